@@ -1,0 +1,228 @@
+/* sm-application.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-application.h"
+#include "sm-preferences-window.h"
+#include "sm-window.h"
+
+struct _SmApplication
+{
+  GtkApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (SmApplication, sm_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+SmApplication *
+sm_application_new (void)
+{
+  return g_object_new (SM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/* Runs before any display is opened, so --version works on a headless
+ * machine and in scripts. */
+static int
+sm_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+apply_dark_style (SmApplication *self)
+{
+  gboolean dark = g_settings_get_boolean (self->settings, "dark-style");
+
+  g_object_set (gtk_settings_get_default (),
+                "gtk-application-prefer-dark-theme", dark,
+                NULL);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/sm-style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Destroying the windows lets them save their state before we go. */
+  while (windows != NULL)
+    {
+      gtk_window_destroy (windows->data);
+      windows = gtk_application_get_windows (app);
+    }
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *authors[] = { "The Sciatica Map authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("Sciatica Map"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("See where and how to massage the muscles that "
+                                       "irritate the sciatic nerve.\n\n"
+                                       "For education; not a diagnosis. See a health "
+                                       "professional to find out what causes your pain."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Sciatica Map authors",
+                         "authors", authors,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+  SmPreferencesWindow *prefs = sm_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+  { "preferences", preferences_action },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.shortcuts", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+static void
+sm_application_startup (GApplication *app)
+{
+  SmApplication *self = SM_APPLICATION (app);
+
+  G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Sciatica Map"));
+  gtk_window_set_default_icon_name (APP_ID);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
+  load_style ();
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::dark-style",
+                           G_CALLBACK (apply_dark_style), self, G_CONNECT_SWAPPED);
+  apply_dark_style (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  set_accels (GTK_APPLICATION (app));
+}
+
+static void
+sm_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sm_window_new (SM_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+sm_application_finalize (GObject *object)
+{
+  SmApplication *self = SM_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sm_application_parent_class)->finalize (object);
+}
+
+static void
+sm_application_class_init (SmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = sm_application_finalize;
+
+  app_class->handle_local_options = sm_application_handle_local_options;
+  app_class->startup = sm_application_startup;
+  app_class->activate = sm_application_activate;
+}
+
+static void
+sm_application_init (SmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("See where and how to massage for sciatica."));
+}

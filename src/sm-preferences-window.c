@@ -1,0 +1,66 @@
+/* sm-preferences-window.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-preferences-window"
+
+#include "config.h"
+
+#include "sm-preferences-window.h"
+
+struct _SmPreferencesWindow
+{
+  GtkWindow  parent_instance;
+
+  GSettings *settings;
+
+  GtkSwitch *dark_style_switch;
+};
+
+G_DEFINE_FINAL_TYPE (SmPreferencesWindow, sm_preferences_window, GTK_TYPE_WINDOW)
+
+SmPreferencesWindow *
+sm_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (SM_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+}
+
+static void
+sm_preferences_window_finalize (GObject *object)
+{
+  SmPreferencesWindow *self = SM_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sm_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+sm_preferences_window_class_init (SmPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sm_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/sm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, dark_style_switch);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sm_preferences_window_init (SmPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "dark-style",
+                   self->dark_style_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+}

@@ -1,0 +1,247 @@
+/* sm-window.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-window.h"
+
+struct _SmWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  char                 *view;
+  char                 *side;
+
+  GtkHeaderBar         *header_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkPaned             *paned;
+  GtkBox               *map_slot;
+  GtkStack             *panel_stack;
+  GtkBox               *timer_slot;
+};
+
+G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_SIDE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() only arrived in GLib 2.76. */
+static gboolean
+replace_str (char       **ptr,
+             const char  *value)
+{
+  if (g_strcmp0 (*ptr, value) == 0)
+    return FALSE;
+
+  g_free (*ptr);
+  *ptr = g_strdup (value);
+  return TRUE;
+}
+
+SmWindow *
+sm_window_new (SmApplication *application)
+{
+  return g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
+}
+
+const char *
+sm_window_get_view (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+void
+sm_window_set_view (SmWindow   *self,
+                    const char *view)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (g_strcmp0 (view, "back") == 0 || g_strcmp0 (view, "front") == 0);
+
+  if (replace_str (&self->view, view))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+const char *
+sm_window_get_side (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->side;
+}
+
+void
+sm_window_set_side (SmWindow   *self,
+                    const char *side)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (g_strcmp0 (side, "left") == 0 ||
+                    g_strcmp0 (side, "right") == 0 ||
+                    g_strcmp0 (side, "both") == 0);
+
+  if (replace_str (&self->side, side))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
+}
+
+static void
+restore_window_state (SmWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* A maximized window reports its maximized size; keep the size it had
+ * before so that unmaximizing next time gives the person their window back. */
+static void
+save_window_state (SmWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (maximized)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+}
+
+static void
+sm_window_unmap (GtkWidget *widget)
+{
+  save_window_state (SM_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (sm_window_parent_class)->unmap (widget);
+}
+
+static void
+sm_window_finalize (GObject *object)
+{
+  SmWindow *self = SM_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->side, g_free);
+
+  G_OBJECT_CLASS (sm_window_parent_class)->finalize (object);
+}
+
+static void
+sm_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SmWindow *self = SM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, self->view);
+      break;
+
+    case PROP_SIDE:
+      g_value_set_string (value, self->side);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SmWindow *self = SM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      sm_window_set_view (self, g_value_get_string (value));
+      break;
+
+    case PROP_SIDE:
+      sm_window_set_side (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_window_class_init (SmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sm_window_finalize;
+  object_class->get_property = sm_window_get_property;
+  object_class->set_property = sm_window_set_property;
+
+  widget_class->unmap = sm_window_unmap;
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "back",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIDE] =
+    g_param_spec_string ("side", NULL, NULL, "both",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, map_slot);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
+
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "win.side", "side");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.view", "s", "back");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.view", "s", "front");
+}
+
+static void
+sm_window_init (SmWindow *self)
+{
+  self->view = g_strdup ("back");
+  self->side = g_strdup ("both");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  self->settings = g_settings_new (APP_ID);
+  restore_window_state (self);
+}

@@ -1,0 +1,27 @@
+/* sm-window.h
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sm-application.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_WINDOW (sm_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmWindow, sm_window, SM, WINDOW, GtkApplicationWindow)
+
+SmWindow   *sm_window_new      (SmApplication *application);
+const char *sm_window_get_view (SmWindow      *self);
+void        sm_window_set_view (SmWindow      *self,
+                                const char    *view);
+const char *sm_window_get_side (SmWindow      *self);
+void        sm_window_set_side (SmWindow      *self,
+                                const char    *side);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* sm-test-utils.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "sm-test-utils.h"
+
+/* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
+ * hides the system MIME database and GdkPixbuf then cannot tell an SVG icon
+ * from noise. The database is read-only, so sharing it keeps tests isolated. */
+void
+sm_test_init (int    *argc,
+              char ***argv)
+{
+  g_auto(GStrv) system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+  g_autoptr(GPtrArray) mime_dirs = g_ptr_array_new_with_free_func (g_free);
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (mime_dirs, g_build_filename (system_dirs[i], "mime", NULL));
+  g_ptr_array_add (mime_dirs, NULL);
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+}
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the default main context until @condition holds; returns
+ * FALSE if @timeout_ms passed first, so a test can assert on it. */
+gboolean
+sm_test_wait_for (SmTestCondition condition,
+                  gpointer        data,
+                  guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+void
+sm_test_wait_mapped (GtkWidget *widget)
+{
+  g_assert_true (sm_test_wait_for (is_mapped, widget, 5000));
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Finds a widget by its id in the .ui file, anywhere below @widget. */
+gpointer
+sm_test_find (gpointer    widget,
+              const char *id)
+{
+  GtkWidget *found = find_by_id (widget, id);
+
+  if (found == NULL)
+    g_error ("no widget with id \"%s\"", id);
+
+  return found;
+}

@@ -1,0 +1,25 @@
+/* sm-test-utils.h: helpers shared by the widget tests.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SmTestCondition) (gpointer data);
+
+void     sm_test_init        (int             *argc,
+                              char          ***argv);
+
+gboolean sm_test_wait_for   (SmTestCondition  condition,
+                             gpointer         data,
+                             guint            timeout_ms);
+void     sm_test_wait_mapped (GtkWidget      *widget);
+gpointer sm_test_find        (gpointer         widget,
+                              const char      *id);
+
+G_END_DECLS

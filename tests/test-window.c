@@ -1,0 +1,103 @@
+/* test-window.c: the real application opens its main window.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "sm-application.h"
+#include "sm-test-utils.h"
+#include "sm-window.h"
+
+static void
+check_header_bar (SmWindow *window)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
+  GtkMenuButton *menu = sm_test_find (window, "primary_menu_button");
+
+  g_assert_true (GTK_IS_HEADER_BAR (titlebar));
+  g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "back_button"), titlebar));
+  g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "front_button"), titlebar));
+  g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "both_button"), titlebar));
+  g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "search_button"), titlebar));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+}
+
+/* The view and side switches are actionable toggles: activating the
+ * action must move the toggle, and the other way round. */
+static void
+check_view_switch (SmWindow *window)
+{
+  GtkToggleButton *back = sm_test_find (window, "back_button");
+  GtkToggleButton *front = sm_test_find (window, "front_button");
+  GtkToggleButton *left = sm_test_find (window, "left_button");
+
+  g_assert_cmpstr (sm_window_get_view (window), ==, "back");
+  g_assert_true (gtk_toggle_button_get_active (back));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "front");
+  g_assert_cmpstr (sm_window_get_view (window), ==, "front");
+  g_assert_true (gtk_toggle_button_get_active (front));
+  g_assert_false (gtk_toggle_button_get_active (back));
+
+  g_signal_emit_by_name (left, "clicked");
+  g_assert_cmpstr (sm_window_get_side (window), ==, "left");
+}
+
+static void
+check_welcome_page (SmWindow *window)
+{
+  GtkStack *stack = sm_test_find (window, "panel_stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
+}
+
+static void
+on_activate (GApplication *app,
+             SmWindow    **out_window)
+{
+  SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  g_assert_nonnull (window);
+  sm_test_wait_mapped (GTK_WIDGET (window));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Sciatica Map");
+  check_header_bar (window);
+  check_view_switch (window);
+  check_welcome_page (window);
+
+  *out_window = g_object_ref (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_window_opens (void)
+{
+  g_autoptr(SmApplication) app = sm_application_new ();
+  SmWindow *window = NULL;
+  char *argv[] = { (char *) "sciatica-map", NULL };
+
+  /* Tests run in parallel on one session bus: stay off it. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &window);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_nonnull (window);
+
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (g_steal_pointer (&app));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sm_test_init (&argc, &argv);
+
+  g_test_add_func ("/sm/window/opens", test_window_opens);
+
+  return g_test_run ();
+}
