@@ -27,6 +27,8 @@ struct _SmWindow
   GtkBox               *map_slot;
   GtkStack             *panel_stack;
   GtkBox               *timer_slot;
+  GtkLabel             *zone_title;
+  GtkLabel             *zone_side;
 };
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -97,6 +99,32 @@ sm_window_set_side (SmWindow   *self,
 
   if (replace_str (&self->side, side))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
+}
+
+static const char *
+side_label (const char *side)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    return _("Left side");
+  if (g_strcmp0 (side, "right") == 0)
+    return _("Right side");
+  return _("Both sides");
+}
+
+/* Shows the side-pane page for one zone. @title is the zone's display name;
+ * the knowledge-base panel replaces this page's body. */
+void
+sm_window_show_zone (SmWindow   *self,
+                     const char *zone_id,
+                     const char *title,
+                     const char *side)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (zone_id != NULL);
+
+  gtk_label_set_label (self->zone_title, title != NULL ? title : zone_id);
+  gtk_label_set_label (self->zone_side, side_label (side));
+  gtk_stack_set_visible_child_name (self->panel_stack, "zone");
 }
 
 static void
@@ -222,6 +250,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");

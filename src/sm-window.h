@@ -24,4 +24,9 @@ const char *sm_window_get_side (SmWindow      *self);
 void        sm_window_set_side (SmWindow      *self,
                                 const char    *side);
 
+void        sm_window_show_zone (SmWindow   *self,
+                                 const char *zone_id,
+                                 const char *title,
+                                 const char *side);
+
 G_END_DECLS
