@@ -615,7 +615,7 @@ CAUTIONS = {
 def caution(svg, ident, title, d):
     svg.open('g', id=ident, class_='caution')
     svg.title(title)
-    shape(svg, d, 'caution', 'url(#caution-hatch)', COL['caution'], 2,
+    shape(svg, d, 'caution', 'url(#hatch-pattern)', COL['caution'], 2,
           stroke_dasharray='6 4')
     svg.close('g')
 
@@ -637,7 +637,7 @@ def draw_cautions(svg, view):
 
 # ---------------------------------------------------------------- marks
 
-def letter(svg, ch, x, y, title):
+def letter(svg, ch, x, y, ident, title):
     if ch == 'L':
         d = 'M%s,%s V%s H%s' % (fmt(x - 10), fmt(y - 20), fmt(y + 20),
                                 fmt(x + 14))
@@ -646,7 +646,7 @@ def letter(svg, ch, x, y, title):
              tuple(fmt(v) for v in (x - 12, y + 20, y - 20, x + 2, x + 20,
                                     y - 20, x + 20, y + 2, x + 2, y + 2,
                                     x - 12, x + 14, y + 20)))
-    svg.open('g', class_='mark')
+    svg.open('g', id=ident, class_='mark')
     svg.title(title)
     svg.el('path', class_='mark', d=d, fill='none', stroke=COL['mark'],
            stroke_width='5', stroke_linecap='round', stroke_linejoin='round')
@@ -657,8 +657,8 @@ def draw_marks(svg, view):
     svg.open('g', id='marks')
     left_x = 90 if view == 'back' else 710
     right_x = 800 - left_x
-    letter(svg, 'L', left_x, 110, "Person's left side")
-    letter(svg, 'R', right_x, 110, "Person's right side")
+    letter(svg, 'L', left_x, 110, 'mark-left', "Person's left side")
+    letter(svg, 'R', right_x, 110, 'mark-right', "Person's right side")
     svg.close('g')
 
 
@@ -666,7 +666,7 @@ def draw_marks(svg, view):
 
 def draw_defs(svg):
     svg.open('defs')
-    svg.open('pattern', id='caution-hatch', patternUnits='userSpaceOnUse',
+    svg.open('pattern', id='hatch-pattern', patternUnits='userSpaceOnUse',
              width='12', height='12', patternTransform='rotate(45)')
     svg.el('rect', class_='caution', width='12', height='12',
            fill=COL['caution'], opacity='0.12')
