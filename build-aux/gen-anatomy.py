@@ -395,10 +395,12 @@ ZONES = {
         (46, 1478), (44, 1440), (38, 1400), (27, 1350), (19, 1300),
         (16, 1250), (16, 1196), (16, 1150),
     ], [
-        [(58, 1136), (56, 1220), (54, 1300)],
-        [(34, 1130), (30, 1200), (36, 1280)],
-        [(84, 1130), (94, 1200), (84, 1280)],
-        [(54, 1330), (54, 1460)],
+        [(58, 1136), (57, 1220), (56, 1300)],
+        [(24, 1276), (38, 1318), (54, 1338)],
+        [(100, 1258), (80, 1310), (58, 1338)],
+        [(36, 1140), (32, 1210), (38, 1290)],
+        [(82, 1140), (94, 1210), (84, 1290)],
+        [(54, 1350), (54, 1460)],
     ]),
     'erector-spinae': ('Erector spinae, lumbar part', 'superficial', [
         (11, 520), (32, 516), (52, 524), (58, 562), (58, 612),
@@ -460,7 +462,7 @@ ZONES = {
         (94, 772),
     ], [
         [(106, 760), (104, 880), (90, 1000), (74, 1084)],
-        [(124, 800), (126, 900), (114, 1010), (94, 1076)],
+        [(124, 800), (126, 900), (114, 1010), (92, 1070)],
         [(66, 910), (56, 990), (52, 1080)],
     ]),
 }
@@ -765,7 +767,30 @@ def document(view):
     return '\n'.join(svg.lines) + '\n'
 
 
+def inside(pt, poly):
+    x, y = pt
+    result = False
+    for i in range(len(poly)):
+        (x1, y1), (x2, y2) = poly[i], poly[i - 1]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            result = not result
+    return result
+
+
+def check_fibres():
+    """Fibre strokes must lie inside their muscle's outline."""
+    for name, (_, _, outline, fibres) in ZONES.items():
+        poly = [bezier_at(seg, k / 10) for seg in catmull(outline, True)
+                for k in range(10)]
+        for f in fibres:
+            for p in sample(f, 10):
+                if not inside(p, poly):
+                    sys.exit('%s: fibre point %.0f,%.0f lies outside'
+                             % (name, p[0], p[1]))
+
+
 def main():
+    check_fibres()
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'anatomy')
     os.makedirs(outdir, exist_ok=True)
