@@ -93,6 +93,8 @@ struct _SmBodyMap
   GPtrArray      *zones;           /* SmMapZone*, anatomical order */
   GHashTable     *zones_by_id;     /* "view/element-id" → SmMapZone* */
   GHashTable     *hit_maps;        /* "view/layer" or "view/cautions" → HitMap* */
+  HitMap         *zone_hits;       /* the current view and layer, or NULL */
+  HitMap         *caution_hits;    /* the current view, or NULL */
 
   double          zoom;
   double          centre_u;        /* SVG point in the middle of the widget */
@@ -100,8 +102,11 @@ struct _SmBodyMap
   double          scale;           /* widget px per SVG unit */
   double          origin_x;        /* widget position of SVG (0, 0) */
   double          origin_y;
+  int             toolbar_band;    /* px kept free for the toolbar */
+  GdkRGBA         foreground;      /* the colour the base was drawn with */
 
-  GdkTexture     *base;
+  GtkWidget      *canvas;          /* draws the base; GTK caches its node */
+  cairo_surface_t *base;
   gboolean        base_valid;
   int             base_width;
   int             base_height;
@@ -174,8 +179,17 @@ element_title (SmBodyMap  *self,
 {
   const char *title = sm_svg_index_get_title (sm_anatomy_get_index (self->anatomy, view),
                                               element_id);
+  const char *side = sm_anatomy_id_side (element_id);
+  g_autofree char *suffix = side != NULL ? g_strdup_printf (" (%s)", side) : NULL;
 
-  return g_strdup (title != NULL ? title : element_id);
+  if (title == NULL)
+    return g_strdup (element_id);
+
+  /* The artwork names sides as “Piriformis (left)”; the label adds the
+   * side itself, in the person's language. */
+  if (suffix != NULL && g_str_has_suffix (title, suffix))
+    return g_strndup (title, strlen (title) - strlen (suffix));
+  return g_strdup (title);
 }
 
 static char *
@@ -250,7 +264,7 @@ static void
 update_transform (SmBodyMap *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) - self->toolbar_band;
   double vw, vh, fit;
 
   get_view_size (self, &vw, &vh);
@@ -323,12 +337,15 @@ static void
 invalidate_base (SmBodyMap *self)
 {
   self->base_valid = FALSE;
+  if (self->canvas != NULL)
+    gtk_widget_queue_draw (self->canvas);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 invalidate_geometry (SmBodyMap *self)
 {
+  update_transform (self);
   g_hash_table_remove_all (self->masks);
   invalidate_base (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -450,6 +467,15 @@ hit_lookup (HitMap *hit,
   return zone != NULL && gtk_widget_get_visible (GTK_WIDGET (zone)) ? zone : NULL;
 }
 
+/* The maps of the current view and layer, looked up once per change so
+ * that a hit test is a few multiplications and one byte read. */
+static void
+update_hit_maps (SmBodyMap *self)
+{
+  self->zone_hits = get_hit_map (self, self->view, self->layer);
+  self->caution_hits = get_hit_map (self, self->view, "cautions");
+}
+
 /* A shown caution area lies over every zone; zones of the side that the
  * filter hides are invisible and so never picked. */
 static SmMapZone *
@@ -463,10 +489,10 @@ pick_zone (SmBodyMap *self,
   widget_to_svg (self, x, y, &u, &v);
 
   if (self->overlays[OVERLAY_CAUTIONS] || g_hash_table_size (self->near_cautions) > 0)
-    zone = hit_lookup (get_hit_map (self, self->view, "cautions"), u, v);
+    zone = hit_lookup (self->caution_hits, u, v);
 
   if (zone == NULL)
-    zone = hit_lookup (get_hit_map (self, self->view, self->layer), u, v);
+    zone = hit_lookup (self->zone_hits, u, v);
 
   return zone;
 }
@@ -528,14 +554,22 @@ zone_shown (SmBodyMap *self,
 static void
 update_zone_visibility (SmBodyMap *self)
 {
+  gboolean changed = FALSE;
+
   for (guint i = 0; i < self->zones->len; i++)
     {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+      GtkWidget *zone = g_ptr_array_index (self->zones, i);
+      gboolean shown = zone_shown (self, SM_MAP_ZONE (zone));
 
-      gtk_widget_set_visible (GTK_WIDGET (zone), zone_shown (self, zone));
+      if (shown != gtk_widget_get_visible (zone))
+        {
+          gtk_widget_set_visible (zone, shown);
+          changed = TRUE;
+        }
     }
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (changed)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -781,48 +815,53 @@ draw_base (SmBodyMap *self,
   cairo_pattern_destroy (art);
 }
 
-static GdkTexture *
-texture_from_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) height * stride);
-  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                 GDK_MEMORY_DEFAULT, bytes, stride);
-}
-
 /* Renders the base at device pixels, so it is crisp at scale 2. */
 static void
-ensure_base (SmBodyMap *self)
+ensure_base (SmBodyMap *self,
+             int        width,
+             int        height)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
   int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_surface_t *surface;
   cairo_t *cr;
 
   if (self->base_valid && self->base_width == width && self->base_height == height &&
       self->base_scale_factor == factor)
     return;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
-  cr = cairo_create (surface);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
+  self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  cr = cairo_create (self->base);
   cairo_scale (cr, factor, factor);
+  self->foreground = get_foreground (self);
   draw_base (self, cr, width, height);
   cairo_destroy (cr);
-
-  g_clear_object (&self->base);
-  self->base = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
+  cairo_surface_set_device_scale (self->base, factor, factor);
 
   self->base_valid = TRUE;
   self->base_width = width;
   self->base_height = height;
   self->base_scale_factor = factor;
   self->base_renders++;
+}
+
+/* The canvas is a child widget so that GTK keeps its render node while
+ * only highlights change: the renderer then reuses what it drew (the GL
+ * renderer keeps the texture, the cairo renderer replays a cached image). */
+static void
+draw_canvas (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  SmBodyMap *self = user_data;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  ensure_base (self, width, height);
+  cairo_set_source_surface (cr, self->base, 0, 0);
+  cairo_paint (cr);
 }
 
 guint
@@ -1017,8 +1056,7 @@ sm_body_map_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  ensure_base (self);
-  gtk_snapshot_append_texture (snapshot, self->base, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
   snapshot_highlights (self, snapshot);
 
   gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
@@ -1058,6 +1096,7 @@ allocate_toolbar (SmBodyMap *self,
   GtkAllocation alloc;
 
   gtk_widget_get_preferred_size (self->toolbar, NULL, &natural);
+  self->toolbar_band = natural.height + 12;
   alloc.width = MIN (natural.width, width);
   alloc.height = natural.height;
   alloc.x = (width - alloc.width) / 2;
@@ -1074,12 +1113,15 @@ sm_body_map_size_allocate (GtkWidget *widget,
   SmBodyMap *self = SM_BODY_MAP (widget);
   double old_scale = self->scale, old_x = self->origin_x, old_y = self->origin_y;
 
+  allocate_toolbar (self, width, height);
   update_transform (self);
   if (old_scale != self->scale || old_x != self->origin_x || old_y != self->origin_y)
     {
       g_hash_table_remove_all (self->masks);
-      self->base_valid = FALSE;
+      invalidate_base (self);
     }
+  gtk_widget_measure (self->canvas, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->canvas, &(GtkAllocation) { 0, 0, width, height }, -1);
 
   for (guint i = 0; i < self->zones->len; i++)
     {
@@ -1089,7 +1131,6 @@ sm_body_map_size_allocate (GtkWidget *widget,
         allocate_zone (self, zone);
     }
 
-  allocate_toolbar (self, width, height);
   gtk_popover_present (self->caution_popover);
 }
 
@@ -1293,7 +1334,7 @@ zoom_at (SmBodyMap *self,
          double     y)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) - self->toolbar_band;
   double u, v;
 
   zoom = CLAMP (zoom, 1.0, MAX_ZOOM);
@@ -1336,12 +1377,25 @@ sm_body_map_set_zoom (SmBodyMap *self,
   zoom_by (self, zoom / self->zoom);
 }
 
+/* Puts the SVG point (@u, @v) in the middle, as far as the figure allows. */
+void
+sm_body_map_set_centre (SmBodyMap *self,
+                        double     u,
+                        double     v)
+{
+  g_return_if_fail (SM_IS_BODY_MAP (self));
+
+  self->centre_u = u;
+  self->centre_v = v;
+  invalidate_geometry (self);
+}
+
 /* Frames the selected zone with some room around it. */
 void
 sm_body_map_zoom_to_selection (SmBodyMap *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self)) - self->toolbar_band;
   cairo_rectangle_t box;
   double fit;
 
@@ -1638,6 +1692,7 @@ sm_body_map_set_view (SmBodyMap  *self,
   if (!replace_str (&self->view, view))
     return;
 
+  update_hit_maps (self);
   if (self->selected != NULL && g_strcmp0 (sm_map_zone_get_view (self->selected), view) != 0)
     select_zone_widget (self, NULL);
   set_hovered (self, NULL);
@@ -1697,6 +1752,7 @@ sm_body_map_set_layer (SmBodyMap  *self,
   if (!replace_str (&self->layer, layer))
     return;
 
+  update_hit_maps (self);
   set_hovered (self, NULL);
   update_zone_visibility (self);
   if (self->selected != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->selected)))
@@ -1730,10 +1786,16 @@ static void
 sm_body_map_css_changed (GtkWidget         *widget,
                          GtkCssStyleChange *change)
 {
+  SmBodyMap *self = SM_BODY_MAP (widget);
+  GdkRGBA foreground;
+
   GTK_WIDGET_CLASS (sm_body_map_parent_class)->css_changed (widget, change);
 
-  /* The dashed outline takes the theme's foreground colour. */
-  invalidate_base (SM_BODY_MAP (widget));
+  /* The dashed outline takes the theme's foreground colour; state changes
+   * such as the window losing focus leave it alone. */
+  foreground = get_foreground (self);
+  if (!gdk_rgba_equal (&foreground, &self->foreground))
+    invalidate_base (self);
 }
 
 static void
@@ -1748,6 +1810,7 @@ sm_body_map_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->caution_popover = NULL;
   self->toolbar = NULL;
+  self->canvas = NULL;
 
   G_OBJECT_CLASS (sm_body_map_parent_class)->dispose (object);
 }
@@ -1757,7 +1820,7 @@ sm_body_map_finalize (GObject *object)
 {
   SmBodyMap *self = SM_BODY_MAP (object);
 
-  g_clear_object (&self->base);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->masks, g_hash_table_unref);
   g_clear_pointer (&self->hit_maps, g_hash_table_unref);
   g_clear_pointer (&self->zones_by_id, g_hash_table_unref);
@@ -1975,6 +2038,17 @@ remember_muscles (SmBodyMap *self)
 }
 
 static void
+create_canvas (SmBodyMap *self)
+{
+  self->canvas = g_object_new (GTK_TYPE_DRAWING_AREA,
+                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                               "can-target", FALSE,
+                               NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->canvas), draw_canvas, self, NULL);
+  gtk_widget_insert_after (self->canvas, GTK_WIDGET (self), NULL);
+}
+
+static void
 sm_body_map_init (SmBodyMap *self)
 {
   double vw, vh;
@@ -2002,10 +2076,12 @@ sm_body_map_init (SmBodyMap *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Body map"), -1);
 
+  create_canvas (self);
   create_zones (self);
   remember_muscles (self);
   create_caution_popover (self);
   add_controllers (self);
+  update_hit_maps (self);
   update_zone_visibility (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-to-selection", FALSE);
 }

@@ -45,6 +45,9 @@ gboolean    sm_body_map_select_zone         (SmBodyMap  *self,
                                              const char *side);
 void        sm_body_map_clear_selection     (SmBodyMap  *self);
 void        sm_body_map_zoom_to_selection   (SmBodyMap  *self);
+void        sm_body_map_set_centre          (SmBodyMap  *self,
+                                             double      u,
+                                             double      v);
 
 char       *sm_body_map_get_zone_title      (SmBodyMap  *self,
                                              const char *zone);
