@@ -603,23 +603,23 @@ sm_atlas_dup_caution_ids (SmAtlas    *self,
 /* Search                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Every query word must start a word of the same name or synonym. */
+/* Every query word must start a word of the same name or synonym, in the
+ * order typed: "lower back" is not "back of the lower leg". */
 static gboolean
 words_match (const char  *text,
              char       **words)
 {
+  const char *from = text;
+
   for (guint i = 0; words[i] != NULL; i++)
     {
-      const char *found = text;
-      gboolean ok = FALSE;
+      const char *found = from;
 
-      while (!ok && (found = strstr (found, words[i])) != NULL)
-        {
-          ok = found == text || found[-1] == ' ';
-          found++;
-        }
-      if (!ok)
+      while ((found = strstr (found, words[i])) != NULL && found != text && found[-1] != ' ')
+        found++;
+      if (found == NULL)
         return FALSE;
+      from = found + strlen (words[i]);
     }
 
   return TRUE;
@@ -636,15 +636,19 @@ any_matches (char **texts,
   return FALSE;
 }
 
-/* Lower is better: name, then synonym; G_MAXUINT for no match. */
+/* Lower is better: the whole name, a name, a synonym; G_MAXUINT for no
+ * match. */
 static guint
 score (SearchEntry  *entry,
+       const char   *folded,
        char        **words)
 {
-  if (any_matches (entry->names, words))
+  if (g_strv_contains ((const char * const *) entry->names, folded))
     return 0;
-  if (any_matches (entry->synonyms, words))
+  if (any_matches (entry->names, words))
     return 1;
+  if (any_matches (entry->synonyms, words))
+    return 2;
   return G_MAXUINT;
 }
 
@@ -659,12 +663,32 @@ make_result (SearchEntry *entry)
   return sm_search_result_new (sm_content_kind_name (entry->kind), id, name, summary, entry->item);
 }
 
+static void
+append_matches (SmAtlas       *self,
+                GListStore    *results,
+                const guint   *scores,
+                guint          rank,
+                SmContentKind  kind)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SearchEntry *entry = g_ptr_array_index (self->entries, i);
+      g_autoptr(SmSearchResult) result = NULL;
+
+      if (scores[i] != rank || entry->kind != kind)
+        continue;
+      result = make_result (entry);
+      g_list_store_append (results, result);
+    }
+}
+
 GListModel *
 sm_atlas_search (SmAtlas    *self,
                  const char *query)
 {
   GListStore *results = g_list_store_new (SM_TYPE_SEARCH_RESULT);
   g_autofree char *folded = NULL;
+  g_autofree guint *scores = NULL;
   g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (SM_IS_ATLAS (self), G_LIST_MODEL (results));
@@ -674,20 +698,15 @@ sm_atlas_search (SmAtlas    *self,
     return G_LIST_MODEL (results);
 
   words = g_strsplit (folded, " ", -1);
-  /* Two rounds keep name matches above synonym matches, each in content
-   * order (zones first, as they are loaded first). */
-  for (guint round = 0; round < 2; round++)
-    for (guint i = 0; i < self->entries->len; i++)
-      {
-        SearchEntry *entry = g_ptr_array_index (self->entries, i);
+  scores = g_new (guint, self->entries->len);
+  for (guint i = 0; i < self->entries->len; i++)
+    scores[i] = score (g_ptr_array_index (self->entries, i), folded, words);
 
-        if (score (entry, words) == round)
-          {
-            g_autoptr(SmSearchResult) result = make_result (entry);
-
-            g_list_store_append (results, result);
-          }
-      }
+  /* Best score first; within a score zones, then techniques, tools and
+   * stretches, each in content order. */
+  for (guint rank = 0; rank < 3; rank++)
+    for (SmContentKind kind = 0; kind < SM_CONTENT_N_KINDS; kind++)
+      append_matches (self, results, scores, rank, kind);
 
   return G_LIST_MODEL (results);
 }
