@@ -588,7 +588,7 @@ check_string (SmContentContext  *context,
 }
 
 static gboolean
-validate_strings (SmContentContext  *context,
+validate_element (SmContentContext  *context,
                   const Schema      *schema,
                   const Field       *field,
                   JsonNode          *node,
@@ -596,32 +596,24 @@ validate_strings (SmContentContext  *context,
                   const char        *path,
                   GError           **error)
 {
-  JsonArray *array = json_node_get_array (node);
-  guint n = json_array_get_length (array);
+  if (field->type == FIELD_OBJECTS)
+    return validate_object (context, field->schema, node, path, error);
 
-  if (n == 0 && !field->optional && !context->check_references)
-    return fail (error, SM_ATLAS_ERROR_INVALID_VALUE, context, path, "the list is empty");
+  if (!is_value_of_type (node, G_TYPE_STRING))
+    return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path, "expected a string");
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *item_path = element_path (path, i);
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!is_value_of_type (item, G_TYPE_STRING))
-        return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, item_path, "expected a string");
-      if (!check_string (context, schema, field, json_node_get_string (item), parent, item_path, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return check_string (context, schema, field, json_node_get_string (node), parent, path, error);
 }
 
+/* Lists of strings or of objects. */
 static gboolean
-validate_objects (SmContentContext  *context,
-                  const Field       *field,
-                  JsonNode          *node,
-                  const char        *path,
-                  GError           **error)
+validate_array (SmContentContext  *context,
+                const Schema      *schema,
+                const Field       *field,
+                JsonNode          *node,
+                JsonObject        *parent,
+                const char        *path,
+                GError           **error)
 {
   JsonArray *array = json_node_get_array (node);
   guint n = json_array_get_length (array);
@@ -633,7 +625,8 @@ validate_objects (SmContentContext  *context,
     {
       g_autofree char *item_path = element_path (path, i);
 
-      if (!validate_object (context, field->schema, json_array_get_element (array, i), item_path, error))
+      if (!validate_element (context, schema, field, json_array_get_element (array, i),
+                             parent, item_path, error))
         return FALSE;
     }
 
@@ -718,11 +711,10 @@ validate_field (SmContentContext  *context,
       return check_string (context, schema, field, json_node_get_string (node), parent, path, error);
     case FIELD_TEXT_LIST:
     case FIELD_NAME_LIST:
-      return validate_strings (context, schema, field, node, parent, path, error);
+    case FIELD_OBJECTS:
+      return validate_array (context, schema, field, node, parent, path, error);
     case FIELD_UINT:
       return validate_uint (context, field, node, path, error);
-    case FIELD_OBJECTS:
-      return validate_objects (context, field, node, path, error);
     case FIELD_OBJECT:
       return validate_single (context, field, node, path, error);
     case FIELD_BOOL:
