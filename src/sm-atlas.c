@@ -61,8 +61,8 @@ sm_atlas_get_seed_names (void)
 /* Search keys                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Lower case, no accents, words separated by single spaces: "Ésquio-
- * tibiaux" and "esquio tibiaux" fold to the same string. */
+/* Lower case, no accents, words separated by single spaces: "Gesäß-Muskel"
+ * and "gesass muskel" fold to the same string. */
 static char *
 fold (const char *text)
 {
@@ -111,19 +111,16 @@ strv_array_end (GPtrArray *array)
   return (char **) g_ptr_array_free (array, FALSE);
 }
 
-static const char * const *
-json_strings (JsonObject *json,
-              const char *key,
-              GStrv      *storage)
+/* The English msgids, for people who search in English in any language. */
+static void
+add_folded_json (GPtrArray  *folded,
+                 JsonObject *json,
+                 const char *key)
 {
   JsonArray *array = json_object_has_member (json, key) ? json_object_get_array_member (json, key) : NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_strv_builder_add (builder, json_array_get_string_element (array, i));
-
-  *storage = g_strv_builder_end (builder);
-  return (const char * const *) *storage;
+    g_ptr_array_add (folded, fold (json_array_get_string_element (array, i)));
 }
 
 static void
@@ -137,7 +134,6 @@ add_search_entry (SmAtlas       *self,
   GPtrArray *synonyms = strv_array_new ();
   g_autofree char *name = NULL;
   g_auto(GStrv) translated = NULL;
-  g_auto(GStrv) english = NULL;
 
   g_object_get (item, "name", &name, "synonyms", &translated, NULL);
   add_folded (names, (const char *[]) {
@@ -146,7 +142,7 @@ add_search_entry (SmAtlas       *self,
     json_object_get_string_member (json, "id"),
     NULL });
   add_folded (synonyms, (const char * const *) translated);
-  add_folded (synonyms, json_strings (json, "synonyms", &english));
+  add_folded_json (synonyms, json, "synonyms");
 
   entry->kind = kind;
   entry->item = g_object_ref (item);
