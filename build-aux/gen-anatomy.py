@@ -171,16 +171,18 @@ def line(svg, pts, cls, stroke, width, **extra):
 # Right half of the silhouette, top of the head to the crotch, u >= 0.
 HEAD_NECK = [
     (0, 50), (34, 55), (58, 72), (70, 102), (73, 136),
-    (76, 150), (79, 170), (75, 192), (66, 203),
-    (58, 224), (48, 244), (46, 262), (48, 282), (58, 297),
+    (76, 150), (79, 170), (75, 192), (67, 204),
+    (61, 220), (51, 236), (46, 252), (46, 268), (49, 284), (58, 297),
     (92, 308), (130, 318), (160, 327), (182, 338),
 ]
+THUMB_WEB = (245, 900)
 ARM = [
     (197, 358), (203, 388), (203, 425), (205, 480), (208, 545),
     (212, 603), (221, 650), (228, 712), (232, 772), (236, 816),
-    (247, 840), (255, 870), (257, 906), (253, 944), (243, 974),
-    (229, 988), (214, 986), (204, 962), (199, 922), (195, 882),
-    (190, 842), (185, 818), (177, 760), (167, 692), (158, 642),
+    (245, 836), (253, 856), (259, 880), (261, 904), (258, 922),
+    (252, 926), (248, 916), THUMB_WEB, (246, 920), (245, 944), (240, 968),
+    (230, 986), (216, 988), (206, 974), (201, 948), (198, 916),
+    (194, 880), (190, 842), (185, 818), (177, 760), (167, 692), (158, 642),
     (150, 604), (143, 545), (139, 485), (137, 445), (134, 420),
 ]
 ARMPIT = len(HEAD_NECK) + len(ARM) - 1
@@ -209,9 +211,8 @@ def silhouette(view):
     full = mirror_full(half)
     n = len(half)
     crotch = n - 1
-    fingertip_a = len(HEAD_NECK) + 15
-    corners = {ARMPIT, crotch, 2 * n - 2 - ARMPIT, fingertip_a,
-               2 * n - 2 - fingertip_a}
+    web = half.index(THUMB_WEB)
+    corners = {ARMPIT, crotch, 2 * n - 2 - ARMPIT, web, 2 * n - 2 - web}
     return full, corners
 
 
@@ -300,8 +301,8 @@ def draw_front_skeleton(svg):
 # Contour lines in half coordinates, drawn on both sides.
 DETAILS_BOTH = [
     [(236, 818), (212, 826), (190, 820)],                       # wrist
-    [(224, 985), (226, 955)], [(212, 984), (212, 952)],         # fingers
-    [(237, 983), (239, 952)],
+    [(221, 987), (222, 950)], [(210, 982), (211, 950)],         # fingers
+    [(233, 982), (236, 948)],
     [(108, 1142), (100, 1150)],                                 # knee side
 ]
 DETAILS = {
@@ -317,6 +318,8 @@ DETAILS = {
     ],
     'front': [
         [(14, 300), (60, 306), (118, 318), (160, 330)],         # clavicle
+        [(58, 214), (42, 234), (20, 246), (0, 249)],            # jaw
+        [(44, 250), (36, 280), (22, 298)],                      # neck
         [(48, 436), (84, 444), (114, 426)],                     # chest
         [(60, 1180), (56, 1300), (50, 1440)],                   # shin
         [(150, 600), (170, 606), (190, 600)],                   # elbow crease
@@ -716,6 +719,9 @@ def letter(svg, ch, x, y, ident, title):
                                     x - 14, x + 18, y + 26)))
     svg.open('g', id=ident, class_='mark')
     svg.title(title)
+    # A skin-coloured badge keeps the letter readable on dark backgrounds.
+    svg.el('circle', class_='skin outline', cx=fmt(x + 3), cy=fmt(y), r='40',
+           fill=COL['skin'], stroke=COL['skin-line'], stroke_width='2.5')
     svg.el('path', class_='mark', d=d, fill='none', stroke=COL['mark'],
            stroke_width='8', stroke_linecap='round', stroke_linejoin='round')
     svg.close('g')
