@@ -695,6 +695,25 @@ mask_row_span (const Mask *mask, int y, int *x0, int *x1)
   return *x0 >= 0;
 }
 
+/* Share of the element's pixels that fall inside the mask. */
+static double
+fraction_inside (RsvgHandle *handle, const char *id, const Mask *outer)
+{
+  Mask inner = render_mask (handle, id);
+  guint inside = 0, total = 0;
+
+  for (int y = 0; y < 1600; y++)
+    for (int x = 0; x < 800; x++)
+      if (mask_at (&inner, x, y))
+        {
+          total++;
+          inside += mask_at (outer, x, y);
+        }
+  cairo_surface_destroy (inner.surface);
+  g_assert_cmpuint (total, >, 50);
+  return (double) inside / total;
+}
+
 /* The piriformis is deep: in a plain render the gluteus maximus hides it. */
 static void
 check_piriformis_covered (gconstpointer data)
@@ -703,21 +722,36 @@ check_piriformis_covered (gconstpointer data)
   g_autoptr(RsvgHandle) handle = load_handle ("back");
   g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
   g_autofree char *max_id = g_strdup_printf ("zone-gluteus-maximus-%s", side);
-  Mask pir = render_mask (handle, pir_id);
   Mask max = render_mask (handle, max_id);
-  guint inside = 0, total = 0;
 
-  for (int y = 0; y < 1600; y++)
-    for (int x = 0; x < 800; x++)
-      if (mask_at (&pir, x, y))
-        {
-          total++;
-          inside += mask_at (&max, x, y);
-        }
-  cairo_surface_destroy (pir.surface);
+  g_assert_cmpfloat (fraction_inside (handle, pir_id, &max), >=, 0.98);
   cairo_surface_destroy (max.surface);
-  g_assert_cmpuint (total, >, 1000);
-  g_assert_cmpfloat ((double) inside / total, >=, 0.98);
+}
+
+/* Muscles, bones and nerves are drawn under the skin, never beside it. */
+static void
+check_inside_body (gconstpointer data)
+{
+  static const char * const prefixes[] = { "zone-", "landmark-", "nerve-", "press-point-", NULL };
+  const char *view = data;
+  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(RsvgHandle) handle = load_handle (view);
+  Mask body = render_mask (handle, "body-outline");
+
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) ids = sm_svg_index_list_ids (index, prefixes[i]);
+
+      for (guint j = 0; j < ids->len; j++)
+        {
+          const char *id = g_ptr_array_index (ids, j);
+          double f = fraction_inside (handle, id, &body);
+
+          if (f < 0.995)
+            g_error ("%s view: only %.1f %% of %s is inside the body", view, 100 * f, id);
+        }
+    }
+  cairo_surface_destroy (body.surface);
 }
 
 static double
@@ -835,6 +869,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sm/anatomy/figure-frame", check_figure_frame);
   g_test_add_func ("/sm/anatomy/landmark-heights", check_landmark_heights);
   add_per_side ("piriformis-midpoint", check_piriformis_midpoint);
+  add_per_view ("inside-body", check_inside_body);
   add_per_side ("piriformis-covered", check_piriformis_covered);
   add_per_side ("sciatic-course", check_sciatic_course);
   add_per_side ("sciatic-division", check_sciatic_division);
