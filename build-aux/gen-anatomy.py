@@ -91,7 +91,7 @@ def ribbon(points, w0, w1, per_seg=3):
     """Closed outline of a band along a spline, width tapering w0 -> w1."""
     pts = sample(points, per_seg)
     n = len(pts)
-    left, right = [], []
+    left, right, caps = [], [], []
     for i, p in enumerate(pts):
         a = pts[max(i - 1, 0)]
         b = pts[min(i + 1, n - 1)]
@@ -101,8 +101,12 @@ def ribbon(points, w0, w1, per_seg=3):
         w = (w0 + (w1 - w0) * i / (n - 1)) / 2
         left.append((p[0] + nx * w, p[1] + ny * w))
         right.append((p[0] - nx * w, p[1] - ny * w))
-    outline = left + right[::-1]
-    return outline, {len(left) - 1, len(left)}
+        if i in (0, n - 1):  # round ends, half a width beyond the tip
+            sign = -1 if i == 0 else 1
+            caps.append((p[0] + sign * dx / ln * w * 0.8,
+                         p[1] + sign * dy / ln * w * 0.8))
+    outline = [caps[0]] + left + [caps[1]] + right[::-1]
+    return outline, set()
 
 
 def to_x(u, side, view):
@@ -194,8 +198,8 @@ TORSO_LEG = [
     (87, 1410), (82, 1462),
 ]
 FOOT = {
-    'back': [(85, 1492), (88, 1522), (81, 1544), (60, 1552), (38, 1549),
-             (29, 1532), (29, 1500)],
+    'back': [(84, 1490), (82, 1508), (86, 1526), (93, 1540), (88, 1551),
+             (60, 1554), (34, 1552), (23, 1545), (28, 1528), (31, 1506)],
     'front': [(90, 1492), (99, 1520), (101, 1542), (88, 1552), (40, 1553),
               (20, 1548), (17, 1528), (24, 1498)],
 }
@@ -313,7 +317,7 @@ DETAILS = {
         [(178, 585), (170, 600), (176, 618)],                   # olecranon
         [(16, 834), (50, 846), (92, 846), (126, 832)],          # gluteal fold
         [(36, 1112), (62, 1118), (92, 1112)],                   # knee crease
-        [(50, 1500), (58, 1530), (66, 1546)],                   # heel
+        [(40, 1508), (42, 1534), (58, 1546), (74, 1534), (78, 1508)],  # heel
         [(58, 208), (50, 232)],                                 # skull base
     ],
     'front': [
@@ -599,14 +603,16 @@ def draw_front_landmarks(svg):
 
 # ---------------------------------------------------------------- nerves
 
+# The sciatic nerve is drawn last so that its end covers where the branches
+# start.
 NERVES = {
     'back': [
-        ('sciatic', 'Sciatic nerve', [(62, 781), (75, 800), (81, 840),
-         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10, []),
         ('tibial', 'Tibial nerve', [(65, 1054), (62, 1120), (58, 1200),
          (54, 1300), (47, 1400), (40, 1468)], 8, 5, []),
         ('common-fibular', 'Common fibular nerve', [(65, 1054), (78, 1094),
          (91, 1130), (99, 1160), (102, 1182)], 7, 4.5, []),
+        ('sciatic', 'Sciatic nerve', [(62, 781), (75, 800), (81, 840),
+         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10, []),
     ],
     'front': [
         ('femoral', 'Femoral nerve', [(64, 664), (75, 706), (84, 748),
