@@ -185,7 +185,7 @@ parse (GBytes      *bytes,
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  if (!sm_content_check_depth (bytes, name, SM_ATLAS_MAX_DEPTH, error))
+  if (!sm_content_scan (bytes, name, SM_ATLAS_MAX_DEPTH, error))
     return NULL;
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))

@@ -166,6 +166,8 @@ static const MalformedCase malformed_cases[] = {
   { "missing-field.json", SM_ATLAS_ERROR_MISSING_FIELD, "zones[1].why" },
   { "wrong-type.json", SM_ATLAS_ERROR_WRONG_TYPE, "zones[1].hold-seconds" },
   { "duplicate-id.json", SM_ATLAS_ERROR_DUPLICATE_ID, "tools[1].id" },
+  /* json-glib would silently keep the second one. */
+  { "duplicate-key.json", SM_ATLAS_ERROR_DUPLICATE_KEY, "zones[1].name" },
   { "dangling-reference.json", SM_ATLAS_ERROR_DANGLING_REFERENCE, "zones[1].tools[0].tool" },
   { "unknown-svg-id.json", SM_ATLAS_ERROR_UNKNOWN_SVG_ID, "zones[0].landmarks[1]" },
   /* A zone must exist on both sides of its view's artwork. */
