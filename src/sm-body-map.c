@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-anatomy.h"
+#include "sm-atlas.h"
 #include "sm-body-map.h"
 #include "sm-map-zone.h"
 
@@ -37,7 +38,6 @@
 #define ID_MAP_SCALE     1.0    /* id-map pixels per SVG unit */
 #define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
 #define DIM_ALPHA        0.3    /* the side that the filter hides */
-#define CAUTION_NEAR     40.0   /* SVG units between boxes of neighbours */
 #define MASK_PAD         8.0    /* SVG units: outline strokes beyond the ink */
 
 typedef enum {
@@ -169,9 +169,9 @@ replace_str (char       **ptr,
 
 /* --- Names --------------------------------------------------------------- */
 
-/* The display name of a zone or caution area. The knowledge base will
- * provide translated names; until it is merged, the artwork's <title> is
- * the one source, read here and nowhere else. */
+/* The display name of a zone (translated, from the knowledge base) or of
+ * another element (the artwork's <title>, which names sides as
+ * “Sacrum (left)”: the label adds the side itself, translated). */
 static char *
 element_title (SmBodyMap  *self,
                const char *view,
@@ -181,12 +181,15 @@ element_title (SmBodyMap  *self,
                                               element_id);
   const char *side = sm_anatomy_id_side (element_id);
   g_autofree char *suffix = side != NULL ? g_strdup_printf (" (%s)", side) : NULL;
+  g_autofree char *muscle = NULL;
+  SmZone *zone;
+
+  if (sm_anatomy_split_zone_id (element_id, &muscle, NULL) &&
+      (zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle)) != NULL)
+    return g_strdup (sm_zone_get_name (zone));
 
   if (title == NULL)
     return g_strdup (element_id);
-
-  /* The artwork names sides as “Piriformis (left)”; the label adds the
-   * side itself, in the person's language. */
   if (suffix != NULL && g_str_has_suffix (title, suffix))
     return g_strndup (title, strlen (title) - strlen (suffix));
   return g_strdup (title);
@@ -1149,44 +1152,28 @@ sm_body_map_measure (GtkWidget      *widget,
 
 /* --- Selection ----------------------------------------------------------- */
 
-static gboolean
-boxes_near (const cairo_rectangle_t *a,
-            const cairo_rectangle_t *b)
-{
-  return a->x - CAUTION_NEAR < b->x + b->width && b->x - CAUTION_NEAR < a->x + a->width &&
-         a->y - CAUTION_NEAR < b->y + b->height && b->y - CAUTION_NEAR < a->y + a->height;
-}
-
-/* Caution areas next to the selected zone show up with it, so that the
- * person sees where not to press while working on that muscle. */
+/* The caution areas the knowledge base names for the selected zone show
+ * up with it, so that the person sees where not to press while working on
+ * that muscle. */
 static void
 update_near_cautions (SmBodyMap *self)
 {
-  cairo_rectangle_t selected_box, box;
-  const char *side;
+  g_autofree char *muscle = NULL;
+  g_autofree char *side = NULL;
+  g_auto(GStrv) ids = NULL;
 
   g_hash_table_remove_all (self->near_cautions);
-  if (self->selected == NULL)
+  if (self->selected == NULL ||
+      !sm_anatomy_split_zone_id (sm_map_zone_get_element_id (self->selected), &muscle, &side))
     return;
 
-  side = sm_map_zone_get_side (self->selected);
-  sm_anatomy_get_bounds (self->anatomy, sm_map_zone_get_view (self->selected),
-                         sm_map_zone_get_element_id (self->selected), &selected_box);
-
-  for (guint i = 0; i < self->zones->len; i++)
+  ids = sm_atlas_dup_caution_ids (sm_atlas_get_default (), muscle, side);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
-      const char *zone_side = sm_map_zone_get_side (zone);
+      SmMapZone *caution = lookup_zone (self, sm_map_zone_get_view (self->selected), ids[i]);
 
-      if (!sm_map_zone_is_caution (zone) ||
-          g_strcmp0 (sm_map_zone_get_view (zone), sm_map_zone_get_view (self->selected)) != 0 ||
-          (zone_side != NULL && g_strcmp0 (zone_side, side) != 0))
-        continue;
-
-      if (sm_anatomy_get_bounds (self->anatomy, sm_map_zone_get_view (zone),
-                                 sm_map_zone_get_element_id (zone), &box) &&
-          boxes_near (&selected_box, &box))
-        g_hash_table_add (self->near_cautions, zone);
+      if (caution != NULL)
+        g_hash_table_add (self->near_cautions, caution);
     }
 }
 
