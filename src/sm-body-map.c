@@ -1177,6 +1177,18 @@ update_near_cautions (SmBodyMap *self)
     }
 }
 
+/* For the style sheet and for assistive technology alike. */
+static void
+mark_selected (SmMapZone *zone,
+               gboolean   selected)
+{
+  if (selected)
+    gtk_widget_set_state_flags (GTK_WIDGET (zone), GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (zone), GTK_STATE_FLAG_SELECTED);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
+}
+
 static void
 select_zone_widget (SmBodyMap *self,
                     SmMapZone *zone)
@@ -1185,10 +1197,10 @@ select_zone_widget (SmBodyMap *self,
     return;
 
   if (self->selected != NULL)
-    gtk_widget_unset_state_flags (GTK_WIDGET (self->selected), GTK_STATE_FLAG_SELECTED);
+    mark_selected (self->selected, FALSE);
   self->selected = zone;
   if (zone != NULL)
-    gtk_widget_set_state_flags (GTK_WIDGET (zone), GTK_STATE_FLAG_SELECTED, FALSE);
+    mark_selected (zone, TRUE);
 
   update_near_cautions (self);
   update_zone_visibility (self);

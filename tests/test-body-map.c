@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <unistd.h>
 
 #include <gtk/gtk.h>
 
@@ -630,6 +631,78 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (fixture->map)) / 2.0), <, 2);
 }
 
+typedef struct
+{
+  char     *activated;
+  gboolean  xdotool_done;
+  int       xdotool_status;
+} ClickState;
+
+static void
+xdotool_exited (GPid     pid,
+                int      status,
+                gpointer data)
+{
+  ClickState *state = data;
+
+  state->xdotool_status = status;
+  state->xdotool_done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+click_finished (gpointer data)
+{
+  ClickState *state = data;
+
+  return state->activated != NULL && state->xdotool_done;
+}
+
+/* A real click from the X server, through GTK's event path: xdotool moves
+ * the pointer onto the piriformis and clicks; the map must say so. */
+static void
+test_real_click (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *title = g_strdup_printf ("body-map-click-%d", (int) getpid ());
+  g_autofree char *x_arg = NULL;
+  g_autofree char *y_arg = NULL;
+  ClickState state = { NULL, FALSE, -1 };
+  double su, sv, tu, tv, x, y, wx, wy, sx, sy;
+  GPid pid;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_title (fixture->window, title);
+  g_signal_connect (fixture->map, "zone-activated", G_CALLBACK (on_activated), &state.activated);
+
+  box_centre ("back", "landmark-sacrum", &su, &sv);
+  box_centre ("back", "landmark-greater-trochanter-left", &tu, &tv);
+  sm_body_map_svg_to_widget (fixture->map, (su + tu) / 2, (sv + tv) / 2, &x, &y);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->map), GTK_WIDGET (fixture->window),
+                                                   x, y, &wx, &wy));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+  x_arg = g_strdup_printf ("%d", (int) round (wx + sx));
+  y_arg = g_strdup_printf ("%d", (int) round (wy + sy));
+
+  {
+    const char *argv[] = { "xdotool", "search", "--sync", "--name", title,
+                           "mousemove", "--window", "%1", x_arg, y_arg,
+                           "sleep", "0.2", "click", "1", NULL };
+
+    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                  NULL, NULL, &pid, &error));
+    g_assert_no_error (error);
+  }
+  g_child_watch_add (pid, xdotool_exited, &state);
+
+  g_assert_true (sm_test_wait_for (click_finished, &state, 15000));
+  g_assert_cmpint (state.xdotool_status, ==, 0);
+  g_assert_cmpstr (state.activated, ==, "piriformis/left");
+  g_assert_cmpstr (sm_body_map_get_selected_zone (fixture->map), ==, "piriformis");
+  g_free (state.activated);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +717,7 @@ main (int   argc,
   g_test_add ("/sm/body-map/overlays", Fixture, NULL, fixture_set_up, test_overlays, fixture_tear_down);
   g_test_add ("/sm/body-map/base-cache", Fixture, NULL, fixture_set_up, test_base_cache, fixture_tear_down);
   g_test_add ("/sm/body-map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
 
   return g_test_run ();
