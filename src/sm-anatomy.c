@@ -62,7 +62,7 @@ static const char * const style_sheets[N_HANDLES] = {
     ".muscle-fibres, text { display: none; }"
     "#overlay-cautions { display: inline; }",
   [SM_ANATOMY_STYLE_OUTLINE] =
-    "* { fill: none; stroke: #000; stroke-width: 7px; opacity: 1; stroke-opacity: 1;"
+    "* { fill: none; stroke: #000; stroke-width: 5px; opacity: 1; stroke-opacity: 1;"
     "    stroke-dasharray: none; stroke-linejoin: round; }"
     ".muscle-fibres, text { display: none; }"
     "#overlay-cautions { display: inline; }",

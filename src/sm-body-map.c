@@ -35,6 +35,7 @@
 #define MARGIN           12.0   /* px around the fitted figure */
 #define MAX_ZOOM         6.0
 #define ZOOM_STEP        1.25
+#define SELECTION_ZOOM   3.5    /* closer, and outlines grow too thick */
 #define ID_MAP_SCALE     1.0    /* id-map pixels per SVG unit */
 #define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
 #define DIM_ALPHA        0.3    /* the side that the filter hides */
@@ -1042,7 +1043,7 @@ snapshot_highlights (SmBodyMap   *self,
 
   if (focus != NULL)
     {
-      GdkRGBA color = get_foreground (self);
+      GdkRGBA color = sm_map_zone_get_color (focus);
 
       paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_DASHED, focus), &color, 1);
     }
@@ -1406,8 +1407,8 @@ sm_body_map_zoom_to_selection (SmBodyMap *self)
     return;
 
   fit = self->scale / self->zoom;
-  self->zoom = CLAMP (MIN (width / (box.width * 2.2), height / (box.height * 2.2)) / fit,
-                      1.0, MAX_ZOOM);
+  self->zoom = CLAMP (MIN (width / (box.width * 3), height / (box.height * 3)) / fit,
+                      1.0, SELECTION_ZOOM);
   self->scale = fit * self->zoom;
   self->centre_u = box.x + box.width / 2;
   self->centre_v = box.y + box.height / 2;
