@@ -1017,14 +1017,6 @@ snapshot_highlights (SmBodyMap   *self,
   GHashTableIter iter;
   gpointer zone;
 
-  if (!self->overlays[OVERLAY_CAUTIONS])
-    {
-      g_hash_table_iter_init (&iter, self->near_cautions);
-      while (g_hash_table_iter_next (&iter, &zone, NULL))
-        if (gtk_widget_get_visible (zone))
-          paint_art (snapshot, get_mask (self, SM_ANATOMY_STYLE_ART, zone));
-    }
-
   if (self->selected != NULL && gtk_widget_get_visible (GTK_WIDGET (self->selected)))
     {
       GdkRGBA color = sm_map_zone_get_color (self->selected);
@@ -1039,6 +1031,15 @@ snapshot_highlights (SmBodyMap   *self,
 
       paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, self->hovered), &color, 0.3);
       paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->hovered), &color, 0.8);
+    }
+
+  /* Caution areas go over the selection that brought them up. */
+  if (!self->overlays[OVERLAY_CAUTIONS])
+    {
+      g_hash_table_iter_init (&iter, self->near_cautions);
+      while (g_hash_table_iter_next (&iter, &zone, NULL))
+        if (gtk_widget_get_visible (zone))
+          paint_art (snapshot, get_mask (self, SM_ANATOMY_STYLE_ART, zone));
     }
 
   if (focus != NULL)

@@ -479,6 +479,24 @@ test_layer_switch (Fixture       *fixture,
   g_assert_cmpstr (sm_body_map_get_view (fixture->map), ==, "front");
 }
 
+static GtkWidget *
+find_popover (SmBodyMap *map)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+is_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
 static double
 caution_point (const char *id,
                double     *v)
@@ -496,6 +514,8 @@ test_overlays (Fixture       *fixture,
                gconstpointer  data)
 {
   const char *props[] = { "show-nerves", "show-landmarks", "show-press-points", "show-cautions" };
+  SmMapZone *caution;
+  GtkWidget *popover;
   double u, v, x, y;
   guint renders;
 
@@ -515,9 +535,19 @@ test_overlays (Fixture       *fixture,
   g_object_set (fixture->map, "show-cautions", FALSE, NULL);
   g_assert_cmpstr (sm_body_map_pick (fixture->map, x, y), !=, "caution-popliteal-fossa-left");
 
-  /* The hamstrings end at the back of the knee: selecting them shows it. */
+  /* The hamstrings end at the back of the knee: selecting them shows it,
+   * and activating it explains why not to press there. */
   g_assert_true (sm_body_map_select_zone (fixture->map, "hamstrings", "left"));
   g_assert_cmpstr (sm_body_map_pick (fixture->map, x, y), ==, "caution-popliteal-fossa-left");
+  caution = find_zone_widget (fixture->map, "caution-popliteal-fossa-left");
+  g_assert_nonnull (caution);
+  g_assert_true (g_str_has_prefix (sm_map_zone_get_label (caution), "Caution: "));
+  popover = find_popover (fixture->map);
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_widget_activate (GTK_WIDGET (caution));
+  g_assert_true (sm_test_wait_for (is_visible, popover, 5000));
+  g_assert_cmpstr (sm_body_map_get_selected_zone (fixture->map), ==, "hamstrings");
+  gtk_popover_popdown (GTK_POPOVER (popover));
   sm_body_map_clear_selection (fixture->map);
   g_assert_cmpstr (sm_body_map_pick (fixture->map, x, y), !=, "caution-popliteal-fossa-left");
 }
