@@ -13,6 +13,8 @@
 #include <gtk/gtk.h>
 
 #include "sm-anatomy.h"
+#include "sm-application.h"
+#include "sm-window.h"
 #include "sm-body-map.h"
 #include "sm-map-zone.h"
 #include "sm-test-utils.h"
@@ -733,6 +735,56 @@ test_real_click (Fixture       *fixture,
   g_free (state.activated);
 }
 
+static void
+check_window (GApplication *app,
+              gpointer      data)
+{
+  SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  SmBodyMap *map = sm_test_find (window, "body_map");
+  GtkStack *stack = sm_test_find (window, "panel_stack");
+  gboolean before, after;
+
+  sm_test_wait_mapped (GTK_WIDGET (map));
+
+  /* Search and guided sessions select through the window. */
+  sm_window_select_zone (window, "psoas", "right");
+  g_assert_cmpstr (sm_window_get_view (window), ==, "front");
+  g_assert_cmpstr (sm_body_map_get_layer (map), ==, "deep");
+  g_assert_cmpstr (sm_body_map_get_selected_zone (map), ==, "psoas");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "zone");
+
+  /* The header's view switch drives the map, and the menu's overlay
+   * toggles are the settings' actions. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "back");
+  g_assert_cmpstr (sm_body_map_get_view (map), ==, "back");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.side", "s", "left");
+  g_assert_cmpstr (sm_body_map_get_side_filter (map), ==, "left");
+
+  g_object_get (map, "show-nerves", &before, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-nerves", NULL);
+  g_object_get (map, "show-nerves", &after, NULL);
+  g_assert_cmpint (after, ==, !before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.map-layer", "s", "superficial");
+  g_assert_cmpstr (sm_body_map_get_layer (map), ==, "superficial");
+
+  /* A click on the map opens the zone's page through zone-activated. */
+  g_signal_emit_by_name (map, "zone-activated", "piriformis", "left");
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (window, "zone_title")), ==, "Piriformis");
+
+  g_application_quit (app);
+}
+
+static void
+test_window (void)
+{
+  g_autoptr(SmApplication) app = sm_application_new ();
+  char *argv[] = { (char *) "sciatica-map", NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_window), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +799,7 @@ main (int   argc,
   g_test_add ("/sm/body-map/overlays", Fixture, NULL, fixture_set_up, test_overlays, fixture_tear_down);
   g_test_add ("/sm/body-map/base-cache", Fixture, NULL, fixture_set_up, test_base_cache, fixture_tear_down);
   g_test_add ("/sm/body-map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add_func ("/sm/body-map/window", test_window);
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
 
