@@ -114,6 +114,8 @@ struct _SmBodyMap
   int             base_scale_factor;
   guint           base_renders;
   GHashTable     *masks;           /* "style/element-id" → Mask* */
+  guint           prewarm_id;      /* idle that fills masks ahead of hover */
+  guint           prewarm_next;    /* index in zones */
 
   double          pointer_x;
   double          pointer_y;
@@ -154,6 +156,7 @@ static guint signals[N_SIGNALS];
 
 static void select_zone_widget (SmBodyMap *self,
                                 SmMapZone *zone);
+static void schedule_prewarm   (SmBodyMap *self);
 
 /* g_set_str() only arrived in GLib 2.76. */
 static gboolean
@@ -841,6 +844,7 @@ ensure_base (SmBodyMap *self,
   cairo_destroy (cr);
   cairo_surface_set_device_scale (self->base, factor, factor);
 
+  schedule_prewarm (self);
   self->base_valid = TRUE;
   self->base_width = width;
   self->base_height = height;
@@ -928,6 +932,38 @@ get_mask (SmBodyMap      *self,
     }
 
   return mask;
+}
+
+/* While nothing else happens, draw the hover and selection masks of the
+ * zones on show, one zone per idle call, so the first hover is as cheap as
+ * the next ones. */
+static gboolean
+prewarm_masks (gpointer data)
+{
+  SmBodyMap *self = data;
+
+  while (self->prewarm_next < self->zones->len)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, self->prewarm_next++);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
+        continue;
+
+      get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone);
+      get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->prewarm_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_prewarm (SmBodyMap *self)
+{
+  self->prewarm_next = 0;
+  if (self->prewarm_id == 0)
+    self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_masks, self, NULL);
 }
 
 static cairo_t *
@@ -1807,6 +1843,7 @@ sm_body_map_dispose (GObject *object)
 
   self->selected = NULL;
   self->hovered = NULL;
+  g_clear_handle_id (&self->prewarm_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   self->caution_popover = NULL;
