@@ -546,16 +546,13 @@ static gboolean
 zone_shown (SmBodyMap *self,
             SmMapZone *zone)
 {
-  HitMap *hit;
-
   if (g_strcmp0 (sm_map_zone_get_view (zone), self->view) != 0 || !side_allowed (self, zone))
     return FALSE;
 
   if (sm_map_zone_is_caution (zone))
     return self->overlays[OVERLAY_CAUTIONS] || g_hash_table_contains (self->near_cautions, zone);
 
-  hit = get_hit_map (self, self->view, self->layer);
-  return g_hash_table_contains (hit->visible, sm_map_zone_get_element_id (zone));
+  return g_hash_table_contains (self->zone_hits->visible, sm_map_zone_get_element_id (zone));
 }
 
 static void
@@ -994,31 +991,68 @@ paint_mask (GtkSnapshot   *snapshot,
 }
 
 /* Selection is never colour alone: a hatch over the shape and a thick
- * outline mark it. */
-static void
-paint_hatch (GtkSnapshot   *snapshot,
-             Mask          *mask,
-             const GdkRGBA *color)
+ * outline mark it. Drawn once per zone and colour, then reused. */
+static Mask *
+selection_render (Mask          *silhouette,
+                  Mask          *outline,
+                  const GdkRGBA *color)
 {
-  cairo_t *cr = begin_mask_node (snapshot, mask);
-  double sx, sy, w, h;
+  int width = cairo_image_surface_get_width (silhouette->surface);
+  int height = cairo_image_surface_get_height (silhouette->surface);
+  Mask *image = g_new0 (Mask, 1);
+  double sx, sy;
+  cairo_t *cr;
 
-  cairo_surface_get_device_scale (mask->surface, &sx, &sy);
-  w = cairo_image_surface_get_width (mask->surface) / sx;
-  h = cairo_image_surface_get_height (mask->surface) / sy;
+  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  image->x = silhouette->x;
+  image->y = silhouette->y;
+  cr = cairo_create (image->surface);
 
-  cairo_push_group (cr);
-  for (double d = -h; d < w; d += 9)
+  for (double d = -height; d < width; d += 9 * sx)
     {
-      cairo_move_to (cr, mask->x + d, mask->y + h);
-      cairo_line_to (cr, mask->x + d + h, mask->y);
+      cairo_move_to (cr, d, height);
+      cairo_line_to (cr, d + height, 0);
     }
-  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_width (cr, 2.5 * sx);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.75);
   cairo_stroke (cr);
-  cairo_pop_group_to_source (cr);
-  cairo_mask_surface (cr, mask->surface, mask->x, mask->y);
+
+  /* Keep the hatch inside the shape, then add the outline. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_IN);
+  cairo_set_source_surface (cr, silhouette->surface, 0, 0);
+  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_surface_set_device_scale (outline->surface, 1, 1);
+  cairo_mask_surface (cr, outline->surface, 0, 0);
   cairo_destroy (cr);
+
+  cairo_surface_set_device_scale (silhouette->surface, sx, sy);
+  cairo_surface_set_device_scale (outline->surface, sx, sy);
+  cairo_surface_set_device_scale (image->surface, sx, sy);
+  return image;
+}
+
+static Mask *
+get_selection_image (SmBodyMap     *self,
+                     SmMapZone     *zone,
+                     const GdkRGBA *color)
+{
+  g_autofree char *rgba = gdk_rgba_to_string (color);
+  g_autofree char *key = g_strdup_printf ("selection/%s/%s/%s", sm_map_zone_get_view (zone),
+                                          sm_map_zone_get_element_id (zone), rgba);
+  Mask *image = g_hash_table_lookup (self->masks, key);
+
+  if (image == NULL)
+    {
+      image = selection_render (get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone),
+                                get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone), color);
+      g_hash_table_insert (self->masks, g_steal_pointer (&key), image);
+    }
+
+  return image;
 }
 
 static void
@@ -1057,8 +1091,7 @@ snapshot_highlights (SmBodyMap   *self,
     {
       GdkRGBA color = sm_map_zone_get_color (self->selected);
 
-      paint_hatch (snapshot, get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, self->selected), &color);
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->selected), &color, 1);
+      paint_art (snapshot, get_selection_image (self, self->selected, &color));
     }
 
   if (self->hovered != NULL && self->hovered != self->selected)
@@ -1267,9 +1300,6 @@ static void
 activate_zone (SmBodyMap *self,
                SmMapZone *zone)
 {
-  g_autofree char *muscle = NULL;
-  g_autofree char *side = NULL;
-
   if (sm_map_zone_is_caution (zone))
     {
       explain_caution (self, zone);
@@ -1277,8 +1307,8 @@ activate_zone (SmBodyMap *self,
     }
 
   select_zone_widget (self, zone);
-  if (sm_anatomy_split_zone_id (sm_map_zone_get_element_id (zone), &muscle, &side))
-    g_signal_emit (self, signals[ZONE_ACTIVATED], 0, muscle, side);
+  g_signal_emit (self, signals[ZONE_ACTIVATED], 0,
+                 sm_map_zone_get_muscle (zone), sm_map_zone_get_side (zone));
 }
 
 static void
@@ -1293,11 +1323,7 @@ sm_body_map_get_selected_zone (SmBodyMap *self)
 {
   g_return_val_if_fail (SM_IS_BODY_MAP (self), NULL);
 
-  if (self->selected == NULL)
-    return NULL;
-
-  /* The content id is the element id without "zone-" and the side. */
-  return g_object_get_data (G_OBJECT (self->selected), "sm-muscle");
+  return self->selected != NULL ? sm_map_zone_get_muscle (self->selected) : NULL;
 }
 
 const char *
@@ -2063,19 +2089,6 @@ create_caution_popover (SmBodyMap *self)
 }
 
 static void
-remember_muscles (SmBodyMap *self)
-{
-  for (guint i = 0; i < self->zones->len; i++)
-    {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
-      char *muscle = NULL;
-
-      if (sm_anatomy_split_zone_id (sm_map_zone_get_element_id (zone), &muscle, NULL))
-        g_object_set_data_full (G_OBJECT (zone), "sm-muscle", muscle, g_free);
-    }
-}
-
-static void
 create_canvas (SmBodyMap *self)
 {
   self->canvas = g_object_new (GTK_TYPE_DRAWING_AREA,
@@ -2116,7 +2129,6 @@ sm_body_map_init (SmBodyMap *self)
 
   create_canvas (self);
   create_zones (self);
-  remember_muscles (self);
   create_caution_popover (self);
   add_controllers (self);
   update_hit_maps (self);

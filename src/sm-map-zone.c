@@ -24,6 +24,7 @@ struct _SmMapZone
 
   char                  *view;
   char                  *element_id;
+  char                  *muscle;      /* content id, NULL for caution areas */
   char                  *label;
   SmMapZoneContainsFunc  contains;
   gpointer               contains_data;
@@ -58,6 +59,7 @@ sm_map_zone_new (const char            *view,
 
   self->view = g_strdup (view);
   self->element_id = g_strdup (element_id);
+  sm_anatomy_split_zone_id (element_id, &self->muscle, NULL);
   self->contains = contains;
   self->contains_data = user_data;
   if (g_str_has_prefix (element_id, "caution-"))
@@ -77,6 +79,12 @@ const char *
 sm_map_zone_get_element_id (SmMapZone *self)
 {
   return self->element_id;
+}
+
+const char *
+sm_map_zone_get_muscle (SmMapZone *self)
+{
+  return self->muscle;
 }
 
 const char *
@@ -144,6 +152,7 @@ sm_map_zone_finalize (GObject *object)
 
   g_free (self->view);
   g_free (self->element_id);
+  g_free (self->muscle);
   g_free (self->label);
 
   G_OBJECT_CLASS (sm_map_zone_parent_class)->finalize (object);

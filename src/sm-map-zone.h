@@ -27,6 +27,7 @@ SmMapZone  *sm_map_zone_new              (const char            *view,
                                           gpointer               user_data);
 const char *sm_map_zone_get_view         (SmMapZone             *self);
 const char *sm_map_zone_get_element_id   (SmMapZone             *self);
+const char *sm_map_zone_get_muscle       (SmMapZone             *self);
 const char *sm_map_zone_get_side         (SmMapZone             *self);
 const char *sm_map_zone_get_label        (SmMapZone             *self);
 gboolean    sm_map_zone_is_caution       (SmMapZone             *self);

@@ -163,9 +163,44 @@ zone_damage (SmBodyMap  *map,
   return (cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0) + 2, (int) (y1 - y0) + 2 };
 }
 
-/* One frame after a selection change: the change itself, the snapshot of
- * the map (base texture + highlight nodes) and drawing that snapshot over
- * the damaged region, the way GSK's cairo renderer does. */
+/* The work of one frame after a change: layout (zone widgets may show),
+ * the snapshot of the map (base node reused, highlight nodes new) and
+ * drawing it over the damaged region, the way GSK's cairo renderer does. */
+static void
+draw_frame (GtkWidget       *window,
+            SmBodyMap       *map,
+            const char      *id,
+            const char      *previous_id,
+            cairo_surface_t *target)
+{
+  cairo_rectangle_int_t now = zone_damage (map, id), before = zone_damage (map, previous_id);
+  GtkAllocation allocation;
+  cairo_region_t *damage;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  gtk_widget_get_allocation (GTK_WIDGET (map), &allocation);
+  gtk_widget_size_allocate (GTK_WIDGET (map), &allocation, -1);
+
+  snapshot = gtk_snapshot_new ();
+  gtk_widget_snapshot_child (window, GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  damage = cairo_region_create_rectangle (&now);
+  cairo_region_union_rectangle (damage, &before);
+  cr = cairo_create (target);
+  gdk_cairo_region (cr, damage);
+  cairo_clip (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (target);
+
+  cairo_region_destroy (damage);
+  gsk_render_node_unref (node);
+}
+
 static double
 frame_after_selection (GtkWidget       *window,
                        SmBodyMap       *map,
@@ -175,39 +210,10 @@ frame_after_selection (GtkWidget       *window,
                        cairo_surface_t *target)
 {
   g_autofree char *id = g_strdup_printf ("zone-%s-%s", muscle, side);
-  cairo_rectangle_int_t now, before;
-  GtkAllocation allocation;
-  cairo_region_t *damage;
-  GtkSnapshot *snapshot;
-  GskRenderNode *node;
-  cairo_t *cr;
   double start = now_ns ();
 
   sm_body_map_select_zone (map, muscle, side);
-
-  /* Layout, as the frame clock would run it (zone widgets may show). */
-  gtk_widget_get_allocation (GTK_WIDGET (map), &allocation);
-  gtk_widget_size_allocate (GTK_WIDGET (map), &allocation, -1);
-
-  snapshot = gtk_snapshot_new ();
-  gtk_widget_snapshot_child (window, GTK_WIDGET (map), snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-
-  now = zone_damage (map, id);
-  before = zone_damage (map, previous_id);
-  damage = cairo_region_create_rectangle (&now);
-  cairo_region_union_rectangle (damage, &before);
-
-  cr = cairo_create (target);
-  gdk_cairo_region (cr, damage);
-  cairo_clip (cr);
-  g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (target);
-
-  cairo_region_destroy (damage);
-  gsk_render_node_unref (node);
+  draw_frame (window, map, id, previous_id, target);
   return (now_ns () - start) / 1e6;
 }
 
@@ -260,6 +266,61 @@ bench_selection (GtkWidget *window,
   *warm = median (warm_times);
 }
 
+static GtkEventController *
+find_motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Hover through the map's own motion handler: the pointer goes to the
+ * middle of each zone in turn; the frame is the snapshot drawn over the
+ * boxes of the old and the new zone. */
+static double
+bench_hover (GtkWidget *window,
+             SmBodyMap *map)
+{
+  const char *ids[] = { "zone-hamstrings-left", "zone-calf-right", "zone-gluteus-medius-left",
+                        "zone-erector-spinae-right", "zone-sacral-border-left",
+                        "zone-gluteus-maximus-right", "zone-piriformis-left", "zone-calf-left" };
+  GtkEventController *motion = find_motion_controller (GTK_WIDGET (map));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  const char *previous = ids[G_N_ELEMENTS (ids) - 1];
+
+  sm_body_map_clear_selection (map);
+  for (int round = 0; round < 5; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        cairo_rectangle_t box;
+        double x, y, start, ms;
+
+        g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), "back", ids[i], &box));
+        sm_body_map_svg_to_widget (map, box.x + box.width / 2, box.y + box.height / 2, &x, &y);
+
+        start = now_ns ();
+        g_signal_emit_by_name (motion, "motion", x, y);
+        draw_frame (window, map, ids[i], previous, target);
+        ms = (now_ns () - start) / 1e6;
+
+        if (round > 0)
+          g_array_append_val (times, ms);
+        previous = ids[i];
+      }
+
+  cairo_surface_destroy (target);
+  return median (times);
+}
+
 /* Several size changes, each followed by several frames. */
 static double
 bench_resizes (GtkWindow *window,
@@ -287,7 +348,7 @@ main (int   argc,
 {
   GtkWindow *window;
   SmBodyMap *map;
-  double hit_ns, full_ms, cold_ms, warm_ms, renders_per_resize;
+  double hit_ns, full_ms, cold_ms, warm_ms, hover_ms, renders_per_resize;
   guint parses;
 
   gtk_init ();
@@ -301,6 +362,7 @@ main (int   argc,
   hit_ns = bench_hit_test (map);
   full_ms = bench_full_render ("back", WIDTH, HEIGHT);
   bench_selection (GTK_WIDGET (window), map, &cold_ms, &warm_ms);
+  hover_ms = bench_hover (GTK_WIDGET (window), map);
   renders_per_resize = bench_resizes (window, map);
 
   g_print ("hit test: median %.4f µs per point over 100000 random points (target ≤ 0.1 µs)\n",
@@ -308,6 +370,8 @@ main (int   argc,
   g_print ("full render of the back view at %d×%d: median %.2f ms\n", WIDTH, HEIGHT, full_ms);
   g_print ("selection change frame (masks drawn ahead in idle time): median %.3f ms = %.2f %% of a full render (target ≤ 3 %%)\n",
            warm_ms, 100 * warm_ms / full_ms);
+  g_print ("hover change frame: median %.3f ms = %.2f %% of a full render (target ≤ 3 %%)\n",
+           hover_ms, 100 * hover_ms / full_ms);
   g_print ("selection change frame (right after a zoom, before the idle pre-render): median %.3f ms = %.2f %% of a full render\n",
            cold_ms, 100 * cold_ms / full_ms);
   g_print ("base renders per size change: %.2f (target 1)\n", renders_per_resize);

@@ -636,6 +636,9 @@ test_keyboard (Fixture       *fixture,
   zone = find_zone_widget (fixture->map, "zone-piriformis-left");
   g_assert_nonnull (zone);
   g_assert_cmpstr (sm_map_zone_get_label (zone), ==, "Piriformis, left");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (zone)), ==, "Piriformis, left");
+  g_assert_cmpstr (gtk_widget_get_cursor (GTK_WIDGET (zone)) != NULL ?
+                   gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (zone))) : NULL, ==, "pointer");
 }
 
 /* Zoom actions step and clamp; zoom to selection frames the zone. */
