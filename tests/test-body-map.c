@@ -686,6 +686,62 @@ xdotool_exited (GPid     pid,
 }
 
 static gboolean
+xdotool_finished (gpointer data)
+{
+  return ((ClickState *) data)->xdotool_done;
+}
+
+static void
+run_xdotool (ClickState  *state,
+             const char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  state->xdotool_done = FALSE;
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, xdotool_exited, state);
+  g_assert_true (sm_test_wait_for (xdotool_finished, state, 15000));
+  g_assert_cmpint (state->xdotool_status, ==, 0);
+}
+
+/* Where the X pointer is, in the map's coordinates. */
+static void
+pointer_in_map (Fixture *fixture,
+                double  *x,
+                double  *y)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  GdkSeat *seat = gdk_display_get_default_seat (gdk_surface_get_display (surface));
+  double sx, sy, wx, wy;
+
+  wait_frames (fixture);
+  g_assert_true (gdk_surface_get_device_position (surface, gdk_seat_get_pointer (seat), &wx, &wy, NULL));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->map),
+                                                   wx - sx, wy - sy, x, y));
+}
+
+/* The inverse of sm_body_map_svg_to_widget(), from two probes. */
+static void
+sm_body_map_widget_to_svg_for_test (Fixture *fixture,
+                                    double   x,
+                                    double   y,
+                                    double  *u,
+                                    double  *v)
+{
+  double x0, y0, x1, y1;
+
+  sm_body_map_svg_to_widget (fixture->map, 0, 0, &x0, &y0);
+  sm_body_map_svg_to_widget (fixture->map, 100, 100, &x1, &y1);
+  *u = (x - x0) * 100 / (x1 - x0);
+  *v = (y - y0) * 100 / (y1 - y0);
+}
+
+static gboolean
 click_finished (gpointer data)
 {
   ClickState *state = data;
@@ -703,7 +759,7 @@ test_real_click (Fixture       *fixture,
   g_autofree char *x_arg = NULL;
   g_autofree char *y_arg = NULL;
   ClickState state = { NULL, FALSE, -1 };
-  double su, sv, tu, tv, x, y, wx, wy, sx, sy;
+  double su, sv, tu, tv, x, y, wx, wy, sx, sy, px, py;
   GPid pid;
   g_autoptr(GError) error = NULL;
 
@@ -736,6 +792,27 @@ test_real_click (Fixture       *fixture,
   g_assert_cmpstr (state.activated, ==, "piriformis/left");
   g_assert_cmpstr (sm_body_map_get_selected_zone (fixture->map), ==, "piriformis");
   g_free (state.activated);
+
+  /* Ctrl+scroll zooms in around the pointer: the body point under it
+   * stays at its height (sideways the figure stays centred while it is
+   * narrower than the map). Then a drag pans the zoomed map by as much. */
+  pointer_in_map (fixture, &x, &y);
+  sm_body_map_widget_to_svg_for_test (fixture, x, y, &su, &sv);
+  run_xdotool (&state, (const char *[]) { "xdotool", "keydown", "ctrl", "click", "4", "click", "4",
+                                          "click", "4", "click", "4", "keyup", "ctrl", NULL });
+  g_assert_cmpfloat (sm_body_map_get_zoom (fixture->map), >, 2.0);
+  sm_body_map_svg_to_widget (fixture->map, su, sv, &x, &y);
+  pointer_in_map (fixture, &px, &py);
+  g_assert_cmpfloat (fabs (py - y), <, 2);
+
+  run_xdotool (&state, (const char *[]) { "xdotool", "mousedown", "1",
+                                          "mousemove_relative", "--", "-10", "-15",
+                                          "mousemove_relative", "--", "-10", "-15",
+                                          "mouseup", "1", NULL });
+  wait_frames (fixture);
+  sm_body_map_svg_to_widget (fixture->map, su, sv, &px, &py);
+  g_assert_cmpfloat (fabs (px - (x - 20)), <, 2);
+  g_assert_cmpfloat (fabs (py - (y - 30)), <, 2);
 }
 
 static void
