@@ -39,6 +39,7 @@
 #define ID_MAP_SCALE     1.0    /* id-map pixels per SVG unit */
 #define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
 #define DIM_ALPHA        0.3    /* the side that the filter hides */
+#define DRAG_THRESHOLD   8.0    /* px a press may move and still click */
 #define MASK_PAD         8.0    /* SVG units: outline strokes beyond the ink */
 
 typedef enum {
@@ -122,6 +123,7 @@ struct _SmBodyMap
   double          zoom_at_gesture;
   double          drag_u;
   double          drag_v;
+  gboolean        dragged;         /* this press moved: not a click */
 
   GtkWidget      *toolbar;
   GtkPopover     *caution_popover;
@@ -1522,6 +1524,7 @@ on_drag_begin (GtkGestureDrag *gesture,
 {
   self->drag_u = self->centre_u;
   self->drag_v = self->centre_v;
+  self->dragged = FALSE;
 }
 
 /* Dragging pans only when zoomed in; at fit there is nothing to move. */
@@ -1531,6 +1534,8 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 SmBodyMap      *self)
 {
+  if (hypot (dx, dy) > DRAG_THRESHOLD)
+    self->dragged = TRUE;
   if (self->zoom <= 1.0)
     return;
 
@@ -1592,7 +1597,7 @@ on_released (GtkGestureClick *gesture,
 {
   SmMapZone *zone = pick_zone (self, x, y);
 
-  if (n_press != 1 || zone == NULL)
+  if (n_press != 1 || zone == NULL || self->dragged)
     return;
 
   gtk_widget_grab_focus (GTK_WIDGET (zone));

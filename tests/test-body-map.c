@@ -791,7 +791,7 @@ test_real_click (Fixture       *fixture,
   g_assert_cmpint (state.xdotool_status, ==, 0);
   g_assert_cmpstr (state.activated, ==, "piriformis/left");
   g_assert_cmpstr (sm_body_map_get_selected_zone (fixture->map), ==, "piriformis");
-  g_free (state.activated);
+  g_clear_pointer (&state.activated, g_free);
 
   /* Ctrl+scroll zooms in around the pointer: the body point under it
    * stays at its height (sideways the figure stays centred while it is
@@ -813,6 +813,7 @@ test_real_click (Fixture       *fixture,
   sm_body_map_svg_to_widget (fixture->map, su, sv, &px, &py);
   g_assert_cmpfloat (fabs (px - (x - 20)), <, 2);
   g_assert_cmpfloat (fabs (py - (y - 30)), <, 2);
+  g_assert_null (state.activated);  /* a drag is not a click */
 }
 
 static void
