@@ -151,6 +151,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ZONE_ACTIVATED,
+  TRANSFORM_CHANGED,
   N_SIGNALS
 };
 
@@ -318,6 +319,28 @@ widget_to_svg (SmBodyMap *self,
   *v = (y - self->origin_y) / self->scale;
 }
 
+void
+sm_body_map_widget_to_svg (SmBodyMap *self,
+                           double     x,
+                           double     y,
+                           double    *u,
+                           double    *v)
+{
+  g_return_if_fail (SM_IS_BODY_MAP (self));
+
+  widget_to_svg (self, x, y, u, v);
+}
+
+/* Widget pixels per SVG unit: layers drawn over the map (labels, pain
+ * strokes) scale their SVG coordinates with it. */
+double
+sm_body_map_get_scale (SmBodyMap *self)
+{
+  g_return_val_if_fail (SM_IS_BODY_MAP (self), 1.0);
+
+  return self->scale;
+}
+
 /* --- Caches -------------------------------------------------------------- */
 
 static void
@@ -358,6 +381,7 @@ invalidate_geometry (SmBodyMap *self)
   g_hash_table_remove_all (self->masks);
   invalidate_base (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_signal_emit (self, signals[TRANSFORM_CHANGED], 0);
 }
 
 static SmMapZone *
@@ -1195,6 +1219,7 @@ sm_body_map_size_allocate (GtkWidget *widget,
     {
       g_hash_table_remove_all (self->masks);
       invalidate_base (self);
+      g_signal_emit (self, signals[TRANSFORM_CHANGED], 0);
     }
   gtk_widget_measure (self->canvas, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_size_allocate (self->canvas, &(GtkAllocation) { 0, 0, width, height }, -1);
@@ -2029,6 +2054,9 @@ sm_body_map_class_init (SmBodyMapClass *klass)
   signals[ZONE_ACTIVATED] =
     g_signal_new ("zone-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  signals[TRANSFORM_CHANGED] =
+    g_signal_new ("transform-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_action);

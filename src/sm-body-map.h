@@ -19,7 +19,9 @@ G_DECLARE_FINAL_TYPE (SmBodyMap, sm_body_map, SM, BODY_MAP, GtkWidget)
  * such as "piriformis", or NULL), "selected-side", "zoom" (1 = fit),
  * "show-nerves", "show-landmarks", "show-press-points", "show-cautions".
  * Signal: zone-activated (const char *zone, const char *side), emitted
- * when a person clicks or activates a zone. Actions: map.zoom-in,
+ * when a person clicks or activates a zone; transform-changed, emitted
+ * when zoom, pan or size move the figure (layers drawn over the map follow
+ * it with sm_body_map_svg_to_widget). Actions: map.zoom-in,
  * map.zoom-out, map.zoom-reset, map.zoom-to-selection,
  * map.clear-selection. */
 
@@ -62,6 +64,12 @@ void        sm_body_map_svg_to_widget       (SmBodyMap  *self,
                                              double      v,
                                              double     *x,
                                              double     *y);
+void        sm_body_map_widget_to_svg       (SmBodyMap  *self,
+                                             double      x,
+                                             double      y,
+                                             double     *u,
+                                             double     *v);
+double      sm_body_map_get_scale           (SmBodyMap  *self);
 guint       sm_body_map_get_base_render_count (SmBodyMap *self);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "sm-body-map.h"
+#include "sm-presenter.h"
+#include "sm-presenter-mode.h"
 #include "sm-window.h"
 
 struct _SmWindow
@@ -31,6 +33,12 @@ struct _SmWindow
   GtkBox               *timer_slot;
   GtkLabel             *zone_title;
   GtkLabel             *zone_side;
+  GtkStack             *mode_stack;
+
+  SmPresenter          *presenter;          /* created the first time */
+  gboolean              presenting;
+  SmWindowGeometry      before_presenting;
+  GtkWindow            *presenter_window;   /* on another monitor */
 };
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -39,6 +47,7 @@ enum {
   PROP_0,
   PROP_VIEW,
   PROP_SIDE,
+  PROP_PRESENTING,
   N_PROPS
 };
 
@@ -189,6 +198,123 @@ bind_map (SmWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
+/* --- Presenter mode ------------------------------------------------------ */
+
+static void
+on_presenter_leave (SmWindow *self)
+{
+  sm_window_set_presenting (self, FALSE);
+}
+
+static SmPresenter *
+ensure_presenter (SmWindow *self)
+{
+  if (self->presenter == NULL)
+    {
+      self->presenter = SM_PRESENTER (sm_presenter_new ());
+      g_signal_connect_object (self->presenter, "leave", G_CALLBACK (on_presenter_leave), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->presenter), "presenter");
+    }
+
+  return self->presenter;
+}
+
+/* The header bar, search, side pane and timer bar go; the map fills the
+ * screen. Everything presenter mode changes is saved first. */
+static void
+enter_presenter (SmWindow *self)
+{
+  SmPresenter *presenter = ensure_presenter (self);
+
+  sm_window_geometry_save (&self->before_presenting, GTK_WINDOW (self), self->paned);
+  sm_presenter_copy_map (presenter, self->body_map);
+  gtk_stack_set_visible_child_name (self->mode_stack, "presenter");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (presenter));
+}
+
+static void
+leave_presenter (SmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "normal");
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
+  sm_window_geometry_restore (&self->before_presenting, GTK_WINDOW (self), self->paned);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_map));
+}
+
+gboolean
+sm_window_get_presenting (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return self->presenting;
+}
+
+void
+sm_window_set_presenting (SmWindow *self,
+                          gboolean  presenting)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  presenting = !!presenting;
+  if (self->presenting == presenting)
+    return;
+
+  self->presenting = presenting;
+  if (presenting)
+    enter_presenter (self);
+  else
+    leave_presenter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+/* (transfer none) (nullable) the presenter of presenter mode, once used. */
+SmPresenter *
+sm_window_get_presenter (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->presenter;
+}
+
+/* The therapist keeps this window; the patient sees the other screen. */
+static void
+present_elsewhere_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  GdkMonitor *monitor = sm_presenter_find_other_monitor (GTK_WINDOW (self));
+
+  if (monitor == NULL)
+    return;
+
+  if (self->presenter_window != NULL)
+    gtk_window_destroy (self->presenter_window);
+  self->presenter_window = sm_presenter_window_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                                    self->body_map, monitor);
+  g_object_add_weak_pointer (G_OBJECT (self->presenter_window), (gpointer *) &self->presenter_window);
+}
+
+static void
+update_present_elsewhere (SmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-elsewhere",
+                                 sm_presenter_find_other_monitor (GTK_WINDOW (self)) != NULL);
+}
+
+static void
+watch_monitors (SmWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  g_signal_connect_object (monitors, "items-changed", G_CALLBACK (update_present_elsewhere), self,
+                           G_CONNECT_SWAPPED);
+  update_present_elsewhere (self);
+}
+
 static void
 restore_window_state (SmWindow *self)
 {
@@ -227,6 +353,17 @@ sm_window_unmap (GtkWidget *widget)
 }
 
 static void
+sm_window_dispose (GObject *object)
+{
+  SmWindow *self = SM_WINDOW (object);
+
+  if (self->presenter_window != NULL)
+    gtk_window_destroy (self->presenter_window);
+
+  G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
+}
+
+static void
 sm_window_finalize (GObject *object)
 {
   SmWindow *self = SM_WINDOW (object);
@@ -256,6 +393,10 @@ sm_window_get_property (GObject    *object,
       g_value_set_string (value, self->side);
       break;
 
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -279,6 +420,10 @@ sm_window_set_property (GObject      *object,
       sm_window_set_side (self, g_value_get_string (value));
       break;
 
+    case PROP_PRESENTING:
+      sm_window_set_presenting (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -290,6 +435,7 @@ sm_window_class_init (SmWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sm_window_dispose;
   object_class->finalize = sm_window_finalize;
   object_class->get_property = sm_window_get_property;
   object_class->set_property = sm_window_set_property;
@@ -302,6 +448,9 @@ sm_window_class_init (SmWindowClass *klass)
   properties[PROP_SIDE] =
     g_param_spec_string ("side", NULL, NULL, "both",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRESENTING] =
+    g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SM_TYPE_BODY_MAP);
@@ -317,9 +466,14 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, mode_stack);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_action (widget_class, "win.present-elsewhere", NULL, present_elsewhere_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "back");
@@ -340,4 +494,5 @@ sm_window_init (SmWindow *self)
   self->settings = g_settings_new (APP_ID);
   bind_map (self);
   restore_window_state (self);
+  watch_monitors (self);
 }

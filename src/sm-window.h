@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-application.h"
+#include "sm-presenter.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,11 @@ void        sm_window_show_zone (SmWindow   *self,
 void        sm_window_select_zone (SmWindow   *self,
                                    const char *zone_id,
                                    const char *side);
+
+/* Presenter mode: the action win.present (F11) toggles it; Escape leaves. */
+gboolean    sm_window_get_presenting (SmWindow   *self);
+void        sm_window_set_presenting (SmWindow   *self,
+                                      gboolean    presenting);
+SmPresenter *sm_window_get_presenter (SmWindow   *self);
 
 G_END_DECLS

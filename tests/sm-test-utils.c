@@ -95,3 +95,45 @@ sm_test_find (gpointer    widget,
 
   return found;
 }
+
+typedef struct
+{
+  gboolean done;
+  int      status;
+} Command;
+
+static void
+command_exited (GPid     pid,
+                int      status,
+                gpointer data)
+{
+  Command *command = data;
+
+  command->status = status;
+  command->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+command_done (gpointer data)
+{
+  return ((Command *) data)->done;
+}
+
+/* Runs a helper such as xdotool while the main loop keeps turning, so the
+ * app under test sees the events it sends; fails the test if it fails. */
+void
+sm_test_run_command (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  Command command = { FALSE, -1 };
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, command_exited, &command);
+  g_assert_true (sm_test_wait_for (command_done, &command, 15000));
+  g_assert_cmpint (command.status, ==, 0);
+}

@@ -21,5 +21,6 @@ gboolean sm_test_wait_for   (SmTestCondition  condition,
 void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
+void     sm_test_run_command (const char * const *argv);
 
 G_END_DECLS

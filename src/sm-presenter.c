@@ -1,0 +1,811 @@
+/* sm-presenter.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-presenter"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sm-anatomy.h"
+#include "sm-atlas.h"
+#include "sm-map-zone.h"
+#include "sm-presenter.h"
+
+/* Presenter mode is read from across a room and touched by a patient: the
+ * smallest muscle must be a comfortable finger target (44 px is the usual
+ * minimum; aim a little above it), labels are big, and the outline of the
+ * muscle being shown breathes slowly rather than blinking. */
+#define TARGET_PX         48.0
+#define MAX_START_ZOOM    3.0
+#define PULSE_PERIOD_US   (2.4 * G_USEC_PER_SEC)
+#define PULSE_MIN_ALPHA   0.2
+#define MASK_PAD          10.0   /* SVG units: the outline stroke beyond the ink */
+#define HEADLINE_MUSCLE   "piriformis"
+#define LABEL_GAP         6.0    /* px between two labels */
+
+typedef struct
+{
+  char *zone;
+  char *side;   /* "left", "right" or "both" */
+} Step;
+
+struct _SmPresenter
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *overlay;
+  SmBodyMap       *map;
+  GtkWidget       *marks;
+  GtkWidget       *caption;
+  GtkLabel        *step_label;
+  GtkLabel        *title_label;
+  GtkLabel        *sentence_label;
+
+  GArray          *steps;          /* Step */
+  int              step;           /* -1: none shown yet */
+  gboolean         stepping;       /* the selection change is ours */
+  gboolean         both_sides;     /* the step covers both sides */
+  gboolean         framing;        /* the start zoom is still to be set */
+  guint            frame_id;
+
+  cairo_surface_t *pulse_mask;     /* the selection's outline, widget px */
+  double           pulse_x;
+  double           pulse_y;
+  double           pulse_alpha;
+  guint            tick_id;
+
+  GPtrArray       *labels;         /* texts drawn in the last frame */
+};
+
+G_DEFINE_FINAL_TYPE (SmPresenter, sm_presenter, GTK_TYPE_WIDGET)
+
+enum {
+  LEAVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+step_clear (gpointer data)
+{
+  Step *step = data;
+
+  g_free (step->zone);
+  g_free (step->side);
+}
+
+/* --- Caption ------------------------------------------------------------- */
+
+static char *
+zone_title (SmZone     *zone,
+            const char *side)
+{
+  const char *name = sm_zone_get_name (zone);
+
+  /* Translators: the presenter caption, e.g. “Piriformis, left side” */
+  if (g_strcmp0 (side, "left") == 0)
+    return g_strdup_printf (_("%s, left side"), name);
+  if (g_strcmp0 (side, "right") == 0)
+    return g_strdup_printf (_("%s, right side"), name);
+  if (g_strcmp0 (side, "both") == 0)
+    return g_strdup_printf (_("%s, both sides"), name);
+  return g_strdup (name);
+}
+
+static void
+update_step_label (SmPresenter *self)
+{
+  g_autofree char *text = NULL;
+  guint n = self->steps->len;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->step_label), n > 0 && self->step >= 0);
+  if (n == 0 || self->step < 0)
+    {
+      gtk_label_set_label (self->step_label, "");
+      return;
+    }
+
+  /* Translators: the routine step shown in presenter mode */
+  text = g_strdup_printf (ngettext ("Step %u of %u", "Step %u of %u", n), self->step + 1, n);
+  gtk_label_set_label (self->step_label, text);
+}
+
+static void
+update_caption (SmPresenter *self)
+{
+  const char *zone_id = sm_body_map_get_selected_zone (self->map);
+  const char *side = self->both_sides ? "both" : sm_body_map_get_selected_side (self->map);
+  SmZone *zone = zone_id != NULL ? sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id) : NULL;
+  g_autofree char *title = zone != NULL ? zone_title (zone, side) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL);
+  gtk_label_set_label (self->title_label, title != NULL ? title : "");
+  gtk_label_set_label (self->sentence_label,
+                       zone != NULL ? sm_zone_get_presenter (zone)
+                                    : _("Tap a muscle to show where it is."));
+  update_step_label (self);
+}
+
+const char *
+sm_presenter_get_caption_title (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+const char *
+sm_presenter_get_caption_sentence (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  return gtk_label_get_label (self->sentence_label);
+}
+
+const char *
+sm_presenter_get_step_text (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  return gtk_label_get_label (self->step_label);
+}
+
+/* --- Zones on the map ---------------------------------------------------- */
+
+/* The map's zone widgets are its children; their allocations are the
+ * zones' boxes, already in the map's (and so the overlay's) coordinates. */
+static SmMapZone *
+find_zone (SmPresenter *self,
+           const char  *muscle,
+           const char  *side)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child) &&
+        g_strcmp0 (sm_map_zone_get_muscle (SM_MAP_ZONE (child)), muscle) == 0 &&
+        g_strcmp0 (sm_map_zone_get_side (SM_MAP_ZONE (child)), side) == 0)
+      return SM_MAP_ZONE (child);
+
+  return NULL;
+}
+
+static gboolean
+is_muscle (GtkWidget *child)
+{
+  return SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child) &&
+         !sm_map_zone_is_caution (SM_MAP_ZONE (child));
+}
+
+/* The smallest side of any muscle box on show, in SVG units. */
+static double
+smallest_zone (SmPresenter *self)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  const char *view = sm_body_map_get_view (self->map);
+  double smallest = G_MAXDOUBLE;
+  cairo_rectangle_t box;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (is_muscle (child) &&
+        sm_anatomy_get_bounds (anatomy, view, sm_map_zone_get_element_id (SM_MAP_ZONE (child)), &box))
+      smallest = MIN (smallest, MIN (box.width, box.height));
+
+  return smallest;
+}
+
+/* Zooms in just enough for every muscle to be a finger-sized target, around
+ * the selected zone or the hips, where sciatica's muscles are. */
+static gboolean
+frame_figure (gpointer data)
+{
+  SmPresenter *self = data;
+  double fit = sm_body_map_get_scale (self->map) / sm_body_map_get_zoom (self->map);
+  double smallest = smallest_zone (self);
+  cairo_rectangle_t box;
+  g_autofree char *id = NULL;
+
+  self->frame_id = 0;
+  self->framing = FALSE;
+  if (smallest == G_MAXDOUBLE || fit <= 0)
+    return G_SOURCE_REMOVE;
+
+  sm_body_map_set_zoom (self->map, CLAMP (TARGET_PX / (smallest * fit), 1.0, MAX_START_ZOOM));
+  id = g_strdup_printf ("zone-%s-%s", sm_body_map_get_selected_zone (self->map),
+                        sm_body_map_get_selected_side (self->map));
+  if (sm_body_map_get_selected_zone (self->map) != NULL &&
+      sm_anatomy_get_bounds (sm_anatomy_get_default (), sm_body_map_get_view (self->map), id, &box))
+    sm_body_map_set_centre (self->map, box.x + box.width / 2, box.y + box.height / 2);
+  else
+    sm_body_map_set_centre (self->map, 400, 760);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_framing (SmPresenter *self)
+{
+  self->framing = TRUE;
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) > 0 && self->frame_id == 0)
+    self->frame_id = g_idle_add (frame_figure, self);
+}
+
+/* --- Pulse --------------------------------------------------------------- */
+
+static gboolean
+animations_enabled (SmPresenter *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
+}
+
+static cairo_rectangle_t
+map_viewport (SmPresenter *self)
+{
+  double vw, vh, x, y, scale = sm_body_map_get_scale (self->map);
+
+  sm_anatomy_get_size (sm_anatomy_get_default (), sm_body_map_get_view (self->map), &vw, &vh);
+  sm_body_map_svg_to_widget (self->map, 0, 0, &x, &y);
+  return (cairo_rectangle_t) { x, y, vw * scale, vh * scale };
+}
+
+/* The selected muscle's outline as a mask, drawn once per selection and
+ * geometry; each pulse frame only paints it with another alpha. */
+static void
+ensure_pulse_mask (SmPresenter *self)
+{
+  const char *zone = sm_body_map_get_selected_zone (self->map);
+  const char *view = sm_body_map_get_view (self->map);
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double scale = sm_body_map_get_scale (self->map);
+  cairo_rectangle_t viewport = map_viewport (self);
+  g_autofree char *id = NULL;
+  cairo_rectangle_t box;
+  int x0, y0, x1, y1;
+  cairo_t *cr;
+
+  if (self->pulse_mask != NULL || zone == NULL)
+    return;
+
+  id = g_strdup_printf ("zone-%s-%s", zone, sm_body_map_get_selected_side (self->map));
+  if (!sm_anatomy_get_bounds (sm_anatomy_get_default (), view, id, &box))
+    return;
+
+  x0 = (int) floor (viewport.x + (box.x - MASK_PAD) * scale);
+  y0 = (int) floor (viewport.y + (box.y - MASK_PAD) * scale);
+  x1 = (int) ceil (viewport.x + (box.x + box.width + MASK_PAD) * scale);
+  y1 = (int) ceil (viewport.y + (box.y + box.height + MASK_PAD) * scale);
+
+  self->pulse_mask = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (x1 - x0, 1) * factor,
+                                                 MAX (y1 - y0, 1) * factor);
+  cr = cairo_create (self->pulse_mask);
+  cairo_scale (cr, factor, factor);
+  cairo_translate (cr, -x0, -y0);
+  sm_anatomy_render_element (sm_anatomy_get_default (), view, SM_ANATOMY_STYLE_OUTLINE, id,
+                             cr, &viewport, NULL);
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (self->pulse_mask, factor, factor);
+  self->pulse_x = x0;
+  self->pulse_y = y0;
+}
+
+static void
+draw_pulse (SmPresenter *self,
+            cairo_t     *cr)
+{
+  SmMapZone *zone;
+  GdkRGBA color;
+
+  ensure_pulse_mask (self);
+  if (self->pulse_mask == NULL)
+    return;
+
+  zone = find_zone (self, sm_body_map_get_selected_zone (self->map),
+                    sm_body_map_get_selected_side (self->map));
+  if (zone == NULL)
+    return;
+
+  color = sm_map_zone_get_color (zone);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, self->pulse_alpha);
+  cairo_mask_surface (cr, self->pulse_mask, self->pulse_x, self->pulse_y);
+}
+
+static gboolean
+pulse_tick (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  SmPresenter *self = data;
+  double phase = fmod (gdk_frame_clock_get_frame_time (clock), PULSE_PERIOD_US) / PULSE_PERIOD_US;
+
+  self->pulse_alpha = PULSE_MIN_ALPHA + (1 - PULSE_MIN_ALPHA) * (0.5 + 0.5 * cos (2 * G_PI * phase));
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Pulses only while a zone is selected and the person has not asked for
+ * fewer animations; otherwise the outline stays fully drawn. */
+static void
+update_pulse (SmPresenter *self)
+{
+  gboolean pulse = sm_body_map_get_selected_zone (self->map) != NULL && animations_enabled (self);
+
+  if (pulse && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (self->marks, pulse_tick, self, NULL);
+  else if (!pulse && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (self->marks, self->tick_id);
+      self->tick_id = 0;
+    }
+
+  self->pulse_alpha = 1.0;
+  gtk_widget_queue_draw (self->marks);
+}
+
+gboolean
+sm_presenter_is_pulsing (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), FALSE);
+
+  return self->tick_id != 0;
+}
+
+/* --- Labels -------------------------------------------------------------- */
+
+typedef struct
+{
+  SmMapZone       *zone;
+  graphene_rect_t  box;
+  int              rank;   /* lower goes first */
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a;
+  const Candidate *cb = b;
+  double area_a = ca->box.size.width * ca->box.size.height;
+  double area_b = cb->box.size.width * cb->box.size.height;
+
+  if (ca->rank != cb->rank)
+    return ca->rank - cb->rank;
+  return area_a > area_b ? -1 : area_a < area_b;
+}
+
+static gboolean
+is_step_zone (SmPresenter *self,
+              SmMapZone   *zone)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    if (g_strcmp0 (g_array_index (self->steps, Step, i).zone, sm_map_zone_get_muscle (zone)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The selected muscle first, then the routine's and the piriformis (the
+ * muscle most people come for), then the biggest. */
+static GArray *
+label_candidates (SmPresenter *self)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  const char *selected = sm_body_map_get_selected_zone (self->map);
+  const char *side = sm_body_map_get_selected_side (self->map);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      Candidate candidate = { NULL, GRAPHENE_RECT_INIT (0, 0, 0, 0), 2 };
+      SmMapZone *zone;
+
+      if (!is_muscle (child) || !gtk_widget_compute_bounds (child, self->marks, &candidate.box))
+        continue;
+      zone = candidate.zone = SM_MAP_ZONE (child);
+      if (g_strcmp0 (sm_map_zone_get_muscle (zone), selected) == 0)
+        candidate.rank = g_strcmp0 (sm_map_zone_get_side (zone), side) == 0 ? 0 : 3;
+      else if (is_step_zone (self, zone) || g_strcmp0 (sm_map_zone_get_muscle (zone), HEADLINE_MUSCLE) == 0)
+        candidate.rank = 1;
+      g_array_append_val (candidates, candidate);
+    }
+
+  g_array_sort (candidates, compare_candidates);
+  return candidates;
+}
+
+static gboolean
+overlaps_any (GArray                *placed,
+              const graphene_rect_t *rect)
+{
+  for (guint i = 0; i < placed->len; i++)
+    if (graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), rect, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+paint_label (GtkWidget   *widget,
+             cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  GdkRGBA fg, halo;
+
+  gtk_style_context_get_color (style, &fg);
+  halo = (GdkRGBA) { 1 - fg.red, 1 - fg.green, 1 - fg.blue, 0.85 };
+
+  /* A halo in the opposite colour keeps the text readable over any muscle. */
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  gdk_cairo_set_source_rgba (cr, &halo);
+  cairo_set_line_width (cr, 5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  gdk_cairo_set_source_rgba (cr, &fg);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static PangoLayout *
+label_layout (SmPresenter *self,
+              int          height)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (self->marks, NULL);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+
+  /* About 27 px on a 1080-line screen; never tiny on a small one. */
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, CLAMP (height / 40.0, 16, 34) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+/* The selected muscle's label sits just above it, so that its outline and
+ * press point stay in sight; the others sit on their muscle's centre. */
+static graphene_rect_t
+label_rect (const Candidate *c,
+            int              width,
+            int              height)
+{
+  double x = c->box.origin.x + c->box.size.width / 2 - width / 2.0;
+
+  if (c->rank == 0)
+    return GRAPHENE_RECT_INIT (x, c->box.origin.y - height - LABEL_GAP, width, height);
+  return GRAPHENE_RECT_INIT (x, c->box.origin.y + c->box.size.height / 2 - height / 2.0, width, height);
+}
+
+/* One label per muscle, skipped where it would cover
+ * a label already placed: a readable few beat an unreadable all. */
+static void
+draw_labels (SmPresenter *self,
+             cairo_t     *cr,
+             int          width,
+             int          height)
+{
+  g_autoptr(GArray) candidates = label_candidates (self);
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PangoLayout) layout = label_layout (self, height);
+
+  g_ptr_array_set_size (self->labels, 0);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      const char *muscle = sm_map_zone_get_muscle (c->zone);
+      SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle);
+      const char *text = zone != NULL ? sm_zone_get_name (zone) : muscle;
+      graphene_rect_t rect;
+      int lw, lh;
+
+      if (g_hash_table_contains (named, muscle))
+        continue;
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      rect = label_rect (c, lw, lh);
+      if (rect.origin.x < 0 || rect.origin.y < 0 || rect.origin.x + lw > width ||
+          rect.origin.y + lh > height || overlaps_any (placed, &rect))
+        continue;
+
+      paint_label (self->marks, cr, layout, rect.origin.x, rect.origin.y);
+      g_hash_table_add (named, (gpointer) muscle);
+      graphene_rect_inset (&rect, -LABEL_GAP, -LABEL_GAP);
+      g_array_append_val (placed, rect);
+      g_ptr_array_add (self->labels, g_strdup (text));
+    }
+}
+
+GPtrArray *
+sm_presenter_dup_label_texts (SmPresenter *self)
+{
+  GPtrArray *copy;
+
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  copy = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->labels->len; i++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (self->labels, i)));
+  return copy;
+}
+
+static void
+draw_marks (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  SmPresenter *self = data;
+
+  draw_pulse (self, cr);
+  draw_labels (self, cr, width, height);
+}
+
+/* --- Map changes --------------------------------------------------------- */
+
+static void
+on_transform_changed (SmPresenter *self)
+{
+  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  gtk_widget_queue_draw (self->marks);
+  if (self->framing)
+    schedule_framing (self);
+}
+
+static void
+on_selection_changed (SmPresenter *self)
+{
+  if (!self->stepping)
+    self->both_sides = FALSE;
+
+  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  update_pulse (self);
+  update_caption (self);
+}
+
+static void
+on_view_changed (SmPresenter *self)
+{
+  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  gtk_widget_queue_draw (self->marks);
+}
+
+SmBodyMap *
+sm_presenter_get_map (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  return self->map;
+}
+
+void
+sm_presenter_copy_map (SmPresenter *self,
+                       SmBodyMap   *map)
+{
+  g_return_if_fail (SM_IS_PRESENTER (self));
+  g_return_if_fail (SM_IS_BODY_MAP (map));
+
+  sm_body_map_set_view (self->map, sm_body_map_get_view (map));
+  sm_body_map_set_layer (self->map, sm_body_map_get_layer (map));
+  sm_body_map_set_side_filter (self->map, sm_body_map_get_side_filter (map));
+  sm_body_map_select_zone (self->map, sm_body_map_get_selected_zone (map),
+                           sm_body_map_get_selected_side (map));
+  schedule_framing (self);
+}
+
+/* --- Steps --------------------------------------------------------------- */
+
+static void
+update_step_actions (SmPresenter *self)
+{
+  int n = (int) self->steps->len;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "presenter.next", self->step < n - 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "presenter.previous", self->step > 0);
+}
+
+void
+sm_presenter_set_steps (SmPresenter        *self,
+                        const char * const *zones,
+                        const char * const *sides)
+{
+  g_return_if_fail (SM_IS_PRESENTER (self));
+
+  g_array_set_size (self->steps, 0);
+  for (guint i = 0; zones != NULL && zones[i] != NULL && sides[i] != NULL; i++)
+    {
+      Step step = { g_strdup (zones[i]), g_strdup (sides[i]) };
+
+      g_array_append_val (self->steps, step);
+    }
+
+  self->step = -1;
+  update_step_actions (self);
+  update_caption (self);
+  gtk_widget_queue_draw (self->marks);
+}
+
+guint
+sm_presenter_get_n_steps (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), 0);
+
+  return self->steps->len;
+}
+
+int
+sm_presenter_get_step (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), -1);
+
+  return self->step;
+}
+
+void
+sm_presenter_go_to_step (SmPresenter *self,
+                         int          index)
+{
+  Step *step;
+
+  g_return_if_fail (SM_IS_PRESENTER (self));
+
+  if (index < 0 || index >= (int) self->steps->len)
+    return;
+
+  step = &g_array_index (self->steps, Step, index);
+  self->step = index;
+  self->both_sides = g_strcmp0 (step->side, "both") == 0;
+  self->stepping = TRUE;
+  if (!sm_body_map_select_zone (self->map, step->zone, self->both_sides ? "left" : step->side))
+    g_warning ("Step %d names a zone the map does not have: %s", index + 1, step->zone);
+  self->stepping = FALSE;
+
+  update_step_actions (self);
+  update_caption (self);
+  schedule_framing (self);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SmPresenter *self = SM_PRESENTER (widget);
+
+  sm_presenter_go_to_step (self, self->step + (g_str_equal (action_name, "presenter.next") ? 1 : -1));
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  g_signal_emit (widget, signals[LEAVE], 0);
+}
+
+/* In the capture phase, so that Escape leaves even while a zone has the
+ * focus (the map would take it to clear the selection) and the arrows step
+ * instead of moving the focus. Disabled actions let the key through. */
+static void
+add_shortcuts (SmPresenter *self)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Escape, "presenter.leave" },
+    { GDK_KEY_Page_Down, "presenter.next" }, { GDK_KEY_KP_Page_Down, "presenter.next" },
+    { GDK_KEY_Right, "presenter.next" }, { GDK_KEY_Down, "presenter.next" },
+    { GDK_KEY_Page_Up, "presenter.previous" }, { GDK_KEY_KP_Page_Up, "presenter.previous" },
+    { GDK_KEY_Left, "presenter.previous" }, { GDK_KEY_Up, "presenter.previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* --- Object -------------------------------------------------------------- */
+
+GtkWidget *
+sm_presenter_new (void)
+{
+  return g_object_new (SM_TYPE_PRESENTER, NULL);
+}
+
+static void
+sm_presenter_dispose (GObject *object)
+{
+  SmPresenter *self = SM_PRESENTER (object);
+
+  g_clear_handle_id (&self->frame_id, g_source_remove);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (self->marks, self->tick_id);
+  self->tick_id = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_PRESENTER);
+
+  G_OBJECT_CLASS (sm_presenter_parent_class)->dispose (object);
+}
+
+static void
+sm_presenter_finalize (GObject *object)
+{
+  SmPresenter *self = SM_PRESENTER (object);
+
+  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_presenter_parent_class)->finalize (object);
+}
+
+static void
+sm_presenter_class_init (SmPresenterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_presenter_dispose;
+  object_class->finalize = sm_presenter_finalize;
+
+  signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "presenter.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "presenter.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, step_action);
+
+  g_type_ensure (SM_TYPE_BODY_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-presenter.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, overlay);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, map);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, marks);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, caption);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, step_label);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, sentence_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_transform_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "presenter");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sm_presenter_init (SmPresenter *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Focusable itself, so that its keys work before any zone has focus. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+
+  self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
+  g_array_set_clear_func (self->steps, step_clear);
+  self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->step = -1;
+  self->pulse_alpha = 1.0;
+
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->marks), draw_marks, self, NULL);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
+                           G_CALLBACK (update_pulse), self, G_CONNECT_SWAPPED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Presenter"), -1);
+  add_shortcuts (self);
+  update_step_actions (self);
+  update_caption (self);
+}

@@ -1,0 +1,53 @@
+/* sm-presenter.h: the body map as a therapist shows it to a patient
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sm-body-map.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_PRESENTER (sm_presenter_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmPresenter, sm_presenter, SM, PRESENTER, GtkWidget)
+
+/* A full-screen map with its own SmBodyMap: large zone labels, the
+ * selected zone's outline pulsing gently (still when animations are off),
+ * landmarks and press points shown, and a caption with the zone's name and
+ * its one plain sentence. With steps set, Page Down/Up, the arrow keys and
+ * a presentation clicker walk through them ("Step 2 of 6").
+ *
+ * Actions: presenter.leave (Escape) emits ::leave; presenter.next and
+ * presenter.previous step. */
+
+GtkWidget  *sm_presenter_new             (void);
+SmBodyMap  *sm_presenter_get_map         (SmPresenter        *self);
+
+/* Shows the same view, side, layer and selection as @map. */
+void        sm_presenter_copy_map        (SmPresenter        *self,
+                                          SmBodyMap          *map);
+
+/* @zones and @sides: parallel, NULL-terminated; a side of "both" shows
+ * the left one and says so. NULL clears the steps. */
+void        sm_presenter_set_steps       (SmPresenter        *self,
+                                          const char * const *zones,
+                                          const char * const *sides);
+guint       sm_presenter_get_n_steps     (SmPresenter        *self);
+int         sm_presenter_get_step        (SmPresenter        *self);
+void        sm_presenter_go_to_step      (SmPresenter        *self,
+                                          int                 step);
+
+const char *sm_presenter_get_caption_title    (SmPresenter   *self);
+const char *sm_presenter_get_caption_sentence (SmPresenter   *self);
+const char *sm_presenter_get_step_text        (SmPresenter   *self);
+gboolean    sm_presenter_is_pulsing           (SmPresenter   *self);
+
+/* The labels drawn over the map in the last frame, in drawing order. */
+GPtrArray  *sm_presenter_dup_label_texts      (SmPresenter   *self);
+
+G_END_DECLS

@@ -1,0 +1,414 @@
+/* test-presenter.c: presenter mode in the window, its caption, stepping,
+ * touch target sizes, the pulse and the choice of monitor.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include <gtk/gtk.h>
+
+#include "sm-application.h"
+#include "sm-atlas.h"
+#include "sm-map-zone.h"
+#include "sm-presenter-mode.h"
+#include "sm-presenter.h"
+#include "sm-test-utils.h"
+#include "sm-window.h"
+
+/* Everything a person could notice changed after presenter mode. */
+typedef struct
+{
+  SmWindowGeometry geometry;
+  char            *view;
+  char            *side;
+  char            *layer;
+  char            *zone;
+  char            *zone_side;
+  gboolean         nerves;
+  gboolean         landmarks;
+  gboolean         press_points;
+  gboolean         cautions;
+  double           zoom;
+  char            *panel;
+  gboolean         header;
+} WindowState;
+
+static void
+window_state_capture (WindowState *state,
+                      SmWindow    *window)
+{
+  SmBodyMap *map = sm_test_find (window, "body_map");
+
+  sm_window_geometry_save (&state->geometry, GTK_WINDOW (window), sm_test_find (window, "paned"));
+  g_object_get (map, "view", &state->view, "side-filter", &state->side, "layer", &state->layer,
+                "selected-zone", &state->zone, "selected-side", &state->zone_side,
+                "show-nerves", &state->nerves, "show-landmarks", &state->landmarks,
+                "show-press-points", &state->press_points, "show-cautions", &state->cautions,
+                "zoom", &state->zoom, NULL);
+  state->panel = g_strdup (gtk_stack_get_visible_child_name (sm_test_find (window, "panel_stack")));
+  state->header = gtk_widget_get_visible (gtk_window_get_titlebar (GTK_WINDOW (window)));
+}
+
+static void
+window_state_clear (WindowState *state)
+{
+  g_free (state->view);
+  g_free (state->side);
+  g_free (state->layer);
+  g_free (state->zone);
+  g_free (state->zone_side);
+  g_free (state->panel);
+}
+
+static void
+assert_same_state (WindowState *a,
+                   WindowState *b)
+{
+  g_assert_cmpint (a->geometry.fullscreen, ==, b->geometry.fullscreen);
+  g_assert_cmpint (a->geometry.maximized, ==, b->geometry.maximized);
+  g_assert_cmpint (a->geometry.width, ==, b->geometry.width);
+  g_assert_cmpint (a->geometry.height, ==, b->geometry.height);
+  g_assert_cmpint (a->geometry.pane_position, ==, b->geometry.pane_position);
+  g_assert_cmpstr (a->view, ==, b->view);
+  g_assert_cmpstr (a->side, ==, b->side);
+  g_assert_cmpstr (a->layer, ==, b->layer);
+  g_assert_cmpstr (a->zone, ==, b->zone);
+  g_assert_cmpstr (a->zone_side, ==, b->zone_side);
+  g_assert_cmpint (a->nerves, ==, b->nerves);
+  g_assert_cmpint (a->landmarks, ==, b->landmarks);
+  g_assert_cmpint (a->press_points, ==, b->press_points);
+  g_assert_cmpint (a->cautions, ==, b->cautions);
+  g_assert_cmpfloat (a->zoom, ==, b->zoom);
+  g_assert_cmpstr (a->panel, ==, b->panel);
+  g_assert_cmpint (a->header, ==, b->header);
+}
+
+static gboolean
+is_presenting (gpointer data)
+{
+  return sm_window_get_presenting (data);
+}
+
+static gboolean
+is_not_presenting (gpointer data)
+{
+  return !sm_window_get_presenting (data);
+}
+
+/* A real key from the X server into the window, through GTK's shortcuts. */
+static void
+press_key (GtkWindow  *window,
+           const char *key)
+{
+  const char *title = gtk_window_get_title (window);
+
+  sm_test_run_command ((const char *[]) { "xdotool", "search", "--sync", "--name", title,
+                                          "windowfocus", "--sync", "%1", "key", key, NULL });
+}
+
+static void
+check_caption (SmPresenter *presenter)
+{
+  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis");
+
+  g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Piriformis, right side");
+  g_assert_cmpstr (sm_presenter_get_caption_sentence (presenter), ==, sm_zone_get_presenter (zone));
+  g_assert_cmpstr (sm_zone_get_presenter (zone), !=, "");
+}
+
+static void
+check_presenter_map (SmWindow    *window,
+                     SmPresenter *presenter)
+{
+  SmBodyMap *map = sm_presenter_get_map (presenter);
+  gboolean landmarks, press_points;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (presenter)));
+  g_assert_false (gtk_widget_get_visible (gtk_window_get_titlebar (GTK_WINDOW (window))));
+  g_assert_false (gtk_widget_get_mapped (sm_test_find (window, "panel_stack")));
+  g_assert_cmpstr (sm_body_map_get_selected_zone (map), ==, "piriformis");
+  g_assert_cmpstr (sm_body_map_get_selected_side (map), ==, "right");
+  g_object_get (map, "show-landmarks", &landmarks, "show-press-points", &press_points, NULL);
+  g_assert_true (landmarks);
+  g_assert_true (press_points);
+
+  /* What the patient taps in presenter mode stays in presenter mode. */
+  sm_body_map_select_zone (map, "quadriceps", "left");
+  g_assert_cmpstr (sm_body_map_get_view (map), ==, "front");
+  g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Quadriceps, left side");
+}
+
+static void
+check_present (GApplication *app,
+               gpointer      data)
+{
+  SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *title = g_strdup_printf ("presenter-test-%d", (int) getpid ());
+  WindowState before = { 0 }, after = { 0 };
+  SmPresenter *presenter;
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  sm_test_wait_mapped (GTK_WIDGET (window));
+
+  /* A state that differs from every default. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 730);
+  gtk_paned_set_position (sm_test_find (window, "paned"), 555);
+  sm_window_select_zone (window, "piriformis", "right");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-nerves", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.side", "s", "right");
+  window_state_capture (&before, window);
+  g_assert_cmpstr (before.layer, ==, "deep");
+
+  press_key (GTK_WINDOW (window), "F11");
+  g_assert_true (sm_test_wait_for (is_presenting, window, 5000));
+  presenter = sm_window_get_presenter (window);
+  sm_test_wait_mapped (GTK_WIDGET (presenter));
+  check_caption (presenter);
+  check_presenter_map (window, presenter);
+
+  press_key (GTK_WINDOW (window), "Escape");
+  g_assert_true (sm_test_wait_for (is_not_presenting, window, 5000));
+  window_state_capture (&after, window);
+  assert_same_state (&before, &after);
+
+  /* And again through the menu's action, which is a toggle. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_true (sm_window_get_presenting (window));
+  check_caption (presenter);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  window_state_clear (&after);
+  window_state_capture (&after, window);
+  assert_same_state (&before, &after);
+
+  window_state_clear (&before);
+  window_state_clear (&after);
+  g_application_quit (app);
+}
+
+static void
+test_present (void)
+{
+  g_autoptr(SmApplication) app = sm_application_new ();
+  char *argv[] = { (char *) "sciatica-map", NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_present), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+}
+
+/* --- The presenter on its own -------------------------------------------- */
+
+typedef struct
+{
+  GtkWindow   *window;
+  SmPresenter *presenter;
+} Fixture;
+
+static gboolean
+is_framed (gpointer data)
+{
+  return sm_body_map_get_zoom (sm_presenter_get_map (data)) > 1.0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->presenter = SM_PRESENTER (sm_presenter_new ());
+  gtk_window_set_default_size (fixture->window, 1920, 1080);
+  gtk_window_set_decorated (fixture->window, FALSE);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->presenter));
+  gtk_window_present (fixture->window);
+  sm_test_wait_mapped (GTK_WIDGET (fixture->presenter));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+}
+
+static void
+frame (Fixture    *fixture,
+       const char *view)
+{
+  g_autoptr(GtkWidget) map = g_object_ref_sink (sm_body_map_new ());
+
+  sm_body_map_set_view (SM_BODY_MAP (map), view);
+  sm_presenter_copy_map (fixture->presenter, SM_BODY_MAP (map));
+  g_assert_true (sm_test_wait_for (is_framed, fixture->presenter, 5000));
+}
+
+/* At a 1920 × 1080 screen and the start zoom, every muscle is a target of
+ * at least 44 × 44 px, in both views. */
+static void
+test_targets (Fixture       *fixture,
+              gconstpointer  data)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+  const char *views[] = { "back", "front" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      guint checked = 0;
+
+      frame (fixture, views[v]);
+      g_assert_cmpstr (sm_body_map_get_view (map), ==, views[v]);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          if (!SM_IS_MAP_ZONE (child) || !gtk_widget_get_visible (child) ||
+              sm_map_zone_is_caution (SM_MAP_ZONE (child)))
+            continue;
+
+          g_assert_cmpint (gtk_widget_get_width (child), >=, 44);
+          g_assert_cmpint (gtk_widget_get_height (child), >=, 44);
+          checked++;
+        }
+      g_assert_cmpuint (checked, >=, 6);
+    }
+}
+
+static void
+go (Fixture    *fixture,
+    const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->presenter), action, NULL));
+}
+
+static void
+test_steps (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const char *zones[] = { "piriformis", "hamstrings", "psoas", NULL };
+  const char *sides[] = { "left", "both", "right", NULL };
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+
+  sm_presenter_set_steps (fixture->presenter, zones, sides);
+  g_assert_cmpuint (sm_presenter_get_n_steps (fixture->presenter), ==, 3);
+  g_assert_false (gtk_widget_get_visible (sm_test_find (fixture->presenter, "step_label")));
+
+  go (fixture, "presenter.next");
+  g_assert_cmpstr (sm_presenter_get_step_text (fixture->presenter), ==, "Step 1 of 3");
+  g_assert_cmpstr (sm_presenter_get_caption_title (fixture->presenter), ==, "Piriformis, left side");
+  g_assert_cmpstr (sm_body_map_get_selected_zone (map), ==, "piriformis");
+
+  go (fixture, "presenter.next");
+  g_assert_cmpstr (sm_presenter_get_step_text (fixture->presenter), ==, "Step 2 of 3");
+  g_assert_cmpstr (sm_presenter_get_caption_title (fixture->presenter), ==, "Hamstrings, both sides");
+
+  go (fixture, "presenter.next");
+  g_assert_cmpstr (sm_presenter_get_caption_title (fixture->presenter), ==, "Psoas, right side");
+  g_assert_cmpstr (sm_body_map_get_view (map), ==, "front");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->presenter), "presenter.next", NULL);
+  g_assert_cmpint (sm_presenter_get_step (fixture->presenter), ==, 2);
+
+  go (fixture, "presenter.previous");
+  g_assert_cmpint (sm_presenter_get_step (fixture->presenter), ==, 1);
+  g_assert_cmpstr (sm_body_map_get_selected_zone (map), ==, "hamstrings");
+
+  /* A tap on another muscle changes the caption but not the step. */
+  sm_body_map_select_zone (map, "calf", "right");
+  g_assert_cmpstr (sm_presenter_get_caption_title (fixture->presenter), ==, "Calf, right side");
+  g_assert_cmpstr (sm_presenter_get_step_text (fixture->presenter), ==, "Step 2 of 3");
+}
+
+static void
+set_animations (gboolean enabled)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", enabled, NULL);
+}
+
+static void
+test_pulse (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+
+  set_animations (TRUE);
+  g_assert_false (sm_presenter_is_pulsing (fixture->presenter));
+  sm_body_map_select_zone (map, "piriformis", "left");
+  g_assert_true (sm_presenter_is_pulsing (fixture->presenter));
+
+  set_animations (FALSE);
+  g_assert_false (sm_presenter_is_pulsing (fixture->presenter));
+  sm_body_map_select_zone (map, "calf", "left");
+  g_assert_false (sm_presenter_is_pulsing (fixture->presenter));
+
+  set_animations (TRUE);
+  g_assert_true (sm_presenter_is_pulsing (fixture->presenter));
+  sm_body_map_clear_selection (map);
+  g_assert_false (sm_presenter_is_pulsing (fixture->presenter));
+}
+
+/* The selected muscle is always labelled, and first. */
+static void
+test_labels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+  g_autoptr(GPtrArray) labels = NULL;
+
+  frame (fixture, "back");
+  sm_body_map_select_zone (map, "sacral-border", "left");
+  gtk_test_widget_wait_for_draw (sm_test_find (fixture->presenter, "marks"));
+  labels = sm_presenter_dup_label_texts (fixture->presenter);
+
+  g_assert_cmpuint (labels->len, >=, 3);
+  g_assert_cmpstr (g_ptr_array_index (labels, 0), ==, "Sacral border");
+  for (guint i = 1; i < labels->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (labels, i), !=, "Sacral border");
+}
+
+static void
+test_pick_monitor (void)
+{
+  const GdkRectangle one[] = { { 0, 0, 1920, 1080 } };
+  const GdkRectangle two[] = { { 0, 0, 1920, 1080 }, { 1920, 0, 1280, 720 } };
+  const GdkRectangle three[] = { { 0, 0, 1280, 800 }, { 1280, 0, 1280, 720 }, { 2560, 0, 3840, 2160 } };
+
+  g_assert_cmpint (sm_presenter_pick_monitor (NULL, 0, -1), ==, -1);
+  g_assert_cmpint (sm_presenter_pick_monitor (one, 1, 0), ==, -1);
+  g_assert_cmpint (sm_presenter_pick_monitor (one, 1, -1), ==, -1);
+  g_assert_cmpint (sm_presenter_pick_monitor (two, 2, 0), ==, 1);
+  g_assert_cmpint (sm_presenter_pick_monitor (two, 2, 1), ==, 0);
+  g_assert_cmpint (sm_presenter_pick_monitor (two, 2, -1), ==, 1);
+  g_assert_cmpint (sm_presenter_pick_monitor (three, 3, 0), ==, 2);
+  g_assert_cmpint (sm_presenter_pick_monitor (three, 3, 2), ==, 0);
+  g_assert_cmpint (sm_presenter_pick_monitor (three, 3, 7), ==, 2);
+}
+
+/* Xvfb has one monitor: no other screen to offer. */
+static void
+test_single_monitor (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (gdk_display_get_monitors (gdk_display_get_default ())), ==, 1);
+  g_assert_null (sm_presenter_find_other_monitor (fixture->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sm_test_init (&argc, &argv);
+  gtk_init ();
+
+  g_test_add_func ("/sm/presenter/pick-monitor", test_pick_monitor);
+  g_test_add ("/sm/presenter/single-monitor", Fixture, NULL, fixture_set_up, test_single_monitor, fixture_tear_down);
+  g_test_add ("/sm/presenter/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
+  g_test_add ("/sm/presenter/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/sm/presenter/pulse", Fixture, NULL, fixture_set_up, test_pulse, fixture_tear_down);
+  g_test_add ("/sm/presenter/labels", Fixture, NULL, fixture_set_up, test_labels, fixture_tear_down);
+  g_test_add_func ("/sm/presenter/present", test_present);
+
+  return g_test_run ();
+}
