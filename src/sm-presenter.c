@@ -15,6 +15,7 @@
 #include "sm-anatomy.h"
 #include "sm-atlas.h"
 #include "sm-map-zone.h"
+#include "sm-pain-layer.h"
 #include "sm-presenter.h"
 
 /* Presenter mode is read from across a room and touched by a patient: the
@@ -42,6 +43,7 @@ struct _SmPresenter
   GtkWidget       *overlay;
   SmBodyMap       *map;
   GtkWidget       *marks;
+  SmPainLayer     *pain_layer;
   GtkWidget       *caption;
   GtkLabel        *step_label;
   GtkLabel        *title_label;
@@ -606,6 +608,24 @@ sm_presenter_copy_map (SmPresenter *self,
   schedule_framing (self);
 }
 
+/* The patient marks the same drawing as in the window. */
+void
+sm_presenter_set_pain_drawing (SmPresenter   *self,
+                               SmPainDrawing *drawing)
+{
+  g_return_if_fail (SM_IS_PRESENTER (self));
+
+  sm_pain_layer_set_drawing (self->pain_layer, drawing);
+}
+
+SmPainLayer *
+sm_presenter_get_pain_layer (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  return self->pain_layer;
+}
+
 /* --- Steps --------------------------------------------------------------- */
 
 static void
@@ -770,10 +790,12 @@ sm_presenter_class_init (SmPresenterClass *klass)
   gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, step_action);
 
   g_type_ensure (SM_TYPE_BODY_MAP);
+  g_type_ensure (SM_TYPE_PAIN_LAYER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-presenter.ui");
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, overlay);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, map);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, marks);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, caption);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, step_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, title_label);

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-body-map.h"
+#include "sm-pain-layer.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,10 @@ SmBodyMap  *sm_presenter_get_map         (SmPresenter        *self);
 /* Shows the same view, side, layer and selection as @map. */
 void        sm_presenter_copy_map        (SmPresenter        *self,
                                           SmBodyMap          *map);
+
+void         sm_presenter_set_pain_drawing (SmPresenter     *self,
+                                            SmPainDrawing   *drawing);
+SmPainLayer *sm_presenter_get_pain_layer   (SmPresenter     *self);
 
 /* @zones and @sides: parallel, NULL-terminated; a side of "both" shows
  * the left one and says so. NULL clears the steps. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-body-map.h"
+#include "sm-pain-layer.h"
 #include "sm-presenter.h"
 #include "sm-presenter-mode.h"
 #include "sm-window.h"
@@ -34,6 +35,9 @@ struct _SmWindow
   GtkLabel             *zone_title;
   GtkLabel             *zone_side;
   GtkStack             *mode_stack;
+  SmPainLayer          *pain_layer;
+  gboolean              marking_pain;
+  SmPainDrawing        *pain;               /* what the layers show and edit */
 
   SmPresenter          *presenter;          /* created the first time */
   gboolean              presenting;
@@ -48,6 +52,7 @@ enum {
   PROP_VIEW,
   PROP_SIDE,
   PROP_PRESENTING,
+  PROP_MARKING_PAIN,
   N_PROPS
 };
 
@@ -229,6 +234,7 @@ enter_presenter (SmWindow *self)
 
   sm_window_geometry_save (&self->before_presenting, GTK_WINDOW (self), self->paned);
   sm_presenter_copy_map (presenter, self->body_map);
+  sm_presenter_set_pain_drawing (presenter, self->pain);
   gtk_stack_set_visible_child_name (self->mode_stack, "presenter");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
@@ -268,6 +274,15 @@ sm_window_set_presenting (SmWindow *self,
   else
     leave_presenter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
+}
+
+/* (transfer none) the drawing that "Mark pain" edits. */
+SmPainDrawing *
+sm_window_get_pain_drawing (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return self->pain;
 }
 
 /* (transfer none) (nullable) the presenter of presenter mode, once used. */
@@ -369,6 +384,7 @@ sm_window_finalize (GObject *object)
   SmWindow *self = SM_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->pain);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->side, g_free);
 
@@ -395,6 +411,10 @@ sm_window_get_property (GObject    *object,
 
     case PROP_PRESENTING:
       g_value_set_boolean (value, self->presenting);
+      break;
+
+    case PROP_MARKING_PAIN:
+      g_value_set_boolean (value, self->marking_pain);
       break;
 
     default:
@@ -424,6 +444,14 @@ sm_window_set_property (GObject      *object,
       sm_window_set_presenting (self, g_value_get_boolean (value));
       break;
 
+    case PROP_MARKING_PAIN:
+      if (self->marking_pain != g_value_get_boolean (value))
+        {
+          self->marking_pain = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -451,9 +479,13 @@ sm_window_class_init (SmWindowClass *klass)
   properties[PROP_PRESENTING] =
     g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MARKING_PAIN] =
+    g_param_spec_boolean ("marking-pain", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SM_TYPE_BODY_MAP);
+  g_type_ensure (SM_TYPE_PAIN_LAYER);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
@@ -467,6 +499,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, pain_layer);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
@@ -474,6 +507,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present-elsewhere", NULL, present_elsewhere_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.mark-pain", "marking-pain");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mark-pain", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "back");
@@ -488,6 +523,8 @@ sm_window_init (SmWindow *self)
   self->side = g_strdup ("both");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pain = sm_pain_drawing_new ();
+  sm_pain_layer_set_drawing (self->pain_layer, self->pain);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 

@@ -39,4 +39,7 @@ void        sm_window_set_presenting (SmWindow   *self,
                                       gboolean    presenting);
 SmPresenter *sm_window_get_presenter (SmWindow   *self);
 
+/* The pain drawing that win.mark-pain (Ctrl+M) edits over the map. */
+SmPainDrawing *sm_window_get_pain_drawing (SmWindow *self);
+
 G_END_DECLS

@@ -1,0 +1,523 @@
+/* sm-pain-drawing.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-pain-drawing"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sm-pain-drawing.h"
+
+/* A pain drawing is a list of strokes a patient drew over the body map.
+ * Points are in the artwork's SVG units for the view they were drawn on,
+ * so they land on the same spot of the body at any zoom, on screen and on
+ * the printed sheet. */
+
+struct _SmPainDrawing
+{
+  GObject    parent_instance;
+
+  GPtrArray *strokes;   /* SmPainStroke* */
+};
+
+G_DEFINE_FINAL_TYPE (SmPainDrawing, sm_pain_drawing, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sm-pain-drawing-error-quark, sm_pain_drawing_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const kind_ids[SM_PAIN_N_KINDS] = {
+  [SM_PAIN_ACHING] = "aching",
+  [SM_PAIN_SHARP] = "sharp",
+  [SM_PAIN_BURNING] = "burning",
+  [SM_PAIN_NUMB] = "numb",
+};
+
+/* A generous frame around the 800 × 1600 artwork: points beyond it are
+ * not a drawing but a broken file. */
+#define COORD_MIN -1000.0
+#define COORD_MAX  3000.0
+
+/* --- Strokes ------------------------------------------------------------- */
+
+SmPainStroke *
+sm_pain_stroke_new (SmPainKind  kind,
+                    guint       intensity,
+                    const char *view)
+{
+  SmPainStroke *stroke = g_new0 (SmPainStroke, 1);
+
+  g_return_val_if_fail (kind < SM_PAIN_N_KINDS, NULL);
+
+  stroke->kind = kind;
+  stroke->intensity = MIN (intensity, SM_PAIN_INTENSITY_MAX);
+  stroke->view = g_strdup (view);
+  stroke->points = g_array_new (FALSE, FALSE, sizeof (SmPainPoint));
+  return stroke;
+}
+
+void
+sm_pain_stroke_add_point (SmPainStroke *stroke,
+                          double        u,
+                          double        v)
+{
+  SmPainPoint point = { u, v };
+
+  if (stroke->points->len < SM_PAIN_MAX_POINTS)
+    g_array_append_val (stroke->points, point);
+}
+
+SmPainStroke *
+sm_pain_stroke_copy (const SmPainStroke *stroke)
+{
+  SmPainStroke *copy = sm_pain_stroke_new (stroke->kind, stroke->intensity, stroke->view);
+
+  g_array_append_vals (copy->points, stroke->points->data, stroke->points->len);
+  return copy;
+}
+
+void
+sm_pain_stroke_free (SmPainStroke *stroke)
+{
+  if (stroke == NULL)
+    return;
+
+  g_free (stroke->view);
+  g_array_unref (stroke->points);
+  g_free (stroke);
+}
+
+const char *
+sm_pain_kind_to_string (SmPainKind kind)
+{
+  g_return_val_if_fail (kind < SM_PAIN_N_KINDS, NULL);
+
+  return kind_ids[kind];
+}
+
+gboolean
+sm_pain_kind_from_string (const char *text,
+                          SmPainKind *kind)
+{
+  for (guint i = 0; i < SM_PAIN_N_KINDS; i++)
+    if (g_strcmp0 (text, kind_ids[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+sm_pain_kind_get_label (SmPainKind kind)
+{
+  switch (kind)
+    {
+    case SM_PAIN_ACHING:
+      return _("Aching");
+    case SM_PAIN_SHARP:
+      return _("Sharp or shooting");
+    case SM_PAIN_BURNING:
+      return _("Burning or tingling");
+    case SM_PAIN_NUMB:
+      return _("Numb");
+    case SM_PAIN_N_KINDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* --- The drawing --------------------------------------------------------- */
+
+SmPainDrawing *
+sm_pain_drawing_new (void)
+{
+  return g_object_new (SM_TYPE_PAIN_DRAWING, NULL);
+}
+
+guint
+sm_pain_drawing_get_n_strokes (SmPainDrawing *self)
+{
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), 0);
+
+  return self->strokes->len;
+}
+
+const SmPainStroke *
+sm_pain_drawing_get_stroke (SmPainDrawing *self,
+                            guint          index)
+{
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), NULL);
+  g_return_val_if_fail (index < self->strokes->len, NULL);
+
+  return g_ptr_array_index (self->strokes, index);
+}
+
+void
+sm_pain_drawing_add_stroke (SmPainDrawing *self,
+                            SmPainStroke  *stroke)
+{
+  g_return_if_fail (SM_IS_PAIN_DRAWING (self));
+  g_return_if_fail (stroke != NULL);
+
+  if (stroke->points->len == 0)
+    {
+      sm_pain_stroke_free (stroke);
+      return;
+    }
+
+  g_ptr_array_add (self->strokes, stroke);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+sm_pain_drawing_undo (SmPainDrawing *self)
+{
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), FALSE);
+
+  if (self->strokes->len == 0)
+    return FALSE;
+
+  g_ptr_array_set_size (self->strokes, self->strokes->len - 1);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+void
+sm_pain_drawing_clear (SmPainDrawing *self)
+{
+  g_return_if_fail (SM_IS_PAIN_DRAWING (self));
+
+  if (self->strokes->len == 0)
+    return;
+
+  g_ptr_array_set_size (self->strokes, 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+sm_pain_drawing_copy_from (SmPainDrawing *self,
+                           SmPainDrawing *other)
+{
+  g_return_if_fail (SM_IS_PAIN_DRAWING (self));
+  g_return_if_fail (SM_IS_PAIN_DRAWING (other));
+
+  g_ptr_array_set_size (self->strokes, 0);
+  for (guint i = 0; i < other->strokes->len; i++)
+    g_ptr_array_add (self->strokes, sm_pain_stroke_copy (g_ptr_array_index (other->strokes, i)));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+is_nerve_kind (SmPainKind kind)
+{
+  return kind == SM_PAIN_BURNING || kind == SM_PAIN_NUMB;
+}
+
+gboolean
+sm_pain_drawing_has_nerve_pain_in (SmPainDrawing *self,
+                                   const char    *view,
+                                   double         x,
+                                   double         y,
+                                   double         width,
+                                   double         height)
+{
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), FALSE);
+
+  for (guint i = 0; i < self->strokes->len; i++)
+    {
+      SmPainStroke *stroke = g_ptr_array_index (self->strokes, i);
+
+      if (!is_nerve_kind (stroke->kind) || g_strcmp0 (stroke->view, view) != 0)
+        continue;
+
+      for (guint p = 0; p < stroke->points->len; p++)
+        {
+          SmPainPoint *point = &g_array_index (stroke->points, SmPainPoint, p);
+
+          if (point->u >= x && point->u <= x + width && point->v >= y && point->v <= y + height)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* --- JSON ---------------------------------------------------------------- */
+
+/* A tenth of an SVG unit is far below what a finger can draw. */
+static double
+round_tenth (double value)
+{
+  return round (value * 10) / 10;
+}
+
+static void
+add_stroke_json (JsonBuilder  *builder,
+                 SmPainStroke *stroke)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind_ids[stroke->kind]);
+  json_builder_set_member_name (builder, "intensity");
+  json_builder_add_int_value (builder, stroke->intensity);
+  json_builder_set_member_name (builder, "view");
+  json_builder_add_string_value (builder, stroke->view);
+  json_builder_set_member_name (builder, "points");
+  json_builder_begin_array (builder);
+  for (guint p = 0; p < stroke->points->len; p++)
+    {
+      SmPainPoint *point = &g_array_index (stroke->points, SmPainPoint, p);
+
+      json_builder_add_double_value (builder, round_tenth (point->u));
+      json_builder_add_double_value (builder, round_tenth (point->v));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+sm_pain_drawing_to_json (SmPainDrawing *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->strokes->len; i++)
+    add_stroke_json (builder, g_ptr_array_index (self->strokes, i));
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *path,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, SM_PAIN_DRAWING_ERROR, code, "%s: %s", path, message);
+  return FALSE;
+}
+
+static gboolean
+check_stroke_keys (JsonObject  *object,
+                   const char  *path,
+                   GError     **error)
+{
+  static const char * const keys[] = { "kind", "intensity", "view", "points", NULL };
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (keys, l->data))
+      return fail (error, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY, path, _("unknown key “%s”"),
+                   (const char *) l->data);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!json_object_has_member (object, keys[i]))
+      return fail (error, SM_PAIN_DRAWING_ERROR_MISSING_FIELD, path, _("“%s” is missing"), keys[i]);
+
+  return TRUE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_header (JsonObject  *object,
+             const char  *path,
+             SmPainKind  *kind,
+             gint64      *intensity,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "intensity");
+  const char *view = string_member (object, "view");
+
+  if (!sm_pain_kind_from_string (string_member (object, "kind"), kind))
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
+                 _("“kind” must be aching, sharp, burning or numb"));
+  if (g_strcmp0 (view, "back") != 0 && g_strcmp0 (view, "front") != 0)
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path, _("“view” must be back or front"));
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("“intensity” must be a whole number"));
+
+  *intensity = json_node_get_int (node);
+  if (*intensity < 0 || *intensity > SM_PAIN_INTENSITY_MAX)
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
+                 _("intensity %" G_GINT64_FORMAT " is out of range (0 to %d)"),
+                 *intensity, SM_PAIN_INTENSITY_MAX);
+  return TRUE;
+}
+
+static gboolean
+read_coordinate (JsonArray   *array,
+                 guint        index,
+                 const char  *path,
+                 double      *out,
+                 GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("[%u] must be a number"), index);
+
+  *out = json_node_get_double (node);
+  if (!isfinite (*out) || *out < COORD_MIN || *out > COORD_MAX)
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
+                 _("[%u] is far outside the body (%g)"), index, *out);
+  return TRUE;
+}
+
+static gboolean
+read_points (SmPainStroke  *stroke,
+             JsonNode      *node,
+             const char    *stroke_path,
+             GError       **error)
+{
+  g_autofree char *path = g_strconcat (stroke_path, ".points", NULL);
+  JsonArray *array;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("must be a list of numbers"));
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n == 0 || n % 2 != 0 || n / 2 > SM_PAIN_MAX_POINTS)
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
+                 _("must hold between 1 and %d pairs of numbers (u, v), not %u numbers"),
+                 SM_PAIN_MAX_POINTS, n);
+
+  for (guint i = 0; i < n; i += 2)
+    {
+      double u, v;
+
+      if (!read_coordinate (array, i, path, &u, error) ||
+          !read_coordinate (array, i + 1, path, &v, error))
+        return FALSE;
+      sm_pain_stroke_add_point (stroke, u, v);
+    }
+
+  return TRUE;
+}
+
+static SmPainStroke *
+read_stroke (JsonNode    *node,
+             guint        index,
+             GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("[%u]", index);
+  SmPainStroke *stroke;
+  JsonObject *object;
+  SmPainKind kind = SM_PAIN_ACHING;
+  gint64 intensity = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("a stroke must be an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if (!check_stroke_keys (object, path, error) ||
+      !read_header (object, path, &kind, &intensity, error))
+    return NULL;
+
+  stroke = sm_pain_stroke_new (kind, intensity, string_member (object, "view"));
+  if (!read_points (stroke, json_object_get_member (object, "points"), path, error))
+    {
+      sm_pain_stroke_free (stroke);
+      return NULL;
+    }
+
+  return stroke;
+}
+
+/* All or nothing: on error the drawing is left as it was. */
+gboolean
+sm_pain_drawing_load_json (SmPainDrawing  *self,
+                           JsonNode       *node,
+                           GError        **error)
+{
+  g_autoptr(GPtrArray) strokes = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_pain_stroke_free);
+  JsonArray *array;
+
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), FALSE);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, "", _("must be a list of strokes"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      SmPainStroke *stroke = read_stroke (json_array_get_element (array, i), i, error);
+
+      if (stroke == NULL)
+        return FALSE;
+      g_ptr_array_add (strokes, stroke);
+    }
+
+  g_ptr_array_set_size (self->strokes, 0);
+  g_ptr_array_extend_and_steal (self->strokes, g_steal_pointer (&strokes));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+/* --- Object -------------------------------------------------------------- */
+
+static void
+sm_pain_drawing_finalize (GObject *object)
+{
+  SmPainDrawing *self = SM_PAIN_DRAWING (object);
+
+  g_clear_pointer (&self->strokes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_pain_drawing_parent_class)->finalize (object);
+}
+
+static void
+sm_pain_drawing_class_init (SmPainDrawingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_pain_drawing_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sm_pain_drawing_init (SmPainDrawing *self)
+{
+  self->strokes = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_pain_stroke_free);
+}
