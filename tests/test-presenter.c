@@ -169,6 +169,8 @@ check_present (GApplication *app,
   sm_test_wait_mapped (GTK_WIDGET (presenter));
   check_caption (presenter);
   check_presenter_map (window, presenter);
+  g_assert_true (sm_pain_layer_get_drawing (sm_presenter_get_pain_layer (presenter)) ==
+                 sm_window_get_pain_drawing (window));
 
   press_key (GTK_WINDOW (window), "Escape");
   g_assert_true (sm_test_wait_for (is_not_presenting, window, 5000));
@@ -395,6 +397,31 @@ test_single_monitor (Fixture       *fixture,
   g_assert_null (sm_presenter_find_other_monitor (fixture->window));
 }
 
+/* The presenter window for another screen shows what the window's map
+ * shows, and its leave button closes it. With one monitor in Xvfb, the
+ * only monitor stands in for the other one. */
+static void
+test_presenter_window (void)
+{
+  g_autoptr(GtkWidget) map = g_object_ref_sink (sm_body_map_new ());
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GtkWindow *window;
+  SmPresenter *presenter;
+
+  sm_body_map_select_zone (SM_BODY_MAP (map), "gluteus-medius", "left");
+  window = sm_presenter_window_new (NULL, SM_BODY_MAP (map), monitor);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  presenter = SM_PRESENTER (gtk_window_get_child (window));
+  sm_test_wait_mapped (GTK_WIDGET (presenter));
+
+  g_assert_cmpstr (sm_body_map_get_selected_zone (sm_presenter_get_map (presenter)), ==, "gluteus-medius");
+  g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Gluteus medius, left side");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presenter.leave", NULL));
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +436,7 @@ main (int   argc,
   g_test_add ("/sm/presenter/pulse", Fixture, NULL, fixture_set_up, test_pulse, fixture_tear_down);
   g_test_add ("/sm/presenter/labels", Fixture, NULL, fixture_set_up, test_labels, fixture_tear_down);
   g_test_add_func ("/sm/presenter/present", test_present);
+  g_test_add_func ("/sm/presenter/presenter-window", test_presenter_window);
 
   return g_test_run ();
 }
