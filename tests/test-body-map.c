@@ -685,29 +685,6 @@ xdotool_exited (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
-static gboolean
-xdotool_finished (gpointer data)
-{
-  return ((ClickState *) data)->xdotool_done;
-}
-
-static void
-run_xdotool (ClickState  *state,
-             const char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  GPid pid;
-
-  state->xdotool_done = FALSE;
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, xdotool_exited, state);
-  g_assert_true (sm_test_wait_for (xdotool_finished, state, 15000));
-  g_assert_cmpint (state->xdotool_status, ==, 0);
-}
-
 /* Where the X pointer is, in the map's coordinates. */
 static void
 pointer_in_map (Fixture *fixture,
@@ -798,14 +775,14 @@ test_real_click (Fixture       *fixture,
    * narrower than the map). Then a drag pans the zoomed map by as much. */
   pointer_in_map (fixture, &x, &y);
   sm_body_map_widget_to_svg_for_test (fixture, x, y, &su, &sv);
-  run_xdotool (&state, (const char *[]) { "xdotool", "keydown", "ctrl", "click", "4", "click", "4",
+  sm_test_run_command ((const char *[]) { "xdotool", "keydown", "ctrl", "click", "4", "click", "4",
                                           "click", "4", "click", "4", "keyup", "ctrl", NULL });
   g_assert_cmpfloat (sm_body_map_get_zoom (fixture->map), >, 2.0);
   sm_body_map_svg_to_widget (fixture->map, su, sv, &x, &y);
   pointer_in_map (fixture, &px, &py);
   g_assert_cmpfloat (fabs (py - y), <, 2);
 
-  run_xdotool (&state, (const char *[]) { "xdotool", "mousedown", "1",
+  sm_test_run_command ((const char *[]) { "xdotool", "mousedown", "1",
                                           "mousemove_relative", "--", "-10", "-15",
                                           "mousemove_relative", "--", "-10", "-15",
                                           "mouseup", "1", NULL });
