@@ -255,6 +255,70 @@ sm_pain_drawing_has_nerve_pain_in (SmPainDrawing *self,
   return FALSE;
 }
 
+gboolean
+sm_pain_drawing_get_bounds (SmPainDrawing *self,
+                            const char    *view,
+                            double        *x,
+                            double        *y,
+                            double        *width,
+                            double        *height)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), FALSE);
+
+  for (guint i = 0; i < self->strokes->len; i++)
+    {
+      SmPainStroke *stroke = g_ptr_array_index (self->strokes, i);
+
+      if (g_strcmp0 (stroke->view, view) != 0)
+        continue;
+
+      for (guint p = 0; p < stroke->points->len; p++)
+        {
+          SmPainPoint *point = &g_array_index (stroke->points, SmPainPoint, p);
+
+          x0 = MIN (x0, point->u);
+          y0 = MIN (y0, point->v);
+          x1 = MAX (x1, point->u);
+          y1 = MAX (y1, point->v);
+        }
+    }
+
+  if (x1 < x0)
+    return FALSE;
+
+  *x = x0;
+  *y = y0;
+  *width = x1 - x0;
+  *height = y1 - y0;
+  return TRUE;
+}
+
+gboolean
+sm_pain_drawing_get_max_intensity (SmPainDrawing *self,
+                                   SmPainKind     kind,
+                                   guint         *intensity)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), FALSE);
+
+  *intensity = 0;
+  for (guint i = 0; i < self->strokes->len; i++)
+    {
+      SmPainStroke *stroke = g_ptr_array_index (self->strokes, i);
+
+      if (stroke->kind == kind)
+        {
+          *intensity = found ? MAX (*intensity, stroke->intensity) : stroke->intensity;
+          found = TRUE;
+        }
+    }
+
+  return found;
+}
+
 /* --- JSON ---------------------------------------------------------------- */
 
 /* A tenth of an SVG unit is far below what a finger can draw. */

@@ -92,6 +92,18 @@ gboolean            sm_pain_drawing_has_nerve_pain_in (SmPainDrawing *self,
                                                        double         width,
                                                        double         height);
 
+/* The box around every point drawn on @view (SVG units), FALSE if none. */
+gboolean            sm_pain_drawing_get_bounds   (SmPainDrawing *self,
+                                                  const char    *view,
+                                                  double        *x,
+                                                  double        *y,
+                                                  double        *width,
+                                                  double        *height);
+/* Whether @kind was drawn at all, and its strongest intensity. */
+gboolean            sm_pain_drawing_get_max_intensity (SmPainDrawing *self,
+                                                       SmPainKind     kind,
+                                                       guint         *intensity);
+
 /* The "pain" member of a routine file: an array of
  * {"kind", "intensity", "view", "points": [u0, v0, u1, v1, …]}. Errors
  * start with the JSON path below the array, such as "[2].points". */

@@ -62,6 +62,19 @@ test_model (void)
   g_assert_cmpuint (sm_pain_drawing_get_n_strokes (drawing), ==, 1);
   g_assert_cmpint (sm_pain_drawing_get_stroke (drawing, 0)->kind, ==, SM_PAIN_ACHING);
 
+  {
+    double x, y, w, h;
+    guint level;
+
+    g_assert_true (sm_pain_drawing_get_bounds (drawing, "back", &x, &y, &w, &h));
+    g_assert_cmpfloat (x, ==, 300);
+    g_assert_cmpfloat (y + h, ==, 760);
+    g_assert_false (sm_pain_drawing_get_bounds (drawing, "front", &x, &y, &w, &h));
+    g_assert_true (sm_pain_drawing_get_max_intensity (drawing, SM_PAIN_ACHING, &level));
+    g_assert_cmpuint (level, ==, 4);
+    g_assert_false (sm_pain_drawing_get_max_intensity (drawing, SM_PAIN_NUMB, &level));
+  }
+
   sm_pain_drawing_clear (drawing);
   g_assert_cmpuint (sm_pain_drawing_get_n_strokes (drawing), ==, 0);
   g_assert_false (sm_pain_drawing_undo (drawing));
