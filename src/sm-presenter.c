@@ -637,6 +637,26 @@ update_step_actions (SmPresenter *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "presenter.previous", self->step > 0);
 }
 
+/* When the therapist presents a muscle of the routine, the steps go on
+ * from there. */
+static int
+find_selected_step (SmPresenter *self)
+{
+  const char *zone = sm_body_map_get_selected_zone (self->map);
+  const char *side = sm_body_map_get_selected_side (self->map);
+
+  for (guint i = 0; zone != NULL && i < self->steps->len; i++)
+    {
+      Step *step = &g_array_index (self->steps, Step, i);
+
+      if (g_strcmp0 (step->zone, zone) == 0 &&
+          (g_strcmp0 (step->side, side) == 0 || g_strcmp0 (step->side, "both") == 0))
+        return (int) i;
+    }
+
+  return -1;
+}
+
 void
 sm_presenter_set_steps (SmPresenter        *self,
                         const char * const *zones,
@@ -652,7 +672,7 @@ sm_presenter_set_steps (SmPresenter        *self,
       g_array_append_val (self->steps, step);
     }
 
-  self->step = -1;
+  self->step = find_selected_step (self);
   update_step_actions (self);
   update_caption (self);
   gtk_widget_queue_draw (self->marks);

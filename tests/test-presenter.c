@@ -321,6 +321,15 @@ test_steps (Fixture       *fixture,
   sm_body_map_select_zone (map, "calf", "right");
   g_assert_cmpstr (sm_presenter_get_caption_title (fixture->presenter), ==, "Calf, right side");
   g_assert_cmpstr (sm_presenter_get_step_text (fixture->presenter), ==, "Step 2 of 3");
+
+  /* Presenting a muscle of the routine starts the steps from it. */
+  sm_body_map_select_zone (map, "psoas", "right");
+  sm_presenter_set_steps (fixture->presenter, zones, sides);
+  g_assert_cmpint (sm_presenter_get_step (fixture->presenter), ==, 2);
+  g_assert_cmpstr (sm_presenter_get_step_text (fixture->presenter), ==, "Step 3 of 3");
+  sm_presenter_set_steps (fixture->presenter, NULL, NULL);
+  g_assert_cmpuint (sm_presenter_get_n_steps (fixture->presenter), ==, 0);
+  g_assert_false (gtk_widget_get_visible (sm_test_find (fixture->presenter, "step_label")));
 }
 
 static void
