@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-session-panel.h"
+#include "sm-timer-bar.h"
 #include "sm-window.h"
 
 struct _SmWindow
@@ -29,6 +31,13 @@ struct _SmWindow
   GtkBox               *timer_slot;
   GtkLabel             *zone_title;
   GtkLabel             *zone_side;
+  GtkWidget            *timer_indicator;
+  GtkLabel             *timer_indicator_label;
+  SmTimerBar           *timer_bar;
+  SmSessionPanel       *session_panel;
+
+  SmTimer              *timer;
+  SmSession            *session;
 };
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -111,6 +120,63 @@ side_label (const char *side)
   return _("Both sides");
 }
 
+/* What the timer and the session need to know about a zone until the
+ * content atlas is on main: its name, view and layer. */
+typedef struct {
+  const char *id;
+  const char *title;
+  const char *view;
+} ZoneInfo;
+
+static const ZoneInfo zone_infos[] = {
+  { "piriformis", N_("Piriformis"), "back" },
+  { "gluteus-maximus", N_("Gluteus maximus"), "back" },
+  { "gluteus-medius", N_("Gluteus medius"), "back" },
+  { "gluteus-minimus", N_("Gluteus minimus"), "back" },
+  { "erector-spinae", N_("Erector spinae"), "back" },
+  { "quadratus-lumborum", N_("Quadratus lumborum"), "back" },
+  { "sacral-border", N_("Sacral border"), "back" },
+  { "hamstrings", N_("Hamstrings"), "back" },
+  { "calf", N_("Calf"), "back" },
+  { "psoas", N_("Psoas"), "front" },
+  { "iliacus", N_("Iliacus"), "front" },
+  { "quadriceps", N_("Quadriceps"), "front" },
+};
+
+static const ZoneInfo *
+zone_info (const char *zone_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (zone_infos); i++)
+    if (g_strcmp0 (zone_infos[i].id, zone_id) == 0)
+      return &zone_infos[i];
+
+  return NULL;
+}
+
+static const char *
+zone_title (const char *zone_id)
+{
+  const ZoneInfo *info = zone_info (zone_id);
+
+  return info != NULL ? _(info->title) : zone_id;
+}
+
+/* Brings a zone into view: the right view, and a side filter that shows
+ * the side in question. */
+static void
+highlight_zone (SmWindow   *self,
+                const char *zone_id,
+                const char *side)
+{
+  const ZoneInfo *info = zone_info (zone_id);
+
+  if (info != NULL)
+    sm_window_set_view (self, info->view);
+  if ((g_strcmp0 (side, "left") == 0 || g_strcmp0 (side, "right") == 0) &&
+      g_strcmp0 (self->side, "both") != 0)
+    sm_window_set_side (self, side);
+}
+
 /* Shows the side-pane page for one zone. @title is the zone's display name;
  * the knowledge-base panel replaces this page's body. */
 void
@@ -125,6 +191,261 @@ sm_window_show_zone (SmWindow   *self,
   gtk_label_set_label (self->zone_title, title != NULL ? title : zone_id);
   gtk_label_set_label (self->zone_side, side_label (side));
   gtk_stack_set_visible_child_name (self->panel_stack, "zone");
+  sm_timer_bar_set_zone (self->timer_bar, zone_id, side, title != NULL ? title : zone_id, 0);
+}
+
+/* The hold timer: "Start timer" on a zone panel targets win.start-timer
+ * with the zone, its side and its hold in seconds (0 for the default). */
+static void
+start_timer_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *zone, *side;
+  guint32 seconds;
+
+  g_variant_get (param, "(&s&su)", &zone, &side, &seconds);
+  if (self->session != NULL)
+    sm_session_stop (self->session);
+
+  if (!sm_timer_bar_start_zone (self->timer_bar, zone, side, zone_title (zone), seconds, &error))
+    g_warning ("Cannot start the timer for %s: %s", zone, error->message);
+}
+
+static void
+timer_toggle_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.toggle", NULL);
+}
+
+static void
+timer_reset_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.reset", NULL);
+}
+
+static void
+update_indicator (SmWindow *self)
+{
+  g_autofree char *clock = sm_format_clock (sm_timer_get_display_seconds (self->timer));
+  g_autofree char *tooltip = g_strdup_printf (_("Hold timer: %s"), clock);
+
+  gtk_widget_set_visible (self->timer_indicator, sm_timer_is_active (self->timer));
+  gtk_label_set_label (self->timer_indicator_label, clock);
+  gtk_widget_set_tooltip_text (self->timer_indicator, tooltip);
+}
+
+static void
+on_side_switched (SmWindow   *self,
+                  const char *zone,
+                  const char *side)
+{
+  highlight_zone (self, zone, side);
+}
+
+/* Guided sessions */
+
+static void
+update_session_actions (SmWindow *self)
+{
+  gboolean running = self->session != NULL && sm_session_is_running (self->session);
+  gboolean finished = self->session != NULL &&
+                      sm_session_get_phase (self->session) == SM_SESSION_PHASE_FINISHED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-next", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-previous", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-stop", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-close", finished);
+}
+
+static char *
+session_subject (SmSession *session)
+{
+  SmSessionStep *step = sm_session_get_current_step (session);
+  const char *side = sm_session_get_current_side (session);
+
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_REST)
+    return g_strdup (_("Rest"));
+  if (g_strcmp0 (side, "left") == 0)
+    return g_strdup_printf (_("%s, left side"), sm_session_step_get_title (step));
+  if (g_strcmp0 (side, "right") == 0)
+    return g_strdup_printf (_("%s, right side"), sm_session_step_get_title (step));
+
+  return g_strdup (sm_session_step_get_title (step));
+}
+
+static void
+end_session (SmWindow *self)
+{
+  if (self->session == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  sm_session_stop (self->session);
+  g_clear_object (&self->session);
+  sm_session_panel_set_session (self->session_panel, NULL, NULL);
+  sm_timer_bar_set_guided (self->timer_bar, NULL);
+  update_session_actions (self);
+}
+
+/* Each step brings its zone into view on the map and names itself on
+ * the timer bar. */
+static void
+follow_session (SmWindow *self)
+{
+  SmSession *session = self->session;
+  SmSessionStep *step = sm_session_get_current_step (session);
+  g_autofree char *subject = NULL;
+
+  update_session_actions (self);
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_FINISHED)
+    {
+      sm_timer_bar_set_guided (self->timer_bar, _("Session complete"));
+      return;
+    }
+  if (!sm_session_is_running (session))
+    {
+      end_session (self);
+      gtk_stack_set_visible_child_name (self->panel_stack, "welcome");
+      return;
+    }
+
+  if (sm_session_step_get_zone (step) != NULL)
+    highlight_zone (self, sm_session_step_get_zone (step), sm_session_get_current_side (session));
+  subject = session_subject (session);
+  sm_timer_bar_set_guided (self->timer_bar, subject);
+}
+
+/* Runs @session, e.g. a routine's steps, on the window's timer; the
+ * switch-sides preference applies. */
+void
+sm_window_run_session (SmWindow  *self,
+                       SmSession *session)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (SM_IS_SESSION (session));
+
+  end_session (self);
+  self->session = g_object_ref (session);
+  sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (follow_session), self);
+  sm_session_panel_set_session (self->session_panel, session, self->timer);
+  gtk_stack_set_visible_child_name (self->panel_stack, "session");
+  sm_session_start (session, self->timer);
+}
+
+/* The built-in sessions work on the side chosen in the header bar. */
+static void
+start_session_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmSession) session = NULL;
+
+  session = sm_session_new_builtin (g_variant_get_string (param, NULL), self->side, &error);
+  if (session == NULL)
+    g_warning ("Cannot start a guided session: %s", error->message);
+  else
+    sm_window_run_session (self, session);
+}
+
+static void
+session_next_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sm_session_next (SM_WINDOW (widget)->session);
+}
+
+static void
+session_previous_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  sm_session_previous (SM_WINDOW (widget)->session);
+}
+
+static void
+session_stop_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sm_session_stop (SM_WINDOW (widget)->session);
+}
+
+static void
+session_close_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  end_session (self);
+  gtk_stack_set_visible_child_name (self->panel_stack, "welcome");
+}
+
+/* Space, R, N and P are plain keys: they must reach text fields and open
+ * menus untouched, so they are checked against the focus first and run
+ * in the capture phase, before a focused button takes Space for itself. */
+static gboolean
+typing_focus (SmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL &&
+         (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
+          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
+}
+
+static gboolean
+plain_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *action = user_data;
+  gboolean enabled = TRUE;
+
+  if (typing_focus (self))
+    return FALSE;
+
+  if (g_str_has_prefix (action, "win.session-"))
+    enabled = self->session != NULL && sm_session_is_running (self->session);
+
+  return enabled && gtk_widget_activate_action (widget, action, NULL);
+}
+
+static void
+add_plain_keys (SmWindow *self)
+{
+  static const struct {
+    guint       keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_space, "win.timer-toggle" },
+    { GDK_KEY_r, "win.timer-reset" },
+    { GDK_KEY_n, "win.session-next" },
+    { GDK_KEY_p, "win.session-previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "sm-plain-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_callback_action_new (plain_key_cb,
+                                                                                     (gpointer) keys[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -162,6 +483,20 @@ sm_window_unmap (GtkWidget *widget)
   save_window_state (SM_WINDOW (widget));
 
   GTK_WIDGET_CLASS (sm_window_parent_class)->unmap (widget);
+}
+
+static void
+sm_window_dispose (GObject *object)
+{
+  SmWindow *self = SM_WINDOW (object);
+
+  end_session (self);
+  /* The timer outlives this dispose by a little: stop following it. */
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->timer);
+
+  G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
 
 static void
@@ -228,6 +563,7 @@ sm_window_class_init (SmWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sm_window_dispose;
   object_class->finalize = sm_window_finalize;
   object_class->get_property = sm_window_get_property;
   object_class->set_property = sm_window_set_property;
@@ -242,6 +578,9 @@ sm_window_class_init (SmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SM_TYPE_TIMER_BAR);
+  g_type_ensure (SM_TYPE_SESSION_PANEL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
@@ -252,9 +591,21 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, session_panel);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
+  gtk_widget_class_install_action (widget_class, "win.start-timer", "(ssu)", start_timer_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-reset", NULL, timer_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.start-session", "s", start_session_action);
+  gtk_widget_class_install_action (widget_class, "win.session-next", NULL, session_next_action);
+  gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.session-stop", NULL, session_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.session-close", NULL, session_close_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "back");
@@ -274,4 +625,13 @@ sm_window_init (SmWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   restore_window_state (self);
+
+  self->timer = g_object_ref (sm_timer_bar_get_timer (self->timer_bar));
+  g_signal_connect_swapped (self->timer, "notify::state", G_CALLBACK (update_indicator), self);
+  g_signal_connect_swapped (self->timer, "notify::remaining", G_CALLBACK (update_indicator), self);
+  g_signal_connect_object (self->timer_bar, "side-switched",
+                           G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
+  add_plain_keys (self);
+  update_indicator (self);
+  update_session_actions (self);
 }

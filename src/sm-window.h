@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-application.h"
+#include "sm-session.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,8 @@ void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
                                  const char *title,
                                  const char *side);
+
+void        sm_window_run_session (SmWindow  *self,
+                                   SmSession *session);
 
 G_END_DECLS

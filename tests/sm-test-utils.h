@@ -21,5 +21,7 @@ gboolean sm_test_wait_for   (SmTestCondition  condition,
 void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
+gboolean sm_test_press_key   (GtkWidget       *widget,
+                              guint            keyval);
 
 G_END_DECLS
