@@ -477,6 +477,21 @@ sm_format_duration (guint seconds)
   return g_strdup_printf (C_("duration", "%s %s"), min_text, sec_text);
 }
 
+/* "Piriformis, left side"; just the title without a side. */
+char *
+sm_format_zone_side (const char *title,
+                     const char *side)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    /* Translators: a muscle and the side of the body, e.g. "Piriformis, left side" */
+    return g_strdup_printf (_("%s, left side"), title);
+  if (g_strcmp0 (side, "right") == 0)
+    /* Translators: a muscle and the side of the body, e.g. "Piriformis, right side" */
+    return g_strdup_printf (_("%s, right side"), title);
+
+  return g_strdup (title);
+}
+
 /* "Step 3 of 8" */
 char *
 sm_session_format_progress (SmSession *self)

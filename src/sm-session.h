@@ -63,5 +63,7 @@ char           *sm_session_format_progress    (SmSession      *self);
 char           *sm_session_format_summary     (SmSession      *self);
 
 char           *sm_format_duration            (guint           seconds);
+char           *sm_format_zone_side           (const char     *title,
+                                               const char     *side);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-session.h"
 #include "sm-timer-bar.h"
 
 #define FLASH_SECONDS 3
@@ -104,21 +105,6 @@ sm_format_clock (guint seconds)
   return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
 }
 
-static char *
-zone_subject (SmTimerBar *self)
-{
-  if (self->title == NULL)
-    return g_strdup (_("Hold timer"));
-  if (g_strcmp0 (self->side, "left") == 0)
-    /* Translators: a muscle and the side of the body, e.g. "Piriformis, left side" */
-    return g_strdup_printf (_("%s, left side"), self->title);
-  if (g_strcmp0 (self->side, "right") == 0)
-    /* Translators: a muscle and the side of the body, e.g. "Piriformis, right side" */
-    return g_strdup_printf (_("%s, right side"), self->title);
-
-  return g_strdup (self->title);
-}
-
 static void
 update_subject (SmTimerBar *self)
 {
@@ -126,8 +112,10 @@ update_subject (SmTimerBar *self)
 
   if (self->guided_subject != NULL)
     subject = g_strdup (self->guided_subject);
+  else if (self->title != NULL)
+    subject = sm_format_zone_side (self->title, self->side);
   else
-    subject = zone_subject (self);
+    subject = g_strdup (_("Hold timer"));
 
   gtk_label_set_label (self->subject_label, subject);
 }

@@ -268,16 +268,12 @@ static char *
 session_subject (SmSession *session)
 {
   SmSessionStep *step = sm_session_get_current_step (session);
-  const char *side = sm_session_get_current_side (session);
 
   if (sm_session_get_phase (session) == SM_SESSION_PHASE_REST)
     return g_strdup (_("Rest"));
-  if (g_strcmp0 (side, "left") == 0)
-    return g_strdup_printf (_("%s, left side"), sm_session_step_get_title (step));
-  if (g_strcmp0 (side, "right") == 0)
-    return g_strdup_printf (_("%s, right side"), sm_session_step_get_title (step));
 
-  return g_strdup (sm_session_step_get_title (step));
+  return sm_format_zone_side (sm_session_step_get_title (step),
+                              sm_session_get_current_side (session));
 }
 
 static void

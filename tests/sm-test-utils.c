@@ -169,3 +169,12 @@ sm_test_press_key (GtkWidget *widget,
 
   return handled;
 }
+
+/* Destroys a toplevel and checks that nothing else kept it alive. */
+void
+sm_test_destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}

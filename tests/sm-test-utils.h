@@ -23,5 +23,6 @@ gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
 gboolean sm_test_press_key   (GtkWidget       *widget,
                               guint            keyval);
+void     sm_test_destroy_window (gpointer      window);
 
 G_END_DECLS

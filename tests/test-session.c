@@ -249,14 +249,6 @@ open_window (void)
   return window;
 }
 
-static void
-close_window (SmWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-}
-
 /* 1-second holds and rests on the real clock: the window follows each
  * step (view, side and the timer's subject) and ends on the summary. */
 static void
@@ -289,7 +281,7 @@ test_window_session (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run.window), "win.session-close", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "welcome");
   g_signal_handlers_disconnect_by_data (session, &run);
-  close_window (run.window);
+  sm_test_destroy_window (run.window);
 }
 
 /* The built-in session from the menu's action, driven with N, P and Stop. */
@@ -326,7 +318,7 @@ test_window_keys (void)
   g_assert_false (gtk_widget_get_visible (sm_test_find (window, "timer_indicator")));
   g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Hold timer");
 
-  close_window (window);
+  sm_test_destroy_window (window);
 }
 
 int

@@ -40,9 +40,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_ref (f->window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->window);
+  sm_test_destroy_window (f->window);
   g_clear_object (&f->settings);
 }
 
