@@ -234,11 +234,28 @@ static void
 update_indicator (SmWindow *self)
 {
   g_autofree char *clock = sm_format_clock (sm_timer_get_display_seconds (self->timer));
-  g_autofree char *tooltip = g_strdup_printf (_("Hold timer: %s"), clock);
+  g_autofree char *tooltip = g_strdup_printf (_("Hold timer: %s left"), clock);
 
   gtk_widget_set_visible (self->timer_indicator, sm_timer_is_active (self->timer));
   gtk_label_set_label (self->timer_indicator_label, clock);
   gtk_widget_set_tooltip_text (self->timer_indicator, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_indicator),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+/* The header's timer indicator leads back to the session page, or to the
+ * timer bar when no session runs. */
+static void
+show_timer_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->session != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, "session");
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->timer_bar), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -597,6 +614,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-timer", "(ssu)", start_timer_action);
   gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
   gtk_widget_class_install_action (widget_class, "win.timer-reset", NULL, timer_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.show-timer", NULL, show_timer_action);
   gtk_widget_class_install_action (widget_class, "win.start-session", "s", start_session_action);
   gtk_widget_class_install_action (widget_class, "win.session-next", NULL, session_next_action);
   gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_previous_action);

@@ -309,6 +309,12 @@ test_window_keys (void)
   g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_p));
   g_assert_cmpstr (gtk_label_get_label (step_title), ==, "Piriformis");
 
+  /* Looking at another muscle mid-session; the header's timer leads back. */
+  sm_window_show_zone (window, "calf", "Calf", "left");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "zone");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timer", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+
   /* Space pauses the session's hold. */
   g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_space));
   g_assert_cmpstr (gtk_button_get_label (sm_test_find (window, "pause_button")), ==, "_Resume");
