@@ -89,70 +89,115 @@ sm_session_new (const char *id,
   return self;
 }
 
-typedef struct {
-  const char *zone;
-  guint       hold;
-  const char *title;
-  const char *instructions;
-} BuiltinStep;
-
-/* Written for this app from the seed articles: the gluteal muscles first,
- * then the piriformis between the sacrum and the greater trochanter, the
- * outer hip, the hamstrings, and a stretch to finish. */
-static const BuiltinStep piriformis_relief[] = {
-  { "gluteus-maximus", 30, N_("Gluteus maximus"),
-    N_("Lie on your back with a massage ball under the fleshy middle of your buttock. "
-       "Let your weight sink onto it, roll a little until you find a tender spot, "
-       "and rest there while you breathe slowly.") },
-  { "piriformis", 30, N_("Piriformis"),
-    N_("Find the bony point on the outside of your hip and the flat bone at the base "
-       "of your spine. Put the ball halfway between them, deep in the buttock, and "
-       "keep the pressure gentle and steady. Ease off at once if you feel sharp pain, "
-       "tingling or numbness.") },
-  { "gluteus-medius", 30, N_("Gluteus medius"),
-    N_("Roll a little onto your side so the ball sits on the outer hip, just below "
-       "the rim of the pelvis. Stay on the tender spot and let the muscle soften.") },
-  { "hamstrings", 45, N_("Hamstrings"),
-    N_("Sit on a firm chair or on the floor with the ball under the back of your "
-       "thigh. Work from just below the buttock towards the knee, pausing on tight "
-       "spots, and keep off the soft hollow behind the knee.") },
-  { NULL, 30, N_("Piriformis stretch"),
-    N_("Lie on your back with both knees bent. Cross the ankle of the side you worked "
-       "over the other knee and gently draw that knee towards your chest until you "
-       "feel a stretch deep in the buttock. Breathe, and never bounce.") },
+/* The built-in sequence: the big buttock muscle first, then the piriformis
+ * under it, the outer hip, the back of the thigh, and a stretch to finish.
+ * Names, holds and instructions come from the content. */
+static const char * const piriformis_relief_zones[] = {
+  "gluteus-maximus", "piriformis", "gluteus-medius", "hamstrings",
 };
+#define PIRIFORMIS_RELIEF_STRETCH "piriformis-stretch"
+
+/* What to do with the zone's first (preferred) tool; the timer takes care
+ * of how long. */
+static char *
+zone_instructions (SmZone *zone)
+{
+  GListModel *uses = sm_zone_get_tool_uses (zone);
+  g_autoptr(SmToolUse) use = NULL;
+
+  if (uses == NULL || g_list_model_get_n_items (uses) == 0)
+    return g_strdup (sm_zone_get_pressure (zone));
+
+  use = g_list_model_get_item (uses, 0);
+  return g_strjoin (" ", sm_tool_use_get_position (use), sm_tool_use_get_placement (use),
+                    sm_tool_use_get_movement (use), NULL);
+}
+
+static SmSessionStep *
+zone_step (SmAtlas     *atlas,
+           const char  *zone_id,
+           const char  *side,
+           GError     **error)
+{
+  SmZone *zone = sm_atlas_lookup_zone (atlas, zone_id);
+  g_autofree char *instructions = NULL;
+
+  if (zone == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The content has no muscle called “%s”"), zone_id);
+      return NULL;
+    }
+
+  instructions = zone_instructions (zone);
+  return sm_session_step_new (zone_id, side, sm_zone_get_hold_seconds (zone),
+                              SM_SESSION_DEFAULT_REST, sm_zone_get_name (zone),
+                              instructions, error);
+}
+
+static SmSessionStep *
+stretch_step (SmAtlas     *atlas,
+              const char  *stretch_id,
+              GError     **error)
+{
+  SmStretch *stretch = sm_atlas_lookup_stretch (atlas, stretch_id);
+  g_autofree char *instructions = NULL;
+
+  if (stretch == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The content has no stretch called “%s”"), stretch_id);
+      return NULL;
+    }
+
+  instructions = g_strjoinv (" ", (char **) sm_stretch_get_steps (stretch));
+  return sm_session_step_new (NULL, NULL, sm_stretch_get_hold_seconds (stretch),
+                              SM_SESSION_DEFAULT_REST, sm_stretch_get_name (stretch),
+                              instructions, error);
+}
 
 static GPtrArray *
-builtin_steps (const BuiltinStep *table,
-               guint              n,
-               const char        *side)
+piriformis_relief_steps (SmAtlas     *atlas,
+                         const char  *side,
+                         GError     **error)
 {
-  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_session_step_unref);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_session_step_unref);
+  SmSessionStep *step;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (steps, sm_session_step_new (table[i].zone, side, table[i].hold,
-                                                 SM_SESSION_DEFAULT_REST,
-                                                 _(table[i].title),
-                                                 _(table[i].instructions), NULL));
-  return steps;
+  for (guint i = 0; i < G_N_ELEMENTS (piriformis_relief_zones); i++)
+    {
+      if (!(step = zone_step (atlas, piriformis_relief_zones[i], side, error)))
+        return NULL;
+      g_ptr_array_add (steps, step);
+    }
+
+  if (!(step = stretch_step (atlas, PIRIFORMIS_RELIEF_STRETCH, error)))
+    return NULL;
+  g_ptr_array_add (steps, step);
+
+  return g_steal_pointer (&steps);
 }
 
 /**
  * sm_session_new_builtin:
  * @id: a built-in routine id, e.g. %SM_SESSION_PIRIFORMIS_RELIEF
+ * @atlas: the content to take names, holds and instructions from
  * @side: "left" or "right", the side to work on
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the session, or %NULL if @id is unknown
+ * Returns: (transfer full) (nullable): the session, or %NULL if @id is
+ *   unknown or the content lacks one of its steps
  */
 SmSession *
 sm_session_new_builtin (const char  *id,
+                        SmAtlas     *atlas,
                         const char  *side,
                         GError     **error)
 {
   g_autoptr(GPtrArray) steps = NULL;
 
   g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), NULL);
 
   if (g_strcmp0 (id, SM_SESSION_PIRIFORMIS_RELIEF) != 0)
     {
@@ -163,7 +208,8 @@ sm_session_new_builtin (const char  *id,
 
   if (g_strcmp0 (side, "right") != 0)
     side = "left";
-  steps = builtin_steps (piriformis_relief, G_N_ELEMENTS (piriformis_relief), side);
+  if (!(steps = piriformis_relief_steps (atlas, side, error)))
+    return NULL;
 
   return sm_session_new (id, _("Piriformis relief"), steps);
 }

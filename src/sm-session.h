@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "sm-atlas.h"
 #include "sm-session-step.h"
 #include "sm-timer.h"
 
@@ -34,6 +35,7 @@ SmSession      *sm_session_new                (const char     *id,
                                                const char     *title,
                                                GPtrArray      *steps);
 SmSession      *sm_session_new_builtin        (const char     *id,
+                                               SmAtlas        *atlas,
                                                const char     *side,
                                                GError        **error);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-atlas.h"
 #include "sm-session-panel.h"
 #include "sm-timer-bar.h"
 #include "sm-window.h"
@@ -120,45 +121,27 @@ side_label (const char *side)
   return _("Both sides");
 }
 
-/* What the timer and the session need to know about a zone until the
- * content atlas is on main: its name, view and layer. */
-typedef struct {
-  const char *id;
-  const char *title;
-  const char *view;
-} ZoneInfo;
-
-static const ZoneInfo zone_infos[] = {
-  { "piriformis", N_("Piriformis"), "back" },
-  { "gluteus-maximus", N_("Gluteus maximus"), "back" },
-  { "gluteus-medius", N_("Gluteus medius"), "back" },
-  { "gluteus-minimus", N_("Gluteus minimus"), "back" },
-  { "erector-spinae", N_("Erector spinae"), "back" },
-  { "quadratus-lumborum", N_("Quadratus lumborum"), "back" },
-  { "sacral-border", N_("Sacral border"), "back" },
-  { "hamstrings", N_("Hamstrings"), "back" },
-  { "calf", N_("Calf"), "back" },
-  { "psoas", N_("Psoas"), "front" },
-  { "iliacus", N_("Iliacus"), "front" },
-  { "quadriceps", N_("Quadriceps"), "front" },
-};
-
-static const ZoneInfo *
-zone_info (const char *zone_id)
+static SmZone *
+lookup_zone (const char *zone_id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (zone_infos); i++)
-    if (g_strcmp0 (zone_infos[i].id, zone_id) == 0)
-      return &zone_infos[i];
-
-  return NULL;
+  return sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id);
 }
 
 static const char *
 zone_title (const char *zone_id)
 {
-  const ZoneInfo *info = zone_info (zone_id);
+  SmZone *zone = lookup_zone (zone_id);
 
-  return info != NULL ? _(info->title) : zone_id;
+  return zone != NULL ? sm_zone_get_name (zone) : zone_id;
+}
+
+/* The zone's own hold time; 0 lets the timer use the default hold. */
+static guint
+zone_hold (const char *zone_id)
+{
+  SmZone *zone = lookup_zone (zone_id);
+
+  return zone != NULL ? sm_zone_get_hold_seconds (zone) : 0;
 }
 
 /* Brings a zone into view: the right view, and a side filter that shows
@@ -168,10 +151,10 @@ highlight_zone (SmWindow   *self,
                 const char *zone_id,
                 const char *side)
 {
-  const ZoneInfo *info = zone_info (zone_id);
+  SmZone *zone = lookup_zone (zone_id);
 
-  if (info != NULL)
-    sm_window_set_view (self, info->view);
+  if (zone != NULL)
+    sm_window_set_view (self, sm_zone_get_view (zone));
   if ((g_strcmp0 (side, "left") == 0 || g_strcmp0 (side, "right") == 0) &&
       g_strcmp0 (self->side, "both") != 0)
     sm_window_set_side (self, side);
@@ -191,11 +174,13 @@ sm_window_show_zone (SmWindow   *self,
   gtk_label_set_label (self->zone_title, title != NULL ? title : zone_id);
   gtk_label_set_label (self->zone_side, side_label (side));
   gtk_stack_set_visible_child_name (self->panel_stack, "zone");
-  sm_timer_bar_set_zone (self->timer_bar, zone_id, side, title != NULL ? title : zone_id, 0);
+  sm_timer_bar_set_zone (self->timer_bar, zone_id, side,
+                         title != NULL ? title : zone_title (zone_id), zone_hold (zone_id));
 }
 
 /* The hold timer: "Start timer" on a zone panel targets win.start-timer
- * with the zone, its side and its hold in seconds (0 for the default). */
+ * with the zone, its side and its hold in seconds (0 for the zone's own
+ * hold from the content, or the default hold). */
 static void
 start_timer_action (GtkWidget  *widget,
                     const char *name,
@@ -210,6 +195,8 @@ start_timer_action (GtkWidget  *widget,
   if (self->session != NULL)
     sm_session_stop (self->session);
 
+  if (seconds == 0)
+    seconds = zone_hold (zone);
   if (!sm_timer_bar_start_zone (self->timer_bar, zone, side, zone_title (zone), seconds, &error))
     g_warning ("Cannot start the timer for %s: %s", zone, error->message);
 }
@@ -363,7 +350,8 @@ start_session_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(SmSession) session = NULL;
 
-  session = sm_session_new_builtin (g_variant_get_string (param, NULL), self->side, &error);
+  session = sm_session_new_builtin (g_variant_get_string (param, NULL),
+                                    sm_atlas_get_default (), self->side, &error);
   if (session == NULL)
     g_warning ("Cannot start a guided session: %s", error->message);
   else

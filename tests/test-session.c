@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "sm-atlas.h"
 #include "sm-session.h"
 #include "sm-test-utils.h"
 #include "sm-timer-bar.h"
@@ -96,20 +97,25 @@ test_step_rejected (void)
   g_assert_nonnull (strstr (error->message, "piriformis"));
   g_clear_error (&error);
 
-  g_assert_null (sm_session_new_builtin ("no-such-routine", "left", &error));
+  g_assert_null (sm_session_new_builtin ("no-such-routine", sm_atlas_get_default (), "left", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
 /* The built-in sequence, run on a fake clock with the get-ready phase
- * on: every hold, every rest, then the summary. */
+ * on: every hold, every rest, then the summary. Names and holds come from
+ * the content. */
 static void
 test_builtin (void)
 {
+  SmAtlas *atlas = sm_atlas_get_default ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmSession) session = sm_session_new_builtin ("piriformis-relief", "right", &error);
+  g_autoptr(SmSession) session = sm_session_new_builtin ("piriformis-relief", atlas, "right", &error);
   g_autoptr(SmTimer) timer = sm_timer_new ();
   const char *zones[] = { "gluteus-maximus", "piriformis", "gluteus-medius", "hamstrings", NULL };
+  SmStretch *stretch = sm_atlas_lookup_stretch (atlas, "piriformis-stretch");
+  guint total = 0;
   g_autofree char *summary = NULL;
+  g_autofree char *expected_summary = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (sm_session_get_n_steps (session), ==, G_N_ELEMENTS (zones));
@@ -120,11 +126,16 @@ test_builtin (void)
   for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
     {
       SmSessionStep *current = sm_session_get_current_step (session);
+      SmZone *zone = zones[i] ? sm_atlas_lookup_zone (atlas, zones[i]) : NULL;
       g_autofree char *progress = sm_session_format_progress (session);
       g_autofree char *expected = g_strdup_printf ("Step %u of 5", i + 1);
 
       g_assert_cmpstr (progress, ==, expected);
       g_assert_cmpstr (sm_session_step_get_zone (current), ==, zones[i]);
+      g_assert_cmpstr (sm_session_step_get_title (current), ==,
+                       zone ? sm_zone_get_name (zone) : sm_stretch_get_name (stretch));
+      g_assert_cmpuint (sm_session_step_get_hold (current), ==,
+                        zone ? sm_zone_get_hold_seconds (zone) : sm_stretch_get_hold_seconds (stretch));
       g_assert_cmpstr (sm_session_get_current_side (session), ==, zones[i] ? "right" : NULL);
       g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_HOLD);
       g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_GET_READY);
@@ -132,6 +143,7 @@ test_builtin (void)
 
       advance (timer, SM_TIMER_GET_READY_SECONDS);
       advance (timer, sm_session_step_get_hold (current));
+      total += sm_session_step_get_hold (current);
       if (zones[i] == NULL)
         break;
 
@@ -140,12 +152,17 @@ test_builtin (void)
       g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_RUNNING);
       g_assert_cmpuint (sm_timer_get_duration (timer), ==, SM_SESSION_DEFAULT_REST);
       advance (timer, SM_SESSION_DEFAULT_REST);
+      total += SM_SESSION_DEFAULT_REST;
     }
 
   g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_FINISHED);
   g_assert_cmpuint (sm_session_get_completed (session), ==, 5);
+  g_assert_cmpuint (sm_session_get_elapsed (session), ==, total);
   summary = sm_session_format_summary (session);
-  g_assert_cmpstr (summary, ==, "5 steps, 3 min 25 s");
+  expected_summary = total % 60 != 0
+                     ? g_strdup_printf ("5 steps, %u min %u s", total / 60, total % 60)
+                     : g_strdup_printf ("5 steps, %u min", total / 60);
+  g_assert_cmpstr (summary, ==, expected_summary);
 }
 
 /* Next, previous and stop; switching sides adds the other side's hold. */

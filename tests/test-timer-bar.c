@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-atlas.h"
 #include "sm-preferences-window.h"
 #include "sm-test-utils.h"
 #include "sm-timer-bar.h"
@@ -89,11 +90,18 @@ test_start_timer (Fixture       *f,
   g_assert_cmpstr (label_text (f, "timer_indicator_label"), ==, "0:45");
   g_assert_true (gtk_widget_is_ancestor (indicator, gtk_window_get_titlebar (GTK_WINDOW (f->window))));
 
-  /* 0 seconds means the default hold from the preferences. */
-  g_settings_set_uint (f->settings, "default-hold", 20);
-  start_timer (f, "hamstrings", "right", 0);
-  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, 20);
-  g_assert_cmpstr (sm_timer_bar_get_subject (f->bar), ==, "Hamstrings, right side");
+  /* 0 seconds means the zone's own hold from the content… */
+  g_settings_set_uint (f->settings, "default-hold", 45);
+  start_timer (f, "gluteus-maximus", "right", 0);
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==,
+                    sm_zone_get_hold_seconds (sm_atlas_lookup_zone (sm_atlas_get_default (),
+                                                                    "gluteus-maximus")));
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), !=, 45);
+  g_assert_cmpstr (sm_timer_bar_get_subject (f->bar), ==, "Gluteus maximus, right side");
+
+  /* …or, for a zone the content does not know, the default hold. */
+  start_timer (f, "no-such-zone", "left", 0);
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, 45);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-reset", NULL);
   g_assert_cmpint (state (f), ==, SM_TIMER_STATE_IDLE);
@@ -227,6 +235,8 @@ test_keeps_running (Fixture       *f,
   sm_window_show_zone (f->window, "calf", "Calf", "right");
   g_assert_cmpstr (sm_timer_bar_get_zone (f->bar), ==, "calf");
   g_assert_cmpstr (sm_timer_bar_get_subject (f->bar), ==, "Calf, right side");
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==,
+                    sm_zone_get_hold_seconds (sm_atlas_lookup_zone (sm_atlas_get_default (), "calf")));
 }
 
 static void
