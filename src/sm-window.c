@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-atlas.h"
+#include "sm-body-map.h"
 #include "sm-session-panel.h"
 #include "sm-timer-bar.h"
 #include "sm-window.h"
@@ -28,6 +29,7 @@ struct _SmWindow
   GtkSearchEntry       *search_entry;
   GtkPaned             *paned;
   GtkBox               *map_slot;
+  SmBodyMap            *body_map;
   GtkStack             *panel_stack;
   GtkBox               *timer_slot;
   GtkLabel             *zone_title;
@@ -39,7 +41,15 @@ struct _SmWindow
 
   SmTimer              *timer;
   SmSession            *session;
+
+  char                 *flash_zone;
+  char                 *flash_side;
+  guint                 flash_ticks;
+  guint                 flash_id;
 };
+
+#define ZONE_FLASHES  3
+#define ZONE_FLASH_MS 250
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -144,20 +154,75 @@ zone_hold (const char *zone_id)
   return zone != NULL ? sm_zone_get_hold_seconds (zone) : 0;
 }
 
-/* Brings a zone into view: the right view, and a side filter that shows
- * the side in question. */
+/* Selects a zone on the map without leaving the side pane's page; the map
+ * switches view, layer and side filter as needed. %NULL (a stretch)
+ * clears the selection. */
 static void
 highlight_zone (SmWindow   *self,
                 const char *zone_id,
                 const char *side)
 {
-  SmZone *zone = lookup_zone (zone_id);
+  if (zone_id == NULL)
+    sm_body_map_clear_selection (self->body_map);
+  else if (!sm_body_map_select_zone (self->body_map, zone_id, side))
+    g_warning ("No zone “%s” on the body map", zone_id);
+}
 
-  if (zone != NULL)
-    sm_window_set_view (self, sm_zone_get_view (zone));
-  if ((g_strcmp0 (side, "left") == 0 || g_strcmp0 (side, "right") == 0) &&
-      g_strcmp0 (self->side, "both") != 0)
-    sm_window_set_side (self, side);
+static void
+stop_zone_flash (SmWindow *self)
+{
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_pointer (&self->flash_zone, g_free);
+  g_clear_pointer (&self->flash_side, g_free);
+}
+
+/* Blinks the selection off and on. A selection made by anyone else in
+ * the meantime ends the blinking and is left alone. */
+static gboolean
+flash_zone_cb (gpointer data)
+{
+  SmWindow *self = data;
+  const char *selected = sm_body_map_get_selected_zone (self->body_map);
+  gboolean was_on = self->flash_ticks % 2 == 0;
+
+  if (was_on ? g_strcmp0 (selected, self->flash_zone) != 0 : selected != NULL)
+    {
+      self->flash_id = 0;
+      stop_zone_flash (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (was_on)
+    sm_body_map_clear_selection (self->body_map);
+  else
+    sm_body_map_select_zone (self->body_map, self->flash_zone, self->flash_side);
+
+  if (--self->flash_ticks > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->flash_id = 0;
+  stop_zone_flash (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At the end of a hold the selected zone blinks with the timer bar,
+ * unless the desktop asks for no animations. */
+static void
+flash_zone (SmWindow *self)
+{
+  gboolean animate = FALSE;
+  const char *zone = sm_body_map_get_selected_zone (self->body_map);
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-enable-animations", &animate, NULL);
+  stop_zone_flash (self);
+  if (!animate || zone == NULL)
+    return;
+
+  self->flash_zone = g_strdup (zone);
+  self->flash_side = g_strdup (sm_body_map_get_selected_side (self->body_map));
+  self->flash_ticks = 2 * ZONE_FLASHES;
+  self->flash_id = g_timeout_add (ZONE_FLASH_MS, flash_zone_cb, self);
 }
 
 /* Shows the side-pane page for one zone. @title is the zone's display name;
@@ -316,8 +381,7 @@ follow_session (SmWindow *self)
       return;
     }
 
-  if (sm_session_step_get_zone (step) != NULL)
-    highlight_zone (self, sm_session_step_get_zone (step), sm_session_get_current_side (session));
+  highlight_zone (self, sm_session_step_get_zone (step), sm_session_get_current_side (session));
   subject = session_subject (session);
   sm_timer_bar_set_guided (self->timer_bar, subject);
 }
@@ -449,6 +513,66 @@ add_plain_keys (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* Selects @zone on the map for search, guided sessions and presenter mode,
+ * switching view, layer and side filter as needed, and opens its page. */
+void
+sm_window_select_zone (SmWindow   *self,
+                       const char *zone_id,
+                       const char *side)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (zone_id != NULL);
+
+  if (!sm_body_map_select_zone (self->body_map, zone_id, side))
+    {
+      g_warning ("No zone “%s” on the body map", zone_id);
+      return;
+    }
+
+  title = sm_body_map_get_zone_title (self->body_map, zone_id);
+  sm_window_show_zone (self, zone_id, title, sm_body_map_get_selected_side (self->body_map));
+}
+
+static void
+on_zone_activated (SmWindow   *self,
+                   const char *zone_id,
+                   const char *side,
+                   SmBodyMap  *map)
+{
+  g_autofree char *title = sm_body_map_get_zone_title (map, zone_id);
+
+  sm_window_show_zone (self, zone_id, title, side);
+}
+
+/* The layer and the overlays are preferences: the map follows GSettings,
+ * and the menu items are the settings' own stateful actions. */
+static void
+bind_map (SmWindow *self)
+{
+  static const char * const keys[] = {
+    "map-layer", "show-nerves", "show-landmarks", "show-press-points", "show-cautions",
+  };
+  static const char * const map_properties[] = {
+    "layer", "show-nerves", "show-landmarks", "show-press-points", "show-cautions",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_settings_bind (self->settings, keys[i], self->body_map, map_properties[i],
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_object_bind_property (self, "view", self->body_map, "view",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "side", self->body_map, "side-filter",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+}
+
 static void
 restore_window_state (SmWindow *self)
 {
@@ -492,6 +616,7 @@ sm_window_dispose (GObject *object)
   SmWindow *self = SM_WINDOW (object);
 
   end_session (self);
+  stop_zone_flash (self);
   /* The timer outlives this dispose by a little: stop following it. */
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
@@ -579,6 +704,7 @@ sm_window_class_init (SmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_TIMER_BAR);
   g_type_ensure (SM_TYPE_SESSION_PANEL);
 
@@ -588,6 +714,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map_slot);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, body_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_activated);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
@@ -626,11 +754,13 @@ sm_window_init (SmWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->settings = g_settings_new (APP_ID);
+  bind_map (self);
   restore_window_state (self);
 
   self->timer = g_object_ref (sm_timer_bar_get_timer (self->timer_bar));
   g_signal_connect_swapped (self->timer, "notify::state", G_CALLBACK (update_indicator), self);
   g_signal_connect_swapped (self->timer, "notify::remaining", G_CALLBACK (update_indicator), self);
+  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (flash_zone), self);
   g_signal_connect_object (self->timer_bar, "side-switched",
                            G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
   add_plain_keys (self);

@@ -29,6 +29,9 @@ void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
                                  const char *title,
                                  const char *side);
+void        sm_window_select_zone (SmWindow   *self,
+                                   const char *zone_id,
+                                   const char *side);
 
 void        sm_window_run_session (SmWindow  *self,
                                    SmSession *session);

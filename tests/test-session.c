@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sm-atlas.h"
+#include "sm-body-map.h"
 #include "sm-session.h"
 #include "sm-test-utils.h"
 #include "sm-timer-bar.h"
@@ -228,15 +229,20 @@ static void
 record_step (Run *run)
 {
   SmTimerBar *bar = sm_test_find (run->window, "timer_bar");
+  SmBodyMap *map = sm_test_find (run->window, "body_map");
   GtkLabel *title = sm_test_find (run->window, "step_title");
   SmSessionPhase phase = sm_session_get_phase (run->session);
+  const char *zone = sm_body_map_get_selected_zone (map);
 
   if (phase != SM_SESSION_PHASE_HOLD)
     return;
 
-  g_string_append_printf (run->trail, "%s/%s/%s/%s;",
+  g_string_append_printf (run->trail, "%s/%s-%s/%s/%s/%s/%s;",
                           gtk_label_get_label (title),
-                          sm_window_get_view (run->window),
+                          zone != NULL ? zone : "none",
+                          zone != NULL ? sm_body_map_get_selected_side (map) : "none",
+                          sm_body_map_get_view (map),
+                          sm_body_map_get_layer (map),
                           sm_window_get_side (run->window),
                           sm_timer_bar_get_subject (bar));
 }
@@ -287,10 +293,10 @@ test_window_session (void)
 
   g_assert_true (sm_test_wait_for (shows_summary, run.window, 20000));
   g_assert_cmpstr (trail->str, ==,
-                   "Gluteus maximus/back/left/Gluteus maximus, left side;"
-                   "Psoas/front/left/Psoas, left side;"
-                   "Piriformis/back/left/Piriformis, left side;"
-                   "Stretch/back/left/Stretch;");
+                   "Gluteus maximus/gluteus-maximus-left/back/superficial/left/Gluteus maximus, left side;"
+                   "Psoas/psoas-left/front/deep/left/Psoas, left side;"
+                   "Piriformis/piriformis-left/back/deep/left/Piriformis, left side;"
+                   "Stretch/none-none/back/deep/left/Stretch;");
   g_assert_cmpstr (gtk_label_get_label (sm_test_find (run.window, "summary_label")), ==,
                    "4 steps, 6 s");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");

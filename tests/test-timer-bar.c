@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-atlas.h"
+#include "sm-body-map.h"
 #include "sm-preferences-window.h"
 #include "sm-test-utils.h"
 #include "sm-timer-bar.h"
@@ -219,6 +220,37 @@ test_end_of_hold (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (sm_test_find (f->window, "timer_indicator")));
 }
 
+static gboolean
+map_selection_cleared (gpointer map)
+{
+  return sm_body_map_get_selected_zone (map) == NULL;
+}
+
+static gboolean
+map_shows_piriformis (gpointer map)
+{
+  return g_strcmp0 (sm_body_map_get_selected_zone (map), "piriformis") == 0;
+}
+
+/* The selected zone on the map blinks with the bar, then stays selected. */
+static void
+test_zone_flash (Fixture       *f,
+                 gconstpointer  data)
+{
+  SmBodyMap *map = sm_test_find (f->window, "body_map");
+
+  g_settings_set_boolean (f->settings, "timer-sound", FALSE);
+  g_assert_true (sm_body_map_select_zone (map, "piriformis", "left"));
+  start_timer (f, "piriformis", "left", 1);
+
+  g_assert_true (sm_test_wait_for (map_selection_cleared, map, 5000));
+  g_assert_true (flashes (GTK_WIDGET (f->bar)));
+  g_assert_true (sm_test_wait_for (map_shows_piriformis, map, 5000));
+  g_assert_true (sm_test_wait_for (map_selection_cleared, map, 5000));
+  g_assert_true (sm_test_wait_for (map_shows_piriformis, map, 5000));
+  g_assert_cmpstr (sm_body_map_get_selected_side (map), ==, "left");
+}
+
 /* A run keeps going while the person looks at another muscle. */
 static void
 test_keeps_running (Fixture       *f,
@@ -276,6 +308,7 @@ main (int   argc,
   ADD ("space-toggles", test_space_toggles);
   ADD ("presets", test_presets);
   ADD ("end-of-hold", test_end_of_hold);
+  ADD ("zone-flash", test_zone_flash);
   ADD ("keeps-running", test_keeps_running);
 #undef ADD
   g_test_add_func ("/sm/timer-bar/preferences", test_preferences);
