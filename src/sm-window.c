@@ -359,6 +359,16 @@ end_session (SmWindow *self)
   update_session_actions (self);
 }
 
+/* Leaves the session page for the welcome page, but only if it is the
+ * page on show: a session stopped by "Start timer" on a muscle's page
+ * keeps that page. */
+static void
+leave_session_page (SmWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") == 0)
+    gtk_stack_set_visible_child_name (self->panel_stack, "welcome");
+}
+
 /* Each step brings its zone into view on the map and names itself on
  * the timer bar. */
 static void
@@ -377,7 +387,7 @@ follow_session (SmWindow *self)
   if (!sm_session_is_running (session))
     {
       end_session (self);
-      gtk_stack_set_visible_child_name (self->panel_stack, "welcome");
+      leave_session_page (self);
       return;
     }
 
@@ -454,7 +464,7 @@ session_close_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   end_session (self);
-  gtk_stack_set_visible_child_name (self->panel_stack, "welcome");
+  leave_session_page (self);
 }
 
 /* Space, R, N and P are plain keys: they must reach text fields and open

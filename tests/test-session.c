@@ -347,6 +347,16 @@ test_window_keys (void)
   g_assert_false (gtk_widget_get_visible (sm_test_find (window, "timer_indicator")));
   g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Hold timer");
 
+  /* "Start timer" on a muscle's page ends a session and keeps that page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session",
+                                             "s", "piriformis-relief"));
+  sm_window_show_zone (window, "calf", "Calf", "left");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-timer",
+                                             "(ssu)", "calf", "left", 15));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "zone");
+  g_assert_false (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
+  g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Calf, left side");
+
   sm_test_destroy_window (window);
 }
 
