@@ -28,5 +28,6 @@ void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
                                  const char *title,
                                  const char *side);
+gboolean    sm_window_get_safety_screen_visible (SmWindow *self);
 
 G_END_DECLS

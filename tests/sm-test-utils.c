@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
 #include "sm-test-utils.h"
 
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
@@ -23,6 +25,20 @@ sm_test_init (int    *argc,
   g_ptr_array_add (mime_dirs, NULL);
 
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  sm_test_set_safety_acknowledged (TRUE);
+}
+
+/* Widget tests start as a returning user who has read the first-run safety
+ * screen, so the map and the side pane are there to test; test-panels sets
+ * this back to FALSE to test the first run itself. The settings backend is
+ * the memory one (GSETTINGS_BACKEND=memory in the test environment). */
+void
+sm_test_set_safety_acknowledged (gboolean acknowledged)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "safety-acknowledged", acknowledged);
 }
 
 static gboolean

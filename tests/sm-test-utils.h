@@ -21,5 +21,6 @@ gboolean sm_test_wait_for   (SmTestCondition  condition,
 void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
+void     sm_test_set_safety_acknowledged (gboolean acknowledged);
 
 G_END_DECLS

@@ -1,0 +1,128 @@
+/* sm-browse-page.c: every zone, technique, tool and stretch as links
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-browse-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-atlas.h"
+#include "sm-browse-page.h"
+#include "sm-panel-utils.h"
+
+struct _SmBrowsePage
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *scroller;
+
+  GtkWidget *zones_list;
+  GtkWidget *techniques_list;
+  GtkWidget *tools_list;
+  GtkWidget *stretches_list;
+};
+
+G_DEFINE_FINAL_TYPE (SmBrowsePage, sm_browse_page, GTK_TYPE_WIDGET)
+
+GtkWidget *
+sm_browse_page_new (void)
+{
+  return g_object_new (SM_TYPE_BROWSE_PAGE, NULL);
+}
+
+/* A zone opened from a list has no side yet; the window takes it from the
+ * side filter. */
+static GtkWidget *
+create_zone_row (gpointer item,
+                 gpointer user_data)
+{
+  SmZone *zone = item;
+
+  return sm_panel_link_row (sm_zone_get_name (zone), sm_zone_get_summary (zone),
+                            "win.show-zone", g_variant_new ("(ss)", sm_zone_get_id (zone), ""));
+}
+
+static GtkWidget *
+create_technique_row (gpointer item,
+                      gpointer user_data)
+{
+  SmTechnique *technique = item;
+
+  return sm_panel_link_row (sm_technique_get_name (technique), sm_technique_get_summary (technique),
+                            "win.show-technique",
+                            g_variant_new_string (sm_technique_get_id (technique)));
+}
+
+static GtkWidget *
+create_tool_row (gpointer item,
+                 gpointer user_data)
+{
+  SmTool *tool = item;
+
+  return sm_panel_link_row (sm_tool_get_name (tool), sm_tool_get_summary (tool),
+                            "win.show-tool", g_variant_new_string (sm_tool_get_id (tool)));
+}
+
+static GtkWidget *
+create_stretch_row (gpointer item,
+                    gpointer user_data)
+{
+  SmStretch *stretch = item;
+
+  return sm_panel_link_row (sm_stretch_get_name (stretch), sm_stretch_get_summary (stretch),
+                            "win.show-stretch", g_variant_new_string (sm_stretch_get_id (stretch)));
+}
+
+static void
+bind_atlas (SmBrowsePage *self)
+{
+  SmAtlas *atlas = sm_atlas_get_default ();
+
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->zones_list), sm_atlas_get_zones (atlas),
+                           create_zone_row, NULL, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->techniques_list), sm_atlas_get_techniques (atlas),
+                           create_technique_row, NULL, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->tools_list), sm_atlas_get_tools (atlas),
+                           create_tool_row, NULL, NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->stretches_list), sm_atlas_get_stretches (atlas),
+                           create_stretch_row, NULL, NULL);
+}
+
+static void
+sm_browse_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SM_TYPE_BROWSE_PAGE);
+
+  G_OBJECT_CLASS (sm_browse_page_parent_class)->dispose (object);
+}
+
+static void
+sm_browse_page_class_init (SmBrowsePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_browse_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-browse-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, zones_list);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, techniques_list);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, tools_list);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, stretches_list);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sm_browse_page_init (SmBrowsePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Browse"), -1);
+  bind_atlas (self);
+}

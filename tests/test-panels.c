@@ -1,0 +1,438 @@
+/* test-panels.c: the side-pane panels, navigation, search and the
+ * first-run safety screen, driven through the real window.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "sm-atlas.h"
+#include "sm-search-results.h"
+#include "sm-test-utils.h"
+#include "sm-window.h"
+
+static SmWindow *
+open_window (gboolean safety_acknowledged)
+{
+  SmWindow *window;
+
+  sm_test_set_safety_acknowledged (safety_acknowledged);
+  window = sm_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  sm_test_wait_mapped (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_window (SmWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static const char *
+visible_page (SmWindow *window)
+{
+  return gtk_stack_get_visible_child_name (sm_test_find (window, "panel_stack"));
+}
+
+/* The label with @id inside the panel page @page of the side pane. */
+static const char *
+panel_text (SmWindow   *window,
+            const char *page,
+            const char *id)
+{
+  GtkWidget *panel = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), page);
+
+  return gtk_label_get_label (sm_test_find (panel, id));
+}
+
+static GtkWidget *
+panel_child (SmWindow   *window,
+             const char *page,
+             const char *id)
+{
+  GtkWidget *panel = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), page);
+
+  return sm_test_find (panel, id);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static void
+assert_section (SmWindow   *window,
+                const char *label_id)
+{
+  GtkWidget *label = panel_child (window, "zone", label_id);
+
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpuint (strlen (gtk_label_get_label (GTK_LABEL (label))), >, 20);
+}
+
+/* Presses the keys of @accel through the window's own shortcut, the way
+ * GTK does when the key arrives. */
+static void
+press_shortcut (SmWindow   *window,
+                const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accel))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (window),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+
+  g_error ("no shortcut %s on the window", accel);
+}
+
+static void
+test_zone_panel (void)
+{
+  SmWindow *window = open_window (TRUE);
+  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis");
+  GtkActionable *timer = GTK_ACTIONABLE (panel_child (window, "zone", "timer_button"));
+  g_autoptr(GVariant) expected_target = NULL;
+
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  sm_window_show_zone (window, "piriformis", "Piriformis", "right");
+
+  g_assert_cmpstr (visible_page (window), ==, "zone");
+  g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Piriformis");
+  g_assert_nonnull (strstr (panel_text (window, "zone", "subtitle_label"), "Right side"));
+  assert_section (window, "summary_label");
+  assert_section (window, "where_label");
+  assert_section (window, "why_label");
+  assert_section (window, "pressure_label");
+  g_assert_nonnull (strstr (panel_text (window, "zone", "hold_label"), "seconds"));
+
+  g_assert_true (gtk_widget_get_visible (panel_child (window, "zone", "cautions_box")));
+  g_assert_cmpuint (count_children (panel_child (window, "zone", "cautions_list")), >, 0);
+  g_assert_cmpuint (count_children (panel_child (window, "zone", "techniques_list")), >, 0);
+  g_assert_cmpuint (count_children (panel_child (window, "zone", "tools_list")), >, 0);
+  g_assert_cmpuint (count_children (panel_child (window, "zone", "steps_box")), >, 4);
+
+  /* The timer and the routine get the zone, the side and the hold time. */
+  expected_target = g_variant_ref_sink (g_variant_new ("(ssu)", "piriformis", "right",
+                                                       sm_zone_get_hold_seconds (zone)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (timer), ==, "win.start-timer");
+  g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value (timer), expected_target));
+
+  close_window (window);
+}
+
+static GtkWidget *
+first_row (SmWindow   *window,
+           const char *page,
+           const char *list_id)
+{
+  return gtk_widget_get_first_child (panel_child (window, page, list_id));
+}
+
+static void
+test_links_and_back (void)
+{
+  SmWindow *window = open_window (TRUE);
+  SmAtlas *atlas = sm_atlas_get_default ();
+  SmZone *zone = sm_atlas_lookup_zone (atlas, "piriformis");
+  SmTechnique *first_technique = sm_atlas_lookup_technique (atlas, sm_zone_get_techniques (zone)[0]);
+  GtkListBoxRow *technique_row, *tool_row;
+
+  sm_window_show_zone (window, "piriformis", NULL, "left");
+  technique_row = GTK_LIST_BOX_ROW (first_row (window, "zone", "techniques_list"));
+  tool_row = GTK_LIST_BOX_ROW (first_row (window, "zone", "tools_list"));
+
+  /* A technique link opens its panel; the panel's back button returns. */
+  gtk_widget_activate (GTK_WIDGET (technique_row));
+  g_assert_cmpstr (visible_page (window), ==, "technique");
+  g_assert_cmpstr (panel_text (window, "technique", "title_label"), ==,
+                   sm_technique_get_name (first_technique));
+  g_signal_emit_by_name (panel_child (window, "technique", "go_back_button"), "clicked");
+  g_assert_cmpstr (visible_page (window), ==, "zone");
+
+  /* A tool link, then Alt+Left back and Alt+Right forward again. */
+  gtk_widget_activate (GTK_WIDGET (tool_row));
+  g_assert_cmpstr (visible_page (window), ==, "tool");
+  press_shortcut (window, "<Alt>Left");
+  g_assert_cmpstr (visible_page (window), ==, "zone");
+  g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Piriformis");
+  press_shortcut (window, "<Alt>Right");
+  g_assert_cmpstr (visible_page (window), ==, "tool");
+
+  /* Back past the zone to where the person started, and no further. */
+  press_shortcut (window, "<Alt>Left");
+  press_shortcut (window, "<Alt>Left");
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_false (gtk_widget_get_sensitive (panel_child (window, "zone", "go_back_button")));
+
+  close_window (window);
+}
+
+typedef struct
+{
+  SmSearchResults *results;
+  const char      *query;
+} SearchWait;
+
+static gboolean
+query_applied (gpointer data)
+{
+  SearchWait *wait = data;
+
+  return g_strcmp0 (sm_search_results_get_query (wait->results), wait->query) == 0;
+}
+
+/* Types into the search entry as a person would; the entry reports
+ * changes after a short pause, so wait for the results to follow. */
+static SmSearchResults *
+type_search (SmWindow   *window,
+             const char *query)
+{
+  GtkSearchBar *bar = sm_test_find (window, "search_bar");
+  SearchWait wait = { sm_test_find (window, "search_results"), query };
+
+  if (!gtk_search_bar_get_search_mode (bar))
+    press_shortcut (window, "<Control>f");
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  gtk_editable_set_text (sm_test_find (window, "search_entry"), query);
+  g_assert_true (sm_test_wait_for (query_applied, &wait, 5000));
+  g_assert_cmpstr (visible_page (window), ==, "search");
+
+  return wait.results;
+}
+
+static gboolean
+results_contain (GListModel *results,
+                 const char *kind,
+                 const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
+          g_str_equal (sm_search_result_get_id (result), id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+press_key_in_entry (SmWindow *window,
+                    guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (sm_test_find (window, "search_entry"));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+static int
+selected_index (SmWindow *window)
+{
+  GtkListBox *list = sm_test_find (sm_test_find (window, "search_results"), "list");
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* The id shown by the panel page @kind, read from the panel itself. */
+static char *
+shown_id (SmWindow   *window,
+          const char *kind)
+{
+  GtkWidget *panel = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), kind);
+  char *id = NULL;
+
+  g_object_get (panel, kind, &id, NULL);
+  return id;
+}
+
+static const struct {
+  const char *query;
+  const char *kind;
+  const char *id;
+} synonyms[] = {
+  { "butt", "zone", "gluteus-maximus" },
+  { "butt", "zone", "piriformis" },
+  { "buttock", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-medius" },
+  { "lower back", "zone", "quadratus-lumborum" },
+  { "lower back", "zone", "erector-spinae" },
+  { "QL", "zone", "quadratus-lumborum" },
+  { "psoas", "zone", "psoas" },
+  { "psoas", "tool", "psoas-tool" },
+  { "thigh", "zone", "hamstrings" },
+  { "thigh", "zone", "quadriceps" },
+  { "ball", "tool", "ball" },
+};
+
+static void
+test_search_synonyms (void)
+{
+  SmWindow *window = open_window (TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+    {
+      SmSearchResults *results = type_search (window, synonyms[i].query);
+
+      if (!results_contain (sm_search_results_get_results (results), synonyms[i].kind, synonyms[i].id))
+        g_error ("searching \"%s\" does not list %s %s",
+                 synonyms[i].query, synonyms[i].kind, synonyms[i].id);
+    }
+
+  close_window (window);
+}
+
+/* Enter opens the selected result; Down and Up move the selection while
+ * the typing stays in the entry. */
+static void
+test_search_enter_opens (void)
+{
+  SmWindow *window = open_window (TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+    {
+      SmSearchResults *results = type_search (window, synonyms[i].query);
+      GListModel *model = sm_search_results_get_results (results);
+      guint n = g_list_model_get_n_items (model);
+      g_autoptr(SmSearchResult) chosen = NULL;
+      g_autofree char *id = NULL;
+
+      g_assert_cmpint (selected_index (window), ==, 0);
+      g_assert_true (press_key_in_entry (window, GDK_KEY_Down));
+      g_assert_cmpint (selected_index (window), ==, MIN (1, (int) n - 1));
+      if (i % 2 == 0)
+        g_assert_true (press_key_in_entry (window, GDK_KEY_Up));
+
+      chosen = g_list_model_get_item (model, selected_index (window));
+      g_signal_emit_by_name (sm_test_find (window, "search_entry"), "activate");
+
+      g_assert_cmpstr (visible_page (window), ==, sm_search_result_get_kind (chosen));
+      id = shown_id (window, sm_search_result_get_kind (chosen));
+      g_assert_cmpstr (id, ==, sm_search_result_get_id (chosen));
+      g_assert_false (gtk_search_bar_get_search_mode (sm_test_find (window, "search_bar")));
+    }
+
+  close_window (window);
+}
+
+/* Escape (the search bar closing) brings back the page that was open. */
+static void
+test_search_closes_back_to_page (void)
+{
+  SmWindow *window = open_window (TRUE);
+
+  sm_window_show_zone (window, "calf", NULL, "left");
+  type_search (window, "ball");
+  press_shortcut (window, "<Control>f");
+  g_assert_cmpstr (visible_page (window), ==, "zone");
+  g_assert_cmpstr (gtk_editable_get_text (sm_test_find (window, "search_entry")), ==, "");
+
+  close_window (window);
+}
+
+static void
+assert_safety_screen (SmWindow *window,
+                      gboolean  shown)
+{
+  g_assert_cmpint (sm_window_get_safety_screen_visible (window), ==, shown);
+  g_assert_cmpint (gtk_widget_get_visible (sm_test_find (window, "safety_page")), ==, shown);
+  g_assert_cmpint (gtk_widget_get_visible (sm_test_find (window, "paned")), ==, !shown);
+  g_assert_cmpint (gtk_widget_get_sensitive (sm_test_find (window, "view_switch")), ==, !shown);
+  g_assert_cmpint (gtk_widget_get_sensitive (sm_test_find (window, "search_button")), ==, !shown);
+}
+
+static void
+test_safety_first_run (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SmWindow *window = open_window (FALSE);
+  SmSafety *safety = sm_atlas_get_safety (sm_atlas_get_default ());
+  GtkWidget *red_flags = sm_test_find (window, "red_flags_box");
+
+  /* The screen carries the atlas's red flags, and nothing gets past it:
+   * not the map, not search. */
+  assert_safety_screen (window, TRUE);
+  g_assert_cmpuint (count_children (red_flags), ==, g_strv_length ((char **) sm_safety_get_red_flags (safety)));
+  g_assert_cmpuint (count_children (sm_test_find (window, "stop_box")), >, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_false (gtk_search_bar_get_search_mode (sm_test_find (window, "search_bar")));
+  g_assert_true (gtk_widget_has_focus (sm_test_find (window, "acknowledge_button")));
+
+  g_signal_emit_by_name (sm_test_find (window, "acknowledge_button"), "clicked");
+  assert_safety_screen (window, FALSE);
+  g_assert_true (g_settings_get_boolean (settings, "safety-acknowledged"));
+  close_window (window);
+
+  /* Remembered: the next window opens on the map. */
+  window = sm_window_new (NULL);
+  assert_safety_screen (window, FALSE);
+
+  /* And always there again from the menu. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-safety", NULL);
+  assert_safety_screen (window, TRUE);
+  g_signal_emit_by_name (sm_test_find (window, "acknowledge_button"), "clicked");
+  assert_safety_screen (window, FALSE);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sm_test_init (&argc, &argv);
+  gtk_init ();
+
+  g_test_add_func ("/sm/panels/zone-panel", test_zone_panel);
+  g_test_add_func ("/sm/panels/links-and-back", test_links_and_back);
+  g_test_add_func ("/sm/panels/search-synonyms", test_search_synonyms);
+  g_test_add_func ("/sm/panels/search-enter-opens", test_search_enter_opens);
+  g_test_add_func ("/sm/panels/search-closes-back-to-page", test_search_closes_back_to_page);
+  g_test_add_func ("/sm/panels/safety-first-run", test_safety_first_run);
+
+  return g_test_run ();
+}
