@@ -18,7 +18,7 @@ struct _SmSafetyPage
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *scroller;
+  GtkWidget *page_box;
 
   GtkLabel  *disclaimer_label;
   GtkWidget *avoid_box;
@@ -80,7 +80,7 @@ sm_safety_page_class_init (SmSafetyPageClass *klass)
   object_class->dispose = sm_safety_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-safety-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, page_box);
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, disclaimer_label);
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, avoid_box);
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, stop_box);
