@@ -20,6 +20,9 @@ struct _SmBrowsePage
 
   GtkWidget *scroller;
 
+  GtkLabel  *heat_label;
+  GtkWidget *heat_heading;
+  GtkWidget *heat_steps_box;
   GtkWidget *zones_list;
   GtkWidget *techniques_list;
   GtkWidget *tools_list;
@@ -77,10 +80,27 @@ create_stretch_row (gpointer item,
                             "win.show-stretch", g_variant_new_string (sm_stretch_get_id (stretch)));
 }
 
+/* Heat before, stretches after: the heat advice opens the overview. */
+static void
+fill_heat (SmBrowsePage *self,
+           SmAtlas      *atlas)
+{
+  SmSafety *safety = sm_atlas_get_safety (atlas);
+
+  gtk_widget_set_visible (self->heat_heading, safety != NULL);
+  if (safety == NULL)
+    return;
+
+  sm_panel_set_text (self->heat_label, sm_safety_get_heat_summary (safety));
+  sm_panel_add_steps (self->heat_steps_box, sm_safety_get_heat_steps (safety));
+}
+
 static void
 bind_atlas (SmBrowsePage *self)
 {
   SmAtlas *atlas = sm_atlas_get_default ();
+
+  fill_heat (self, atlas);
 
   gtk_list_box_bind_model (GTK_LIST_BOX (self->zones_list), sm_atlas_get_zones (atlas),
                            create_zone_row, NULL, NULL);
@@ -110,6 +130,9 @@ sm_browse_page_class_init (SmBrowsePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-browse-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, heat_heading);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, heat_label);
+  gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, heat_steps_box);
   gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, zones_list);
   gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, techniques_list);
   gtk_widget_class_bind_template_child (widget_class, SmBrowsePage, tools_list);

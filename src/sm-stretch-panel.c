@@ -23,8 +23,8 @@ struct _SmStretchPanel
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   GtkLabel          *summary_label;
-  GtkWidget         *heat_heading;
-  GtkLabel          *heat_label;
+  GtkWidget         *why_heading;
+  GtkLabel          *why_label;
   GtkWidget         *steps_box;
   GtkLabel          *hold_label;
   GtkWidget         *cautions_box;
@@ -57,17 +57,16 @@ sm_stretch_panel_get_stretch (SmStretchPanel *self)
   return self->stretch_id;
 }
 
-/* Warm muscles stretch further with less pain: the advice about heat comes
- * first, before the steps. */
+/* Stretches come after the massage; the atlas's advice says why. */
 static void
-fill_heat (SmStretchPanel *self,
-           SmAtlas        *atlas)
+fill_why (SmStretchPanel *self,
+          SmAtlas        *atlas)
 {
   SmSafety *safety = sm_atlas_get_safety (atlas);
-  const char *heat = safety != NULL ? sm_safety_get_heat_summary (safety) : NULL;
+  const char *why = safety != NULL ? sm_safety_get_stretch_summary (safety) : NULL;
 
-  sm_panel_set_text (self->heat_label, heat);
-  gtk_widget_set_visible (self->heat_heading, heat != NULL && *heat != '\0');
+  sm_panel_set_text (self->why_label, why);
+  gtk_widget_set_visible (self->why_heading, why != NULL && *why != '\0');
 }
 
 static void
@@ -111,7 +110,7 @@ fill_panel (SmStretchPanel *self,
 
   gtk_label_set_label (self->title_label, sm_stretch_get_name (stretch));
   sm_panel_set_text (self->summary_label, sm_stretch_get_summary (stretch));
-  fill_heat (self, atlas);
+  fill_why (self, atlas);
 
   sm_panel_clear (self->steps_box);
   sm_panel_add_steps (self->steps_box, sm_stretch_get_steps (stretch));
@@ -205,8 +204,8 @@ sm_stretch_panel_class_init (SmStretchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, heat_heading);
-  gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, heat_label);
+  gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, why_heading);
+  gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, why_label);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, steps_box);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, hold_label);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, cautions_box);

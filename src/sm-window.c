@@ -290,11 +290,31 @@ search_mode_changed_cb (SmWindow *self)
   search_changed_cb (self);
 }
 
-/* Enter opens the selected result (the first one until the person moves). */
+/* The first widget in tree order that takes the focus: the panel's back
+ * button. Children come first because scrolled windows are focusable
+ * themselves; gtk_widget_child_focus() would sort by position, and a page
+ * that was just shown has none yet. */
+static gboolean
+focus_first (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && focus_first (child))
+      return TRUE;
+
+  return gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
+         gtk_widget_grab_focus (widget);
+}
+
+/* Enter opens the selected result (the first one until the person moves)
+ * and takes the keyboard into the panel it opened, rather than leaving it
+ * wherever GTK puts it when the search bar closes. */
 static void
 search_activate_cb (SmWindow *self)
 {
-  sm_search_results_activate_selected (self->search_results);
+  if (sm_search_results_activate_selected (self->search_results))
+    focus_first (gtk_stack_get_visible_child (self->panel_stack));
 }
 
 /* Up and Down move through the results while typing stays in the entry. */

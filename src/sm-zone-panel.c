@@ -38,6 +38,8 @@ struct _SmZonePanel
   GtkLabel          *pressure_label;
   GtkWidget         *techniques_list;
   GtkWidget         *tools_list;
+  GtkWidget         *heat_heading;
+  GtkLabel          *heat_label;
   GtkWidget         *steps_heading;
   GtkWidget         *steps_box;
   GtkWidget         *stretches_heading;
@@ -153,6 +155,18 @@ fill_hold (SmZonePanel *self,
   sm_panel_set_text (self->pressure_label, sm_zone_get_pressure (zone));
 }
 
+/* Heat before the massage is the same advice for every muscle. */
+static void
+fill_heat (SmZonePanel *self,
+           SmAtlas     *atlas)
+{
+  SmSafety *safety = sm_atlas_get_safety (atlas);
+  const char *heat = safety != NULL ? sm_safety_get_heat_summary (safety) : NULL;
+
+  sm_panel_set_text (self->heat_label, heat);
+  gtk_widget_set_visible (self->heat_heading, heat != NULL && *heat != '\0');
+}
+
 static void
 fill_technique_links (SmZonePanel *self,
                       SmAtlas     *atlas,
@@ -262,6 +276,7 @@ fill_panel (SmZonePanel *self)
   fill_cautions (self, zone);
   fill_hold (self, zone);
   fill_technique_links (self, atlas, zone);
+  fill_heat (self, atlas);
   fill_tools (self, atlas, zone);
   fill_stretch_links (self, atlas);
   sm_panel_scroll_to_top (self->scroller);
@@ -357,6 +372,8 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, pressure_label);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, techniques_list);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, tools_list);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, heat_heading);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, heat_label);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, steps_heading);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, steps_box);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, stretches_heading);

@@ -355,6 +355,9 @@ test_search_enter_opens (void)
       id = shown_id (window, sm_search_result_get_kind (chosen));
       g_assert_cmpstr (id, ==, sm_search_result_get_id (chosen));
       g_assert_false (gtk_search_bar_get_search_mode (sm_test_find (window, "search_bar")));
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                             panel_child (window, sm_search_result_get_kind (chosen),
+                                                          "scroller")));
     }
 
   close_window (window);
