@@ -25,6 +25,9 @@ struct _SmZonePanel
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   GtkLabel          *subtitle_label;
+  GtkWidget         *side_switch;
+  GtkToggleButton   *zone_left_button;
+  GtkToggleButton   *zone_right_button;
   GtkLabel          *summary_label;
   GtkWidget         *timer_button;
   GtkLabel          *timer_button_label;
@@ -87,6 +90,34 @@ side_text (const char *side)
   return _("Left side");
 }
 
+/* The target goes first: a button named after an action that takes a
+ * parameter but has no target yet makes GTK warn. */
+static void
+set_action (gpointer    actionable,
+            const char *action_name,
+            GVariant   *target)
+{
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (actionable), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (actionable), action_name);
+}
+
+/* Someone whose pain is on the right opens a muscle from a list or a
+ * search: one click switches the panel, the timer and the map to that side,
+ * and Back returns to the other. */
+static void
+fill_side_switch (SmZonePanel *self,
+                  SmZone      *zone)
+{
+  gboolean right = g_str_equal (self->side, "right");
+
+  gtk_widget_set_visible (self->side_switch, sm_zone_get_two_sided (zone));
+  set_action (self->zone_left_button, "win.show-zone",
+              g_variant_new ("(ss)", self->zone_id, "left"));
+  set_action (self->zone_right_button, "win.show-zone",
+              g_variant_new ("(ss)", self->zone_id, "right"));
+  gtk_toggle_button_set_active (right ? self->zone_right_button : self->zone_left_button, TRUE);
+}
+
 static void
 fill_header (SmZonePanel *self,
              SmZone      *zone)
@@ -104,6 +135,7 @@ fill_header (SmZonePanel *self,
   gtk_label_set_label (self->title_label, sm_zone_get_name (zone));
   gtk_label_set_label (self->subtitle_label, subtitle);
   sm_panel_set_text (self->summary_label, sm_zone_get_summary (zone));
+  fill_side_switch (self, zone);
 }
 
 /* The buttons carry the zone, the side and the hold time as action targets;
@@ -116,10 +148,10 @@ fill_actions (SmZonePanel *self,
   g_autofree char *label = g_strdup_printf (_("Start _Timer · %u s"), seconds);
 
   gtk_label_set_label (self->timer_button_label, label);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->timer_button), "(ssu)",
-                                    self->zone_id, self->side, seconds);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->routine_button), "(ss)",
-                                    self->zone_id, self->side);
+  set_action (self->timer_button, "win.start-timer",
+              g_variant_new ("(ssu)", self->zone_id, self->side, seconds));
+  set_action (self->routine_button, "win.add-to-routine",
+              g_variant_new ("(ss)", self->zone_id, self->side));
 }
 
 static void
@@ -359,6 +391,9 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, side_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, zone_left_button);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, zone_right_button);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, timer_button);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, timer_button_label);

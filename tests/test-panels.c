@@ -14,6 +14,7 @@
 #include "sm-search-results.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
+#include "sm-zone-panel.h"
 
 static SmWindow *
 open_window (gboolean safety_acknowledged)
@@ -120,6 +121,62 @@ press_shortcut (SmWindow   *window,
 }
 
 static void
+record_parameter (GSimpleAction *action,
+                  GVariant      *parameter,
+                  GVariant     **out)
+{
+  g_clear_pointer (out, g_variant_unref);
+  *out = g_variant_ref (parameter);
+}
+
+static gboolean
+window_has_action (SmWindow   *window,
+                   const char *name)
+{
+  g_autofree char *full_name = g_strconcat ("win.", name, NULL);
+  const char *class_action, *property;
+  const GVariantType *parameter_type;
+  GType owner;
+
+  for (guint i = 0;
+       gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner,
+                                      &class_action, &parameter_type, &property);
+       i++)
+    if (g_str_equal (class_action, full_name))
+      return TRUE;
+
+  return g_action_group_has_action (G_ACTION_GROUP (window), name);
+}
+
+/* Until the timer lands the button rests; once a win.start-timer (ssu)
+ * action exists it wakes up and hands over zone, side and seconds. */
+static void
+check_timer_contract (SmWindow *window,
+                      GVariant *expected)
+{
+  GtkWidget *button = panel_child (window, "zone", "timer_button");
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("start-timer", G_VARIANT_TYPE ("(ssu)"));
+  g_autoptr(GVariant) received = NULL;
+
+  /* Once the timer is on main its own action answers: the button is live. */
+  if (window_has_action (window, "start-timer"))
+    {
+      g_assert_true (gtk_widget_get_sensitive (button));
+      return;
+    }
+
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_signal_connect (action, "activate", G_CALLBACK (record_parameter), &received);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_nonnull (received);
+  g_assert_true (g_variant_equal (received, expected));
+  g_action_map_remove_action (G_ACTION_MAP (window), "start-timer");
+}
+
+static void
 test_zone_panel (void)
 {
   SmWindow *window = open_window (TRUE);
@@ -150,6 +207,7 @@ test_zone_panel (void)
                                                        sm_zone_get_hold_seconds (zone)));
   g_assert_cmpstr (gtk_actionable_get_action_name (timer), ==, "win.start-timer");
   g_assert_true (g_variant_equal (gtk_actionable_get_action_target_value (timer), expected_target));
+  check_timer_contract (window, expected_target);
 
   close_window (window);
 }
@@ -197,6 +255,28 @@ test_links_and_back (void)
   press_shortcut (window, "<Alt>Left");
   g_assert_cmpstr (visible_page (window), ==, "welcome");
   g_assert_false (gtk_widget_get_sensitive (panel_child (window, "zone", "go_back_button")));
+
+  close_window (window);
+}
+
+/* The panel's Left/Right switch opens the other side as a new place. */
+static void
+test_side_switch (void)
+{
+  SmWindow *window = open_window (TRUE);
+  GtkWidget *panel = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), "zone");
+
+  sm_window_show_zone (window, "hamstrings", NULL, "left");
+  g_assert_true (gtk_toggle_button_get_active (sm_test_find (panel, "zone_left_button")));
+
+  g_signal_emit_by_name (sm_test_find (panel, "zone_right_button"), "clicked");
+  g_assert_cmpstr (sm_zone_panel_get_side (SM_ZONE_PANEL (panel)), ==, "right");
+  g_assert_true (gtk_toggle_button_get_active (sm_test_find (panel, "zone_right_button")));
+  g_assert_nonnull (strstr (panel_text (window, "zone", "subtitle_label"), "Right side"));
+
+  press_shortcut (window, "<Alt>Left");
+  g_assert_cmpstr (sm_zone_panel_get_side (SM_ZONE_PANEL (panel)), ==, "left");
+  g_assert_true (gtk_toggle_button_get_active (sm_test_find (panel, "zone_left_button")));
 
   close_window (window);
 }
@@ -432,6 +512,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/panels/zone-panel", test_zone_panel);
   g_test_add_func ("/sm/panels/links-and-back", test_links_and_back);
+  g_test_add_func ("/sm/panels/side-switch", test_side_switch);
   g_test_add_func ("/sm/panels/search-synonyms", test_search_synonyms);
   g_test_add_func ("/sm/panels/search-enter-opens", test_search_enter_opens);
   g_test_add_func ("/sm/panels/search-closes-back-to-page", test_search_closes_back_to_page);
