@@ -37,47 +37,45 @@ sm_browse_page_new (void)
   return g_object_new (SM_TYPE_BROWSE_PAGE, NULL);
 }
 
+/* How one kind of item becomes a link row. The getters all take the item
+ * and return a translated string. */
+typedef const char *(*Getter) (gpointer item);
+
+typedef struct
+{
+  const char *action;
+  Getter      get_id;
+  Getter      get_name;
+  Getter      get_summary;
+} RowKind;
+
+static const RowKind zone_rows = {
+  "win.show-zone", (Getter) sm_zone_get_id, (Getter) sm_zone_get_name, (Getter) sm_zone_get_summary,
+};
+static const RowKind technique_rows = {
+  "win.show-technique", (Getter) sm_technique_get_id, (Getter) sm_technique_get_name,
+  (Getter) sm_technique_get_summary,
+};
+static const RowKind tool_rows = {
+  "win.show-tool", (Getter) sm_tool_get_id, (Getter) sm_tool_get_name, (Getter) sm_tool_get_summary,
+};
+static const RowKind stretch_rows = {
+  "win.show-stretch", (Getter) sm_stretch_get_id, (Getter) sm_stretch_get_name,
+  (Getter) sm_stretch_get_summary,
+};
+
 /* A zone opened from a list has no side yet; the window takes it from the
  * side filter. */
 static GtkWidget *
-create_zone_row (gpointer item,
-                 gpointer user_data)
+create_row (gpointer item,
+            gpointer user_data)
 {
-  SmZone *zone = item;
+  const RowKind *kind = user_data;
+  const char *id = kind->get_id (item);
+  GVariant *target = kind == &zone_rows ? g_variant_new ("(ss)", id, "")
+                                        : g_variant_new_string (id);
 
-  return sm_panel_link_row (sm_zone_get_name (zone), sm_zone_get_summary (zone),
-                            "win.show-zone", g_variant_new ("(ss)", sm_zone_get_id (zone), ""));
-}
-
-static GtkWidget *
-create_technique_row (gpointer item,
-                      gpointer user_data)
-{
-  SmTechnique *technique = item;
-
-  return sm_panel_link_row (sm_technique_get_name (technique), sm_technique_get_summary (technique),
-                            "win.show-technique",
-                            g_variant_new_string (sm_technique_get_id (technique)));
-}
-
-static GtkWidget *
-create_tool_row (gpointer item,
-                 gpointer user_data)
-{
-  SmTool *tool = item;
-
-  return sm_panel_link_row (sm_tool_get_name (tool), sm_tool_get_summary (tool),
-                            "win.show-tool", g_variant_new_string (sm_tool_get_id (tool)));
-}
-
-static GtkWidget *
-create_stretch_row (gpointer item,
-                    gpointer user_data)
-{
-  SmStretch *stretch = item;
-
-  return sm_panel_link_row (sm_stretch_get_name (stretch), sm_stretch_get_summary (stretch),
-                            "win.show-stretch", g_variant_new_string (sm_stretch_get_id (stretch)));
+  return sm_panel_link_row (kind->get_name (item), kind->get_summary (item), kind->action, target);
 }
 
 /* Heat before, stretches after: the heat advice opens the overview. */
@@ -103,13 +101,13 @@ bind_atlas (SmBrowsePage *self)
   fill_heat (self, atlas);
 
   gtk_list_box_bind_model (GTK_LIST_BOX (self->zones_list), sm_atlas_get_zones (atlas),
-                           create_zone_row, NULL, NULL);
+                           create_row, (gpointer) &zone_rows, NULL);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->techniques_list), sm_atlas_get_techniques (atlas),
-                           create_technique_row, NULL, NULL);
+                           create_row, (gpointer) &technique_rows, NULL);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->tools_list), sm_atlas_get_tools (atlas),
-                           create_tool_row, NULL, NULL);
+                           create_row, (gpointer) &tool_rows, NULL);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->stretches_list), sm_atlas_get_stretches (atlas),
-                           create_stretch_row, NULL, NULL);
+                           create_row, (gpointer) &stretch_rows, NULL);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "sm-atlas.h"
 #include "sm-test-utils.h"
 
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
@@ -110,4 +111,22 @@ sm_test_find (gpointer    widget,
     g_error ("no widget with id \"%s\"", id);
 
   return found;
+}
+
+/* Whether a model of SmSearchResult lists the item @kind/@id. */
+gboolean
+sm_test_results_contain (GListModel *results,
+                         const char *kind,
+                         const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
+          g_str_equal (sm_search_result_get_id (result), id))
+        return TRUE;
+    }
+
+  return FALSE;
 }

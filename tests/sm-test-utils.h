@@ -22,5 +22,8 @@ void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
 void     sm_test_set_safety_acknowledged (gboolean acknowledged);
+gboolean sm_test_results_contain (GListModel  *results,
+                                  const char  *kind,
+                                  const char  *id);
 
 G_END_DECLS

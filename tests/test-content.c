@@ -11,6 +11,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-test-utils.h"
 
 /* The zone contract of HACKING.md: id, view, layer. */
 static const struct
@@ -359,23 +360,6 @@ test_landmark_ids (void)
   g_assert_cmpstrv (front, ((const char *[]) { "landmark-asis-right", "landmark-greater-trochanter-front-right", NULL }));
 }
 
-static gboolean
-results_contain (GListModel *results,
-                 const char *kind,
-                 const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
-
-      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
-          g_str_equal (sm_search_result_get_id (result), id))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static const char *
 first_id (GListModel *results)
 {
@@ -418,7 +402,7 @@ test_search_synonyms (void)
     {
       g_autoptr(GListModel) results = sm_atlas_search (atlas, synonym_cases[i].query);
 
-      if (!results_contain (results, synonym_cases[i].kind, synonym_cases[i].id))
+      if (!sm_test_results_contain (results, synonym_cases[i].kind, synonym_cases[i].id))
         g_error ("“%s” does not find the %s %s", synonym_cases[i].query,
                  synonym_cases[i].kind, synonym_cases[i].id);
     }
@@ -442,8 +426,8 @@ test_search_ranking (void)
   g_assert_cmpstr (first_id (ball), ==, "ball");
   g_assert_cmpstr (first_id (lower_back), ==, "erector-spinae");
   /* Words must all match, and only at the start of a word. */
-  g_assert_false (results_contain (lower_back, "zone", "calf"));
-  g_assert_false (results_contain (ball, "zone", "piriformis"));
+  g_assert_false (sm_test_results_contain (lower_back, "zone", "calf"));
+  g_assert_false (sm_test_results_contain (ball, "zone", "piriformis"));
   g_assert_cmpuint (g_list_model_get_n_items (nothing), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (empty), ==, 0);
 

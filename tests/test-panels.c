@@ -316,23 +316,6 @@ type_search (SmWindow   *window,
 }
 
 static gboolean
-results_contain (GListModel *results,
-                 const char *kind,
-                 const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
-
-      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
-          g_str_equal (sm_search_result_get_id (result), id))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 press_key_in_entry (SmWindow *window,
                     guint     keyval)
 {
@@ -399,7 +382,7 @@ test_search_synonyms (void)
     {
       SmSearchResults *results = type_search (window, synonyms[i].query);
 
-      if (!results_contain (sm_search_results_get_results (results), synonyms[i].kind, synonyms[i].id))
+      if (!sm_test_results_contain (sm_search_results_get_results (results), synonyms[i].kind, synonyms[i].id))
         g_error ("searching \"%s\" does not list %s %s",
                  synonyms[i].query, synonyms[i].kind, synonyms[i].id);
     }
