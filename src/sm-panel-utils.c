@@ -149,7 +149,9 @@ sm_panel_link_row (const char *title,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : "",
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
 
