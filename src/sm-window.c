@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sm-body-map.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
 #include "sm-safety-page.h"
@@ -34,6 +35,7 @@ struct _SmWindow
   GtkSearchEntry       *search_entry;
   GtkPaned             *paned;
   GtkBox               *map_slot;
+  SmBodyMap            *body_map;
   GtkStack             *panel_stack;
   GtkBox               *timer_slot;
 
@@ -132,18 +134,20 @@ default_zone_side (SmWindow *self)
   return g_strcmp0 (self->side, "right") == 0 ? "right" : "left";
 }
 
-/* Keeps the map in step with the side pane: the zone of an open panel is
- * selected on the map and its landmarks emphasised; other pages clear the
- * emphasis. The body map is built in parallel; this is where its API is
- * called once it is on main. */
+/* Keeps the map in step with the side pane: going back or forward to a
+ * muscle selects it again (switching view, layer and side as needed), and
+ * going back to the start clears the selection. Other pages leave the map
+ * as it is, so the muscle that led there stays in view. */
 static void
 update_map_for_location (SmWindow   *self,
+                         const char *page,
                          const char *zone_id,
                          const char *side)
 {
-  (void) self;
-  (void) zone_id;
-  (void) side;
+  if (g_str_equal (page, "zone"))
+    sm_body_map_select_zone (self->body_map, zone_id, side);
+  else if (g_str_equal (page, "welcome"))
+    sm_body_map_clear_selection (self->body_map);
 }
 
 static void
@@ -163,7 +167,7 @@ show_location (SmWindow *self,
   else if (g_str_equal (page, "stretch"))
     sm_stretch_panel_set_stretch (self->stretch_panel, id);
 
-  update_map_for_location (self, g_str_equal (page, "zone") ? id : NULL, side);
+  update_map_for_location (self, page, id, side);
   gtk_stack_set_visible_child_name (self->panel_stack, page);
 }
 
@@ -225,6 +229,8 @@ go_forward_action (GtkWidget  *widget,
     show_current_location (self);
 }
 
+/* Links, search results, the Browse list and the panel's side switch all
+ * select the muscle on the map as well as opening its panel. */
 static void
 show_zone_action (GtkWidget  *widget,
                   const char *action_name,
@@ -233,7 +239,8 @@ show_zone_action (GtkWidget  *widget,
   const char *zone_id, *side;
 
   g_variant_get (param, "(&s&s)", &zone_id, &side);
-  sm_window_show_zone (SM_WINDOW (widget), zone_id, NULL, side);
+  sm_window_select_zone (SM_WINDOW (widget), zone_id,
+                         *side != '\0' ? side : default_zone_side (SM_WINDOW (widget)));
 }
 
 /* win.show-technique, win.show-tool and win.show-stretch: the page is the
@@ -502,6 +509,66 @@ setup_panels (SmWindow *self)
                              !g_settings_get_boolean (self->settings, "safety-acknowledged"));
 }
 
+/* Selects @zone on the map for search, guided sessions and presenter mode,
+ * switching view, layer and side filter as needed, and opens its page. */
+void
+sm_window_select_zone (SmWindow   *self,
+                       const char *zone_id,
+                       const char *side)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (zone_id != NULL);
+
+  if (!sm_body_map_select_zone (self->body_map, zone_id, side))
+    {
+      g_warning ("No zone “%s” on the body map", zone_id);
+      return;
+    }
+
+  title = sm_body_map_get_zone_title (self->body_map, zone_id);
+  sm_window_show_zone (self, zone_id, title, sm_body_map_get_selected_side (self->body_map));
+}
+
+static void
+on_zone_activated (SmWindow   *self,
+                   const char *zone_id,
+                   const char *side,
+                   SmBodyMap  *map)
+{
+  g_autofree char *title = sm_body_map_get_zone_title (map, zone_id);
+
+  sm_window_show_zone (self, zone_id, title, side);
+}
+
+/* The layer and the overlays are preferences: the map follows GSettings,
+ * and the menu items are the settings' own stateful actions. */
+static void
+bind_map (SmWindow *self)
+{
+  static const char * const keys[] = {
+    "map-layer", "show-nerves", "show-landmarks", "show-press-points", "show-cautions",
+  };
+  static const char * const map_properties[] = {
+    "layer", "show-nerves", "show-landmarks", "show-press-points", "show-cautions",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_settings_bind (self->settings, keys[i], self->body_map, map_properties[i],
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_object_bind_property (self, "view", self->body_map, "view",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "side", self->body_map, "side-filter",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+}
+
 static void
 restore_window_state (SmWindow *self)
 {
@@ -618,12 +685,15 @@ sm_window_class_init (SmWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SM_TYPE_BODY_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map_slot);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, body_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_activated);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   bind_panel_children (widget_class);
@@ -648,6 +718,7 @@ sm_window_init (SmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  bind_map (self);
   restore_window_state (self);
   setup_panels (self);
 }

@@ -146,8 +146,14 @@ fill_actions (SmZonePanel *self,
 {
   guint seconds = sm_zone_get_hold_seconds (zone);
   g_autofree char *label = g_strdup_printf (_("Start _Timer · %u s"), seconds);
+  g_autofree char *spoken = g_strdup_printf (ngettext ("Start a %u-second timer",
+                                                       "Start a %u-second timer", seconds),
+                                             seconds);
 
   gtk_label_set_label (self->timer_button_label, label);
+  /* Screen readers would otherwise read the mnemonic underscore. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   set_action (self->timer_button, "win.start-timer",
               g_variant_new ("(ssu)", self->zone_id, self->side, seconds));
   set_action (self->routine_button, "win.add-to-routine",

@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "sm-atlas.h"
+#include "sm-body-map.h"
+#include "sm-map-zone.h"
 #include "sm-search-results.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
@@ -441,6 +443,57 @@ test_search_closes_back_to_page (void)
   close_window (window);
 }
 
+static gboolean
+zone_page_shown (gpointer window)
+{
+  return g_strcmp0 (visible_page (window), "zone") == 0;
+}
+
+static SmMapZone *
+find_map_zone (SmBodyMap  *map,
+               const char *element_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SM_IS_MAP_ZONE (child) && g_str_equal (sm_map_zone_get_element_id (SM_MAP_ZONE (child)), element_id))
+      return SM_MAP_ZONE (child);
+
+  g_error ("no %s on the map", element_id);
+}
+
+/* The map and the side pane move together: a zone activated on the map
+ * opens its panel, a search result selects its zone on the map, and going
+ * back selects the earlier zone again until the start clears it. */
+static void
+test_map_and_panel (void)
+{
+  SmWindow *window = open_window (TRUE);
+  SmBodyMap *map = sm_test_find (window, "body_map");
+
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (find_map_zone (map, "zone-piriformis-left"))));
+  g_assert_true (sm_test_wait_for (zone_page_shown, window, 5000));
+  g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Piriformis");
+  g_assert_nonnull (strstr (panel_text (window, "zone", "subtitle_label"), "Left side"));
+
+  type_search (window, "psoas");
+  g_signal_emit_by_name (sm_test_find (window, "search_entry"), "activate");
+  g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Psoas");
+  g_assert_cmpstr (sm_body_map_get_selected_zone (map), ==, "psoas");
+  g_assert_cmpstr (sm_body_map_get_view (map), ==, "front");
+
+  press_shortcut (window, "<Alt>Left");
+  g_assert_cmpstr (sm_body_map_get_selected_zone (map), ==, "piriformis");
+  g_assert_cmpstr (sm_body_map_get_selected_side (map), ==, "left");
+  g_assert_cmpstr (sm_body_map_get_view (map), ==, "back");
+
+  press_shortcut (window, "<Alt>Left");
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_null (sm_body_map_get_selected_zone (map));
+
+  close_window (window);
+}
+
 static void
 assert_safety_screen (SmWindow *window,
                       gboolean  shown)
@@ -499,6 +552,7 @@ main (int   argc,
   g_test_add_func ("/sm/panels/search-synonyms", test_search_synonyms);
   g_test_add_func ("/sm/panels/search-enter-opens", test_search_enter_opens);
   g_test_add_func ("/sm/panels/search-closes-back-to-page", test_search_closes_back_to_page);
+  g_test_add_func ("/sm/panels/map-and-panel", test_map_and_panel);
   g_test_add_func ("/sm/panels/safety-first-run", test_safety_first_run);
 
   return g_test_run ();
