@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sm-atlas.h"
 #include "sm-body-map.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
@@ -134,6 +135,21 @@ default_zone_side (SmWindow *self)
   return g_strcmp0 (self->side, "right") == 0 ? "right" : "left";
 }
 
+/* While a muscle's panel is open, the map shows the bony landmarks its
+ * "Where to find it" section names (the sacrum and the greater trochanter
+ * for the piriformis); other pages take them away. */
+static void
+emphasize_zone_landmarks (SmWindow   *self,
+                          const char *zone_id,
+                          const char *side)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (zone_id != NULL)
+    ids = sm_atlas_dup_landmark_ids (sm_atlas_get_default (), zone_id, side);
+  sm_body_map_set_emphasis (self->body_map, (const char * const *) ids);
+}
+
 /* Keeps the map in step with the side pane: going back or forward to a
  * muscle selects it again (switching view, layer and side as needed), and
  * going back to the start clears the selection. Other pages leave the map
@@ -148,6 +164,8 @@ update_map_for_location (SmWindow   *self,
     sm_body_map_select_zone (self->body_map, zone_id, side);
   else if (g_str_equal (page, "welcome"))
     sm_body_map_clear_selection (self->body_map);
+
+  emphasize_zone_landmarks (self, g_str_equal (page, "zone") ? zone_id : NULL, side);
 }
 
 static void

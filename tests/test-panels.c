@@ -476,6 +476,11 @@ test_map_and_panel (void)
   g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Piriformis");
   g_assert_nonnull (strstr (panel_text (window, "zone", "subtitle_label"), "Left side"));
 
+  /* The landmarks that "Where to find it" names stand out on the map. */
+  g_assert_true (g_strv_contains (sm_body_map_get_emphasis (map), "landmark-sacrum"));
+  g_assert_true (g_strv_contains (sm_body_map_get_emphasis (map), "landmark-greater-trochanter-left"));
+  g_assert_false (g_strv_contains (sm_body_map_get_emphasis (map), "landmark-greater-trochanter-right"));
+
   type_search (window, "psoas");
   g_signal_emit_by_name (sm_test_find (window, "search_entry"), "activate");
   g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Psoas");
@@ -490,6 +495,7 @@ test_map_and_panel (void)
   press_shortcut (window, "<Alt>Left");
   g_assert_cmpstr (visible_page (window), ==, "welcome");
   g_assert_null (sm_body_map_get_selected_zone (map));
+  g_assert_null (sm_body_map_get_emphasis (map));
 
   close_window (window);
 }
