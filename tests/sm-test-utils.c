@@ -113,11 +113,11 @@ sm_test_find (gpointer    widget,
   return found;
 }
 
-/* Whether a model of SmSearchResult lists the item @kind/@id. */
-gboolean
-sm_test_results_contain (GListModel *results,
-                         const char *kind,
-                         const char *id)
+/* Where a model of SmSearchResult lists the item @kind/@id, or -1. */
+int
+sm_test_results_index (GListModel *results,
+                       const char *kind,
+                       const char *id)
 {
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -125,8 +125,38 @@ sm_test_results_contain (GListModel *results,
 
       if (g_str_equal (sm_search_result_get_kind (result), kind) &&
           g_str_equal (sm_search_result_get_id (result), id))
-        return TRUE;
+        return (int) i;
     }
 
-  return FALSE;
+  return -1;
 }
+
+gboolean
+sm_test_results_contain (GListModel *results,
+                         const char *kind,
+                         const char *id)
+{
+  return sm_test_results_index (results, kind, id) >= 0;
+}
+
+/* The plain words of issue 5 and what each must find, shared by the search
+ * tests of the atlas and of the window. */
+const SmTestSearchCase sm_test_search_cases[] = {
+  { "butt", "zone", "gluteus-maximus" },
+  { "butt", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-maximus" },
+  { "buttock", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-medius" },
+  { "lower back", "zone", "erector-spinae" },
+  { "lower back", "zone", "quadratus-lumborum" },
+  { "QL", "zone", "quadratus-lumborum" },
+  { "psoas", "zone", "psoas" },
+  { "psoas", "tool", "psoas-tool" },
+  { "thigh", "zone", "hamstrings" },
+  { "thigh", "zone", "quadriceps" },
+  { "ball", "tool", "ball" },
+  { "hip flexor", "zone", "iliacus" },
+  { "hip flexor", "stretch", "hip-flexor-stretch" },
+  { "trigger", "technique", "trigger-point" },
+  { NULL, NULL, NULL }
+};
