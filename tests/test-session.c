@@ -230,7 +230,7 @@ record_step (Run *run)
 {
   SmTimerBar *bar = sm_test_find (run->window, "timer_bar");
   SmBodyMap *map = sm_test_find (run->window, "body_map");
-  GtkLabel *title = sm_test_find (run->window, "step_title");
+  GtkLabel *title = sm_test_find (sm_test_find (run->window, "session_panel"), "step_title");
   SmSessionPhase phase = sm_session_get_phase (run->session);
   const char *zone = sm_body_map_get_selected_zone (map);
 
@@ -250,7 +250,7 @@ record_step (Run *run)
 static gboolean
 shows_summary (gpointer window)
 {
-  GtkStack *pages = sm_test_find (window, "pages");
+  GtkStack *pages = sm_test_find (sm_test_find (window, "session_panel"), "pages");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (pages), "summary") == 0;
 }
@@ -281,6 +281,7 @@ test_window_session (void)
   g_autoptr(GString) trail = g_string_new (NULL);
   Run run = { open_window (), session, trail };
   GtkStack *panel_stack = sm_test_find (run.window, "panel_stack");
+  GtkWidget *panel = sm_test_find (run.window, "session_panel");
 
   sm_window_set_side (run.window, "right");
   /* After the window's own handler, to see what it made of the step. */
@@ -288,7 +289,7 @@ test_window_session (void)
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   sm_window_run_session (run.window, session);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
-  g_assert_cmpstr (gtk_label_get_label (sm_test_find (run.window, "progress_label")), ==, "Step 1 of 4");
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (panel, "progress_label")), ==, "Step 1 of 4");
   g_assert_true (gtk_widget_get_visible (sm_test_find (run.window, "timer_indicator")));
 
   g_assert_true (sm_test_wait_for (shows_summary, run.window, 20000));
@@ -297,7 +298,7 @@ test_window_session (void)
                    "Psoas/psoas-left/front/deep/left/Psoas, left side;"
                    "Piriformis/piriformis-left/back/deep/left/Piriformis, left side;"
                    "Stretch/none-none/back/deep/left/Stretch;");
-  g_assert_cmpstr (gtk_label_get_label (sm_test_find (run.window, "summary_label")), ==,
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (panel, "summary_label")), ==,
                    "4 steps, 6 s");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
 
@@ -313,8 +314,9 @@ test_window_keys (void)
 {
   SmWindow *window = open_window ();
   GtkStack *panel_stack = sm_test_find (window, "panel_stack");
-  GtkLabel *step_title = sm_test_find (window, "step_title");
-  GtkLabel *progress = sm_test_find (window, "progress_label");
+  GtkWidget *panel = sm_test_find (window, "session_panel");
+  GtkLabel *step_title = sm_test_find (panel, "step_title");
+  GtkLabel *progress = sm_test_find (panel, "progress_label");
 
   /* N and P mean nothing without a session: the key goes on. */
   g_assert_false (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
@@ -340,12 +342,14 @@ test_window_keys (void)
 
   /* Space pauses the session's hold. */
   g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_space));
-  g_assert_cmpstr (gtk_button_get_label (sm_test_find (window, "pause_button")), ==, "_Resume");
+  g_assert_cmpstr (gtk_button_get_label (sm_test_find (panel, "pause_button")), ==, "_Resume");
 
+  /* Stop goes back to the page the person was on, and the timer bar
+   * offers that muscle's hold. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.session-stop", NULL));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "welcome");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "zone");
   g_assert_false (gtk_widget_get_visible (sm_test_find (window, "timer_indicator")));
-  g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Hold timer");
+  g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Calf, left side");
 
   /* "Start timer" on a muscle's page ends a session and keeps that page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session",

@@ -109,6 +109,25 @@ test_start_timer (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (indicator));
 }
 
+/* The real path: "Start timer" on the muscle's panel in the side pane. */
+static void
+test_zone_panel_button (Fixture       *f,
+                        gconstpointer  data)
+{
+  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), "gluteus-medius");
+  GtkWidget *button = sm_test_find (sm_test_find (f->window, "zone_panel"), "timer_button");
+
+  sm_window_show_zone (f->window, "gluteus-medius", NULL, "right");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_cmpint (state (f), ==, SM_TIMER_STATE_RUNNING);
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, sm_zone_get_hold_seconds (zone));
+  g_assert_cmpstr (sm_timer_bar_get_zone (f->bar), ==, "gluteus-medius");
+  g_assert_cmpstr (sm_timer_bar_get_subject (f->bar), ==, "Gluteus medius, right side");
+  g_assert_true (gtk_widget_get_visible (sm_test_find (f->window, "timer_indicator")));
+}
+
 static void
 test_get_ready (Fixture       *f,
                 gconstpointer  data)
@@ -304,6 +323,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/sm/timer-bar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("start-timer", test_start_timer);
+  ADD ("zone-panel-button", test_zone_panel_button);
   ADD ("get-ready", test_get_ready);
   ADD ("space-toggles", test_space_toggles);
   ADD ("presets", test_presets);
