@@ -266,8 +266,8 @@ open_window (void)
   g_settings_set_boolean (settings, "timer-sound", FALSE);
 
   window = sm_window_new (NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  sm_test_wait_mapped (GTK_WIDGET (window));
+  /* Never shown: test-body-map clicks through real X events, and a
+   * window of ours lingering over its window would take the click. */
 
   return window;
 }
