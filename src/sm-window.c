@@ -9,12 +9,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "sm-atlas.h"
 #include "sm-body-map.h"
 #include "sm-pain-layer.h"
 #include "sm-presenter.h"
 #include "sm-presenter-mode.h"
+#include "sm-browse-page.h"
+#include "sm-history.h"
+#include "sm-safety-page.h"
+#include "sm-search-results.h"
+#include "sm-session-panel.h"
+#include "sm-stretch-panel.h"
+#include "sm-technique-panel.h"
+#include "sm-timer-bar.h"
+#include "sm-tool-panel.h"
 #include "sm-window.h"
+#include "sm-zone-panel.h"
 
 struct _SmWindow
 {
@@ -32,8 +44,6 @@ struct _SmWindow
   SmBodyMap            *body_map;
   GtkStack             *panel_stack;
   GtkBox               *timer_slot;
-  GtkLabel             *zone_title;
-  GtkLabel             *zone_side;
   GtkStack             *mode_stack;
   SmPainLayer          *pain_layer;
   gboolean              marking_pain;
@@ -43,7 +53,35 @@ struct _SmWindow
   gboolean              presenting;
   SmWindowGeometry      before_presenting;
   GtkWindow            *presenter_window;   /* on another monitor */
+
+  /* Side-pane panels, navigation and the first-run safety screen */
+  SmHistory            *history;
+  GtkWidget            *view_switch;
+  GtkWidget            *side_switch;
+  GtkWidget            *search_button;
+  SmSafetyPage         *safety_page;
+  SmZonePanel          *zone_panel;
+  SmTechniquePanel     *technique_panel;
+  SmToolPanel          *tool_panel;
+  SmStretchPanel       *stretch_panel;
+  SmBrowsePage         *browse_page;
+  SmSearchResults      *search_results;
+
+  /* The hold timer, guided sessions and the end-of-hold blink on the map */
+  GtkWidget            *timer_indicator;
+  GtkLabel             *timer_indicator_label;
+  SmTimerBar           *timer_bar;
+  SmSessionPanel       *session_panel;
+  SmTimer              *timer;
+  SmSession            *session;
+  char                 *flash_zone;
+  char                 *flash_side;
+  guint                 flash_ticks;
+  guint                 flash_id;
 };
+
+#define ZONE_FLASHES  3
+#define ZONE_FLASH_MS 250
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -117,18 +155,193 @@ sm_window_set_side (SmWindow   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
 }
 
-static const char *
-side_label (const char *side)
+/* ---- Zones on the map and in the timer ---- */
+
+static SmZone *
+lookup_zone (const char *zone_id)
 {
-  if (g_strcmp0 (side, "left") == 0)
-    return _("Left side");
-  if (g_strcmp0 (side, "right") == 0)
-    return _("Right side");
-  return _("Both sides");
+  return sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id);
 }
 
-/* Shows the side-pane page for one zone. @title is the zone's display name;
- * the knowledge-base panel replaces this page's body. */
+static const char *
+zone_title (const char *zone_id)
+{
+  SmZone *zone = lookup_zone (zone_id);
+
+  return zone != NULL ? sm_zone_get_name (zone) : zone_id;
+}
+
+/* The zone's own hold time; 0 lets the timer use the default hold. */
+static guint
+zone_hold (const char *zone_id)
+{
+  SmZone *zone = lookup_zone (zone_id);
+
+  return zone != NULL ? sm_zone_get_hold_seconds (zone) : 0;
+}
+
+/* Selects a zone on the map without leaving the side pane's page; the map
+ * switches view, layer and side filter as needed. %NULL (a stretch)
+ * clears the selection. */
+static void
+highlight_zone (SmWindow   *self,
+                const char *zone_id,
+                const char *side)
+{
+  if (zone_id == NULL)
+    sm_body_map_clear_selection (self->body_map);
+  else if (!sm_body_map_select_zone (self->body_map, zone_id, side))
+    g_warning ("No zone “%s” on the body map", zone_id);
+}
+
+static void
+stop_zone_flash (SmWindow *self)
+{
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_pointer (&self->flash_zone, g_free);
+  g_clear_pointer (&self->flash_side, g_free);
+}
+
+/* Blinks the selection off and on. A selection made by anyone else in
+ * the meantime ends the blinking and is left alone. */
+static gboolean
+flash_zone_cb (gpointer data)
+{
+  SmWindow *self = data;
+  const char *selected = sm_body_map_get_selected_zone (self->body_map);
+  gboolean was_on = self->flash_ticks % 2 == 0;
+
+  if (was_on ? g_strcmp0 (selected, self->flash_zone) != 0 : selected != NULL)
+    {
+      self->flash_id = 0;
+      stop_zone_flash (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (was_on)
+    sm_body_map_clear_selection (self->body_map);
+  else
+    sm_body_map_select_zone (self->body_map, self->flash_zone, self->flash_side);
+
+  if (--self->flash_ticks > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->flash_id = 0;
+  stop_zone_flash (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At the end of a hold the selected zone blinks with the timer bar,
+ * unless the desktop asks for no animations. */
+static void
+flash_zone (SmWindow *self)
+{
+  gboolean animate = FALSE;
+  const char *zone = sm_body_map_get_selected_zone (self->body_map);
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-enable-animations", &animate, NULL);
+  stop_zone_flash (self);
+  if (!animate || zone == NULL)
+    return;
+
+  self->flash_zone = g_strdup (zone);
+  self->flash_side = g_strdup (sm_body_map_get_selected_side (self->body_map));
+  self->flash_ticks = 2 * ZONE_FLASHES;
+  self->flash_id = g_timeout_add (ZONE_FLASH_MS, flash_zone_cb, self);
+}
+
+/* ---- Side pane: panels, history, search and the safety screen ---- */
+
+/* The side filter picks the side when a zone is opened from a list rather
+ * than from the map; with both sides shown, the left comes first as it does
+ * when reading. */
+static const char *
+default_zone_side (SmWindow *self)
+{
+  return g_strcmp0 (self->side, "right") == 0 ? "right" : "left";
+}
+
+/* While a muscle's panel is open, the map shows the bony landmarks its
+ * "Where to find it" section names (the sacrum and the greater trochanter
+ * for the piriformis); other pages take them away. */
+static void
+emphasize_zone_landmarks (SmWindow   *self,
+                          const char *zone_id,
+                          const char *side)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (zone_id != NULL)
+    ids = sm_atlas_dup_landmark_ids (sm_atlas_get_default (), zone_id, side);
+  sm_body_map_set_emphasis (self->body_map, (const char * const *) ids);
+}
+
+/* Keeps the map in step with the side pane: going back or forward to a
+ * muscle selects it again (switching view, layer and side as needed), and
+ * going back to the start clears the selection. Other pages leave the map
+ * as it is, so the muscle that led there stays in view. */
+static void
+update_map_for_location (SmWindow   *self,
+                         const char *page,
+                         const char *zone_id,
+                         const char *side)
+{
+  if (g_str_equal (page, "zone"))
+    sm_body_map_select_zone (self->body_map, zone_id, side);
+  else if (g_str_equal (page, "welcome"))
+    sm_body_map_clear_selection (self->body_map);
+
+  emphasize_zone_landmarks (self, g_str_equal (page, "zone") ? zone_id : NULL, side);
+}
+
+static void
+show_location (SmWindow *self,
+               GVariant *location)
+{
+  const char *page, *id, *side;
+
+  g_variant_get (location, "(&s&s&s)", &page, &id, &side);
+
+  if (g_str_equal (page, "zone"))
+    {
+      sm_zone_panel_set_zone (self->zone_panel, id, side);
+      sm_timer_bar_set_zone (self->timer_bar, id, side, zone_title (id), zone_hold (id));
+    }
+  else if (g_str_equal (page, "technique"))
+    sm_technique_panel_set_technique (self->technique_panel, id);
+  else if (g_str_equal (page, "tool"))
+    sm_tool_panel_set_tool (self->tool_panel, id);
+  else if (g_str_equal (page, "stretch"))
+    sm_stretch_panel_set_stretch (self->stretch_panel, id);
+
+  update_map_for_location (self, page, id, side);
+  gtk_stack_set_visible_child_name (self->panel_stack, page);
+}
+
+/* Closing the search bar shows the current page (see
+ * search_mode_changed_cb), so only one of the two paths runs. */
+static void
+show_current_location (SmWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  else
+    show_location (self, sm_history_get_current (self->history));
+}
+
+static void
+navigate_to (SmWindow   *self,
+             const char *page,
+             const char *id,
+             const char *side)
+{
+  sm_history_push (self->history, page, id, side);
+  show_current_location (self);
+}
+
+/* Shows the side-pane panel of one zone. @title is what the caller calls
+ * it; the panel shows the atlas's translated name. */
 void
 sm_window_show_zone (SmWindow   *self,
                      const char *zone_id,
@@ -138,9 +351,310 @@ sm_window_show_zone (SmWindow   *self,
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (zone_id != NULL);
 
-  gtk_label_set_label (self->zone_title, title != NULL ? title : zone_id);
-  gtk_label_set_label (self->zone_side, side_label (side));
-  gtk_stack_set_visible_child_name (self->panel_stack, "zone");
+  navigate_to (self, "zone", zone_id,
+               side != NULL && *side != '\0' ? side : default_zone_side (self));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (sm_history_go_back (self->history) != NULL)
+    show_current_location (self);
+}
+
+static void
+go_forward_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (sm_history_go_forward (self->history) != NULL)
+    show_current_location (self);
+}
+
+/* Links, search results, the Browse list and the panel's side switch all
+ * select the muscle on the map as well as opening its panel. */
+static void
+show_zone_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *zone_id, *side;
+
+  g_variant_get (param, "(&s&s)", &zone_id, &side);
+  sm_window_select_zone (SM_WINDOW (widget), zone_id,
+                         *side != '\0' ? side : default_zone_side (SM_WINDOW (widget)));
+}
+
+/* win.show-technique, win.show-tool and win.show-stretch: the page is the
+ * part of the action name after "show-". */
+static void
+show_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *page = strchr (action_name, '-') + 1;
+
+  navigate_to (SM_WINDOW (widget), page, g_variant_get_string (param, NULL), NULL);
+}
+
+static void
+show_browse_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  navigate_to (SM_WINDOW (widget), "browse", NULL, NULL);
+}
+
+static void
+toggle_search_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gboolean active = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_search_bar_set_search_mode (self->search_bar, !active);
+}
+
+/* The results take the place of the current page while there is a query;
+ * an empty query or a closed search bar brings the page back. */
+static void
+search_changed_cb (SmWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar) && *query != '\0';
+
+  sm_search_results_set_query (self->search_results, query);
+  if (searching)
+    gtk_stack_set_visible_child_name (self->panel_stack, "search");
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "search") == 0)
+    show_location (self, sm_history_get_current (self->history));
+}
+
+static void
+search_mode_changed_cb (SmWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed_cb (self);
+}
+
+/* The first widget in tree order that takes the focus: the panel's back
+ * button. Children come first because scrolled windows are focusable
+ * themselves; gtk_widget_child_focus() would sort by position, and a page
+ * that was just shown has none yet. */
+static gboolean
+focus_first (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && focus_first (child))
+      return TRUE;
+
+  return gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
+         gtk_widget_grab_focus (widget);
+}
+
+/* Enter opens the selected result (the first one until the person moves)
+ * and takes the keyboard into the panel it opened, rather than leaving it
+ * wherever GTK puts it when the search bar closes. */
+static void
+search_activate_cb (SmWindow *self)
+{
+  if (sm_search_results_activate_selected (self->search_results))
+    focus_first (gtk_stack_get_visible_child (self->panel_stack));
+}
+
+/* Up and Down move through the results while typing stays in the entry. */
+static gboolean
+search_key_pressed_cb (SmWindow        *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return sm_search_results_move (self->search_results, 1);
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    return sm_search_results_move (self->search_results, -1);
+  return FALSE;
+}
+
+static void
+setup_search (SmWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_changed_cb), self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+}
+
+/* Mouse buttons 8 and 9 are the thumb buttons that browsers use for back
+ * and forward; people expect the same here. Other buttons pass through. */
+static void
+mouse_button_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         SmWindow        *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button != 8 && button != 9)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              button == 8 ? "win.go-back" : "win.go-forward", NULL);
+}
+
+static void
+history_changed_cb (SmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 sm_history_get_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
+                                 sm_history_get_can_go_forward (self->history));
+}
+
+static void
+setup_navigation (SmWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->history = sm_history_new ();
+  g_signal_connect_object (self->history, "notify::can-go-back",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (mouse_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+/* Until the person has read the safety screen, it takes the place of the
+ * map and the side pane, and the header controls that act on them rest. */
+static void
+set_safety_screen_visible (SmWindow *self,
+                           gboolean  visible)
+{
+  if (visible)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->safety_page), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->paned), !visible);
+  gtk_widget_set_sensitive (self->view_switch, !visible);
+  gtk_widget_set_sensitive (self->side_switch, !visible);
+  gtk_widget_set_sensitive (self->search_button, !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !visible);
+
+  if (visible)
+    sm_safety_page_focus_button (self->safety_page);
+}
+
+static void
+show_safety_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  set_safety_screen_visible (SM_WINDOW (widget), TRUE);
+}
+
+static void
+acknowledge_safety_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  g_settings_set_boolean (self->settings, "safety-acknowledged", TRUE);
+  set_safety_screen_visible (self, FALSE);
+}
+
+gboolean
+sm_window_get_safety_screen_visible (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->safety_page));
+}
+
+static void
+install_panel_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.show-zone", "(ss)", show_zone_action);
+  gtk_widget_class_install_action (widget_class, "win.show-technique", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tool", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stretch", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-browse", NULL, show_browse_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-safety", NULL, show_safety_action);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge-safety", NULL,
+                                   acknowledge_safety_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.show-browse", NULL);
+}
+
+static void
+bind_panel_children (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (SM_TYPE_SAFETY_PAGE);
+  g_type_ensure (SM_TYPE_ZONE_PANEL);
+  g_type_ensure (SM_TYPE_TECHNIQUE_PANEL);
+  g_type_ensure (SM_TYPE_TOOL_PANEL);
+  g_type_ensure (SM_TYPE_STRETCH_PANEL);
+  g_type_ensure (SM_TYPE_BROWSE_PAGE);
+  g_type_ensure (SM_TYPE_SEARCH_RESULTS);
+
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, view_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, side_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, safety_page);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, technique_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, tool_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, stretch_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, browse_page);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_results);
+}
+
+static void
+setup_panels (SmWindow *self)
+{
+  setup_navigation (self);
+  setup_search (self);
+  set_safety_screen_visible (self,
+                             !g_settings_get_boolean (self->settings, "safety-acknowledged"));
 }
 
 /* Selects @zone on the map for search, guided sessions and presenter mode,
@@ -330,6 +844,302 @@ watch_monitors (SmWindow *self)
   update_present_elsewhere (self);
 }
 
+/* ---- Hold timer and guided sessions ---- */
+
+/* The hold timer: "Start timer" on a zone panel targets win.start-timer
+ * with the zone, its side and its hold in seconds (0 for the zone's own
+ * hold from the content, or the default hold). */
+static void
+start_timer_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *zone, *side;
+  guint32 seconds;
+
+  g_variant_get (param, "(&s&su)", &zone, &side, &seconds);
+  if (self->session != NULL)
+    sm_session_stop (self->session);
+
+  if (seconds == 0)
+    seconds = zone_hold (zone);
+  if (!sm_timer_bar_start_zone (self->timer_bar, zone, side, zone_title (zone), seconds, &error))
+    g_warning ("Cannot start the timer for %s: %s", zone, error->message);
+}
+
+static void
+timer_toggle_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.toggle", NULL);
+}
+
+static void
+timer_reset_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.reset", NULL);
+}
+
+static void
+update_indicator (SmWindow *self)
+{
+  g_autofree char *clock = sm_format_clock (sm_timer_get_display_seconds (self->timer));
+  g_autofree char *tooltip = g_strdup_printf (_("Hold timer: %s left"), clock);
+
+  gtk_widget_set_visible (self->timer_indicator, sm_timer_is_active (self->timer));
+  gtk_label_set_label (self->timer_indicator_label, clock);
+  gtk_widget_set_tooltip_text (self->timer_indicator, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_indicator),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+/* The header's timer indicator leads back to the session page, or to the
+ * timer bar when no session runs. */
+static void
+show_timer_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->session != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, "session");
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->timer_bar), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_side_switched (SmWindow   *self,
+                  const char *zone,
+                  const char *side)
+{
+  highlight_zone (self, zone, side);
+}
+
+/* Guided sessions */
+
+static void
+update_session_actions (SmWindow *self)
+{
+  gboolean running = self->session != NULL && sm_session_is_running (self->session);
+  gboolean finished = self->session != NULL &&
+                      sm_session_get_phase (self->session) == SM_SESSION_PHASE_FINISHED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-next", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-previous", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-stop", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-close", finished);
+}
+
+static char *
+session_subject (SmSession *session)
+{
+  SmSessionStep *step = sm_session_get_current_step (session);
+
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_REST)
+    return g_strdup (_("Rest"));
+
+  return sm_format_zone_side (sm_session_step_get_title (step),
+                              sm_session_get_current_side (session));
+}
+
+static void
+end_session (SmWindow *self)
+{
+  if (self->session == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  sm_session_stop (self->session);
+  g_clear_object (&self->session);
+  sm_session_panel_set_session (self->session_panel, NULL, NULL);
+  sm_timer_bar_set_guided (self->timer_bar, NULL);
+  update_session_actions (self);
+}
+
+/* Leaves the session page for the page the person was on, but only if
+ * it is the page on show: a session stopped by "Start timer" on a
+ * muscle's page keeps that page. */
+static void
+leave_session_page (SmWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") == 0)
+    show_current_location (self);
+}
+
+/* Each step brings its zone into view on the map and names itself on
+ * the timer bar. */
+static void
+follow_session (SmWindow *self)
+{
+  SmSession *session = self->session;
+  SmSessionStep *step = sm_session_get_current_step (session);
+  g_autofree char *subject = NULL;
+
+  update_session_actions (self);
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_FINISHED)
+    {
+      sm_timer_bar_set_guided (self->timer_bar, _("Session complete"));
+      return;
+    }
+  if (!sm_session_is_running (session))
+    {
+      end_session (self);
+      leave_session_page (self);
+      return;
+    }
+
+  highlight_zone (self, sm_session_step_get_zone (step), sm_session_get_current_side (session));
+  subject = session_subject (session);
+  sm_timer_bar_set_guided (self->timer_bar, subject);
+}
+
+/* Runs @session, e.g. a routine's steps, on the window's timer; the
+ * switch-sides preference applies. */
+void
+sm_window_run_session (SmWindow  *self,
+                       SmSession *session)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (SM_IS_SESSION (session));
+
+  end_session (self);
+  self->session = g_object_ref (session);
+  sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (follow_session), self);
+  sm_session_panel_set_session (self->session_panel, session, self->timer);
+  gtk_stack_set_visible_child_name (self->panel_stack, "session");
+  sm_session_start (session, self->timer);
+}
+
+/* The built-in sessions work on the side chosen in the header bar. */
+static void
+start_session_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmSession) session = NULL;
+
+  session = sm_session_new_builtin (g_variant_get_string (param, NULL),
+                                    sm_atlas_get_default (), self->side, &error);
+  if (session == NULL)
+    g_warning ("Cannot start a guided session: %s", error->message);
+  else
+    sm_window_run_session (self, session);
+}
+
+static void
+session_next_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sm_session_next (SM_WINDOW (widget)->session);
+}
+
+static void
+session_previous_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  sm_session_previous (SM_WINDOW (widget)->session);
+}
+
+static void
+session_stop_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sm_session_stop (SM_WINDOW (widget)->session);
+}
+
+static void
+session_close_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  end_session (self);
+  leave_session_page (self);
+}
+
+/* Space, R, N and P are plain keys: they must reach text fields and open
+ * menus untouched, so they are checked against the focus first and run
+ * in the capture phase, before a focused button takes Space for itself. */
+static gboolean
+typing_focus (SmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL &&
+         (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
+          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
+}
+
+static gboolean
+plain_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *action = user_data;
+  gboolean enabled = TRUE;
+
+  if (typing_focus (self))
+    return FALSE;
+
+  if (g_str_has_prefix (action, "win.session-"))
+    enabled = self->session != NULL && sm_session_is_running (self->session);
+
+  return enabled && gtk_widget_activate_action (widget, action, NULL);
+}
+
+static void
+add_plain_keys (SmWindow *self)
+{
+  static const struct {
+    guint       keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_space, "win.timer-toggle" },
+    { GDK_KEY_r, "win.timer-reset" },
+    { GDK_KEY_n, "win.session-next" },
+    { GDK_KEY_p, "win.session-previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "sm-plain-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_callback_action_new (plain_key_cb,
+                                                                                     (gpointer) keys[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+install_timer_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.start-timer", "(ssu)", start_timer_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-reset", NULL, timer_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.show-timer", NULL, show_timer_action);
+  gtk_widget_class_install_action (widget_class, "win.start-session", "s", start_session_action);
+  gtk_widget_class_install_action (widget_class, "win.session-next", NULL, session_next_action);
+  gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.session-stop", NULL, session_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.session-close", NULL, session_close_action);
+}
+
 static void
 restore_window_state (SmWindow *self)
 {
@@ -374,6 +1184,12 @@ sm_window_dispose (GObject *object)
 
   if (self->presenter_window != NULL)
     gtk_window_destroy (self->presenter_window);
+  end_session (self);
+  stop_zone_flash (self);
+  /* The timer outlives this dispose by a little: stop following it. */
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->timer);
 
   G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
@@ -385,6 +1201,7 @@ sm_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->pain);
+  g_clear_object (&self->history);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->side, g_free);
 
@@ -486,6 +1303,8 @@ sm_window_class_init (SmWindowClass *klass)
 
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
+  g_type_ensure (SM_TYPE_TIMER_BAR);
+  g_type_ensure (SM_TYPE_SESSION_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
@@ -496,10 +1315,13 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zone_activated);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, pain_layer);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, session_panel);
+  bind_panel_children (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
@@ -514,6 +1336,9 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.view", "s", "back");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.view", "s", "front");
+
+  install_panel_actions (widget_class);
+  install_timer_actions (widget_class);
 }
 
 static void
@@ -526,10 +1351,19 @@ sm_window_init (SmWindow *self)
   self->pain = sm_pain_drawing_new ();
   sm_pain_layer_set_drawing (self->pain_layer, self->pain);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-
   self->settings = g_settings_new (APP_ID);
   bind_map (self);
   restore_window_state (self);
   watch_monitors (self);
+  setup_panels (self);
+
+  self->timer = g_object_ref (sm_timer_bar_get_timer (self->timer_bar));
+  g_signal_connect_swapped (self->timer, "notify::state", G_CALLBACK (update_indicator), self);
+  g_signal_connect_swapped (self->timer, "notify::remaining", G_CALLBACK (update_indicator), self);
+  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (flash_zone), self);
+  g_signal_connect_object (self->timer_bar, "side-switched",
+                           G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
+  add_plain_keys (self);
+  update_indicator (self);
+  update_session_actions (self);
 }

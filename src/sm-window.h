@@ -10,6 +10,7 @@
 
 #include "sm-application.h"
 #include "sm-presenter.h"
+#include "sm-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
                                  const char *title,
                                  const char *side);
+gboolean    sm_window_get_safety_screen_visible (SmWindow *self);
 void        sm_window_select_zone (SmWindow   *self,
                                    const char *zone_id,
                                    const char *side);
@@ -41,5 +43,7 @@ SmPresenter *sm_window_get_presenter (SmWindow   *self);
 
 /* The pain drawing that win.mark-pain (Ctrl+M) edits over the map. */
 SmPainDrawing *sm_window_get_pain_drawing (SmWindow *self);
+void        sm_window_run_session (SmWindow  *self,
+                                   SmSession *session);
 
 G_END_DECLS

@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include "sm-atlas.h"
 #include "sm-test-utils.h"
 
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
@@ -23,6 +26,20 @@ sm_test_init (int    *argc,
   g_ptr_array_add (mime_dirs, NULL);
 
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  sm_test_set_safety_acknowledged (TRUE);
+}
+
+/* Widget tests start as a returning user who has read the first-run safety
+ * screen, so the map and the side pane are there to test; test-panels sets
+ * this back to FALSE to test the first run itself. The settings backend is
+ * the memory one (GSETTINGS_BACKEND=memory in the test environment). */
+void
+sm_test_set_safety_acknowledged (gboolean acknowledged)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "safety-acknowledged", acknowledged);
 }
 
 static gboolean
@@ -137,3 +154,134 @@ sm_test_run_command (const char * const *argv)
   g_assert_true (sm_test_wait_for (command_done, &command, 15000));
   g_assert_cmpint (command.status, ==, 0);
 }
+
+static gboolean
+is_keyval_shortcut (GtkShortcut *shortcut,
+                    guint        keyval)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0;
+}
+
+static gboolean
+activate_in_controller (GtkShortcutController *controller,
+                        GtkWidget             *widget,
+                        guint                  keyval,
+                        gboolean              *found)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (controller));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+      if (!is_keyval_shortcut (shortcut, keyval))
+        continue;
+
+      *found = TRUE;
+      return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                           gtk_shortcut_get_arguments (shortcut));
+    }
+
+  return FALSE;
+}
+
+static gboolean
+press_in_phase (GtkWidget           *widget,
+                GtkPropagationPhase  phase,
+                guint                keyval,
+                gboolean            *found)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == phase &&
+          activate_in_controller (GTK_SHORTCUT_CONTROLLER (controller), widget, keyval, found))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Presses a plain key (no modifiers) on @widget's own shortcut controllers,
+ * capture phase first as a real key press would go, without a keyboard;
+ * returns whether a shortcut handled it. Fails if none knows the key. */
+gboolean
+sm_test_press_key (GtkWidget *widget,
+                   guint      keyval)
+{
+  gboolean found = FALSE;
+  gboolean handled = press_in_phase (widget, GTK_PHASE_CAPTURE, keyval, &found);
+
+  if (!handled)
+    handled = press_in_phase (widget, GTK_PHASE_BUBBLE, keyval, &found);
+  if (!found)
+    g_error ("no shortcut for %s", gdk_keyval_name (keyval));
+
+  return handled;
+}
+
+/* Destroys a toplevel and checks that nothing else kept it alive. */
+void
+sm_test_destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* Where a model of SmSearchResult lists the item @kind/@id, or -1. */
+int
+sm_test_results_index (GListModel *results,
+                       const char *kind,
+                       const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
+          g_str_equal (sm_search_result_get_id (result), id))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+gboolean
+sm_test_results_contain (GListModel *results,
+                         const char *kind,
+                         const char *id)
+{
+  return sm_test_results_index (results, kind, id) >= 0;
+}
+
+/* The plain words of issue 5 and what each must find, shared by the search
+ * tests of the atlas and of the window. */
+const SmTestSearchCase sm_test_search_cases[] = {
+  { "butt", "zone", "gluteus-maximus" },
+  { "butt", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-maximus" },
+  { "buttock", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-medius" },
+  { "lower back", "zone", "erector-spinae" },
+  { "lower back", "zone", "quadratus-lumborum" },
+  { "QL", "zone", "quadratus-lumborum" },
+  { "psoas", "zone", "psoas" },
+  { "psoas", "tool", "psoas-tool" },
+  { "thigh", "zone", "hamstrings" },
+  { "thigh", "zone", "quadriceps" },
+  { "ball", "tool", "ball" },
+  { "hip flexor", "zone", "iliacus" },
+  { "hip flexor", "stretch", "hip-flexor-stretch" },
+  { "trigger", "technique", "trigger-point" },
+  { NULL, NULL, NULL }
+};
