@@ -1,0 +1,716 @@
+#!/usr/bin/env python3
+# gen-anatomy.py: writes data/anatomy/body-back.svg and body-front.svg.
+#
+# Copyright 2026 The Sciatica Map authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The committed SVGs are the source of truth; the build never runs this.
+# It exists so that the two sides of the body stay mirror images and the two
+# views share one silhouette. Shapes are written in "half coordinates"
+# (u, y): u is the distance from the body midline (x = 400) towards the
+# side the shape belongs to, y is the SVG y. Outlines pass through the given
+# points as Catmull-Rom splines written out as cubic Béziers.
+#
+# Proportions follow Drillis & Contini's segment fractions of stature H:
+# the figure stands from y = 50 (vertex) to y = 1550 (soles), H = 1500.
+#   chin 0.870 -> y 245   shoulder 0.818 -> y 323   elbow 0.630 -> y 605
+#   greater trochanter 0.530 -> y 755   wrist 0.485 -> y 822
+#   fingertip 0.377 -> y 984   knee 0.285 -> y 1122   ankle 0.039 -> y 1491
+#   shoulder width 0.259 H = 388 (u 194)   hip width 0.191 H = 287 (u 143)
+#
+# Usage: build-aux/gen-anatomy.py [OUTDIR]   (default: data/anatomy)
+
+import math
+import os
+import sys
+
+MID = 400.0
+
+COL = {
+    'skin': '#ecd3bf', 'skin-line': '#8c6a57', 'detail': '#b8907a',
+    'muscle': '#c8786b', 'muscle-deep': '#b35a54', 'muscle-line': '#8a3b35',
+    'fibre': '#8a3b35', 'bone': '#f4ecd6', 'bone-line': '#a3916f',
+    'bone-dark': '#d9ccab', 'nerve': '#f3c942', 'nerve-line': '#7d6110',
+    'caution': '#c62828', 'press': '#ffffff', 'press-line': '#1d4f80',
+    'mark': '#5b4a3f',
+}
+
+
+# ---------------------------------------------------------------- geometry
+
+def fmt(v):
+    s = '%.1f' % v
+    return s[:-2] if s.endswith('.0') else s
+
+
+def catmull(points, closed, corners=()):
+    """Cubic Bézier segments through points (Catmull-Rom, tension 1/6)."""
+    n = len(points)
+    segs = []
+    last = n if closed else n - 1
+    for i in range(last):
+        p0 = points[(i - 1) % n] if (closed or i > 0) else points[i]
+        p1 = points[i]
+        p2 = points[(i + 1) % n]
+        p3 = points[(i + 2) % n] if (closed or i + 2 < n) else p2
+        k1 = 0.0 if i in corners else 1 / 6
+        k2 = 0.0 if (i + 1) % n in corners else 1 / 6
+        c1 = (p1[0] + (p2[0] - p0[0]) * k1, p1[1] + (p2[1] - p0[1]) * k1)
+        c2 = (p2[0] - (p3[0] - p1[0]) * k2, p2[1] - (p3[1] - p1[1]) * k2)
+        segs.append((p1, c1, c2, p2))
+    return segs
+
+
+def path_d(points, closed=True, corners=()):
+    segs = catmull(points, closed, corners)
+    d = ['M%s,%s' % (fmt(points[0][0]), fmt(points[0][1]))]
+    for _, c1, c2, p2 in segs:
+        d.append('C%s,%s %s,%s %s,%s' % tuple(fmt(v) for v in (*c1, *c2, *p2)))
+    if closed:
+        d.append('Z')
+    return ' '.join(d)
+
+
+def bezier_at(seg, t):
+    p1, c1, c2, p2 = seg
+    a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t * t, t ** 3
+    return (a * p1[0] + b * c1[0] + c * c2[0] + d * p2[0],
+            a * p1[1] + b * c1[1] + c * c2[1] + d * p2[1])
+
+
+def sample(points, per_seg=8):
+    out = []
+    for seg in catmull(points, False):
+        for k in range(per_seg):
+            out.append(bezier_at(seg, k / per_seg))
+    out.append(points[-1])
+    return out
+
+
+def ribbon(points, w0, w1, per_seg=3):
+    """Closed outline of a band along a spline, width tapering w0 -> w1."""
+    pts = sample(points, per_seg)
+    n = len(pts)
+    left, right = [], []
+    for i, p in enumerate(pts):
+        a = pts[max(i - 1, 0)]
+        b = pts[min(i + 1, n - 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        ln = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / ln, dx / ln
+        w = (w0 + (w1 - w0) * i / (n - 1)) / 2
+        left.append((p[0] + nx * w, p[1] + ny * w))
+        right.append((p[0] - nx * w, p[1] - ny * w))
+    outline = left + right[::-1]
+    return outline, {len(left) - 1, len(left)}
+
+
+def to_x(u, side, view):
+    """Viewer x of half coordinate u for a body side in a view."""
+    towards_viewer_left = (side == 'left') == (view == 'back')
+    return MID - u if towards_viewer_left else MID + u
+
+
+def place(points, side, view):
+    return [(to_x(u, side, view), y) for u, y in points]
+
+
+def mirror_full(half):
+    """Symmetric closed outline from a half outline listed top to bottom."""
+    right = [(MID + u, y) for u, y in half]
+    left = [(MID - u, y) for u, y in reversed(half) if u != 0]
+    return right + left
+
+
+# ---------------------------------------------------------------- SVG out
+
+class Svg:
+    def __init__(self):
+        self.lines = []
+        self.depth = 0
+
+    def raw(self, text):
+        self.lines.append('  ' * self.depth + text)
+
+    def open(self, tag, **attrs):
+        self.raw('<%s%s>' % (tag, attr_str(attrs)))
+        self.depth += 1
+
+    def close(self, tag):
+        self.depth -= 1
+        self.raw('</%s>' % tag)
+
+    def el(self, tag, **attrs):
+        self.raw('<%s%s/>' % (tag, attr_str(attrs)))
+
+    def title(self, text):
+        self.raw('<title>%s</title>' % text)
+
+
+def attr_str(attrs):
+    out = []
+    for k, v in attrs.items():
+        k = k.rstrip('_').replace('__', ':').replace('_', '-')
+        out.append(' %s="%s"' % (k, v))
+    return ''.join(out)
+
+
+def shape(svg, d, cls, fill, stroke, width, **extra):
+    svg.el('path', class_=cls, d=d, fill=fill, stroke=stroke,
+           stroke_width=fmt(width), stroke_linejoin='round', **extra)
+
+
+def line(svg, pts, cls, stroke, width, **extra):
+    svg.el('path', class_=cls, d=path_d(pts, closed=False), fill='none',
+           stroke=stroke, stroke_width=fmt(width), stroke_linecap='round',
+           **extra)
+
+
+# ---------------------------------------------------------------- figure
+
+# Right half of the silhouette, top of the head to the crotch, u >= 0.
+HEAD_NECK = [
+    (0, 50), (34, 55), (58, 72), (70, 102), (73, 136),
+    (76, 150), (79, 170), (75, 192), (66, 203),
+    (58, 224), (48, 244), (46, 262), (48, 282), (58, 297),
+    (92, 308), (130, 318), (160, 327), (182, 338),
+]
+ARM = [
+    (197, 358), (203, 388), (203, 425), (205, 480), (208, 545),
+    (212, 603), (221, 650), (228, 712), (232, 772), (236, 816),
+    (247, 840), (255, 870), (257, 906), (253, 944), (243, 974),
+    (229, 988), (214, 986), (204, 962), (199, 922), (195, 882),
+    (190, 842), (185, 818), (177, 760), (167, 692), (158, 642),
+    (150, 604), (143, 545), (139, 485), (137, 445), (134, 420),
+]
+ARMPIT = len(HEAD_NECK) + len(ARM) - 1
+TORSO_LEG = [
+    (130, 452), (125, 500), (118, 548), (113, 590), (118, 625),
+    (131, 662), (140, 700), (146, 740), (148, 772), (146, 805),
+    (142, 850), (135, 912), (127, 980), (118, 1050), (110, 1100),
+    (109, 1135), (113, 1185), (114, 1232), (108, 1290), (97, 1350),
+    (87, 1410), (82, 1462),
+]
+FOOT = {
+    'back': [(85, 1492), (88, 1522), (81, 1544), (60, 1552), (38, 1549),
+             (29, 1532), (29, 1500)],
+    'front': [(90, 1492), (99, 1520), (101, 1542), (88, 1552), (40, 1553),
+              (20, 1548), (17, 1528), (24, 1498)],
+}
+INNER_LEG = [
+    (32, 1468), (29, 1420), (24, 1360), (15, 1290), (11, 1232),
+    (13, 1175), (17, 1125), (16, 1070), (13, 1000), (9, 930),
+    (5, 870), (0, 832),
+]
+
+
+def silhouette(view):
+    half = HEAD_NECK + ARM + TORSO_LEG + FOOT[view] + INNER_LEG
+    full = mirror_full(half)
+    n = len(half)
+    crotch = n - 1
+    fingertip_a = len(HEAD_NECK) + 15
+    corners = {ARMPIT, crotch, 2 * n - 2 - ARMPIT, fingertip_a,
+               2 * n - 2 - fingertip_a}
+    return full, corners
+
+
+def draw_figure(svg, view):
+    svg.open('g', id='figure')
+    full, corners = silhouette(view)
+    svg.el('path', id='body-outline', class_='skin outline',
+           d=path_d(full, True, corners), fill=COL['skin'],
+           stroke=COL['skin-line'], stroke_width='2.5', stroke_linejoin='round')
+    for side in ('left', 'right'):
+        for pts in DETAILS_BOTH + DETAILS[view]:
+            line(svg, place(pts, side, view), 'outline', COL['detail'], 1.6)
+        for pts in BONE_DETAILS[view]:
+            line(svg, place(pts, side, view), 'bone', COL['bone-line'], 2.2,
+                 opacity='0.7')
+        for d in SKIN_SHAPES[view]:
+            shape(svg, path_d(place(d, side, view)), 'skin outline',
+                  COL['skin'], COL['detail'], 1.5)
+    for pts in MIDLINE_DETAILS[view]:
+        line(svg, pts, 'outline', COL['detail'], 1.6)
+    if view == 'front':
+        svg.el('ellipse', class_='outline', cx='400', cy='652', rx='4.5',
+               ry='6', fill=COL['detail'], stroke='none')
+    svg.close('g')
+
+
+# Contour lines in half coordinates, drawn on both sides.
+DETAILS_BOTH = [
+    [(236, 818), (212, 826), (190, 820)],                       # wrist
+    [(224, 985), (226, 955)], [(212, 984), (212, 952)],         # fingers
+    [(237, 983), (239, 952)],
+    [(108, 1142), (100, 1150)],                                 # knee side
+]
+DETAILS = {
+    'back': [
+        [(30, 318), (70, 338), (108, 360)],                     # trapezius
+        [(34, 368), (62, 372), (88, 392), (96, 430), (84, 470),
+         (56, 482)],                                            # scapula
+        [(178, 585), (170, 600), (176, 618)],                   # olecranon
+        [(16, 834), (50, 846), (92, 846), (126, 832)],          # gluteal fold
+        [(36, 1112), (62, 1118), (92, 1112)],                   # knee crease
+        [(50, 1500), (58, 1530), (66, 1546)],                   # heel
+        [(58, 208), (50, 232)],                                 # skull base
+    ],
+    'front': [
+        [(14, 300), (60, 306), (118, 318), (160, 330)],         # clavicle
+        [(36, 420), (70, 444), (106, 440), (124, 420)],         # chest
+        [(150, 600), (170, 606), (190, 600)],                   # elbow crease
+        [(104, 706), (70, 750), (40, 790), (18, 812)],          # groin crease
+        [(56, 1545), (56, 1530)], [(72, 1546), (72, 1530)],     # toes
+        [(34, 1546), (35, 1528)],
+        [(56, 1470), (66, 1500), (80, 1510)],                   # instep
+    ],
+}
+BONE_DETAILS = {
+    'back': [
+        [(16, 496), (50, 506), (86, 522), (112, 536)],          # 11th rib
+        [(16, 522), (46, 532), (76, 546), (94, 556)],           # 12th rib
+    ],
+    'front': [],
+}
+SKIN_SHAPES = {  # ears
+    'back': [[(68, 150), (80, 156), (82, 174), (76, 194), (67, 192)]],
+    'front': [[(68, 150), (80, 156), (82, 174), (76, 194), (67, 192)]],
+}
+MIDLINE_DETAILS = {
+    'back': [
+        [(400, 300), (400, 420), (400, 520)],                   # spine furrow
+        [(400, 812), (400, 832)],                               # gluteal cleft
+    ],
+    'front': [
+        [(400, 470), (400, 560), (400, 620)],                   # linea alba
+        [(384, 300), (400, 312), (416, 300)],                   # jugular notch
+    ],
+}
+
+
+# ---------------------------------------------------------------- muscles
+
+ZONES = {
+    # name: (title, layer, outline, fibres)
+    'piriformis': ('Piriformis', 'deep', [
+        (22, 726), (40, 724), (62, 730), (86, 740), (106, 748), (121, 752),
+        (125, 757), (121, 762), (102, 764), (82, 769), (62, 775),
+        (42, 777), (24, 774), (18, 762), (18, 738),
+    ], [
+        [(26, 736), (60, 740), (96, 750), (118, 756)],
+        [(26, 750), (60, 753), (98, 757)],
+        [(26, 764), (60, 766), (94, 762)],
+    ]),
+    'gluteus-minimus': ('Gluteus minimus', 'deep', [
+        (74, 692), (98, 678), (118, 678), (129, 694), (132, 722),
+        (128, 746), (121, 752), (106, 738), (88, 716),
+    ], [
+        [(96, 688), (124, 744)], [(116, 686), (127, 740)],
+        [(84, 704), (118, 746)],
+    ]),
+    'quadratus-lumborum': ('Quadratus lumborum', 'deep', [
+        (40, 548), (64, 542), (90, 552), (104, 590), (114, 632),
+        (117, 654), (98, 660), (74, 668), (52, 680), (44, 660),
+        (40, 600),
+    ], [
+        [(52, 556), (52, 640)], [(70, 552), (74, 650)],
+        [(88, 560), (104, 640)],
+    ]),
+    'hamstrings': ('Hamstrings', 'superficial', [
+        (38, 810), (54, 800), (70, 808), (94, 846), (114, 880),
+        (123, 930), (121, 990), (113, 1040), (106, 1082), (103, 1122),
+        (102, 1150), (91, 1150), (90, 1112), (84, 1076), (66, 1046),
+        (44, 1074), (34, 1110), (31, 1148), (19, 1146), (18, 1084),
+        (19, 1020), (21, 960), (24, 900), (29, 850),
+    ], [
+        [(60, 830), (72, 900), (74, 980), (72, 1040)],
+        [(50, 840), (44, 940), (34, 1040), (28, 1120)],
+        [(96, 880), (104, 960), (100, 1040), (96, 1130)],
+    ]),
+    'calf': ('Calf: gastrocnemius and soleus', 'superficial', [
+        (20, 1112), (38, 1098), (52, 1106), (58, 1128), (65, 1106),
+        (82, 1098), (100, 1112), (107, 1152), (110, 1204), (106, 1254),
+        (96, 1304), (84, 1352), (70, 1398), (64, 1440), (61, 1476),
+        (46, 1478), (44, 1440), (38, 1400), (27, 1350), (19, 1300),
+        (16, 1250), (16, 1196), (16, 1150),
+    ], [
+        [(58, 1136), (56, 1220), (54, 1300)],
+        [(34, 1130), (30, 1200), (36, 1280)],
+        [(84, 1130), (94, 1200), (84, 1280)],
+        [(54, 1330), (54, 1460)],
+    ]),
+    'erector-spinae': ('Erector spinae, lumbar part', 'superficial', [
+        (11, 520), (32, 516), (52, 524), (58, 562), (58, 612),
+        (56, 652), (50, 682), (40, 700), (26, 708), (15, 700),
+        (11, 668), (10, 600),
+    ], [
+        [(20, 530), (20, 690)], [(34, 526), (34, 696)],
+        [(48, 534), (48, 674)],
+    ]),
+    'gluteus-medius': ('Gluteus medius', 'superficial', [
+        (58, 684), (86, 664), (108, 658), (124, 666), (133, 690),
+        (138, 720), (136, 748), (125, 754), (110, 736), (90, 716),
+        (68, 698),
+    ], [
+        [(82, 676), (126, 744)], [(104, 668), (130, 742)],
+        [(122, 674), (134, 736)],
+    ]),
+    'gluteus-maximus': ('Gluteus maximus', 'superficial', [
+        (30, 686), (52, 684), (82, 694), (112, 712), (134, 734),
+        (142, 764), (140, 802), (134, 840), (126, 872), (102, 870),
+        (72, 856), (42, 834), (16, 816), (4, 806), (6, 786),
+        (12, 760), (20, 730),
+    ], [
+        [(40, 704), (90, 760), (132, 800)],
+        [(28, 740), (80, 792), (128, 836)],
+        [(18, 784), (66, 820), (110, 856)],
+    ]),
+    'sacral-border': ('Soft tissue along the sacrum', 'superficial', [
+        (49, 680), (58, 690), (56, 716), (48, 744), (38, 768),
+        (26, 790), (15, 802), (10, 792), (20, 774), (31, 753),
+        (40, 729), (45, 706),
+    ], [
+        [(50, 694), (44, 730), (30, 770)],
+    ]),
+    # front view
+    'iliacus': ('Iliacus', 'deep', [
+        (50, 684), (78, 664), (104, 656), (120, 664), (123, 686),
+        (113, 712), (102, 738), (92, 768), (86, 800), (82, 822),
+        (75, 804), (66, 768), (56, 734), (48, 706),
+    ], [
+        [(70, 680), (78, 760), (82, 810)],
+        [(96, 668), (90, 740), (84, 800)],
+        [(116, 676), (100, 730)],
+    ]),
+    'psoas': ('Psoas', 'deep', [
+        (12, 546), (28, 544), (38, 578), (48, 628), (58, 678),
+        (68, 718), (78, 754), (84, 790), (82, 822), (77, 842),
+        (68, 842), (64, 816), (56, 786), (42, 746), (28, 700),
+        (18, 650), (12, 598),
+    ], [
+        [(20, 560), (32, 660), (52, 740), (72, 830)],
+        [(28, 600), (46, 690), (66, 770)],
+    ]),
+    'quadriceps': ('Quadriceps', 'superficial', [
+        (100, 742), (116, 742), (132, 770), (137, 820), (134, 880),
+        (128, 950), (120, 1020), (108, 1068), (90, 1092), (70, 1094),
+        (48, 1092), (30, 1080), (22, 1052), (26, 1014), (40, 972),
+        (56, 920), (72, 866), (86, 812), (94, 770),
+    ], [
+        [(106, 760), (100, 880), (86, 1000), (76, 1080)],
+        [(124, 800), (124, 900), (112, 1010), (96, 1080)],
+        [(72, 900), (56, 1000), (44, 1070)],
+    ]),
+}
+ZONE_ORDER = {
+    'back': {'deep': ['quadratus-lumborum', 'gluteus-minimus', 'piriformis'],
+             'superficial': ['hamstrings', 'calf', 'erector-spinae',
+                             'gluteus-medius', 'gluteus-maximus',
+                             'sacral-border']},
+    'front': {'deep': ['iliacus', 'psoas'],
+              'superficial': ['quadriceps']},
+}
+
+
+def draw_zone(svg, view, name, side):
+    title, layer, outline, fibres = ZONES[name]
+    svg.open('g', id='zone-%s-%s' % (name, side), class_='zone muscle')
+    svg.title('%s (%s)' % (title, side))
+    fill = COL['muscle-deep'] if layer == 'deep' else COL['muscle']
+    shape(svg, path_d(place(outline, side, view)), 'muscle', fill,
+          COL['muscle-line'], 1.6)
+    for f in fibres:
+        line(svg, place(f, side, view), 'muscle-fibres', COL['fibre'], 1.3,
+             opacity='0.55')
+    svg.close('g')
+
+
+def draw_layer(svg, view, layer):
+    svg.open('g', id='layer-' + layer)
+    for name in ZONE_ORDER[view][layer]:
+        for side in ('left', 'right'):
+            draw_zone(svg, view, name, side)
+    svg.close('g')
+
+
+# ---------------------------------------------------------------- landmarks
+
+SACRUM_HALF = [
+    (0, 676), (22, 672), (44, 668), (48, 690), (44, 716), (37, 740),
+    (28, 762), (17, 782), (9, 793), (6, 802), (3, 811), (0, 813),
+]
+TROCHANTER = [(120, 752), (130, 748), (140, 754), (143, 770), (140, 786),
+              (130, 792), (121, 784), (118, 766)]
+ISCHIUM = [(38, 800), (50, 794), (62, 798), (66, 812), (60, 826),
+           (48, 829), (38, 820)]
+CREST_BACK = [(44, 690), (62, 668), (86, 652), (108, 648), (121, 656),
+              (126, 674)]
+SPINE_Y = [548, 576, 604, 632, 658]
+ASIS = [(128, 662), (127, 680), (118, 696), (110, 704)]
+INGUINAL = [(108, 708), (80, 736), (52, 764), (26, 790)]
+PUBIS_HALF = [(0, 786), (16, 784), (30, 790), (34, 800), (26, 810),
+              (10, 812), (0, 811)]
+TROCHANTER_FRONT = [(124, 752), (134, 748), (142, 756), (144, 772),
+                    (140, 788), (130, 790), (124, 776)]
+
+
+def bone(svg, d, **extra):
+    shape(svg, d, 'bone', COL['bone'], COL['bone-line'], 1.5, **extra)
+
+
+def landmark(svg, ident, title):
+    svg.open('g', id=ident, class_='landmark bone')
+    svg.title(title)
+
+
+def draw_landmarks(svg, view):
+    svg.open('g', id='overlay-landmarks')
+    if view == 'back':
+        draw_back_landmarks(svg)
+    else:
+        draw_front_landmarks(svg)
+    svg.close('g')
+
+
+def draw_back_landmarks(svg):
+    for side in ('left', 'right'):
+        landmark(svg, 'landmark-iliac-crest-' + side,
+                 'Iliac crest (%s)' % side)
+        out, corners = ribbon(place(CREST_BACK, side, 'back'), 10, 7)
+        bone(svg, path_d(out, True, corners))
+        svg.close('g')
+    landmark(svg, 'landmark-sacrum', 'Sacrum')
+    bone(svg, path_d(mirror_full(SACRUM_HALF), True, {0}))
+    for y in (694, 718, 742, 764):
+        for side in ('left', 'right'):
+            u = 22 - (y - 694) * 0.12
+            svg.el('ellipse', class_='bone', cx=fmt(to_x(u, side, 'back')),
+                   cy=fmt(y), rx='3.5', ry='4.5', fill=COL['bone-dark'],
+                   stroke=COL['bone-line'], stroke_width='1')
+    line(svg, [(400, 684), (400, 730), (400, 780)], 'bone',
+         COL['bone-line'], 1.4)
+    svg.close('g')
+    landmark(svg, 'landmark-spine', 'Lumbar spinous processes')
+    for y in SPINE_Y:
+        svg.el('rect', class_='bone', x='392', y=fmt(y - 8), width='16',
+               height='16', rx='5', fill=COL['bone'],
+               stroke=COL['bone-line'], stroke_width='1.5')
+    svg.close('g')
+    for side in ('left', 'right'):
+        landmark(svg, 'landmark-greater-trochanter-' + side,
+                 'Greater trochanter (%s)' % side)
+        bone(svg, path_d(place(TROCHANTER, side, 'back')))
+        svg.close('g')
+        landmark(svg, 'landmark-ischial-tuberosity-' + side,
+                 'Ischial tuberosity, sitting bone (%s)' % side)
+        bone(svg, path_d(place(ISCHIUM, side, 'back')))
+        svg.close('g')
+
+
+def draw_front_landmarks(svg):
+    for side in ('left', 'right'):
+        landmark(svg, 'landmark-asis-' + side,
+                 'Anterior superior iliac spine, front of the hip bone (%s)'
+                 % side)
+        out, corners = ribbon(place(ASIS, side, 'front'), 8, 11)
+        bone(svg, path_d(out, True, corners))
+        svg.close('g')
+        landmark(svg, 'landmark-inguinal-ligament-' + side,
+                 'Inguinal ligament (%s)' % side)
+        out, corners = ribbon(place(INGUINAL, side, 'front'), 4, 4)
+        bone(svg, path_d(out, True, corners))
+        svg.close('g')
+        landmark(svg, 'landmark-greater-trochanter-front-' + side,
+                 'Greater trochanter (%s)' % side)
+        bone(svg, path_d(place(TROCHANTER_FRONT, side, 'front')))
+        svg.close('g')
+    landmark(svg, 'landmark-pubis', 'Pubic bone')
+    bone(svg, path_d(mirror_full(PUBIS_HALF)))
+    line(svg, [(400, 788), (400, 810)], 'bone', COL['bone-line'], 1.4)
+    svg.close('g')
+
+
+# ---------------------------------------------------------------- nerves
+
+NERVES = {
+    'back': [
+        ('sciatic', 'Sciatic nerve', [(62, 781), (75, 800), (81, 840),
+         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10),
+        ('tibial', 'Tibial nerve', [(65, 1054), (62, 1120), (58, 1200),
+         (54, 1300), (47, 1400), (40, 1468)], 8, 5),
+        ('common-fibular', 'Common fibular nerve', [(65, 1054), (78, 1094),
+         (91, 1130), (99, 1160), (102, 1182)], 7, 4.5),
+    ],
+    'front': [
+        ('femoral', 'Femoral nerve', [(56, 676), (66, 722), (76, 766),
+         (82, 806), (86, 850), (90, 900)], 7, 4),
+    ],
+}
+
+
+def draw_nerves(svg, view):
+    svg.open('g', id='overlay-nerves')
+    for ident, title, pts, w0, w1 in NERVES[view]:
+        for side in ('left', 'right'):
+            svg.open('g', id='nerve-%s-%s' % (ident, side), class_='nerve')
+            svg.title('%s (%s)' % (title, side))
+            out, corners = ribbon(place(pts, side, view), w0, w1)
+            shape(svg, path_d(out, True, corners), 'nerve', COL['nerve'],
+                  COL['nerve-line'], 1.2)
+            svg.close('g')
+    svg.close('g')
+
+
+# ---------------------------------------------------------------- press points
+
+def centre(points):
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+
+
+def piriformis_point():
+    """Midpoint between the sacrum's and the trochanter's box centres."""
+    s = centre(mirror_full(SACRUM_HALF))
+    t = centre(TROCHANTER)
+    return ((s[0] - MID + t[0]) / 2, (s[1] + t[1]) / 2)
+
+
+def draw_press_points(svg, view):
+    svg.open('g', id='overlay-press-points')
+    if view == 'back':
+        u, y = piriformis_point()
+        for side in ('left', 'right'):
+            svg.open('g', id='press-point-piriformis-' + side,
+                     class_='press-point')
+            svg.title('Press point: piriformis (%s)' % side)
+            x = fmt(to_x(u, side, view))
+            svg.el('circle', class_='press-point', cx=x, cy=fmt(y), r='10',
+                   fill=COL['press'], stroke=COL['press-line'],
+                   stroke_width='3.5')
+            svg.el('circle', class_='press-point', cx=x, cy=fmt(y), r='3.5',
+                   fill=COL['press-line'], stroke='none')
+            svg.close('g')
+    svg.close('g')
+
+
+# ---------------------------------------------------------------- cautions
+
+CAUTIONS = {
+    'back': [
+        ('popliteal-fossa', 'Back of the knee: nerves and vessels',
+         [(62, 1044), (90, 1096), (60, 1148), (32, 1096)], {0, 1, 2, 3}),
+        ('kidney', 'Kidney area below the lowest ribs',
+         [(44, 488), (74, 478), (100, 496), (104, 530), (88, 562),
+          (58, 566), (42, 540)], set()),
+    ],
+    'front': [
+        ('femoral-triangle', 'Femoral triangle: artery, vein and nerve',
+         [(106, 712), (26, 796), (70, 906)], {0, 1, 2}),
+    ],
+}
+
+
+def caution(svg, ident, title, d):
+    svg.open('g', id=ident, class_='caution')
+    svg.title(title)
+    shape(svg, d, 'caution', 'url(#caution-hatch)', COL['caution'], 2,
+          stroke_dasharray='6 4')
+    svg.close('g')
+
+
+def draw_cautions(svg, view):
+    svg.open('g', id='overlay-cautions', display='none')
+    if view == 'back':
+        pts = [(388, 500), (412, 500), (412, 700), (388, 700)]
+        caution(svg, 'caution-spine',
+                'Spine: never press on the bony points',
+                path_d(pts, True, {0, 1, 2, 3}))
+    for ident, title, pts, corners in CAUTIONS[view]:
+        for side in ('left', 'right'):
+            caution(svg, 'caution-%s-%s' % (ident, side),
+                    '%s (%s)' % (title, side),
+                    path_d(place(pts, side, view), True, corners))
+    svg.close('g')
+
+
+# ---------------------------------------------------------------- marks
+
+def letter(svg, ch, x, y, title):
+    if ch == 'L':
+        d = 'M%s,%s V%s H%s' % (fmt(x - 10), fmt(y - 20), fmt(y + 20),
+                                fmt(x + 14))
+    else:
+        d = ('M%s,%s V%s H%s C%s,%s %s,%s %s,%s H%s L%s,%s' %
+             tuple(fmt(v) for v in (x - 12, y + 20, y - 20, x + 2, x + 20,
+                                    y - 20, x + 20, y + 2, x + 2, y + 2,
+                                    x - 12, x + 14, y + 20)))
+    svg.open('g', class_='mark')
+    svg.title(title)
+    svg.el('path', class_='mark', d=d, fill='none', stroke=COL['mark'],
+           stroke_width='5', stroke_linecap='round', stroke_linejoin='round')
+    svg.close('g')
+
+
+def draw_marks(svg, view):
+    svg.open('g', id='marks')
+    left_x = 90 if view == 'back' else 710
+    right_x = 800 - left_x
+    letter(svg, 'L', left_x, 110, "Person's left side")
+    letter(svg, 'R', right_x, 110, "Person's right side")
+    svg.close('g')
+
+
+# ---------------------------------------------------------------- document
+
+def draw_defs(svg):
+    svg.open('defs')
+    svg.open('pattern', id='caution-hatch', patternUnits='userSpaceOnUse',
+             width='12', height='12', patternTransform='rotate(45)')
+    svg.el('rect', class_='caution', width='12', height='12',
+           fill=COL['caution'], opacity='0.12')
+    svg.el('rect', class_='caution', width='4', height='12',
+           fill=COL['caution'], opacity='0.55')
+    svg.close('pattern')
+    svg.close('defs')
+
+
+def document(view):
+    svg = Svg()
+    svg.raw('<?xml version="1.0" encoding="UTF-8"?>')
+    svg.raw('<!-- Sciatica Map: %s view of the body. Original artwork of the'
+            ' project, GPL-3.0-or-later.' % view)
+    svg.raw('     Written by build-aux/gen-anatomy.py; this file is the'
+            ' source of truth. -->')
+    svg.open('svg', xmlns='http://www.w3.org/2000/svg', version='1.1',
+             width='800', height='1600', viewBox='0 0 800 1600')
+    svg.title('Body, %s view' % view)
+    draw_defs(svg)
+    draw_figure(svg, view)
+    draw_layer(svg, view, 'deep')
+    draw_layer(svg, view, 'superficial')
+    draw_landmarks(svg, view)
+    draw_nerves(svg, view)
+    draw_press_points(svg, view)
+    draw_cautions(svg, view)
+    draw_marks(svg, view)
+    svg.close('svg')
+    return '\n'.join(svg.lines) + '\n'
+
+
+def main():
+    outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'anatomy')
+    os.makedirs(outdir, exist_ok=True)
+    for view in ('back', 'front'):
+        with open(os.path.join(outdir, 'body-%s.svg' % view), 'w') as f:
+            f.write(document(view))
+    pir = centre(ZONES['piriformis'][2])
+    mid = piriformis_point()
+    print('piriformis centre u=%.1f y=%.1f, midpoint u=%.1f y=%.1f'
+          % (pir[0], pir[1], mid[0], mid[1]))
+
+
+if __name__ == '__main__':
+    main()
