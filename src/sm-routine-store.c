@@ -42,6 +42,7 @@ struct _SmRoutineStore
   GObject     parent_instance;
 
   char       *directory;
+  SmAtlas    *atlas;         /* (nullable) checks the ids routines name */
   GListStore *routines;
   GPtrArray  *load_errors;   /* GError* */
   GHashTable *autosaves;     /* SmRoutine* → source id */
@@ -90,12 +91,15 @@ list_model_iface_init (GListModelInterface *iface)
 /**
  * sm_routine_store_new:
  * @directory: (nullable): where user routines live; %NULL for the default
+ * @atlas: (nullable): the content routines must refer to
  */
 SmRoutineStore *
-sm_routine_store_new (const char *directory)
+sm_routine_store_new (const char *directory,
+                      SmAtlas    *atlas)
 {
   SmRoutineStore *self = g_object_new (SM_TYPE_ROUTINE_STORE, NULL);
 
+  g_set_object (&self->atlas, atlas);
   if (directory != NULL)
     self->directory = g_strdup (directory);
   else
@@ -113,7 +117,7 @@ sm_routine_store_get_default (void)
 
   if (g_once_init_enter (&store))
     {
-      SmRoutineStore *new_store = sm_routine_store_new (NULL);
+      SmRoutineStore *new_store = sm_routine_store_new (NULL, sm_atlas_get_default ());
 
       sm_routine_store_load (new_store);
       g_once_init_leave (&store, new_store);
@@ -242,7 +246,8 @@ load_user_file (SmRoutineStore *self,
   g_autoptr(SmRoutine) routine = sm_routine_new_from_file (file, &error);
   g_autofree char *id = g_strndup (name, strlen (name) - strlen (".json"));
 
-  if (routine == NULL)
+  if (routine == NULL ||
+      (self->atlas != NULL && !sm_routine_check_ids (routine, self->atlas, name, &error)))
     {
       g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
       return;
@@ -647,6 +652,7 @@ sm_routine_store_finalize (GObject *object)
   SmRoutineStore *self = SM_ROUTINE_STORE (object);
 
   g_free (self->directory);
+  g_clear_object (&self->atlas);
   g_clear_object (&self->routines);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
   g_clear_pointer (&self->autosaves, g_hash_table_unref);

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SmRoutineStore, sm_routine_store, SM, ROUTINE_STORE, GObject)
 
-SmRoutineStore *sm_routine_store_new              (const char           *directory);
+SmRoutineStore *sm_routine_store_new              (const char           *directory,
+                                                   SmAtlas              *atlas);
 SmRoutineStore *sm_routine_store_get_default      (void);
 const char     *sm_routine_store_get_directory    (SmRoutineStore       *self);
 void            sm_routine_store_load             (SmRoutineStore       *self);

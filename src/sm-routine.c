@@ -512,6 +512,46 @@ sm_routine_new_from_file (GFile   *file,
   return sm_routine_new_from_bytes (bytes, name, error);
 }
 
+/* The ids a routine names must exist in the content it will be shown
+ * with: a file from another version of the app may name a zone we do not
+ * have. */
+gboolean
+sm_routine_check_ids (SmRoutine   *self,
+                      SmAtlas     *atlas,
+                      const char  *file_name,
+                      GError     **error)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE (self), FALSE);
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), FALSE);
+
+  for (guint i = 0; i < sm_routine_get_n_steps (self); i++)
+    {
+      SmRoutineStep *step = sm_routine_get_step (self, i);
+      const char *zone = sm_routine_step_get_zone (step);
+      const char *tool = sm_routine_step_get_tool (step);
+      const char *technique = sm_routine_step_get_technique (step);
+      const char *key = NULL, *id = NULL;
+
+      if (sm_atlas_lookup_zone (atlas, zone) == NULL)
+        key = "zone", id = zone;
+      else if (sm_atlas_lookup_tool (atlas, tool) == NULL)
+        key = "tool", id = tool;
+      else if (sm_atlas_lookup_technique (atlas, technique) == NULL)
+        key = "technique", id = technique;
+
+      if (key != NULL)
+        {
+          g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_UNKNOWN_ID,
+                       /* Translators: file, JSON path, key ("zone", "tool"…) and id */
+                       _("%s: steps[%u].%s: there is no %s “%s”"),
+                       file_name, i, key, key, id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Writing                                                              */
 

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "sm-atlas.h"
 #include "sm-routine-step.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,10 @@ SmRoutine     *sm_routine_new_from_bytes   (GBytes        *bytes,
                                             const char    *file_name,
                                             GError       **error);
 SmRoutine     *sm_routine_new_from_file    (GFile         *file,
+                                            GError       **error);
+gboolean       sm_routine_check_ids        (SmRoutine     *self,
+                                            SmAtlas       *atlas,
+                                            const char    *file_name,
                                             GError       **error);
 GBytes        *sm_routine_to_bytes         (SmRoutine     *self);
 gboolean       sm_routine_write_bytes      (const char    *path,

@@ -248,7 +248,7 @@ test_store_bad_file (void)
   g_assert_true (sm_routine_save_to_path (good, good_path, NULL));
   write_file (dir, "broken.json", bad);
 
-  store = sm_routine_store_new (NULL);
+  store = sm_routine_store_new (NULL, NULL);
   sm_routine_store_load (store);
 
   errors = sm_routine_store_get_load_errors (store);
@@ -271,7 +271,7 @@ test_store_bad_file (void)
 static void
 test_store_save_reload (void)
 {
-  g_autoptr(SmRoutineStore) store = sm_routine_store_new (NULL);
+  g_autoptr(SmRoutineStore) store = sm_routine_store_new (NULL, NULL);
   g_autoptr(SmRoutineStore) again = NULL;
   g_autoptr(SmRoutine) routine = make_routine (3);
   SmRoutine *loaded;
@@ -287,7 +287,7 @@ test_store_save_reload (void)
   g_assert_true (sm_routine_store_is_saving (store));
   wait_for_saves (store);
 
-  again = sm_routine_store_new (NULL);
+  again = sm_routine_store_new (NULL, NULL);
   sm_routine_store_load (again);
   g_assert_cmpuint (sm_routine_store_get_load_errors (again)->len, ==, 0);
   loaded = sm_routine_store_lookup (again, "evening-ada-s-routine");

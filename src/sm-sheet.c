@@ -1,0 +1,1202 @@
+/* sm-sheet.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-sheet"
+
+#include "config.h"
+
+#include <string.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "sm-sheet.h"
+
+/* librsvg 2.54 does not declare this itself. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
+
+/* The routine sheet a therapist hands a patient and the patient pins on the
+ * fridge: who it is for, a body map with the steps numbered on it, a table
+ * of the steps, what to do before and after, when to stop, and a week of
+ * boxes to tick. One renderer for the print preview, the printer and the
+ * PDF: everything is drawn in points onto whatever cairo context it gets,
+ * in vector form (librsvg draws the body straight into the context).
+ *
+ * Layout is a single pass that flows blocks down the page and starts a new
+ * page when the next block or table row does not fit. Measuring and drawing
+ * run the same code; only the page being drawn is actually painted. */
+
+#define MARGIN        36.0
+#define FOOTER_HEIGHT 22.0
+#define GAP           12.0
+#define FONT_FAMILY   "Cantarell, DejaVu Sans, sans-serif"
+#define FIGURE_HEIGHT 290.0
+
+struct _SmSheet
+{
+  GObject    parent_instance;
+
+  SmRoutine *routine;
+  SmAtlas   *atlas;
+  GDateTime *date;
+};
+
+G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
+
+typedef struct
+{
+  SmSheet *sheet;
+  cairo_t *cr;
+  double   width;
+  double   height;
+  double   left;
+  double   right;
+  double   y;
+  double   bottom;
+  int      page;     /* page the cursor is on */
+  int      target;   /* page being painted, -1 while measuring */
+} Flow;
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+static const Rgb ink = { 0.16, 0.15, 0.14 };
+static const Rgb muted = { 0.42, 0.40, 0.38 };
+static const Rgb rule = { 0.80, 0.77, 0.74 };
+static const Rgb accent = { 0.75, 0.33, 0.10 };
+static const Rgb heat_fill = { 0.99, 0.95, 0.90 }, heat_line = { 0.88, 0.62, 0.40 };
+static const Rgb stretch_fill = { 0.93, 0.97, 0.93 }, stretch_line = { 0.52, 0.72, 0.52 };
+static const Rgb safety_fill = { 0.99, 0.93, 0.92 }, safety_line = { 0.78, 0.16, 0.16 };
+static const Rgb stripe = { 0.97, 0.96, 0.95 };
+
+SmSheet *
+sm_sheet_new (SmRoutine *routine,
+              SmAtlas   *atlas)
+{
+  SmSheet *self;
+
+  g_return_val_if_fail (SM_IS_ROUTINE (routine), NULL);
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), NULL);
+
+  self = g_object_new (SM_TYPE_SHEET, NULL);
+  self->routine = g_object_ref (routine);
+  self->atlas = g_object_ref (atlas);
+  return self;
+}
+
+/* The date printed on the sheet; today unless set. */
+void
+sm_sheet_set_date (SmSheet   *self,
+                   GDateTime *date)
+{
+  g_return_if_fail (SM_IS_SHEET (self));
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = date != NULL ? g_date_time_ref (date) : g_date_time_new_now_local ();
+}
+
+gboolean
+sm_sheet_paper_from_name (const char   *name,
+                          SmSheetPaper *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = SM_SHEET_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = SM_SHEET_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* In points, portrait. */
+void
+sm_sheet_paper_get_size (SmSheetPaper  paper,
+                         double       *width,
+                         double       *height)
+{
+  *width = paper == SM_SHEET_PAPER_LETTER ? 612.0 : 595.276;
+  *height = paper == SM_SHEET_PAPER_LETTER ? 792.0 : 841.89;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing primitives                                                   */
+
+static gboolean
+painting (Flow *flow)
+{
+  return flow->page == flow->target;
+}
+
+static void
+set_colour (cairo_t   *cr,
+            const Rgb *colour)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+/* Layouts are made for points: the sheet's unit is the point whatever the
+ * surface, and pango_cairo assumes 96 dpi unless told. */
+static PangoLayout *
+new_layout (Flow       *flow,
+            const char *font,
+            double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (flow->cr);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+static PangoLayout *
+text_layout (Flow       *flow,
+             const char *font,
+             double      width,
+             const char *text)
+{
+  PangoLayout *layout = new_layout (flow, font, width);
+
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static PangoLayout *
+markup_layout (Flow       *flow,
+               const char *font,
+               double      width,
+               const char *markup)
+{
+  PangoLayout *layout = new_layout (flow, font, width);
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+static void
+paint_layout (Flow        *flow,
+              PangoLayout *layout,
+              const Rgb   *colour,
+              double       x,
+              double       y)
+{
+  if (!painting (flow))
+    return;
+
+  set_colour (flow->cr, colour);
+  cairo_move_to (flow->cr, x, y);
+  pango_cairo_show_layout (flow->cr, layout);
+}
+
+static void
+paint_box (Flow      *flow,
+           double     x,
+           double     y,
+           double     width,
+           double     height,
+           const Rgb *fill,
+           const Rgb *line)
+{
+  cairo_t *cr = flow->cr;
+  double r = 6;
+
+  if (!painting (flow))
+    return;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  if (fill != NULL)
+    {
+      set_colour (cr, fill);
+      cairo_fill_preserve (cr);
+    }
+  set_colour (cr, line);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+}
+
+static void
+paint_rule (Flow      *flow,
+            double     x0,
+            double     x1,
+            double     y,
+            const Rgb *colour,
+            double     width)
+{
+  if (!painting (flow))
+    return;
+
+  set_colour (flow->cr, colour);
+  cairo_set_line_width (flow->cr, width);
+  cairo_move_to (flow->cr, x0, y);
+  cairo_line_to (flow->cr, x1, y);
+  cairo_stroke (flow->cr);
+}
+
+/* A filled circle with a number in it: how a step is marked on the body
+ * and in the table, so the two can be matched at a glance. */
+static void
+paint_badge (Flow       *flow,
+             double      cx,
+             double      cy,
+             double      radius,
+             const char *label)
+{
+  g_autofree char *font = g_strdup_printf ("%s Bold %.1f", FONT_FAMILY, radius * 1.05);
+  g_autoptr(PangoLayout) layout = NULL;
+  int w, h;
+
+  if (!painting (flow))
+    return;
+
+  cairo_arc (flow->cr, cx, cy, radius, 0, 2 * G_PI);
+  set_colour (flow->cr, &accent);
+  cairo_fill_preserve (flow->cr);
+  cairo_set_source_rgb (flow->cr, 1, 1, 1);
+  cairo_set_line_width (flow->cr, radius * 0.18);
+  cairo_stroke (flow->cr);
+
+  layout = text_layout (flow, font, -1, label);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (flow->cr, 1, 1, 1);
+  cairo_move_to (flow->cr, cx - w / 2.0, cy - h / 2.0);
+  pango_cairo_show_layout (flow->cr, layout);
+}
+
+/* ------------------------------------------------------------------ */
+/* Paging                                                               */
+
+static void
+paint_footer (Flow *flow,
+              guint n_pages)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+  g_autoptr(PangoLayout) l = NULL;
+  g_autoptr(PangoLayout) r = NULL;
+  double y = flow->height - MARGIN - 10;
+  int w;
+
+  left = g_strdup_printf ("%s — %s", _("Sciatica Map"), sm_routine_get_name (flow->sheet->routine));
+  /* Translators: page footer, e.g. "Page 1 of 2" */
+  right = g_strdup_printf (_("Page %d of %u"), flow->page + 1, n_pages);
+
+  paint_rule (flow, flow->left, flow->right, y - 6, &rule, 0.6);
+  l = text_layout (flow, FONT_FAMILY " 7.5", flow->right - flow->left - 80, left);
+  pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+  paint_layout (flow, l, &muted, flow->left, y);
+  r = text_layout (flow, FONT_FAMILY " 7.5", -1, right);
+  pango_layout_get_pixel_size (r, &w, NULL);
+  paint_layout (flow, r, &muted, flow->right - w, y);
+}
+
+static void
+new_page (Flow *flow)
+{
+  flow->page++;
+  flow->y = MARGIN;
+}
+
+/* Moves to the next page unless @height still fits on this one. Blocks
+ * taller than a whole page are drawn where they are (and clipped by the
+ * paper) rather than pushed on forever. */
+static void
+reserve (Flow   *flow,
+         double  height)
+{
+  if (flow->y + height > flow->bottom && flow->y > MARGIN)
+    new_page (flow);
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                                */
+
+static const char *
+side_text (const char *side)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    return _("Left side");
+  if (g_strcmp0 (side, "right") == 0)
+    return _("Right side");
+  return _("Both sides");
+}
+
+static char *
+format_seconds (guint seconds)
+{
+  if (seconds < 60)
+    return g_strdup_printf (_("%u s"), seconds);
+  if (seconds % 60 == 0)
+    return g_strdup_printf (_("%u min"), seconds / 60);
+  return g_strdup_printf (_("%u min %u s"), seconds / 60, seconds % 60);
+}
+
+static const char *
+zone_name (SmSheet    *self,
+           const char *id)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, id);
+
+  return zone != NULL ? sm_zone_get_name (zone) : id;
+}
+
+static const char *
+tool_name (SmSheet    *self,
+           const char *id)
+{
+  SmTool *tool = sm_atlas_lookup_tool (self->atlas, id);
+
+  return tool != NULL ? sm_tool_get_name (tool) : id;
+}
+
+static const char *
+technique_name (SmSheet    *self,
+                const char *id)
+{
+  SmTechnique *technique = sm_atlas_lookup_technique (self->atlas, id);
+
+  return technique != NULL ? sm_technique_get_name (technique) : id;
+}
+
+/* Where the tool goes and what to do, from the zone's own instructions for
+ * that tool; the technique's summary when the zone has none for it. */
+static char *
+how_to (SmSheet       *self,
+        SmRoutineStep *step)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, sm_routine_step_get_zone (step));
+  SmTechnique *technique = sm_atlas_lookup_technique (self->atlas,
+                                                      sm_routine_step_get_technique (step));
+  SmToolUse *use = NULL;
+
+  if (zone != NULL)
+    use = sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step));
+  if (use != NULL)
+    return g_strdup_printf ("%s %s", sm_tool_use_get_placement (use), sm_tool_use_get_movement (use));
+  if (technique != NULL)
+    return g_strdup (sm_technique_get_summary (technique));
+  return g_strdup ("");
+}
+
+static const char *
+zone_view (SmSheet    *self,
+           const char *id)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, id);
+
+  return zone != NULL ? sm_zone_get_view (zone) : "back";
+}
+
+static gboolean
+zone_is_deep (SmSheet    *self,
+              const char *id)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, id);
+
+  return zone != NULL && g_strcmp0 (sm_zone_get_layer (zone), "deep") == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The body view                                                        */
+
+typedef struct
+{
+  char  *element;  /* zone-<id>-<side> */
+  guint  number;   /* 1-based step number */
+  gboolean deep;
+} Mark;
+
+static void
+mark_clear (gpointer data)
+{
+  g_free (((Mark *) data)->element);
+}
+
+/* The steps' zones in @view, one mark per side worked on. */
+static GArray *
+collect_marks (SmSheet    *self,
+               const char *view)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+
+  g_array_set_clear_func (marks, mark_clear);
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
+    {
+      SmRoutineStep *step = sm_routine_get_step (self->routine, i);
+      const char *zone = sm_routine_step_get_zone (step);
+      const char *side = sm_routine_step_get_side (step);
+
+      if (g_strcmp0 (zone_view (self, zone), view) != 0)
+        continue;
+      for (guint s = 0; s < 2; s++)
+        {
+          const char *this_side = s == 0 ? "left" : "right";
+          Mark mark = { NULL, i + 1, zone_is_deep (self, zone) };
+
+          if (g_strcmp0 (side, "both") != 0 && g_strcmp0 (side, this_side) != 0)
+            continue;
+          mark.element = g_strdup_printf ("zone-%s-%s", zone, this_side);
+          g_array_append_val (marks, mark);
+        }
+    }
+
+  return marks;
+}
+
+/* The artwork's own colours are for the screen; on paper the muscles that
+ * are not part of the routine recede and the ones that are stand out. */
+static char *
+view_stylesheet (GArray *marks)
+{
+  GString *css = g_string_new (".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }\n"
+                               ".muscle-fibres { opacity: 0.2; }\n"
+                               "#overlay-landmarks, #overlay-press-points,"
+                               " #overlay-cautions { display: none; }\n");
+
+  for (guint i = 0; i < marks->len; i++)
+    g_string_append_printf (css, "#%s .muscle { fill: #f3a863; stroke: #b4501a;"
+                            " stroke-width: 2.5; opacity: 1; }\n",
+                            g_array_index (marks, Mark, i).element);
+
+  return g_string_free (css, FALSE);
+}
+
+static RsvgHandle *
+load_view (const char  *view,
+           const char  *css,
+           GError     **error)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+  g_autoptr(RsvgHandle) handle = NULL;
+  gsize length;
+  const guint8 *data;
+
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  handle = rsvg_handle_new_from_data (data, length, error);
+  if (handle == NULL || !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), error))
+    return NULL;
+
+  return g_steal_pointer (&handle);
+}
+
+static void
+place_badge (GArray *placed,
+             double *cx,
+             double *cy,
+             double  radius)
+{
+  /* Two steps on the same muscle (or on neighbours) must not hide each
+   * other's numbers: step down until the badge is clear. */
+  for (gboolean moved = TRUE; moved;)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < placed->len; i += 2)
+        {
+          double dx = *cx - g_array_index (placed, double, i);
+          double dy = *cy - g_array_index (placed, double, i + 1);
+
+          if (dx * dx + dy * dy < 4 * radius * radius)
+            {
+              *cy += 2 * radius + 1;
+              moved = TRUE;
+            }
+        }
+    }
+
+  g_array_append_val (placed, *cx);
+  g_array_append_val (placed, *cy);
+}
+
+static void
+paint_badges (Flow             *flow,
+              RsvgHandle       *handle,
+              GArray           *marks,
+              const RsvgRectangle *viewport,
+              double            scale)
+{
+  /* librsvg 2.54 ignores the viewport size here: ask at intrinsic size. */
+  RsvgRectangle intrinsic = { 0, 0, viewport->width / scale, viewport->height / scale };
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+      g_autofree char *id = g_strconcat ("#", mark->element, NULL);
+      g_autofree char *label = g_strdup_printf ("%u", mark->number);
+      RsvgRectangle box;
+      double cx, cy;
+
+      if (!rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, &box, NULL, NULL))
+        continue;
+      cx = viewport->x + (box.x + box.width / 2) * scale;
+      cy = viewport->y + (box.y + box.height / 2) * scale;
+      place_badge (placed, &cx, &cy, 6.5);
+      paint_badge (flow, cx, cy, 6.5, label);
+    }
+}
+
+/* Draws one view of the body with the routine's zones highlighted and
+ * numbered into the box (x, y, width, height), centred.
+ *
+ * This talks to librsvg directly; it is the one place to switch to the
+ * shared SmAnatomy renderer once that is available. */
+static void
+paint_body_view (Flow       *flow,
+                 const char *view,
+                 double      x,
+                 double      y,
+                 double      width,
+                 double      height)
+{
+  g_autoptr(GArray) marks = collect_marks (flow->sheet, view);
+  g_autofree char *css = view_stylesheet (marks);
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+  double iw, ih, scale;
+  RsvgRectangle viewport;
+
+  if (!painting (flow))
+    return;
+
+  handle = load_view (view, css, &error);
+  if (handle == NULL || !rsvg_handle_get_intrinsic_size_in_pixels (handle, &iw, &ih))
+    {
+      g_warning ("Could not draw the %s view: %s", view, error ? error->message : "no size");
+      return;
+    }
+
+  scale = MIN (width / iw, height / ih);
+  viewport = (RsvgRectangle) { x + (width - iw * scale) / 2, y, iw * scale, ih * scale };
+  rsvg_handle_render_document (handle, flow->cr, &viewport, NULL);
+
+  /* Deep muscles (the piriformis) lie under others: draw them again on top
+   * so the patient sees where to work. */
+  for (guint i = 0; i < marks->len; i++)
+    if (g_array_index (marks, Mark, i).deep)
+      {
+        g_autofree char *id = g_strconcat ("#", g_array_index (marks, Mark, i).element, NULL);
+
+        rsvg_handle_render_layer (handle, flow->cr, id, &viewport, NULL);
+      }
+
+  paint_badges (flow, handle, marks, &viewport, scale);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                             */
+
+static void
+flow_header (Flow *flow)
+{
+  SmRoutine *routine = flow->sheet->routine;
+  const char *patient = sm_routine_get_patient (routine);
+  g_autofree char *date = g_date_time_format (flow->sheet->date, "%-d %B %Y");
+  g_autofree char *meta = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) info = NULL;
+  g_autoptr(PangoLayout) app = NULL;
+  int app_width;
+
+  app = text_layout (flow, FONT_FAMILY " Bold 9", -1, _("Sciatica Map"));
+  pango_layout_get_pixel_size (app, &app_width, NULL);
+  paint_layout (flow, app, &accent, flow->right - app_width, flow->y + 4);
+
+  title = text_layout (flow, FONT_FAMILY " Bold 22", flow->right - flow->left - app_width - GAP,
+                       sm_routine_get_name (routine));
+  paint_layout (flow, title, &ink, flow->left, flow->y);
+  flow->y += layout_height (title) + 4;
+
+  meta = g_markup_printf_escaped ("<b>%s</b> %s     <b>%s</b> %s", _("For:"),
+                                  patient[0] != '\0' ? patient : "______________________",
+                                  _("Date:"), date);
+  info = markup_layout (flow, FONT_FAMILY " 10.5", flow->right - flow->left, meta);
+  paint_layout (flow, info, &ink, flow->left, flow->y);
+  flow->y += layout_height (info) + 8;
+
+  paint_rule (flow, flow->left, flow->right, flow->y, &accent, 1.5);
+  flow->y += GAP;
+}
+
+/* A tinted box with a heading and a body of markup; returns its height. */
+static double
+flow_box (Flow       *flow,
+          double      x,
+          double      y,
+          double      width,
+          const char *heading,
+          const char *body,
+          const Rgb  *fill,
+          const Rgb  *line)
+{
+  g_autoptr(PangoLayout) head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20, heading);
+  g_autoptr(PangoLayout) text = markup_layout (flow, FONT_FAMILY " 9", width - 20, body);
+  double height = 10 + layout_height (head) + 4 + layout_height (text) + 10;
+
+  paint_box (flow, x, y, width, height, fill, line);
+  paint_layout (flow, head, &ink, x + 10, y + 10);
+  paint_layout (flow, text, &ink, x + 10, y + 14 + layout_height (head));
+  return height;
+}
+
+static void
+append_bullets (GString            *markup,
+                const char * const *items,
+                guint               max)
+{
+  for (guint i = 0; items != NULL && items[i] != NULL && i < max; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (items[i], -1);
+
+      g_string_append_printf (markup, "%s• %s", markup->len > 0 ? "\n" : "", escaped);
+    }
+}
+
+static char *
+heat_markup (SmSheet *self)
+{
+  SmSafety *safety = sm_atlas_get_safety (self->atlas);
+  GString *markup = g_string_new (NULL);
+
+  if (safety == NULL)
+    {
+      g_string_append (markup, _("Put a warm compress on the area for a few minutes before you "
+                                 "start, so the muscles are ready to let go."));
+      return g_string_free (markup, FALSE);
+    }
+
+  g_string_append (markup, sm_safety_get_heat_summary (safety));
+  g_string_append_c (markup, '\n');
+  append_bullets (markup, sm_safety_get_heat_steps (safety), 3);
+  return g_string_free (markup, FALSE);
+}
+
+/* Stretches for the routine's zones, each once, in step order. */
+static char *
+stretch_markup (SmSheet *self)
+{
+  SmSafety *safety = sm_atlas_get_safety (self->atlas);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *markup = g_string_new (safety != NULL ? sm_safety_get_stretch_summary (safety)
+                                                 : _("Stretch gently once you have finished."));
+
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine) && g_hash_table_size (seen) < 4; i++)
+    {
+      const char *zone = sm_routine_step_get_zone (sm_routine_get_step (self->routine, i));
+      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas, zone);
+
+      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
+        {
+          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
+          g_autofree char *hold = format_seconds (sm_stretch_get_hold_seconds (stretch));
+          g_autofree char *line = NULL;
+
+          if (!g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
+            continue;
+          line = g_markup_printf_escaped ("\n• <b>%s</b> — %s", sm_stretch_get_name (stretch), hold);
+          g_string_append (markup, line);
+        }
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static double
+flow_side_column (Flow   *flow,
+                  double  x,
+                  double  width)
+{
+  SmSheet *self = flow->sheet;
+  const char *notes = sm_routine_get_notes (self->routine);
+  g_autofree char *heat = heat_markup (self);
+  g_autofree char *stretches = stretch_markup (self);
+  double y = flow->y;
+
+  if (notes[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (notes, -1);
+
+      y += flow_box (flow, x, y, width, _("Therapist’s notes"), escaped, NULL, &rule) + 8;
+    }
+  y += flow_box (flow, x, y, width, _("Before: heat"), heat, &heat_fill, &heat_line) + 8;
+  y += flow_box (flow, x, y, width, _("After: stretches"), stretches, &stretch_fill, &stretch_line);
+  return y - flow->y;
+}
+
+static gboolean
+uses_view (SmSheet    *self,
+           const char *view)
+{
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
+    if (g_strcmp0 (zone_view (self, sm_routine_step_get_zone (sm_routine_get_step (self->routine, i))),
+                   view) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The body view(s) on the left, the notes and before/after advice on the
+ * right. */
+static void
+flow_overview (Flow *flow)
+{
+  const char *views[2];
+  guint n_views = 0;
+  double figure_width = FIGURE_HEIGHT / 2, column_x, column_height;
+
+  if (uses_view (flow->sheet, "back") || !uses_view (flow->sheet, "front"))
+    views[n_views++] = "back";
+  if (uses_view (flow->sheet, "front"))
+    views[n_views++] = "front";
+
+  reserve (flow, FIGURE_HEIGHT + 16);
+  for (guint i = 0; i < n_views; i++)
+    {
+      g_autoptr(PangoLayout) caption = NULL;
+      double x = flow->left + i * (figure_width + 6);
+      int w;
+
+      paint_body_view (flow, views[i], x, flow->y, figure_width, FIGURE_HEIGHT);
+      caption = text_layout (flow, FONT_FAMILY " Bold 8", -1,
+                             g_str_equal (views[i], "back") ? _("Back") : _("Front"));
+      pango_layout_get_pixel_size (caption, &w, NULL);
+      paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + FIGURE_HEIGHT + 2);
+    }
+
+  column_x = flow->left + n_views * (figure_width + 6) + GAP;
+  column_height = flow_side_column (flow, column_x, flow->right - column_x);
+  flow->y += MAX (FIGURE_HEIGHT + 16, column_height) + GAP;
+}
+
+/* Column left edges as fractions of the content width; the last column
+ * (how to) takes the rest. */
+static const double columns[] = { 0.0, 0.05, 0.27, 0.48, 0.60 };
+
+static double
+column_x (Flow  *flow,
+          guint  column)
+{
+  return flow->left + columns[column] * (flow->right - flow->left);
+}
+
+static double
+column_width (Flow  *flow,
+              guint  column)
+{
+  double end = column + 1 < G_N_ELEMENTS (columns) ? column_x (flow, column + 1) : flow->right;
+
+  return end - column_x (flow, column) - 6;
+}
+
+static void
+flow_heading (Flow       *flow,
+              const char *text,
+              double      keep_with)
+{
+  g_autoptr(PangoLayout) layout = text_layout (flow, FONT_FAMILY " Bold 13", flow->right - flow->left,
+                                               text);
+
+  reserve (flow, layout_height (layout) + 4 + keep_with);
+  paint_layout (flow, layout, &ink, flow->left, flow->y);
+  flow->y += layout_height (layout) + 4;
+}
+
+static void
+flow_table_header (Flow *flow)
+{
+  const char *titles[] = {
+    "#", _("Muscle and side"), _("Tool and technique"), _("Hold × times"), _("How to"),
+  };
+  double height = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, FONT_FAMILY " Bold 8",
+                                                   column_width (flow, i), titles[i]);
+
+      paint_layout (flow, layout, &muted, column_x (flow, i) + (i == 0 ? 4 : 0), flow->y);
+      height = MAX (height, layout_height (layout));
+    }
+
+  flow->y += height + 3;
+  paint_rule (flow, flow->left, flow->right, flow->y, &ink, 0.8);
+  flow->y += 3;
+}
+
+/* The texts of one row's cells, columns 1 to 4. */
+static void
+step_cells (SmSheet        *self,
+            SmRoutineStep  *step,
+            char          **cells)
+{
+  g_autofree char *hold = format_seconds (sm_routine_step_get_hold_seconds (step));
+  g_autofree char *rest = format_seconds (sm_routine_step_get_rest_seconds (step));
+  g_autofree char *how = how_to (self, step);
+  const char *note = sm_routine_step_get_note (step);
+
+  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>",
+                                      zone_name (self, sm_routine_step_get_zone (step)),
+                                      side_text (sm_routine_step_get_side (step)));
+  cells[1] = g_markup_printf_escaped ("%s\n<span size='smaller'>%s</span>",
+                                      tool_name (self, sm_routine_step_get_tool (step)),
+                                      technique_name (self, sm_routine_step_get_technique (step)));
+  /* Translators: "30 s × 3", a hold time and how many times; then the rest */
+  cells[2] = g_markup_printf_escaped (_("<b>%s × %u</b>\n<span size='smaller'>rest %s</span>"),
+                                      hold, sm_routine_step_get_repetitions (step), rest);
+  cells[3] = note[0] != '\0'
+    ? g_markup_printf_escaped ("%s\n<i>%s</i>", how, note)
+    : g_markup_escape_text (how, -1);
+}
+
+static void
+flow_step (Flow  *flow,
+           guint  index)
+{
+  SmRoutineStep *step = sm_routine_get_step (flow->sheet->routine, index);
+  char *cells[4] = { NULL, };
+  PangoLayout *layouts[4];
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  double height = 18;
+  int page = flow->page;
+
+  step_cells (flow->sheet, step, cells);
+  for (guint i = 0; i < 4; i++)
+    {
+      layouts[i] = markup_layout (flow, FONT_FAMILY " 8.5", column_width (flow, i + 1), cells[i]);
+      /* The how-to is a reminder, not the manual: two lines, three with a note. */
+      if (i == 3)
+        {
+          pango_layout_set_height (layouts[i], sm_routine_step_get_note (step)[0] != '\0' ? -3 : -2);
+          pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
+        }
+      height = MAX (height, layout_height (layouts[i]));
+    }
+  height += 8;
+
+  /* A row is never cut: it moves whole to the next page, under a repeated
+   * table header. */
+  reserve (flow, height);
+  if (flow->page != page)
+    flow_table_header (flow);
+
+  if (index % 2 == 1 && painting (flow))
+    {
+      set_colour (flow->cr, &stripe);
+      cairo_rectangle (flow->cr, flow->left, flow->y, flow->right - flow->left, height);
+      cairo_fill (flow->cr);
+    }
+  paint_badge (flow, flow->left + 11, flow->y + 11, 8, number);
+  for (guint i = 0; i < 4; i++)
+    {
+      paint_layout (flow, layouts[i], &ink, column_x (flow, i + 1), flow->y + 4);
+      g_object_unref (layouts[i]);
+      g_free (cells[i]);
+    }
+
+  flow->y += height;
+  paint_rule (flow, flow->left, flow->right, flow->y, &rule, 0.5);
+}
+
+static void
+flow_steps (Flow *flow)
+{
+  guint n = sm_routine_get_n_steps (flow->sheet->routine);
+
+  flow_heading (flow, _("Your steps"), 60);
+  flow_table_header (flow);
+  for (guint i = 0; i < n; i++)
+    flow_step (flow, i);
+
+  if (n == 0)
+    {
+      g_autoptr(PangoLayout) empty = text_layout (flow, FONT_FAMILY " Italic 9",
+                                                  flow->right - flow->left,
+                                                  _("This routine has no steps yet."));
+
+      paint_layout (flow, empty, &muted, flow->left, flow->y + 4);
+      flow->y += layout_height (empty) + 8;
+    }
+
+  flow->y += GAP;
+}
+
+static char *
+bullets (const char * const *items,
+         const char         *fallback)
+{
+  GString *markup = g_string_new (NULL);
+
+  append_bullets (markup, items, 8);
+  if (markup->len == 0)
+    g_string_append (markup, fallback);
+  return g_string_free (markup, FALSE);
+}
+
+/* When to stop and when to see a doctor, side by side in one red box,
+ * kept together on one page. */
+static void
+flow_safety (Flow *flow)
+{
+  SmSafety *safety = sm_atlas_get_safety (flow->sheet->atlas);
+  double width = (flow->right - flow->left - GAP) / 2;
+  g_autofree char *stop = bullets (safety ? sm_safety_get_stop_rules (safety) : NULL,
+                                   _("• Sharp or shooting pain, numbness or tingling: ease off or stop."));
+  g_autofree char *flags = bullets (safety ? sm_safety_get_red_flags (safety) : NULL,
+                                    _("• Trouble controlling your bladder or bowels."));
+  g_autoptr(PangoLayout) stop_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, stop);
+  g_autoptr(PangoLayout) flag_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, flags);
+  g_autoptr(PangoLayout) stop_head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20,
+                                                  _("Stop or ease off if…"));
+  g_autoptr(PangoLayout) flag_head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20,
+                                                  _("Red flags — see a doctor now"));
+  double head = MAX (layout_height (stop_head), layout_height (flag_head));
+  double height = 10 + head + 4 + MAX (layout_height (stop_text), layout_height (flag_text)) + 10;
+
+  reserve (flow, height);
+  paint_box (flow, flow->left, flow->y, flow->right - flow->left, height, &safety_fill, &safety_line);
+  paint_layout (flow, stop_head, &ink, flow->left + 10, flow->y + 10);
+  paint_layout (flow, stop_text, &ink, flow->left + 10, flow->y + 14 + head);
+  paint_layout (flow, flag_head, &safety_line, flow->left + width + GAP + 10, flow->y + 10);
+  paint_layout (flow, flag_text, &ink, flow->left + width + GAP + 10, flow->y + 14 + head);
+  flow->y += height + GAP;
+}
+
+static void
+paint_grid_row (Flow               *flow,
+                const char * const *cells,
+                const double       *edges,
+                double              height,
+                const char         *font)
+{
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, font, edges[i + 1] - edges[i] - 8, cells[i]);
+
+      paint_layout (flow, layout, &ink, edges[i] + 4, flow->y + (height - layout_height (layout)) / 2);
+    }
+
+  if (painting (flow))
+    {
+      set_colour (flow->cr, &rule);
+      cairo_set_line_width (flow->cr, 0.6);
+      for (guint i = 0; cells[i] != NULL; i++)
+        cairo_rectangle (flow->cr, edges[i], flow->y, edges[i + 1] - edges[i], height);
+      cairo_stroke (flow->cr);
+    }
+  flow->y += height;
+}
+
+/* Seven rows to tick, with the pain before and after so the person (and
+ * their therapist) can see whether the routine helps. */
+static void
+flow_week (Flow *flow)
+{
+  double w = flow->right - flow->left;
+  const double edges[] = {
+    flow->left, flow->left + 0.09 * w, flow->left + 0.25 * w, flow->left + 0.35 * w,
+    flow->left + 0.52 * w, flow->left + 0.69 * w, flow->right,
+  };
+  const char *titles[] = {
+    _("Day"), _("Date"), _("Done ✓"), _("Pain before (0–10)"), _("Pain after (0–10)"), _("Notes"), NULL,
+  };
+  g_autoptr(PangoLayout) hint = text_layout (flow, FONT_FAMILY " 8.5", w,
+                                             _("Tick each day you do the routine. Rate your pain from "
+                                               "0 (none) to 10 (the worst you can imagine)."));
+
+  flow_heading (flow, _("This week"), layout_height (hint) + 4 + 22 + 7 * 20);
+  paint_layout (flow, hint, &muted, flow->left, flow->y);
+  flow->y += layout_height (hint) + 4;
+
+  paint_grid_row (flow, titles, edges, 22, FONT_FAMILY " Bold 8");
+  for (guint day = 1; day <= 7; day++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", day);
+      const char *cells[] = { label, "", "", "", "", "", NULL };
+
+      paint_grid_row (flow, cells, edges, 20, FONT_FAMILY " 9");
+    }
+  flow->y += GAP;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                                */
+
+/* Runs the whole layout; paints page @target (-1: none). Returns the
+ * number of pages. */
+static guint
+run_layout (SmSheet *self,
+            cairo_t *cr,
+            double   width,
+            double   height,
+            int      target)
+{
+  Flow flow = {
+    self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
+    height - MARGIN - FOOTER_HEIGHT, 0, target,
+  };
+
+  flow_header (&flow);
+  flow_overview (&flow);
+  flow_steps (&flow);
+  flow_safety (&flow);
+  flow_week (&flow);
+  return flow.page + 1;
+}
+
+guint
+sm_sheet_get_n_pages (SmSheet *self,
+                      cairo_t *cr,
+                      double   width,
+                      double   height)
+{
+  g_return_val_if_fail (SM_IS_SHEET (self), 0);
+
+  return run_layout (self, cr, width, height, -1);
+}
+
+/* Paints page @page (0-based) of a @width × @height point page onto @cr,
+ * whose user unit must be the point. */
+void
+sm_sheet_draw_page (SmSheet *self,
+                    cairo_t *cr,
+                    double   width,
+                    double   height,
+                    guint    page)
+{
+  guint n_pages;
+  Flow footer = { self, cr, width, height, MARGIN, width - MARGIN, 0, 0, page, page };
+
+  g_return_if_fail (SM_IS_SHEET (self));
+
+  cairo_save (cr);
+  n_pages = run_layout (self, cr, width, height, page);
+  paint_footer (&footer, n_pages);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (SmSheet         *self,
+              cairo_surface_t *surface)
+{
+  g_autofree char *creator = g_strdup_printf ("%s %s", _("Sciatica Map"), PACKAGE_VERSION);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  sm_routine_get_name (self->routine));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+}
+
+/* The whole sheet as PDF data, every page. */
+GBytes *
+sm_sheet_render_pdf (SmSheet       *self,
+                     SmSheetPaper   paper,
+                     GError       **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages;
+
+  g_return_val_if_fail (SM_IS_SHEET (self), NULL);
+
+  sm_sheet_paper_get_size (paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  set_metadata (self, surface);
+  cr = cairo_create (surface);
+
+  n_pages = sm_sheet_get_n_pages (self, cr, width, height);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      sm_sheet_draw_page (self, cr, width, height, page);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the sheet: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/* Renders every page into memory first, then replaces @path atomically, so
+ * a failed export never leaves half a PDF where an old one was. Blocks. */
+gboolean
+sm_sheet_export_pdf (SmSheet       *self,
+                     const char    *path,
+                     SmSheetPaper   paper,
+                     GError       **error)
+{
+  g_autoptr(GBytes) bytes = sm_sheet_render_pdf (self, paper, error);
+
+  return bytes != NULL && sm_routine_write_bytes (path, bytes, error);
+}
+
+static void
+sm_sheet_finalize (GObject *object)
+{
+  SmSheet *self = SM_SHEET (object);
+
+  g_clear_object (&self->routine);
+  g_clear_object (&self->atlas);
+  g_clear_pointer (&self->date, g_date_time_unref);
+
+  G_OBJECT_CLASS (sm_sheet_parent_class)->finalize (object);
+}
+
+static void
+sm_sheet_class_init (SmSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_sheet_finalize;
+}
+
+static void
+sm_sheet_init (SmSheet *self)
+{
+  self->date = g_date_time_new_now_local ();
+}
