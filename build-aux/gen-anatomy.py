@@ -32,7 +32,7 @@ COL = {
     'fibre': '#8a3b35', 'bone': '#f4ecd6', 'bone-line': '#a3916f',
     'bone-dark': '#d9ccab', 'nerve': '#f3c942', 'nerve-line': '#7d6110',
     'caution': '#c62828', 'press': '#ffffff', 'press-line': '#1d4f80',
-    'mark': '#5b4a3f',
+    'mark': '#5b4a3f', 'hair': '#b8a08c', 'hair-line': '#8f7565',
 }
 
 
@@ -221,6 +221,9 @@ def draw_figure(svg, view):
     svg.el('path', id='body-outline', class_='skin outline',
            d=path_d(full, True, corners), fill=COL['skin'],
            stroke=COL['skin-line'], stroke_width='2.5', stroke_linejoin='round')
+    draw_hair(svg, view)
+    if view == 'front':
+        draw_front_skeleton(svg)
     for side in ('left', 'right'):
         for pts in DETAILS_BOTH + DETAILS[view]:
             line(svg, place(pts, side, view), 'outline', COL['detail'], 1.6)
@@ -232,10 +235,66 @@ def draw_figure(svg, view):
                   COL['skin'], COL['detail'], 1.5)
     for pts in MIDLINE_DETAILS[view]:
         line(svg, pts, 'outline', COL['detail'], 1.6)
-    if view == 'front':
-        svg.el('ellipse', class_='outline', cx='400', cy='652', rx='4.5',
-               ry='6', fill=COL['detail'], stroke='none')
     svg.close('g')
+
+
+# Short neutral hair: from behind it covers the head down to the nape,
+# from the front it leaves the forehead and face free.
+HAIR = {
+    'back': [(0, 46), (36, 51), (62, 69), (75, 102), (77, 136), (73, 150),
+             (69, 176), (62, 198), (46, 208), (22, 212), (0, 213)],
+    'front': [(0, 46), (36, 51), (62, 69), (75, 102), (76, 136), (72, 146),
+              (66, 138), (64, 114), (52, 96), (28, 88), (0, 90)],
+}
+
+
+def draw_hair(svg, view):
+    shape(svg, path_d(mirror_full(HAIR[view])), 'outline', COL['hair'],
+          COL['skin-line'], 1.5)
+    line(svg, [(400, 52), (396, 70), (390, 84)] if view == 'front' else
+         [(386, 60), (400, 76), (414, 60)], 'outline', COL['hair-line'], 1.4)
+
+
+# Bones seen through the skin in the front view, under the muscles, so that
+# the psoas has its spine and the iliacus its iliac fossa. Half outlines.
+LUMBAR_BODIES_Y = [(540, 562), (567, 590), (595, 619), (624, 648),
+                   (653, 676)]
+FRONT_SACRUM = [(0, 682), (24, 680), (44, 684), (40, 716), (32, 748),
+                (20, 776), (8, 794), (0, 798)]
+ILIUM = [(40, 690), (60, 664), (90, 650), (112, 651), (125, 662),
+         (124, 682), (114, 700), (108, 716), (104, 736), (96, 748),
+         (76, 752), (52, 770), (28, 784), (14, 786), (8, 796), (10, 812),
+         (30, 822), (48, 832), (62, 836), (72, 826), (78, 808), (84, 786),
+         (70, 770), (56, 758), (46, 740), (42, 716)]
+OBTURATOR = [(30, 800), (48, 790), (64, 796), (66, 812), (54, 822),
+             (36, 816)]
+FEMUR = [(74, 752), (88, 742), (102, 748), (116, 752), (130, 754),
+         (138, 768), (132, 800), (118, 830), (108, 880), (86, 880),
+         (88, 830), (86, 794), (76, 780), (70, 766)]
+
+
+def bone_shape(svg, pts, holes=(), opacity='0.9'):
+    d = ' '.join([path_d(pts)] + [path_d(h) for h in holes])
+    svg.el('path', class_='bone', d=d, fill=COL['bone'],
+           stroke=COL['bone-line'], stroke_width='1.4',
+           stroke_linejoin='round', fill_rule='evenodd', opacity=opacity)
+
+
+def draw_front_skeleton(svg):
+    for top, bottom in LUMBAR_BODIES_Y:
+        svg.el('rect', class_='bone', x='378', y=fmt(top), width='44',
+               height=fmt(bottom - top), rx='7', fill=COL['bone'],
+               stroke=COL['bone-line'], stroke_width='1.4', opacity='0.9')
+    bone_shape(svg, mirror_full(FRONT_SACRUM))
+    for side in ('left', 'right'):
+        bone_shape(svg, place(FEMUR, side, 'front'))
+        bone_shape(svg, place(ILIUM, side, 'front'),
+                   [place(OBTURATOR, side, 'front')])
+        svg.el('ellipse', class_='bone', cx=fmt(to_x(64, side, 'front')),
+               cy='1113', rx='18', ry='22', fill=COL['bone'],
+               stroke=COL['bone-line'], stroke_width='1.5')
+        line(svg, place([(64, 1136), (64, 1160)], side, 'front'), 'bone',
+             COL['bone-line'], 7, opacity='0.5')
 
 
 # Contour lines in half coordinates, drawn on both sides.
@@ -248,8 +307,8 @@ DETAILS_BOTH = [
 DETAILS = {
     'back': [
         [(30, 318), (70, 338), (108, 360)],                     # trapezius
-        [(34, 368), (62, 372), (88, 392), (96, 430), (84, 470),
-         (56, 482)],                                            # scapula
+        [(44, 378), (80, 366), (112, 352)],                     # scapula
+        [(40, 386), (44, 430), (56, 470), (80, 444), (98, 414)],
         [(178, 585), (170, 600), (176, 618)],                   # olecranon
         [(16, 834), (50, 846), (92, 846), (126, 832)],          # gluteal fold
         [(36, 1112), (62, 1118), (92, 1112)],                   # knee crease
@@ -258,7 +317,8 @@ DETAILS = {
     ],
     'front': [
         [(14, 300), (60, 306), (118, 318), (160, 330)],         # clavicle
-        [(36, 420), (70, 444), (106, 440), (124, 420)],         # chest
+        [(48, 436), (84, 444), (114, 426)],                     # chest
+        [(60, 1180), (56, 1300), (50, 1440)],                   # shin
         [(150, 600), (170, 606), (190, 600)],                   # elbow crease
         [(104, 706), (70, 750), (40, 790), (18, 812)],          # groin crease
         [(56, 1545), (56, 1530)], [(72, 1546), (72, 1530)],     # toes
@@ -283,7 +343,7 @@ MIDLINE_DETAILS = {
         [(400, 812), (400, 832)],                               # gluteal cleft
     ],
     'front': [
-        [(400, 470), (400, 560), (400, 620)],                   # linea alba
+        [(400, 440), (400, 480), (400, 524)],                   # linea alba
         [(384, 300), (400, 312), (416, 300)],                   # jugular notch
     ],
 }
@@ -384,23 +444,24 @@ ZONES = {
         [(116, 676), (100, 730)],
     ]),
     'psoas': ('Psoas', 'deep', [
-        (12, 546), (28, 544), (38, 578), (48, 628), (58, 678),
-        (68, 718), (78, 754), (84, 790), (82, 822), (77, 842),
-        (68, 842), (64, 816), (56, 786), (42, 746), (28, 700),
-        (18, 650), (12, 598),
+        (14, 542), (30, 538), (44, 578), (56, 628), (66, 678),
+        (76, 720), (84, 756), (88, 792), (84, 822), (78, 842),
+        (68, 842), (62, 816), (52, 782), (38, 744), (25, 700),
+        (17, 650), (14, 598),
     ], [
-        [(20, 560), (32, 660), (52, 740), (72, 830)],
-        [(28, 600), (46, 690), (66, 770)],
+        [(22, 560), (34, 650), (52, 730), (72, 830)],
+        [(32, 580), (48, 660), (66, 740), (80, 810)],
     ]),
     'quadriceps': ('Quadriceps', 'superficial', [
-        (100, 742), (116, 742), (132, 770), (137, 820), (134, 880),
-        (128, 950), (120, 1020), (108, 1068), (90, 1092), (70, 1094),
-        (48, 1092), (30, 1080), (22, 1052), (26, 1014), (40, 972),
-        (56, 920), (72, 866), (86, 812), (94, 770),
+        (100, 740), (116, 742), (130, 768), (137, 815), (137, 875),
+        (133, 935), (124, 992), (112, 1040), (98, 1070), (86, 1084),
+        (78, 1093), (52, 1093), (42, 1088), (29, 1072), (24, 1044),
+        (28, 1012), (42, 972), (58, 922), (72, 872), (86, 818),
+        (94, 772),
     ], [
-        [(106, 760), (100, 880), (86, 1000), (76, 1080)],
-        [(124, 800), (124, 900), (112, 1010), (96, 1080)],
-        [(72, 900), (56, 1000), (44, 1070)],
+        [(106, 760), (104, 880), (90, 1000), (74, 1084)],
+        [(124, 800), (126, 900), (114, 1010), (94, 1076)],
+        [(66, 910), (56, 990), (52, 1080)],
     ]),
 }
 ZONE_ORDER = {
@@ -536,28 +597,33 @@ def draw_front_landmarks(svg):
 NERVES = {
     'back': [
         ('sciatic', 'Sciatic nerve', [(62, 781), (75, 800), (81, 840),
-         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10),
+         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10, []),
         ('tibial', 'Tibial nerve', [(65, 1054), (62, 1120), (58, 1200),
-         (54, 1300), (47, 1400), (40, 1468)], 8, 5),
+         (54, 1300), (47, 1400), (40, 1468)], 8, 5, []),
         ('common-fibular', 'Common fibular nerve', [(65, 1054), (78, 1094),
-         (91, 1130), (99, 1160), (102, 1182)], 7, 4.5),
+         (91, 1130), (99, 1160), (102, 1182)], 7, 4.5, []),
     ],
     'front': [
-        ('femoral', 'Femoral nerve', [(56, 676), (66, 722), (76, 766),
-         (82, 806), (86, 850), (90, 900)], 7, 4),
+        ('femoral', 'Femoral nerve', [(64, 664), (75, 706), (84, 748),
+         (87, 790)], 7, 6, [
+            ([(87, 788), (96, 820), (104, 860)], 4.5, 3),
+            ([(87, 788), (86, 830), (84, 872)], 4.5, 3),
+            ([(87, 788), (76, 818), (66, 850)], 4, 2.5),
+        ]),
     ],
 }
 
 
 def draw_nerves(svg, view):
     svg.open('g', id='overlay-nerves')
-    for ident, title, pts, w0, w1 in NERVES[view]:
+    for ident, title, pts, w0, w1, branches in NERVES[view]:
         for side in ('left', 'right'):
             svg.open('g', id='nerve-%s-%s' % (ident, side), class_='nerve')
             svg.title('%s (%s)' % (title, side))
-            out, corners = ribbon(place(pts, side, view), w0, w1)
-            shape(svg, path_d(out, True, corners), 'nerve', COL['nerve'],
-                  COL['nerve-line'], 1.2)
+            for bpts, bw0, bw1 in branches + [(pts, w0, w1)]:
+                out, corners = ribbon(place(bpts, side, view), bw0, bw1)
+                shape(svg, path_d(out, True, corners), 'nerve', COL['nerve'],
+                      COL['nerve-line'], 1.2)
             svg.close('g')
     svg.close('g')
 
@@ -615,7 +681,7 @@ CAUTIONS = {
 def caution(svg, ident, title, d):
     svg.open('g', id=ident, class_='caution')
     svg.title(title)
-    shape(svg, d, 'caution', 'url(#caution-hatch)', COL['caution'], 2,
+    shape(svg, d, 'caution', 'url(#hatch-pattern)', COL['caution'], 2,
           stroke_dasharray='6 4')
     svg.close('g')
 
@@ -637,19 +703,19 @@ def draw_cautions(svg, view):
 
 # ---------------------------------------------------------------- marks
 
-def letter(svg, ch, x, y, title):
+def letter(svg, ch, x, y, ident, title):
     if ch == 'L':
-        d = 'M%s,%s V%s H%s' % (fmt(x - 10), fmt(y - 20), fmt(y + 20),
-                                fmt(x + 14))
+        d = 'M%s,%s V%s H%s' % (fmt(x - 12), fmt(y - 26), fmt(y + 26),
+                                fmt(x + 18))
     else:
         d = ('M%s,%s V%s H%s C%s,%s %s,%s %s,%s H%s L%s,%s' %
-             tuple(fmt(v) for v in (x - 12, y + 20, y - 20, x + 2, x + 20,
-                                    y - 20, x + 20, y + 2, x + 2, y + 2,
-                                    x - 12, x + 14, y + 20)))
-    svg.open('g', class_='mark')
+             tuple(fmt(v) for v in (x - 14, y + 26, y - 26, x + 2, x + 24,
+                                    y - 26, x + 24, y + 3, x + 2, y + 3,
+                                    x - 14, x + 18, y + 26)))
+    svg.open('g', id=ident, class_='mark')
     svg.title(title)
     svg.el('path', class_='mark', d=d, fill='none', stroke=COL['mark'],
-           stroke_width='5', stroke_linecap='round', stroke_linejoin='round')
+           stroke_width='8', stroke_linecap='round', stroke_linejoin='round')
     svg.close('g')
 
 
@@ -657,8 +723,8 @@ def draw_marks(svg, view):
     svg.open('g', id='marks')
     left_x = 90 if view == 'back' else 710
     right_x = 800 - left_x
-    letter(svg, 'L', left_x, 110, "Person's left side")
-    letter(svg, 'R', right_x, 110, "Person's right side")
+    letter(svg, 'L', left_x, 110, 'mark-left', "Person's left side")
+    letter(svg, 'R', right_x, 110, 'mark-right', "Person's right side")
     svg.close('g')
 
 
@@ -666,7 +732,7 @@ def draw_marks(svg, view):
 
 def draw_defs(svg):
     svg.open('defs')
-    svg.open('pattern', id='caution-hatch', patternUnits='userSpaceOnUse',
+    svg.open('pattern', id='hatch-pattern', patternUnits='userSpaceOnUse',
              width='12', height='12', patternTransform='rotate(45)')
     svg.el('rect', class_='caution', width='12', height='12',
            fill=COL['caution'], opacity='0.12')

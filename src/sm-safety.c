@@ -1,0 +1,162 @@
+/* sm-safety.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-safety"
+
+#include "config.h"
+
+#include "sm-content-item.h"
+#include "sm-safety.h"
+
+enum {
+  PROP_0,
+  PROP_DISCLAIMER,
+  PROP_PROFESSIONAL,
+  PROP_AVOID_WHEN,
+  PROP_STOP_RULES,
+  PROP_RED_FLAGS,
+  PROP_HEAT_SUMMARY,
+  PROP_HEAT_STEPS,
+  PROP_STRETCH_SUMMARY,
+  PROP_SOURCES,
+  N_PROPS
+};
+
+struct _SmSafety
+{
+  GObject parent_instance;
+
+  GValue  values[N_PROPS];
+};
+
+G_DEFINE_FINAL_TYPE (SmSafety, sm_safety, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+const char *
+sm_safety_get_disclaimer (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return g_value_get_string (&self->values[PROP_DISCLAIMER]);
+}
+
+const char *
+sm_safety_get_professional (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return g_value_get_string (&self->values[PROP_PROFESSIONAL]);
+}
+
+const char * const *
+sm_safety_get_avoid_when (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return sm_content_item_strv (self->values, PROP_AVOID_WHEN);
+}
+
+const char * const *
+sm_safety_get_stop_rules (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return sm_content_item_strv (self->values, PROP_STOP_RULES);
+}
+
+const char * const *
+sm_safety_get_red_flags (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return sm_content_item_strv (self->values, PROP_RED_FLAGS);
+}
+
+const char *
+sm_safety_get_heat_summary (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return g_value_get_string (&self->values[PROP_HEAT_SUMMARY]);
+}
+
+const char * const *
+sm_safety_get_heat_steps (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return sm_content_item_strv (self->values, PROP_HEAT_STEPS);
+}
+
+const char *
+sm_safety_get_stretch_summary (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return g_value_get_string (&self->values[PROP_STRETCH_SUMMARY]);
+}
+
+const char * const *
+sm_safety_get_sources (SmSafety *self)
+{
+  g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
+
+  return sm_content_item_strv (self->values, PROP_SOURCES);
+}
+
+static void
+sm_safety_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  sm_content_item_get_value (SM_SAFETY (object)->values, prop_id, value);
+}
+
+static void
+sm_safety_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  sm_content_item_set_value (SM_SAFETY (object)->values, prop_id, value);
+}
+
+static void
+sm_safety_finalize (GObject *object)
+{
+  sm_content_item_clear (SM_SAFETY (object)->values, N_PROPS);
+
+  G_OBJECT_CLASS (sm_safety_parent_class)->finalize (object);
+}
+
+static void
+sm_safety_class_init (SmSafetyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_safety_finalize;
+  object_class->get_property = sm_safety_get_property;
+  object_class->set_property = sm_safety_set_property;
+
+  properties[PROP_DISCLAIMER] = sm_content_param_text ("disclaimer");
+  properties[PROP_PROFESSIONAL] = sm_content_param_text ("professional");
+  properties[PROP_AVOID_WHEN] = sm_content_param_strv ("avoid-when");
+  properties[PROP_STOP_RULES] = sm_content_param_strv ("stop-rules");
+  properties[PROP_RED_FLAGS] = sm_content_param_strv ("red-flags");
+  properties[PROP_HEAT_SUMMARY] = sm_content_param_text ("heat-summary");
+  properties[PROP_HEAT_STEPS] = sm_content_param_strv ("heat-steps");
+  properties[PROP_STRETCH_SUMMARY] = sm_content_param_text ("stretch-summary");
+  properties[PROP_SOURCES] = sm_content_param_strv ("sources");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sm_safety_init (SmSafety *self)
+{
+}

@@ -1,0 +1,872 @@
+/* test-anatomy.c: the body-view SVGs carry every id the app joins on, stay
+ * self-contained, and put the muscles, bones and nerves where an anatomy
+ * atlas does.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <librsvg/rsvg.h>
+
+#define MIDLINE 400.0
+
+/* librsvg 2.54 declares no autoptr cleanup for its handle. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
+
+static const char * const back_zones[] = {
+  "piriformis", "gluteus-maximus", "gluteus-medius", "gluteus-minimus",
+  "erector-spinae", "quadratus-lumborum", "sacral-border", "hamstrings",
+  "calf", NULL
+};
+static const char * const front_zones[] = { "psoas", "iliacus", "quadriceps", NULL };
+static const char * const deep_zones[] = {
+  "piriformis", "gluteus-minimus", "quadratus-lumborum", "psoas", "iliacus", NULL
+};
+
+/* The root's groups, in drawing order. */
+static const char * const top_groups[] = {
+  "figure", "layer-deep", "layer-superficial", "overlay-landmarks",
+  "overlay-nerves", "overlay-press-points", "overlay-cautions", "marks", NULL
+};
+
+/* Ids without a side; "+" at the end means one per side. */
+static const char * const back_ids[] = {
+  "body-outline", "landmark-sacrum", "landmark-spine", "caution-spine",
+  "landmark-greater-trochanter+", "landmark-iliac-crest+",
+  "landmark-ischial-tuberosity+", "nerve-sciatic+", "nerve-tibial+",
+  "nerve-common-fibular+", "press-point-piriformis+",
+  "caution-popliteal-fossa+", "caution-kidney+", NULL
+};
+static const char * const front_ids[] = {
+  "body-outline", "landmark-pubis", "landmark-asis+",
+  "landmark-inguinal-ligament+", "landmark-greater-trochanter-front+",
+  "nerve-femoral+", "caution-femoral-triangle+", NULL
+};
+
+static const char * const shape_elements[] = {
+  "path", "circle", "ellipse", "rect", "line", "polyline", "polygon", "text", NULL
+};
+static const char * const known_classes[] = {
+  "skin", "outline", "muscle", "muscle-fibres", "bone", "nerve", "caution",
+  "press-point", "mark", "zone", "landmark", NULL
+};
+static const char * const forbidden_elements[] = {
+  "image", "script", "style", "foreignObject", "filter", "iframe", "video",
+  "audio", NULL
+};
+
+/* ------------------------------------------------------------ loading */
+
+static GBytes *
+load_bytes (const char *view)
+{
+  g_autofree char *path =
+    g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                           &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static RsvgHandle *
+load_handle (const char *view)
+{
+  g_autoptr(GBytes) bytes = load_bytes (view);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  RsvgHandle *handle = rsvg_handle_new_from_data (data, size, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (handle);
+  return handle;
+}
+
+/* The caution areas are hidden by default (display="none" on their group);
+ * the map reveals them with a user stylesheet, as done here. */
+static RsvgHandle *
+load_handle_with_cautions (const char *view)
+{
+  static const char css[] = "#overlay-cautions { display: inline; }";
+  g_autoptr(GError) error = NULL;
+  RsvgHandle *handle = load_handle (view);
+
+  rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), &error);
+  g_assert_no_error (error);
+  return handle;
+}
+
+/* The geometry calls ignore the viewport's size in librsvg 2.54.7, so every
+ * query uses the document's intrinsic size (800 × 1600 user units). */
+static RsvgRectangle
+intrinsic_viewport (RsvgHandle *handle)
+{
+  RsvgRectangle viewport = { 0, 0, 0, 0 };
+
+  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle,
+                                                           &viewport.width,
+                                                           &viewport.height));
+  g_assert_cmpfloat (viewport.width, ==, 800);
+  g_assert_cmpfloat (viewport.height, ==, 1600);
+  return viewport;
+}
+
+/* Logical box (without stroke) of the element with this id; empty when
+ * the element is not displayed. */
+static RsvgRectangle
+element_box_or_empty (RsvgHandle *handle, const char *id)
+{
+  RsvgRectangle viewport = intrinsic_viewport (handle);
+  RsvgRectangle ink, logical;
+  g_autofree char *ref = g_strconcat ("#", id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!rsvg_handle_get_geometry_for_layer (handle, ref, &viewport, &ink,
+                                           &logical, &error))
+    g_error ("no geometry for %s: %s", id, error ? error->message : "?");
+  return logical;
+}
+
+static RsvgRectangle
+element_box (RsvgHandle *handle, const char *id)
+{
+  RsvgRectangle logical = element_box_or_empty (handle, id);
+
+  if (logical.width <= 0 || logical.height <= 0)
+    g_error ("%s is empty or hidden", id);
+  g_assert_cmpfloat (logical.height, >, 0);
+  return logical;
+}
+
+static double
+box_cx (RsvgRectangle r)
+{
+  return r.x + r.width / 2;
+}
+
+static double
+box_cy (RsvgRectangle r)
+{
+  return r.y + r.height / 2;
+}
+
+/* ------------------------------------------------------------ markup scan */
+
+typedef struct {
+  GHashTable *counts;      /* id → number of elements with it */
+  GHashTable *classes;     /* id → class attribute */
+  GHashTable *titled;      /* ids whose element has a <title> child */
+  GHashTable *layer_of;    /* zone id → id of its layer-* group */
+  GPtrArray  *top_level;   /* ids of the root's <g> children, in order */
+  GPtrArray  *problems;    /* forbidden content, one line each */
+  GPtrArray  *stack;       /* id (or "") of each open element */
+  char       *cautions_display;
+} SvgScan;
+
+static void
+svg_scan_free (SvgScan *scan)
+{
+  g_hash_table_unref (scan->counts);
+  g_hash_table_unref (scan->classes);
+  g_hash_table_unref (scan->titled);
+  g_hash_table_unref (scan->layer_of);
+  g_ptr_array_unref (scan->top_level);
+  g_ptr_array_unref (scan->problems);
+  g_ptr_array_unref (scan->stack);
+  g_free (scan->cautions_display);
+  g_free (scan);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SvgScan, svg_scan_free)
+
+static const char *
+nearest_layer (SvgScan *scan)
+{
+  for (guint i = scan->stack->len; i > 0; i--)
+    {
+      const char *id = g_ptr_array_index (scan->stack, i - 1);
+
+      if (g_str_has_prefix (id, "layer-"))
+        return id;
+    }
+  return "";
+}
+
+static gboolean
+classes_known (const char *classes)
+{
+  g_auto(GStrv) words = g_strsplit (classes, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && !g_strv_contains (known_classes, words[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+check_attribute (SvgScan *scan, const char *element, const char *name,
+                 const char *value)
+{
+  if (g_str_equal (name, "style") || g_str_equal (name, "filter"))
+    g_ptr_array_add (scan->problems,
+                     g_strdup_printf ("<%s> has a %s attribute", element, name));
+  if ((g_str_equal (name, "href") || g_str_equal (name, "xlink:href"))
+      && value[0] != '#')
+    g_ptr_array_add (scan->problems,
+                     g_strdup_printf ("<%s> refers to %s", element, value));
+  if (strstr (value, "url(") != NULL && strstr (value, "url(#") == NULL)
+    g_ptr_array_add (scan->problems,
+                     g_strdup_printf ("<%s> %s=\"%s\" is external",
+                                      element, name, value));
+}
+
+static void
+note_id (SvgScan *scan, const char *element, const char *id,
+         const char *classes, const char *display)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (scan->counts, id));
+
+  g_hash_table_insert (scan->counts, g_strdup (id), GUINT_TO_POINTER (count + 1));
+  g_hash_table_insert (scan->classes, g_strdup (id), g_strdup (classes ? classes : ""));
+  if (scan->stack->len == 1 && g_str_equal (element, "g"))
+    g_ptr_array_add (scan->top_level, g_strdup (id));
+  if (g_str_has_prefix (id, "zone-"))
+    g_hash_table_insert (scan->layer_of, g_strdup (id), g_strdup (nearest_layer (scan)));
+  if (g_str_equal (id, "overlay-cautions"))
+    scan->cautions_display = g_strdup (display ? display : "");
+}
+
+static void
+scan_start (GMarkupParseContext  *context,
+            const char           *element,
+            const char          **names,
+            const char          **values,
+            gpointer              user_data,
+            GError              **error)
+{
+  SvgScan *scan = user_data;
+  const char *id = NULL, *classes = NULL, *display = NULL;
+
+  if (g_strv_contains (forbidden_elements, element))
+    g_ptr_array_add (scan->problems, g_strdup_printf ("<%s> element", element));
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      check_attribute (scan, element, names[i], values[i]);
+      if (g_str_equal (names[i], "id"))
+        id = values[i];
+      else if (g_str_equal (names[i], "class"))
+        classes = values[i];
+      else if (g_str_equal (names[i], "display"))
+        display = values[i];
+    }
+  if (g_strv_contains (shape_elements, element) && (!classes || !classes_known (classes)))
+    g_ptr_array_add (scan->problems,
+                     g_strdup_printf ("<%s id=%s> has class \"%s\"", element,
+                                      id ? id : "-", classes ? classes : ""));
+  if (g_str_equal (element, "title") && scan->stack->len > 0)
+    g_hash_table_add (scan->titled,
+                      g_strdup (g_ptr_array_index (scan->stack, scan->stack->len - 1)));
+  if (id != NULL)
+    note_id (scan, element, id, classes, display);
+  g_ptr_array_add (scan->stack, g_strdup (id ? id : ""));
+}
+
+static void
+scan_end (GMarkupParseContext  *context,
+          const char           *element,
+          gpointer              user_data,
+          GError              **error)
+{
+  SvgScan *scan = user_data;
+
+  g_ptr_array_remove_index (scan->stack, scan->stack->len - 1);
+}
+
+static SvgScan *
+scan_view (const char *view)
+{
+  static const GMarkupParser parser = { scan_start, scan_end, NULL, NULL, NULL };
+  g_autoptr(GBytes) bytes = load_bytes (view);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  SvgScan *scan = g_new0 (SvgScan, 1);
+  gsize size;
+  const char *text = g_bytes_get_data (bytes, &size);
+
+  scan->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  scan->titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan->layer_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  scan->top_level = g_ptr_array_new_with_free_func (g_free);
+  scan->problems = g_ptr_array_new_with_free_func (g_free);
+  scan->stack = g_ptr_array_new_with_free_func (g_free);
+
+  context = g_markup_parse_context_new (&parser, 0, scan, NULL);
+  g_markup_parse_context_parse (context, text, size, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  return scan;
+}
+
+/* ------------------------------------------------------------ expected ids */
+
+static const char * const *
+zones_of (const char *view)
+{
+  return g_str_equal (view, "back") ? back_zones : front_zones;
+}
+
+/* Every required id of a view, sides expanded. */
+static GPtrArray *
+required_ids (const char *view)
+{
+  const char * const *ids = g_str_equal (view, "back") ? back_ids : front_ids;
+  const char * const *zones = zones_of (view);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; top_groups[i] != NULL; i++)
+    g_ptr_array_add (out, g_strdup (top_groups[i]));
+  for (guint i = 0; zones[i] != NULL; i++)
+    {
+      g_ptr_array_add (out, g_strdup_printf ("zone-%s-left", zones[i]));
+      g_ptr_array_add (out, g_strdup_printf ("zone-%s-right", zones[i]));
+    }
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *base = g_strdup (ids[i]);
+      gsize len = strlen (base);
+
+      if (base[len - 1] != '+')
+        {
+          g_ptr_array_add (out, g_steal_pointer (&base));
+          continue;
+        }
+      base[len - 1] = '\0';
+      g_ptr_array_add (out, g_strdup_printf ("%s-left", base));
+      g_ptr_array_add (out, g_strdup_printf ("%s-right", base));
+    }
+  return out;
+}
+
+static const char *
+other_view (const char *view)
+{
+  return g_str_equal (view, "back") ? "front" : "back";
+}
+
+/* ------------------------------------------------------------ id tests */
+
+static void
+check_required_ids (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+  g_autoptr(GPtrArray) ids = required_ids (view);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (scan->counts, id));
+
+      if (count != 1)
+        g_error ("%s view: id %s occurs %u times", view, id, count);
+    }
+}
+
+/* Ids that belong to the other view must not leak into this one (the map
+ * would then find a zone twice). */
+static void
+check_no_foreign_ids (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+  g_autoptr(GPtrArray) mine = required_ids (view);
+  g_autoptr(GPtrArray) theirs = required_ids (other_view (view));
+
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      const char *id = g_ptr_array_index (theirs, i);
+
+      if (g_strv_contains (top_groups, id) || g_str_equal (id, "body-outline"))
+        continue;
+      g_assert_false (g_ptr_array_find_with_equal_func (mine, id, g_str_equal, NULL));
+      if (g_hash_table_contains (scan->counts, id))
+        g_error ("%s view carries %s of the %s view", view, id, other_view (view));
+    }
+}
+
+static gboolean
+is_known_zone (const char *view, const char *id)
+{
+  const char * const *zones = zones_of (view);
+
+  for (guint i = 0; zones[i] != NULL; i++)
+    {
+      g_autofree char *left = g_strdup_printf ("zone-%s-left", zones[i]);
+      g_autofree char *right = g_strdup_printf ("zone-%s-right", zones[i]);
+
+      if (g_str_equal (id, left) || g_str_equal (id, right))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_no_unknown_zones (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, scan->counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, "zone-") && !is_known_zone (view, key))
+      g_error ("%s view: unknown zone id %s", view, (const char *) key);
+}
+
+/* ------------------------------------------------------------ structure */
+
+static void
+check_group_order (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+
+  g_assert_cmpuint (scan->top_level->len, ==, g_strv_length ((char **) top_groups));
+  for (guint i = 0; top_groups[i] != NULL; i++)
+    g_assert_cmpstr (g_ptr_array_index (scan->top_level, i), ==, top_groups[i]);
+  g_assert_cmpstr (scan->cautions_display, ==, "none");
+}
+
+static void
+check_zone_layers (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+  const char * const *zones = zones_of (view);
+
+  for (guint i = 0; zones[i] != NULL; i++)
+    {
+      const char *want = g_strv_contains (deep_zones, zones[i])
+                         ? "layer-deep" : "layer-superficial";
+      g_autofree char *left = g_strdup_printf ("zone-%s-left", zones[i]);
+      g_autofree char *right = g_strdup_printf ("zone-%s-right", zones[i]);
+
+      g_assert_cmpstr (g_hash_table_lookup (scan->layer_of, left), ==, want);
+      g_assert_cmpstr (g_hash_table_lookup (scan->layer_of, right), ==, want);
+    }
+}
+
+static gboolean
+has_class (SvgScan *scan, const char *id, const char *klass)
+{
+  const char *classes = g_hash_table_lookup (scan->classes, id);
+  g_auto(GStrv) words = g_strsplit (classes ? classes : "", " ", -1);
+
+  return g_strv_contains ((const char * const *) words, klass);
+}
+
+/* Titles are what screen readers and tooltips say; classes are what the
+ * app's stylesheet recolours. */
+static void
+check_titles_and_classes (gconstpointer data)
+{
+  const char *view = data;
+  static const char * const prefixes[] = {
+    "zone-", "landmark-", "nerve-", "press-point-", "caution-", NULL
+  };
+  static const char * const want[] = {
+    "zone", "landmark", "nerve", "press-point", "caution", NULL
+  };
+  g_autoptr(SvgScan) scan = scan_view (view);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, scan->counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    for (guint i = 0; prefixes[i] != NULL; i++)
+      {
+        if (!g_str_has_prefix (key, prefixes[i]))
+          continue;
+        if (!g_hash_table_contains (scan->titled, key))
+          g_error ("%s view: %s has no <title>", view, (const char *) key);
+        if (!has_class (scan, key, want[i]))
+          g_error ("%s view: %s lacks class %s", view, (const char *) key, want[i]);
+      }
+  g_assert_true (has_class (scan, "body-outline", "skin"));
+}
+
+static void
+check_self_contained (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+
+  for (guint i = 0; i < scan->problems->len; i++)
+    g_printerr ("%s view: %s\n", view, (char *) g_ptr_array_index (scan->problems, i));
+  g_assert_cmpuint (scan->problems->len, ==, 0);
+}
+
+/* ------------------------------------------------------------ geometry */
+
+/* The person's left is on the viewer's left from behind, on the viewer's
+ * right from the front. Every sided element must stay on its half. */
+static void
+check_sides (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+  g_autoptr(RsvgHandle) handle = load_handle_with_cautions (view);
+  gboolean back = g_str_equal (view, "back");
+  GHashTableIter iter;
+  gpointer key;
+  guint checked = 0;
+
+  g_hash_table_iter_init (&iter, scan->counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean left = g_str_has_suffix (key, "-left");
+      RsvgRectangle box;
+
+      if (!left && !g_str_has_suffix (key, "-right"))
+        continue;
+      box = element_box (handle, key);
+      if (left == back)
+        g_assert_cmpfloat (box.x + box.width, <=, MIDLINE);
+      else
+        g_assert_cmpfloat (box.x, >=, MIDLINE);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, back ? 32 : 14);
+}
+
+/* Hidden by default: a plain render shows no caution hatching. */
+static void
+check_cautions_hidden (gconstpointer data)
+{
+  const char *view = data;
+  g_autoptr(SvgScan) scan = scan_view (view);
+  g_autoptr(RsvgHandle) handle = load_handle (view);
+  GHashTableIter iter;
+  gpointer key;
+  guint checked = 0;
+
+  g_hash_table_iter_init (&iter, scan->counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, "caution-"))
+      {
+        RsvgRectangle box = element_box_or_empty (handle, key);
+
+        g_assert_cmpfloat (box.width * box.height, ==, 0);
+        checked++;
+      }
+  g_assert_cmpuint (checked, >=, 2);
+}
+
+static void
+check_figure_frame (void)
+{
+  g_autoptr(RsvgHandle) back = load_handle ("back");
+  g_autoptr(RsvgHandle) front = load_handle ("front");
+  RsvgRectangle b = element_box (back, "body-outline");
+  RsvgRectangle f = element_box (front, "body-outline");
+
+  /* Both views fill the height with a small margin, on the same scale. */
+  g_assert_cmpfloat_with_epsilon (b.y, 50, 6);
+  g_assert_cmpfloat_with_epsilon (b.y + b.height, 1550, 6);
+  g_assert_cmpfloat_with_epsilon (f.y, b.y, 1);
+  g_assert_cmpfloat_with_epsilon (f.height, b.height, 2);
+  g_assert_cmpfloat_with_epsilon (box_cx (b), MIDLINE, 1);
+  g_assert_cmpfloat_with_epsilon (box_cx (f), MIDLINE, 1);
+  /* Arms hang at the sides: the widest point is a bit more than the
+   * shoulder width (0.259 of stature), nowhere near arm span. */
+  g_assert_cmpfloat (b.width / b.height, >, 0.28);
+  g_assert_cmpfloat (b.width / b.height, <, 0.40);
+}
+
+/* Height of an element's centre above the soles, as a fraction of stature. */
+static double
+height_fraction (RsvgHandle *handle, const char *id)
+{
+  RsvgRectangle body = element_box (handle, "body-outline");
+  RsvgRectangle box = element_box (handle, id);
+
+  return (body.y + body.height - box_cy (box)) / body.height;
+}
+
+typedef struct {
+  const char *view;
+  const char *id;
+  double low, high;
+} Height;
+
+/* Anthropometric heights (Drillis & Contini and standard tables): greater
+ * trochanter ~0.53, iliac crest ~0.59, ASIS ~0.56, ischial tuberosity and
+ * pubis ~0.48-0.5, lumbar spine ~0.6-0.66. */
+static const Height heights[] = {
+  { "back", "landmark-greater-trochanter-left", 0.50, 0.55 },
+  { "back", "landmark-greater-trochanter-right", 0.50, 0.55 },
+  { "back", "landmark-iliac-crest-left", 0.56, 0.62 },
+  { "back", "landmark-iliac-crest-right", 0.56, 0.62 },
+  { "back", "landmark-ischial-tuberosity-left", 0.46, 0.51 },
+  { "back", "landmark-ischial-tuberosity-right", 0.46, 0.51 },
+  { "back", "landmark-sacrum", 0.51, 0.57 },
+  { "back", "landmark-spine", 0.58, 0.67 },
+  { "front", "landmark-asis-left", 0.54, 0.60 },
+  { "front", "landmark-asis-right", 0.54, 0.60 },
+  { "front", "landmark-pubis", 0.47, 0.52 },
+  { "front", "landmark-greater-trochanter-front-left", 0.50, 0.55 },
+};
+
+static void
+check_landmark_heights (void)
+{
+  g_autoptr(RsvgHandle) back = load_handle ("back");
+  g_autoptr(RsvgHandle) front = load_handle ("front");
+
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    {
+      RsvgHandle *handle = g_str_equal (heights[i].view, "back") ? back : front;
+      double f = height_fraction (handle, heights[i].id);
+
+      if (f < heights[i].low || f > heights[i].high)
+        g_error ("%s is at %.3f of stature, expected %.2f-%.2f",
+                 heights[i].id, f, heights[i].low, heights[i].high);
+    }
+}
+
+static void
+check_piriformis_midpoint (gconstpointer data)
+{
+  const char *side = data;
+  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autofree char *troch_id = g_strdup_printf ("landmark-greater-trochanter-%s", side);
+  g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
+  g_autofree char *press_id = g_strdup_printf ("press-point-piriformis-%s", side);
+  RsvgRectangle sacrum = element_box (handle, "landmark-sacrum");
+  RsvgRectangle troch = element_box (handle, troch_id);
+  RsvgRectangle pir = element_box (handle, pir_id);
+  RsvgRectangle press = element_box (handle, press_id);
+  double mx = (box_cx (sacrum) + box_cx (troch)) / 2;
+  double my = (box_cy (sacrum) + box_cy (troch)) / 2;
+  double span = hypot (box_cx (troch) - box_cx (sacrum), box_cy (troch) - box_cy (sacrum));
+
+  g_assert_cmpfloat (span, >, 80);
+  g_assert_cmpfloat (hypot (box_cx (pir) - mx, box_cy (pir) - my), <=, 0.1 * span);
+  g_assert_cmpfloat (hypot (box_cx (press) - mx, box_cy (press) - my), <=, 1.5);
+  /* It runs from the sacrum's edge to the trochanter's top. */
+  g_assert_cmpfloat (fabs (box_cx (pir) - MIDLINE), >, fabs (box_cx (sacrum) - MIDLINE) + 20);
+  g_assert_cmpfloat (pir.y, <, troch.y + troch.height / 2);
+  g_assert_cmpfloat (pir.y + pir.height, >, troch.y);
+}
+
+/* ------------------------------------------------------------ raster tests */
+
+typedef struct {
+  cairo_surface_t *surface;
+  const guint8    *data;
+  int              stride;
+} Mask;
+
+/* Coverage of one element, rendered alone at the intrinsic size. */
+static Mask
+render_mask (RsvgHandle *handle, const char *id)
+{
+  RsvgRectangle viewport = intrinsic_viewport (handle);
+  g_autofree char *ref = g_strconcat ("#", id, NULL);
+  g_autoptr(GError) error = NULL;
+  Mask mask;
+  cairo_t *cr;
+
+  mask.surface = cairo_image_surface_create (CAIRO_FORMAT_A8, viewport.width,
+                                             viewport.height);
+  cr = cairo_create (mask.surface);
+  rsvg_handle_render_layer (handle, cr, ref, &viewport, &error);
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (mask.surface);
+  mask.data = cairo_image_surface_get_data (mask.surface);
+  mask.stride = cairo_image_surface_get_stride (mask.surface);
+  return mask;
+}
+
+static gboolean
+mask_at (const Mask *mask, int x, int y)
+{
+  return mask->data[y * mask->stride + x] > 0;
+}
+
+/* Horizontal extent of the mask on one row; FALSE if the row is empty. */
+static gboolean
+mask_row_span (const Mask *mask, int y, int *x0, int *x1)
+{
+  int width = cairo_image_surface_get_width (mask->surface);
+
+  *x0 = *x1 = -1;
+  for (int x = 0; x < width; x++)
+    if (mask_at (mask, x, y))
+      {
+        if (*x0 < 0)
+          *x0 = x;
+        *x1 = x;
+      }
+  return *x0 >= 0;
+}
+
+/* The piriformis is deep: in a plain render the gluteus maximus hides it. */
+static void
+check_piriformis_covered (gconstpointer data)
+{
+  const char *side = data;
+  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
+  g_autofree char *max_id = g_strdup_printf ("zone-gluteus-maximus-%s", side);
+  Mask pir = render_mask (handle, pir_id);
+  Mask max = render_mask (handle, max_id);
+  guint inside = 0, total = 0;
+
+  for (int y = 0; y < 1600; y++)
+    for (int x = 0; x < 800; x++)
+      if (mask_at (&pir, x, y))
+        {
+          total++;
+          inside += mask_at (&max, x, y);
+        }
+  cairo_surface_destroy (pir.surface);
+  cairo_surface_destroy (max.surface);
+  g_assert_cmpuint (total, >, 1000);
+  g_assert_cmpfloat ((double) inside / total, >=, 0.98);
+}
+
+static double
+knee_y (RsvgHandle *handle)
+{
+  RsvgRectangle body = element_box (handle, "body-outline");
+
+  return body.y + body.height * (1 - 0.285);
+}
+
+/* Out of the greater sciatic notch below the piriformis, then down the
+ * middle of the back of the thigh, inside the hamstrings. */
+static void
+check_sciatic_course (gconstpointer data)
+{
+  const char *side = data;
+  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
+  g_autofree char *nerve_id = g_strdup_printf ("nerve-sciatic-%s", side);
+  g_autofree char *ham_id = g_strdup_printf ("zone-hamstrings-%s", side);
+  g_autofree char *troch_id = g_strdup_printf ("landmark-greater-trochanter-%s", side);
+  RsvgRectangle pir = element_box (handle, pir_id);
+  RsvgRectangle nerve = element_box (handle, nerve_id);
+  RsvgRectangle troch = element_box (handle, troch_id);
+  double mid_thigh = (box_cy (troch) + knee_y (handle)) / 2;
+  Mask nerve_mask = render_mask (handle, nerve_id);
+  Mask ham_mask = render_mask (handle, ham_id);
+  int n0 = 0, n1 = 0, h0 = 0, h1 = 0, column = (int) box_cx (pir);
+
+  g_assert_cmpfloat (nerve.y, >, box_cy (pir));
+  /* Where it crosses the piriformis' centre line it is below the muscle. */
+  for (int y = 0; y < (int) box_cy (pir); y++)
+    g_assert_false (mask_at (&nerve_mask, column, y));
+  g_assert_true (mask_row_span (&nerve_mask, (int) mid_thigh, &n0, &n1));
+  g_assert_true (mask_row_span (&ham_mask, (int) mid_thigh, &h0, &h1));
+  g_assert_cmpint (n0, >, h0);
+  g_assert_cmpint (n1, <, h1);
+  /* The middle of the thigh: the middle third of the hamstrings. */
+  g_assert_cmpfloat (fabs ((n0 + n1) / 2.0 - (h0 + h1) / 2.0), <, (h1 - h0) / 6.0);
+  cairo_surface_destroy (nerve_mask.surface);
+  cairo_surface_destroy (ham_mask.surface);
+}
+
+/* It divides just above the back of the knee: the tibial branch continues
+ * down the middle of the calf, the common fibular one goes to the outside. */
+static void
+check_sciatic_division (gconstpointer data)
+{
+  const char *side = data;
+  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autofree char *sciatic_id = g_strdup_printf ("nerve-sciatic-%s", side);
+  g_autofree char *tibial_id = g_strdup_printf ("nerve-tibial-%s", side);
+  g_autofree char *fibular_id = g_strdup_printf ("nerve-common-fibular-%s", side);
+  g_autofree char *calf_id = g_strdup_printf ("zone-calf-%s", side);
+  RsvgRectangle sciatic = element_box (handle, sciatic_id);
+  RsvgRectangle tibial = element_box (handle, tibial_id);
+  RsvgRectangle fibular = element_box (handle, fibular_id);
+  RsvgRectangle calf = element_box (handle, calf_id);
+  RsvgRectangle body = element_box (handle, "body-outline");
+  double knee = knee_y (handle);
+  double split = sciatic.y + sciatic.height;
+
+  g_assert_cmpfloat (split, <, knee);
+  g_assert_cmpfloat (split, >, knee - 0.06 * body.height);
+  g_assert_cmpfloat_with_epsilon (tibial.y, split, 12);
+  g_assert_cmpfloat_with_epsilon (fibular.y, split, 12);
+  g_assert_cmpfloat (tibial.y + tibial.height, >, calf.y + calf.height * 0.8);
+  g_assert_cmpfloat (fabs (box_cx (tibial) - box_cx (calf)), <, calf.width / 4);
+  g_assert_cmpfloat (fabs (box_cx (fibular) - MIDLINE), >, fabs (box_cx (tibial) - MIDLINE) + 10);
+  g_assert_cmpfloat (fibular.y + fibular.height, <, knee + 0.06 * body.height);
+}
+
+/* ------------------------------------------------------------ main */
+
+static void
+add_per_view (const char *name, GTestDataFunc func)
+{
+  static const char * const views[] = { "back", "front" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/sm/anatomy/%s/%s", name, views[i]);
+
+      g_test_add_data_func (path, views[i], func);
+    }
+}
+
+static void
+add_per_side (const char *name, GTestDataFunc func)
+{
+  static const char * const sides[] = { "left", "right" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/sm/anatomy/%s/%s", name, sides[i]);
+
+      g_test_add_data_func (path, sides[i], func);
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add_per_view ("required-ids", check_required_ids);
+  add_per_view ("no-foreign-ids", check_no_foreign_ids);
+  add_per_view ("no-unknown-zones", check_no_unknown_zones);
+  add_per_view ("group-order", check_group_order);
+  add_per_view ("zone-layers", check_zone_layers);
+  add_per_view ("titles-and-classes", check_titles_and_classes);
+  add_per_view ("self-contained", check_self_contained);
+  add_per_view ("sides", check_sides);
+  add_per_view ("cautions-hidden", check_cautions_hidden);
+  g_test_add_func ("/sm/anatomy/figure-frame", check_figure_frame);
+  g_test_add_func ("/sm/anatomy/landmark-heights", check_landmark_heights);
+  add_per_side ("piriformis-midpoint", check_piriformis_midpoint);
+  add_per_side ("piriformis-covered", check_piriformis_covered);
+  add_per_side ("sciatic-course", check_sciatic_course);
+  add_per_side ("sciatic-division", check_sciatic_division);
+
+  return g_test_run ();
+}

@@ -1,0 +1,267 @@
+/* test-atlas.c: loading and validating content files
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-atlas.h"
+
+static SmSvgIndex *
+fixture_svg (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "content", "body-back.svg", NULL);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  SmSvgIndex *index;
+
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (file);
+  index = sm_svg_index_new_from_bytes (bytes, "body-back.svg", &error);
+  g_assert_no_error (error);
+  return index;
+}
+
+static SmAtlas *
+load_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "content", name, NULL);
+  g_autoptr(SmSvgIndex) back = fixture_svg ();
+  const char *paths[] = { path, NULL };
+
+  return sm_atlas_new_from_files (paths, back, NULL, error);
+}
+
+static SmAtlas *
+load_string (const char  *name,
+             const char  *text,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  GBytes *contents[] = { bytes, NULL };
+  const char *names[] = { name, NULL };
+
+  return sm_atlas_new_from_bytes (contents, names, NULL, NULL, error);
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_fixture ("valid.json", &error);
+  SmZone *zone;
+  SmToolUse *use;
+  g_auto(GStrv) steps = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_atlas_get_zones (atlas)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_atlas_get_techniques (atlas)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_atlas_get_tools (atlas)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_atlas_get_stretches (atlas)), ==, 1);
+  g_assert_nonnull (sm_atlas_get_safety (atlas));
+
+  zone = sm_atlas_lookup_zone (atlas, "piriformis");
+  g_assert_nonnull (zone);
+  g_assert_cmpstr (sm_zone_get_name (zone), ==, "Piriformis");
+  g_assert_cmpstr (sm_zone_get_layer (zone), ==, "deep");
+  g_assert_true (sm_zone_get_two_sided (zone));
+  g_assert_cmpuint (sm_zone_get_hold_seconds (zone), ==, 30);
+  g_assert_cmpstr (sm_zone_get_landmarks (zone)[1], ==, "greater-trochanter");
+  g_assert_cmpstr (sm_zone_get_find (zone)[1], ==, "Find the flat bone at the base of your spine.");
+
+  use = sm_zone_get_tool_use (zone, "ball");
+  g_assert_nonnull (use);
+  g_assert_null (sm_zone_get_tool_use (zone, "foam-roller"));
+  steps = sm_tool_use_dup_steps (use);
+  g_assert_cmpuint (g_strv_length (steps), ==, 4);
+  g_assert_cmpstr (steps[0], ==, "Lie on your back with your knees bent.");
+  g_assert_cmpstr (steps[3], ==, "Hold for 30 seconds.");
+
+  /* Optional lists that are absent read as empty, never NULL. */
+  g_assert_cmpuint (g_strv_length ((char **) sm_zone_get_synonyms (sm_atlas_lookup_zone (atlas, "calf"))), ==, 0);
+  g_assert_cmpuint (g_strv_length ((char **) sm_zone_get_caution_areas (sm_atlas_lookup_zone (atlas, "calf"))), ==, 0);
+  g_assert_null (sm_atlas_lookup_zone (atlas, "ball"));
+  g_assert_nonnull (sm_atlas_lookup_tool (atlas, "ball"));
+  g_assert_nonnull (sm_atlas_lookup_technique (atlas, "hold"));
+  g_assert_nonnull (sm_atlas_lookup_stretch (atlas, "piriformis-stretch"));
+}
+
+static void
+test_relations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_fixture ("valid.json", &error);
+  g_autoptr(GListModel) by_tool = NULL;
+  g_autoptr(GListModel) stretches = NULL;
+  g_autoptr(GListModel) none = NULL;
+  g_auto(GStrv) landmarks = NULL;
+  g_auto(GStrv) cautions = NULL;
+
+  g_assert_no_error (error);
+  by_tool = sm_atlas_list_zones_for_tool (atlas, "ball");
+  g_assert_cmpuint (g_list_model_get_n_items (by_tool), ==, 2);
+  stretches = sm_atlas_list_stretches_for_zone (atlas, "piriformis");
+  g_assert_cmpuint (g_list_model_get_n_items (stretches), ==, 1);
+  none = sm_atlas_list_stretches_for_zone (atlas, "calf");
+  g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
+
+  /* One sacrum, but a trochanter on each side. */
+  landmarks = sm_atlas_dup_landmark_ids (atlas, "piriformis", "right");
+  g_assert_cmpstrv (landmarks, ((const char *[]) { "landmark-sacrum", "landmark-greater-trochanter-right", NULL }));
+  cautions = sm_atlas_dup_caution_ids (atlas, "piriformis", "left");
+  g_assert_cmpstrv (cautions, ((const char *[]) { "caution-spine", NULL }));
+}
+
+typedef struct
+{
+  const char   *fixture;
+  SmAtlasError  code;
+  const char   *path;   /* JSON path the message must name */
+} MalformedCase;
+
+static const MalformedCase malformed_cases[] = {
+  { "unknown-key.json", SM_ATLAS_ERROR_UNKNOWN_KEY, "zones[1].tools[0].colour" },
+  { "missing-field.json", SM_ATLAS_ERROR_MISSING_FIELD, "zones[1].why" },
+  { "wrong-type.json", SM_ATLAS_ERROR_WRONG_TYPE, "zones[1].hold-seconds" },
+  { "duplicate-id.json", SM_ATLAS_ERROR_DUPLICATE_ID, "tools[1].id" },
+  { "dangling-reference.json", SM_ATLAS_ERROR_DANGLING_REFERENCE, "zones[1].tools[0].tool" },
+  { "unknown-svg-id.json", SM_ATLAS_ERROR_UNKNOWN_SVG_ID, "zones[0].landmarks[1]" },
+  /* A zone must exist on both sides of its view's artwork. */
+  { "unknown-zone.json", SM_ATLAS_ERROR_UNKNOWN_SVG_ID, "zones[1].id" },
+  { "unknown-source.json", SM_ATLAS_ERROR_UNKNOWN_SOURCE, "techniques[0].sources[0]" },
+};
+
+static void
+test_malformed (gconstpointer data)
+{
+  const MalformedCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_fixture (c->fixture, &error);
+
+  g_assert_null (atlas);
+  g_assert_error (error, SM_ATLAS_ERROR, (int) c->code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, c->fixture));
+  g_assert_nonnull (strstr (error->message, c->path));
+}
+
+static void
+test_not_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_string ("broken.json", "{\"zones\": [", &error);
+
+  g_assert_null (atlas);
+  g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "broken.json: "));
+}
+
+static void
+test_root_not_object (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_string ("list.json", "[1, 2]", &error);
+
+  g_assert_null (atlas);
+  g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_WRONG_TYPE);
+  g_assert_true (g_str_has_prefix (error->message, "list.json: "));
+}
+
+/* 100 000 levels crash json-glib 1.6.6; the guard must refuse them first. */
+static void
+test_too_deep (void)
+{
+  const guint levels = 100000;
+  g_autoptr(GString) text = g_string_new ("{\"zones\": [{\"tools\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = NULL;
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}]}");
+
+  atlas = load_string ("deep.json", text->str, &error);
+  g_assert_null (atlas);
+  g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_TOO_DEEP);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "deep.json: zones[0].tools[0][0]"));
+}
+
+/* Brackets inside strings, escaped quotes and backslashes are text, not
+ * nesting; a depth right at the limit is accepted by the guard. */
+static void
+test_depth_counts_structure_only (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"zones\": [], \"x\\\"[[\": \"[[[[[[[[[[[[[[[[[[[[\\\\\", \"y\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = NULL;
+
+  for (guint i = 1; i < SM_ATLAS_MAX_DEPTH; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 1; i < SM_ATLAS_MAX_DEPTH; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "}");
+
+  /* Past the guard, the schema refuses the unknown key: proof the guard let it through. */
+  atlas = load_string ("strings.json", text->str, &error);
+  g_assert_null (atlas);
+  g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_UNKNOWN_KEY);
+}
+
+/* References may point into another file of the set. */
+static const char stretch_only[] =
+  "{\"stretches\": [{\"id\": \"other\", \"name\": \"Other\", \"summary\": \"S\","
+  " \"steps\": [\"A\"], \"hold-seconds\": 20, \"cautions\": [\"C\"],"
+  " \"zones\": [\"calf\"], \"sources\": [\"003_d22b414ee7ad2001.txt\"]}]}";
+
+static void
+test_across_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "content", "valid.json", NULL);
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_autoptr(GBytes) stretches = g_bytes_new_static (stretch_only, strlen (stretch_only));
+  g_autoptr(GBytes) rest = NULL;
+  g_autoptr(SmAtlas) atlas = NULL;
+  const char *names[] = { "stretch-only.json", "valid.json", NULL };
+
+  g_assert_no_error (error);
+  rest = g_mapped_file_get_bytes (file);
+  atlas = sm_atlas_new_from_bytes ((GBytes *[]) { stretches, rest, NULL }, names, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_atlas_get_stretches (atlas)), ==, 2);
+  g_assert_cmpstr (sm_stretch_get_zones (sm_atlas_lookup_stretch (atlas, "other"))[0], ==, "calf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sm/atlas/valid", test_valid);
+  g_test_add_func ("/sm/atlas/relations", test_relations);
+  for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
+    {
+      g_autofree char *name = g_strdup (malformed_cases[i].fixture);
+      g_autofree char *test_path = NULL;
+
+      *strrchr (name, '.') = '\0';
+      test_path = g_strdup_printf ("/sm/atlas/malformed/%s", name);
+      g_test_add_data_func (test_path, &malformed_cases[i], test_malformed);
+    }
+  g_test_add_func ("/sm/atlas/not-json", test_not_json);
+  g_test_add_func ("/sm/atlas/root-not-object", test_root_not_object);
+  g_test_add_func ("/sm/atlas/too-deep", test_too_deep);
+  g_test_add_func ("/sm/atlas/depth-counts-structure-only", test_depth_counts_structure_only);
+  g_test_add_func ("/sm/atlas/across-files", test_across_files);
+
+  return g_test_run ();
+}
