@@ -34,7 +34,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 #define FOOTER_HEIGHT 22.0
 #define GAP           12.0
 #define FONT_FAMILY   "Cantarell, DejaVu Sans, sans-serif"
-#define FIGURE_HEIGHT 290.0
+#define FIGURE_MIN_HEIGHT 200.0
+#define FIGURE_MAX_HEIGHT 270.0
+#define FIGURE_WIDTH  160.0
 
 struct _SmSheet
 {
@@ -272,6 +274,7 @@ paint_badge (Flow       *flow,
   if (!painting (flow))
     return;
 
+  cairo_new_path (flow->cr);
   cairo_arc (flow->cr, cx, cy, radius, 0, 2 * G_PI);
   set_colour (flow->cr, &accent);
   cairo_fill_preserve (flow->cr);
@@ -477,10 +480,13 @@ view_stylesheet (GArray *marks)
                                "#overlay-landmarks, #overlay-press-points,"
                                " #overlay-cautions { display: none; }\n");
 
+  /* Deep muscles in a darker shade, so the piriformis reads as its own
+   * shape on top of the gluteus maximus. */
   for (guint i = 0; i < marks->len; i++)
-    g_string_append_printf (css, "#%s .muscle { fill: #f3a863; stroke: #b4501a;"
+    g_string_append_printf (css, "#%s .muscle { fill: %s; stroke: #9a4210;"
                             " stroke-width: 2.5; opacity: 1; }\n",
-                            g_array_index (marks, Mark, i).element);
+                            g_array_index (marks, Mark, i).element,
+                            g_array_index (marks, Mark, i).deep ? "#e07a35" : "#f5b06e");
 
   return g_string_free (css, FALSE);
 }
@@ -507,29 +513,52 @@ load_view (const char  *view,
   return g_steal_pointer (&handle);
 }
 
+static gboolean
+badge_collides (GArray *placed,
+                double  cx,
+                double  cy,
+                double  radius)
+{
+  for (guint i = 0; i < placed->len; i += 2)
+    {
+      double dx = cx - g_array_index (placed, double, i);
+      double dy = cy - g_array_index (placed, double, i + 1);
+
+      if (dx * dx + dy * dy < 4.4 * radius * radius)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Two steps on the same muscle (or on neighbours) must not hide each
+ * other's numbers: the badge goes to the free spot nearest the muscle's
+ * centre, searched ring by ring. */
 static void
 place_badge (GArray *placed,
              double *cx,
              double *cy,
              double  radius)
 {
-  /* Two steps on the same muscle (or on neighbours) must not hide each
-   * other's numbers: step down until the badge is clear. */
-  for (gboolean moved = TRUE; moved;)
-    {
-      moved = FALSE;
-      for (guint i = 0; i < placed->len; i += 2)
-        {
-          double dx = *cx - g_array_index (placed, double, i);
-          double dy = *cy - g_array_index (placed, double, i + 1);
+  static const int directions[][2] = {
+    { 0, 0 }, { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
+  };
+  double step = 2.2 * radius;
+  gboolean found = FALSE;
 
-          if (dx * dx + dy * dy < 4 * radius * radius)
-            {
-              *cy += 2 * radius + 1;
-              moved = TRUE;
-            }
-        }
-    }
+  for (guint ring = 1; ring <= 4 && !found; ring++)
+    for (guint d = 0; d < G_N_ELEMENTS (directions) && !found; d++)
+      {
+        double x = *cx + directions[d][0] * step * ring;
+        double y = *cy + directions[d][1] * step * ring;
+
+        found = !badge_collides (placed, x, y, radius);
+        if (found)
+          {
+            *cx = x;
+            *cy = y;
+          }
+      }
 
   g_array_append_val (placed, *cx);
   g_array_append_val (placed, *cy);
@@ -554,7 +583,9 @@ paint_badges (Flow             *flow,
       RsvgRectangle box;
       double cx, cy;
 
-      if (!rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, &box, NULL, NULL))
+      /* The logical box: librsvg 2.54.7 returns an ink box that reaches back
+       * to the origin for some groups (gluteus medius). */
+      if (!rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &box, NULL))
         continue;
       cx = viewport->x + (box.x + box.width / 2) * scale;
       cy = viewport->y + (box.y + box.height / 2) * scale;
@@ -563,8 +594,64 @@ paint_badges (Flow             *flow,
     }
 }
 
+/* The part of the figure worth showing: the marked muscles with room
+ * around them for context, grown to the box's proportions and kept inside
+ * the drawing. The whole figure when nothing is marked. */
+static RsvgRectangle
+crop_to_marks (RsvgHandle *handle,
+               GArray     *marks,
+               double      iw,
+               double      ih,
+               double      aspect)
+{
+  RsvgRectangle intrinsic = { 0, 0, iw, ih }, box, crop = { 0, 0, iw, ih };
+  double x0 = iw, y0 = ih, x1 = 0, y1 = 0, margin = 0.09 * ih, w, h;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      g_autofree char *id = g_strconcat ("#", g_array_index (marks, Mark, i).element, NULL);
+
+      if (!rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &box, NULL))
+        continue;
+      x0 = MIN (x0, box.x);
+      y0 = MIN (y0, box.y);
+      x1 = MAX (x1, box.x + box.width);
+      y1 = MAX (y1, box.y + box.height);
+    }
+  if (x1 <= x0)
+    return crop;
+
+  x0 -= margin, y0 -= margin, x1 += margin, y1 += margin;
+  w = MAX (x1 - x0, (y1 - y0) * aspect);
+  h = w / aspect;
+  crop.width = MIN (w, iw);
+  crop.height = MIN (h, ih);
+  crop.x = CLAMP ((x0 + x1 - crop.width) / 2, 0, iw - crop.width);
+  crop.y = CLAMP ((y0 + y1 - crop.height) / 2, 0, ih - crop.height);
+  return crop;
+}
+
+/* "L" and "R" in the top corners: the artwork's own marks may be cropped
+ * away. The back view shows the person's left on the left. */
+static void
+paint_side_marks (Flow       *flow,
+                  const char *view,
+                  double      x,
+                  double      y,
+                  double      width)
+{
+  gboolean back = g_str_equal (view, "back");
+  g_autoptr(PangoLayout) left = text_layout (flow, FONT_FAMILY " Bold 9", -1, back ? _("L") : _("R"));
+  g_autoptr(PangoLayout) right = text_layout (flow, FONT_FAMILY " Bold 9", -1, back ? _("R") : _("L"));
+  int w;
+
+  pango_layout_get_pixel_size (right, &w, NULL);
+  paint_layout (flow, left, &muted, x + 6, y + 4);
+  paint_layout (flow, right, &muted, x + width - 6 - w, y + 4);
+}
+
 /* Draws one view of the body with the routine's zones highlighted and
- * numbered into the box (x, y, width, height), centred.
+ * numbered into the box (x, y, width, height).
  *
  * This talks to librsvg directly; it is the one place to switch to the
  * shared SmAnatomy renderer once that is available. */
@@ -581,7 +668,7 @@ paint_body_view (Flow       *flow,
   g_autoptr(RsvgHandle) handle = NULL;
   g_autoptr(GError) error = NULL;
   double iw, ih, scale;
-  RsvgRectangle viewport;
+  RsvgRectangle viewport, crop;
 
   if (!painting (flow))
     return;
@@ -593,8 +680,16 @@ paint_body_view (Flow       *flow,
       return;
     }
 
-  scale = MIN (width / iw, height / ih);
-  viewport = (RsvgRectangle) { x + (width - iw * scale) / 2, y, iw * scale, ih * scale };
+  crop = crop_to_marks (handle, marks, iw, ih, width / height);
+  scale = MIN (width / crop.width, height / crop.height);
+  viewport = (RsvgRectangle) {
+    x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale, iw * scale, ih * scale,
+  };
+
+  paint_box (flow, x, y, width, height, &stripe, &rule);
+  cairo_save (flow->cr);
+  cairo_rectangle (flow->cr, x + 1, y + 1, width - 2, height - 2);
+  cairo_clip (flow->cr);
   rsvg_handle_render_document (handle, flow->cr, &viewport, NULL);
 
   /* Deep muscles (the piriformis) lie under others: draw them again on top
@@ -608,6 +703,8 @@ paint_body_view (Flow       *flow,
       }
 
   paint_badges (flow, handle, marks, &viewport, scale);
+  cairo_restore (flow->cr);
+  paint_side_marks (flow, view, x, y, width);
 }
 
 /* ------------------------------------------------------------------ */
@@ -692,9 +789,10 @@ heat_markup (SmSheet *self)
       return g_string_free (markup, FALSE);
     }
 
-  g_string_append (markup, sm_safety_get_heat_summary (safety));
-  g_string_append_c (markup, '\n');
+  /* The steps say it all; the summary is for the screen. */
   append_bullets (markup, sm_safety_get_heat_steps (safety), 3);
+  if (markup->len == 0)
+    g_string_append (markup, sm_safety_get_heat_summary (safety));
   return g_string_free (markup, FALSE);
 }
 
@@ -704,8 +802,7 @@ stretch_markup (SmSheet *self)
 {
   SmSafety *safety = sm_atlas_get_safety (self->atlas);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GString *markup = g_string_new (safety != NULL ? sm_safety_get_stretch_summary (safety)
-                                                 : _("Stretch gently once you have finished."));
+  GString *markup = g_string_new (NULL);
 
   for (guint i = 0; i < sm_routine_get_n_steps (self->routine) && g_hash_table_size (seen) < 4; i++)
     {
@@ -720,11 +817,17 @@ stretch_markup (SmSheet *self)
 
           if (!g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
             continue;
-          line = g_markup_printf_escaped ("\n• <b>%s</b> — %s", sm_stretch_get_name (stretch), hold);
+          line = g_markup_printf_escaped ("%s• <b>%s</b> — %s", markup->len > 0 ? "\n" : "",
+                                          sm_stretch_get_name (stretch), hold);
           g_string_append (markup, line);
         }
     }
 
+  if (markup->len > 0)
+    g_string_prepend (markup, _("Once you have finished, stretch gently:\n"));
+  else
+    g_string_append (markup, safety != NULL ? sm_safety_get_stretch_summary (safety)
+                                            : _("Stretch gently once you have finished."));
   return g_string_free (markup, FALSE);
 }
 
@@ -750,6 +853,20 @@ flow_side_column (Flow   *flow,
   return y - flow->y;
 }
 
+static double
+measure_side_column (Flow   *flow,
+                     double  x,
+                     double  width)
+{
+  int target = flow->target;
+  double height;
+
+  flow->target = -1;
+  height = flow_side_column (flow, x, width);
+  flow->target = target;
+  return height;
+}
+
 static gboolean
 uses_view (SmSheet    *self,
            const char *view)
@@ -769,35 +886,44 @@ flow_overview (Flow *flow)
 {
   const char *views[2];
   guint n_views = 0;
-  double figure_width = FIGURE_HEIGHT / 2, column_x, column_height;
+  double figure_width = FIGURE_WIDTH, figure_height, column_x, column_height;
 
   if (uses_view (flow->sheet, "back") || !uses_view (flow->sheet, "front"))
     views[n_views++] = "back";
   if (uses_view (flow->sheet, "front"))
     views[n_views++] = "front";
 
-  reserve (flow, FIGURE_HEIGHT + 16);
+  /* Two views share the room one would have. */
+  if (n_views == 2)
+    figure_width = FIGURE_WIDTH * 0.75;
+
+  /* The figure is as tall as the advice beside it, within limits, so
+   * neither leaves a hole. */
+  column_x = flow->left + n_views * (figure_width + 6) + GAP;
+  column_height = measure_side_column (flow, column_x, flow->right - column_x);
+  figure_height = CLAMP (column_height - 16, FIGURE_MIN_HEIGHT, FIGURE_MAX_HEIGHT);
+
+  reserve (flow, MAX (figure_height + 16, column_height));
   for (guint i = 0; i < n_views; i++)
     {
       g_autoptr(PangoLayout) caption = NULL;
       double x = flow->left + i * (figure_width + 6);
       int w;
 
-      paint_body_view (flow, views[i], x, flow->y, figure_width, FIGURE_HEIGHT);
+      paint_body_view (flow, views[i], x, flow->y, figure_width, figure_height);
       caption = text_layout (flow, FONT_FAMILY " Bold 8", -1,
                              g_str_equal (views[i], "back") ? _("Back") : _("Front"));
       pango_layout_get_pixel_size (caption, &w, NULL);
-      paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + FIGURE_HEIGHT + 2);
+      paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + figure_height + 2);
     }
 
-  column_x = flow->left + n_views * (figure_width + 6) + GAP;
-  column_height = flow_side_column (flow, column_x, flow->right - column_x);
-  flow->y += MAX (FIGURE_HEIGHT + 16, column_height) + GAP;
+  flow_side_column (flow, column_x, flow->right - column_x);
+  flow->y += MAX (figure_height + 16, column_height) + GAP;
 }
 
 /* Column left edges as fractions of the content width; the last column
  * (how to) takes the rest. */
-static const double columns[] = { 0.0, 0.05, 0.27, 0.48, 0.60 };
+static const double columns[] = { 0.0, 0.05, 0.24, 0.43, 0.54 };
 
 static double
 column_x (Flow  *flow,
@@ -861,18 +987,17 @@ step_cells (SmSheet        *self,
   g_autofree char *how = how_to (self, step);
   const char *note = sm_routine_step_get_note (step);
 
-  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>",
+  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>%s<i>%s</i>",
                                       zone_name (self, sm_routine_step_get_zone (step)),
-                                      side_text (sm_routine_step_get_side (step)));
+                                      side_text (sm_routine_step_get_side (step)),
+                                      note[0] != '\0' ? "\n" : "", note);
   cells[1] = g_markup_printf_escaped ("%s\n<span size='smaller'>%s</span>",
                                       tool_name (self, sm_routine_step_get_tool (step)),
                                       technique_name (self, sm_routine_step_get_technique (step)));
   /* Translators: "30 s × 3", a hold time and how many times; then the rest */
   cells[2] = g_markup_printf_escaped (_("<b>%s × %u</b>\n<span size='smaller'>rest %s</span>"),
                                       hold, sm_routine_step_get_repetitions (step), rest);
-  cells[3] = note[0] != '\0'
-    ? g_markup_printf_escaped ("%s\n<i>%s</i>", how, note)
-    : g_markup_escape_text (how, -1);
+  cells[3] = g_markup_escape_text (how, -1);
 }
 
 static void
@@ -890,10 +1015,14 @@ flow_step (Flow  *flow,
   for (guint i = 0; i < 4; i++)
     {
       layouts[i] = markup_layout (flow, FONT_FAMILY " 8.5", column_width (flow, i + 1), cells[i]);
-      /* The how-to is a reminder, not the manual: two lines, three with a note. */
+      /* The how-to is a reminder, not the manual: where the tool goes and
+       * what to do, in a smaller type and never more than three lines. */
       if (i == 3)
         {
-          pango_layout_set_height (layouts[i], sm_routine_step_get_note (step)[0] != '\0' ? -3 : -2);
+          g_autoptr(PangoFontDescription) small = pango_font_description_from_string (FONT_FAMILY " 8");
+
+          pango_layout_set_font_description (layouts[i], small);
+          pango_layout_set_height (layouts[i], -3);
           pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
         }
       height = MAX (height, layout_height (layouts[i]));
@@ -959,33 +1088,37 @@ bullets (const char * const *items,
   return g_string_free (markup, FALSE);
 }
 
-/* When to stop and when to see a doctor, side by side in one red box,
- * kept together on one page. */
-static void
-flow_safety (Flow *flow)
+/* When to stop and when to see a doctor, in one red box. Returns its
+ * height; paints it at (x, flow->y). */
+static double
+flow_safety (Flow   *flow,
+             double  x,
+             double  width)
 {
   SmSafety *safety = sm_atlas_get_safety (flow->sheet->atlas);
-  double width = (flow->right - flow->left - GAP) / 2;
   g_autofree char *stop = bullets (safety ? sm_safety_get_stop_rules (safety) : NULL,
                                    _("• Sharp or shooting pain, numbness or tingling: ease off or stop."));
   g_autofree char *flags = bullets (safety ? sm_safety_get_red_flags (safety) : NULL,
                                     _("• Trouble controlling your bladder or bowels."));
-  g_autoptr(PangoLayout) stop_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, stop);
-  g_autoptr(PangoLayout) flag_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, flags);
   g_autoptr(PangoLayout) stop_head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20,
                                                   _("Stop or ease off if…"));
+  g_autoptr(PangoLayout) stop_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, stop);
   g_autoptr(PangoLayout) flag_head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20,
                                                   _("Red flags — see a doctor now"));
-  double head = MAX (layout_height (stop_head), layout_height (flag_head));
-  double height = 10 + head + 4 + MAX (layout_height (stop_text), layout_height (flag_text)) + 10;
+  g_autoptr(PangoLayout) flag_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, flags);
+  double y = flow->y + 10;
+  double height = 10 + layout_height (stop_head) + 3 + layout_height (stop_text) + 8 +
+                  layout_height (flag_head) + 3 + layout_height (flag_text) + 10;
 
-  reserve (flow, height);
-  paint_box (flow, flow->left, flow->y, flow->right - flow->left, height, &safety_fill, &safety_line);
-  paint_layout (flow, stop_head, &ink, flow->left + 10, flow->y + 10);
-  paint_layout (flow, stop_text, &ink, flow->left + 10, flow->y + 14 + head);
-  paint_layout (flow, flag_head, &safety_line, flow->left + width + GAP + 10, flow->y + 10);
-  paint_layout (flow, flag_text, &ink, flow->left + width + GAP + 10, flow->y + 14 + head);
-  flow->y += height + GAP;
+  paint_box (flow, x, flow->y, width, height, &safety_fill, &safety_line);
+  paint_layout (flow, stop_head, &ink, x + 10, y);
+  y += layout_height (stop_head) + 3;
+  paint_layout (flow, stop_text, &ink, x + 10, y);
+  y += layout_height (stop_text) + 8;
+  paint_layout (flow, flag_head, &safety_line, x + 10, y);
+  y += layout_height (flag_head) + 3;
+  paint_layout (flow, flag_text, &ink, x + 10, y);
+  return height;
 }
 
 static void
@@ -1013,36 +1146,71 @@ paint_grid_row (Flow               *flow,
   flow->y += height;
 }
 
+#define WEEK_HEADER_HEIGHT 26.0
+#define WEEK_ROW_HEIGHT    18.0
+
 /* Seven rows to tick, with the pain before and after so the person (and
- * their therapist) can see whether the routine helps. */
-static void
-flow_week (Flow *flow)
+ * their therapist) can see whether the routine helps. Paints at
+ * (x, flow->y); returns the height. */
+static double
+flow_week (Flow   *flow,
+           double  x,
+           double  width)
 {
-  double w = flow->right - flow->left;
   const double edges[] = {
-    flow->left, flow->left + 0.09 * w, flow->left + 0.25 * w, flow->left + 0.35 * w,
-    flow->left + 0.52 * w, flow->left + 0.69 * w, flow->right,
+    x, x + 0.16 * width, x + 0.36 * width, x + 0.68 * width, x + width,
   };
   const char *titles[] = {
-    _("Day"), _("Date"), _("Done ✓"), _("Pain before (0–10)"), _("Pain after (0–10)"), _("Notes"), NULL,
+    _("Day"), _("Done ✓"), _("Pain before (0–10)"), _("Pain after (0–10)"), NULL,
   };
-  g_autoptr(PangoLayout) hint = text_layout (flow, FONT_FAMILY " 8.5", w,
-                                             _("Tick each day you do the routine. Rate your pain from "
-                                               "0 (none) to 10 (the worst you can imagine)."));
+  g_autoptr(PangoLayout) head = text_layout (flow, FONT_FAMILY " Bold 10.5", width, _("This week"));
+  g_autoptr(PangoLayout) hint = text_layout (flow, FONT_FAMILY " 8", width,
+                                             _("Tick each day you do the routine. Pain: 0 is none, "
+                                               "10 the worst you can imagine."));
+  double top = flow->y, height;
 
-  flow_heading (flow, _("This week"), layout_height (hint) + 4 + 22 + 7 * 20);
-  paint_layout (flow, hint, &muted, flow->left, flow->y);
-  flow->y += layout_height (hint) + 4;
+  flow->y += 10;
+  paint_layout (flow, head, &ink, x, flow->y);
+  flow->y += layout_height (head) + 2;
+  paint_layout (flow, hint, &muted, x, flow->y);
+  flow->y += layout_height (hint) + 6;
 
-  paint_grid_row (flow, titles, edges, 22, FONT_FAMILY " Bold 8");
+  paint_grid_row (flow, titles, edges, WEEK_HEADER_HEIGHT, FONT_FAMILY " Bold 7.5");
   for (guint day = 1; day <= 7; day++)
     {
-      g_autofree char *label = g_strdup_printf ("%u", day);
-      const char *cells[] = { label, "", "", "", "", "", NULL };
+      /* Translators: a row of the week's tick grid */
+      g_autofree char *label = g_strdup_printf (_("Day %u"), day);
+      const char *cells[] = { label, "", "", "", NULL };
 
-      paint_grid_row (flow, cells, edges, 20, FONT_FAMILY " 9");
+      paint_grid_row (flow, cells, edges, WEEK_ROW_HEIGHT, FONT_FAMILY " 8.5");
     }
-  flow->y += GAP;
+
+  height = flow->y - top;
+  flow->y = top;
+  return height;
+}
+
+/* Safety and the week side by side: both belong on the fridge, and next to
+ * each other they fit under a short routine on the first page. */
+static void
+flow_bottom (Flow *flow)
+{
+  double width = flow->right - flow->left;
+  double safety_width = 0.55 * width;
+  double week_x = flow->left + safety_width + GAP;
+  double height;
+  int page = flow->target;
+
+  /* Measure on no page, then place. */
+  flow->target = -1;
+  height = MAX (flow_safety (flow, flow->left, safety_width),
+                flow_week (flow, week_x, flow->right - week_x));
+  flow->target = page;
+
+  reserve (flow, height);
+  flow_safety (flow, flow->left, safety_width);
+  flow_week (flow, week_x, flow->right - week_x);
+  flow->y += height + GAP;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1065,8 +1233,7 @@ run_layout (SmSheet *self,
   flow_header (&flow);
   flow_overview (&flow);
   flow_steps (&flow);
-  flow_safety (&flow);
-  flow_week (&flow);
+  flow_bottom (&flow);
   return flow.page + 1;
 }
 

@@ -83,6 +83,13 @@ test_builtins (void)
   g_assert_cmpstr (sm_routine_get_name (g_ptr_array_index (builtins, 2)), ==,
                    "Front of the body — hip flexors and quads");
 
+  /* Every id they name exists in the bundled content. */
+  for (guint i = 0; i < builtins->len; i++)
+    {
+      sm_routine_check_ids (g_ptr_array_index (builtins, i), sm_atlas_get_default (), "builtin", &error);
+      g_assert_no_error (error);
+    }
+
   /* The big muscle over it is loosened before the piriformis itself. */
   g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (first, 0)), ==, "gluteus-maximus");
   g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (first, 1)), ==, "piriformis");
@@ -164,6 +171,31 @@ test_side (void)
   g_assert_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_OUT_OF_RANGE);
   g_assert_cmpstr (error->message, ==,
                    "bad.json: steps[1].side: “middle” is not a side (left, right or both)");
+}
+
+static void
+test_unknown_ids (void)
+{
+  static const struct {
+    const char *zone, *tool, *technique, *message;
+  } cases[] = {
+    { "kneecap", "ball", "hold", "r.json: steps[1].zone: there is no zone “kneecap”" },
+    { "calf", "hammer", "hold", "r.json: steps[1].tool: there is no tool “hammer”" },
+    { "calf", "ball", "pinching", "r.json: steps[1].technique: there is no technique “pinching”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SmRoutine) routine = make_routine (1);
+      g_autoptr(SmRoutineStep) step = sm_routine_step_new (cases[i].zone, "left");
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (step, "tool", cases[i].tool, "technique", cases[i].technique, NULL);
+      sm_routine_append_step (routine, step);
+      g_assert_false (sm_routine_check_ids (routine, sm_atlas_get_default (), "r.json", &error));
+      g_assert_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_UNKNOWN_ID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
 }
 
 /* json-glib 1.6.6 overflows its stack around here; we must answer first. */
@@ -391,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine/builtins", test_builtins);
   g_test_add_func ("/sm/routine/malformed", test_malformed);
   g_test_add_func ("/sm/routine/side", test_side);
+  g_test_add_func ("/sm/routine/unknown-ids", test_unknown_ids);
   g_test_add_func ("/sm/routine/deep-nesting", test_deep_nesting);
   g_test_add_func ("/sm/routine/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/sm/routine/store-bad-file", test_store_bad_file);
