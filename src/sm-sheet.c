@@ -34,6 +34,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 #define FOOTER_HEIGHT 22.0
 #define GAP           12.0
 #define FONT_FAMILY   "Cantarell, DejaVu Sans, sans-serif"
+
+/* A small type scale: each distinct face and size costs a font lookup
+ * (pango runs it in a thread of its own), and a sheet reads calmer with
+ * few sizes anyway. */
+#define FONT_TITLE      FONT_FAMILY " Bold 22"
+#define FONT_HEADING    FONT_FAMILY " Bold 11"
+#define FONT_LEAD       FONT_FAMILY " 11"
+#define FONT_BODY       FONT_FAMILY " 9"
+#define FONT_BODY_EMPH  FONT_FAMILY " Italic 9"
+#define FONT_SMALL      FONT_FAMILY " 8"
+#define FONT_SMALL_BOLD FONT_FAMILY " Bold 8"
+#define SPAN_SMALL      "<span size='8192'>"
 #define FIGURE_MIN_HEIGHT 200.0
 #define FIGURE_MAX_HEIGHT 270.0
 #define FIGURE_WIDTH  160.0
@@ -42,9 +54,12 @@ struct _SmSheet
 {
   GObject    parent_instance;
 
-  SmRoutine *routine;
-  SmAtlas   *atlas;
-  GDateTime *date;
+  SmRoutine    *routine;
+  SmAtlas      *atlas;
+  GDateTime    *date;
+  PangoContext *pango;   /* shared by every layout, so fonts are looked up once */
+  cairo_t      *pango_cr;
+  GHashTable   *layouts; /* key → PangoLayout: each text is shaped once */
 };
 
 G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
@@ -143,22 +158,62 @@ set_colour (cairo_t   *cr,
   cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
 }
 
-/* Layouts are made for points: the sheet's unit is the point whatever the
- * surface, and pango_cairo assumes 96 dpi unless told. */
-static PangoLayout *
-new_layout (Flow       *flow,
-            const char *font,
-            double      width)
+/* One Pango context for all the sheet's text: a context per layout would
+ * look every font up again. It is made for points — the sheet's unit
+ * whatever the surface — as pango_cairo assumes 96 dpi unless told. */
+static void
+prepare_pango (SmSheet *self,
+               cairo_t *cr)
 {
-  PangoLayout *layout = pango_cairo_create_layout (flow->cr);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  if (self->pango == NULL)
+    {
+      self->pango = pango_cairo_create_context (cr);
+      pango_cairo_context_set_resolution (self->pango, 72);
+    }
+  else if (cr != self->pango_cr)
+    {
+      /* Another surface may have other font options: shape again. */
+      pango_cairo_update_context (cr, self->pango);
+      g_hash_table_remove_all (self->layouts);
+    }
+  self->pango_cr = cr;
+}
 
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
+/* The layout for @text in @font wrapped at @width points (-1: no wrapping),
+ * cut after @max_lines lines with an ellipsis (0: no limit). Layout runs
+ * several times (measuring, then painting), so layouts are kept. */
+static PangoLayout *
+get_layout (Flow       *flow,
+            const char *font,
+            double      width,
+            const char *text,
+            gboolean    markup,
+            int         max_lines)
+{
+  g_autofree char *key = g_strdup_printf ("%s|%.2f|%d|%d|%s", font, width, markup, max_lines, text);
+  PangoLayout *layout = g_hash_table_lookup (flow->sheet->layouts, key);
+  g_autoptr(PangoFontDescription) desc = NULL;
+
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = pango_layout_new (flow->sheet->pango);
+  desc = pango_font_description_from_string (font);
   pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_width (layout, width < 0 ? -1 : pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+
+  g_hash_table_insert (flow->sheet->layouts, g_steal_pointer (&key), layout);
+  return g_object_ref (layout);
 }
 
 static PangoLayout *
@@ -167,10 +222,7 @@ text_layout (Flow       *flow,
              double      width,
              const char *text)
 {
-  PangoLayout *layout = new_layout (flow, font, width);
-
-  pango_layout_set_text (layout, text, -1);
-  return layout;
+  return get_layout (flow, font, width, text, FALSE, 0);
 }
 
 static PangoLayout *
@@ -179,10 +231,7 @@ markup_layout (Flow       *flow,
                double      width,
                const char *markup)
 {
-  PangoLayout *layout = new_layout (flow, font, width);
-
-  pango_layout_set_markup (layout, markup, -1);
-  return layout;
+  return get_layout (flow, font, width, markup, TRUE, 0);
 }
 
 static double
@@ -267,7 +316,6 @@ paint_badge (Flow       *flow,
              double      radius,
              const char *label)
 {
-  g_autofree char *font = g_strdup_printf ("%s Bold %.1f", FONT_FAMILY, radius * 1.05);
   g_autoptr(PangoLayout) layout = NULL;
   int w, h;
 
@@ -282,8 +330,7 @@ paint_badge (Flow       *flow,
   cairo_set_line_width (flow->cr, radius * 0.18);
   cairo_stroke (flow->cr);
 
-  layout = text_layout (flow, font, -1, label);
-  pango_layout_set_width (layout, -1);
+  layout = text_layout (flow, FONT_SMALL_BOLD, -1, label);
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_set_source_rgb (flow->cr, 1, 1, 1);
   cairo_move_to (flow->cr, cx - w / 2.0, cy - h / 2.0);
@@ -309,10 +356,9 @@ paint_footer (Flow *flow,
   right = g_strdup_printf (_("Page %d of %u"), flow->page + 1, n_pages);
 
   paint_rule (flow, flow->left, flow->right, y - 6, &rule, 0.6);
-  l = text_layout (flow, FONT_FAMILY " 7.5", flow->right - flow->left - 80, left);
-  pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+  l = get_layout (flow, FONT_SMALL, flow->right - flow->left - 80, left, FALSE, 1);
   paint_layout (flow, l, &muted, flow->left, y);
-  r = text_layout (flow, FONT_FAMILY " 7.5", -1, right);
+  r = text_layout (flow, FONT_SMALL, -1, right);
   pango_layout_get_pixel_size (r, &w, NULL);
   paint_layout (flow, r, &muted, flow->right - w, y);
 }
@@ -428,9 +474,11 @@ zone_is_deep (SmSheet    *self,
 
 typedef struct
 {
-  char  *element;  /* zone-<id>-<side> */
-  guint  number;   /* 1-based step number */
-  gboolean deep;
+  char          *element;  /* zone-<id>-<side> */
+  guint          number;   /* 1-based step number */
+  gboolean       deep;
+  gboolean       found;    /* whether the artwork has the element */
+  RsvgRectangle  box;      /* its logical box at the SVG's intrinsic size */
 } Mark;
 
 static void
@@ -458,7 +506,7 @@ collect_marks (SmSheet    *self,
       for (guint s = 0; s < 2; s++)
         {
           const char *this_side = s == 0 ? "left" : "right";
-          Mark mark = { NULL, i + 1, zone_is_deep (self, zone) };
+          Mark mark = { NULL, i + 1, zone_is_deep (self, zone), FALSE, { 0, } };
 
           if (g_strcmp0 (side, "both") != 0 && g_strcmp0 (side, this_side) != 0)
             continue;
@@ -475,8 +523,10 @@ collect_marks (SmSheet    *self,
 static char *
 view_stylesheet (GArray *marks)
 {
+  /* Fibres drawn opaque in a light tint: an opacity on each would make a
+   * transparency group per line in the PDF, which is slow to write. */
   GString *css = g_string_new (".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }\n"
-                               ".muscle-fibres { opacity: 0.2; }\n"
+                               ".muscle-fibres { opacity: 1; stroke: #dccabe; }\n"
                                "#overlay-landmarks, #overlay-press-points,"
                                " #overlay-cautions { display: none; }\n");
 
@@ -484,9 +534,11 @@ view_stylesheet (GArray *marks)
    * shape on top of the gluteus maximus. */
   for (guint i = 0; i < marks->len; i++)
     g_string_append_printf (css, "#%s .muscle { fill: %s; stroke: #9a4210;"
-                            " stroke-width: 2.5; opacity: 1; }\n",
+                            " stroke-width: 2.5; opacity: 1; }\n"
+                            "#%s .muscle-fibres { stroke: #c8733a; }\n",
                             g_array_index (marks, Mark, i).element,
-                            g_array_index (marks, Mark, i).deep ? "#e07a35" : "#f5b06e");
+                            g_array_index (marks, Mark, i).deep ? "#e07a35" : "#f5b06e",
+                            g_array_index (marks, Mark, i).element);
 
   return g_string_free (css, FALSE);
 }
@@ -511,6 +563,27 @@ load_view (const char  *view,
     return NULL;
 
   return g_steal_pointer (&handle);
+}
+
+/* Each geometry query makes librsvg 2.54 walk the whole drawing (~2 ms):
+ * ask once per element. The logical box, because librsvg 2.54.7 returns an
+ * ink box that reaches back to the origin for some groups (gluteus
+ * medius); and at intrinsic size, because it ignores the viewport's. */
+static void
+measure_marks (RsvgHandle *handle,
+               GArray     *marks,
+               double      iw,
+               double      ih)
+{
+  RsvgRectangle intrinsic = { 0, 0, iw, ih };
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+      g_autofree char *id = g_strconcat ("#", mark->element, NULL);
+
+      mark->found = rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &mark->box, NULL);
+    }
 }
 
 static gboolean
@@ -565,30 +638,23 @@ place_badge (GArray *placed,
 }
 
 static void
-paint_badges (Flow             *flow,
-              RsvgHandle       *handle,
-              GArray           *marks,
+paint_badges (Flow                *flow,
+              GArray              *marks,
               const RsvgRectangle *viewport,
-              double            scale)
+              double               scale)
 {
-  /* librsvg 2.54 ignores the viewport size here: ask at intrinsic size. */
-  RsvgRectangle intrinsic = { 0, 0, viewport->width / scale, viewport->height / scale };
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < marks->len; i++)
     {
       Mark *mark = &g_array_index (marks, Mark, i);
-      g_autofree char *id = g_strconcat ("#", mark->element, NULL);
       g_autofree char *label = g_strdup_printf ("%u", mark->number);
-      RsvgRectangle box;
       double cx, cy;
 
-      /* The logical box: librsvg 2.54.7 returns an ink box that reaches back
-       * to the origin for some groups (gluteus medius). */
-      if (!rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &box, NULL))
+      if (!mark->found)
         continue;
-      cx = viewport->x + (box.x + box.width / 2) * scale;
-      cy = viewport->y + (box.y + box.height / 2) * scale;
+      cx = viewport->x + (mark->box.x + mark->box.width / 2) * scale;
+      cy = viewport->y + (mark->box.y + mark->box.height / 2) * scale;
       place_badge (placed, &cx, &cy, 6.5);
       paint_badge (flow, cx, cy, 6.5, label);
     }
@@ -598,21 +664,19 @@ paint_badges (Flow             *flow,
  * around them for context, grown to the box's proportions and kept inside
  * the drawing. The whole figure when nothing is marked. */
 static RsvgRectangle
-crop_to_marks (RsvgHandle *handle,
-               GArray     *marks,
-               double      iw,
-               double      ih,
-               double      aspect)
+crop_to_marks (GArray *marks,
+               double  iw,
+               double  ih,
+               double  aspect)
 {
-  RsvgRectangle intrinsic = { 0, 0, iw, ih }, box, crop = { 0, 0, iw, ih };
+  RsvgRectangle crop = { 0, 0, iw, ih }, box;
   double x0 = iw, y0 = ih, x1 = 0, y1 = 0, margin = 0.09 * ih, w, h;
 
   for (guint i = 0; i < marks->len; i++)
     {
-      g_autofree char *id = g_strconcat ("#", g_array_index (marks, Mark, i).element, NULL);
-
-      if (!rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &box, NULL))
+      if (!g_array_index (marks, Mark, i).found)
         continue;
+      box = g_array_index (marks, Mark, i).box;
       x0 = MIN (x0, box.x);
       y0 = MIN (y0, box.y);
       x1 = MAX (x1, box.x + box.width);
@@ -641,8 +705,8 @@ paint_side_marks (Flow       *flow,
                   double      width)
 {
   gboolean back = g_str_equal (view, "back");
-  g_autoptr(PangoLayout) left = text_layout (flow, FONT_FAMILY " Bold 9", -1, back ? _("L") : _("R"));
-  g_autoptr(PangoLayout) right = text_layout (flow, FONT_FAMILY " Bold 9", -1, back ? _("R") : _("L"));
+  g_autoptr(PangoLayout) left = text_layout (flow, FONT_SMALL_BOLD, -1, back ? _("L") : _("R"));
+  g_autoptr(PangoLayout) right = text_layout (flow, FONT_SMALL_BOLD, -1, back ? _("R") : _("L"));
   int w;
 
   pango_layout_get_pixel_size (right, &w, NULL);
@@ -680,7 +744,8 @@ paint_body_view (Flow       *flow,
       return;
     }
 
-  crop = crop_to_marks (handle, marks, iw, ih, width / height);
+  measure_marks (handle, marks, iw, ih);
+  crop = crop_to_marks (marks, iw, ih, width / height);
   scale = MIN (width / crop.width, height / crop.height);
   viewport = (RsvgRectangle) {
     x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale, iw * scale, ih * scale,
@@ -702,7 +767,7 @@ paint_body_view (Flow       *flow,
         rsvg_handle_render_layer (handle, flow->cr, id, &viewport, NULL);
       }
 
-  paint_badges (flow, handle, marks, &viewport, scale);
+  paint_badges (flow, marks, &viewport, scale);
   cairo_restore (flow->cr);
   paint_side_marks (flow, view, x, y, width);
 }
@@ -722,11 +787,11 @@ flow_header (Flow *flow)
   g_autoptr(PangoLayout) app = NULL;
   int app_width;
 
-  app = text_layout (flow, FONT_FAMILY " Bold 9", -1, _("Sciatica Map"));
+  app = text_layout (flow, FONT_SMALL_BOLD, -1, _("Sciatica Map"));
   pango_layout_get_pixel_size (app, &app_width, NULL);
   paint_layout (flow, app, &accent, flow->right - app_width, flow->y + 4);
 
-  title = text_layout (flow, FONT_FAMILY " Bold 22", flow->right - flow->left - app_width - GAP,
+  title = text_layout (flow, FONT_TITLE, flow->right - flow->left - app_width - GAP,
                        sm_routine_get_name (routine));
   paint_layout (flow, title, &ink, flow->left, flow->y);
   flow->y += layout_height (title) + 4;
@@ -734,7 +799,7 @@ flow_header (Flow *flow)
   meta = g_markup_printf_escaped ("<b>%s</b> %s     <b>%s</b> %s", _("For:"),
                                   patient[0] != '\0' ? patient : "______________________",
                                   _("Date:"), date);
-  info = markup_layout (flow, FONT_FAMILY " 10.5", flow->right - flow->left, meta);
+  info = markup_layout (flow, FONT_LEAD, flow->right - flow->left, meta);
   paint_layout (flow, info, &ink, flow->left, flow->y);
   flow->y += layout_height (info) + 8;
 
@@ -753,8 +818,8 @@ flow_box (Flow       *flow,
           const Rgb  *fill,
           const Rgb  *line)
 {
-  g_autoptr(PangoLayout) head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20, heading);
-  g_autoptr(PangoLayout) text = markup_layout (flow, FONT_FAMILY " 9", width - 20, body);
+  g_autoptr(PangoLayout) head = text_layout (flow, FONT_HEADING, width - 20, heading);
+  g_autoptr(PangoLayout) text = markup_layout (flow, FONT_BODY, width - 20, body);
   double height = 10 + layout_height (head) + 4 + layout_height (text) + 10;
 
   paint_box (flow, x, y, width, height, fill, line);
@@ -911,7 +976,7 @@ flow_overview (Flow *flow)
       int w;
 
       paint_body_view (flow, views[i], x, flow->y, figure_width, figure_height);
-      caption = text_layout (flow, FONT_FAMILY " Bold 8", -1,
+      caption = text_layout (flow, FONT_SMALL_BOLD, -1,
                              g_str_equal (views[i], "back") ? _("Back") : _("Front"));
       pango_layout_get_pixel_size (caption, &w, NULL);
       paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + figure_height + 2);
@@ -946,7 +1011,7 @@ flow_heading (Flow       *flow,
               const char *text,
               double      keep_with)
 {
-  g_autoptr(PangoLayout) layout = text_layout (flow, FONT_FAMILY " Bold 13", flow->right - flow->left,
+  g_autoptr(PangoLayout) layout = text_layout (flow, FONT_HEADING, flow->right - flow->left,
                                                text);
 
   reserve (flow, layout_height (layout) + 4 + keep_with);
@@ -964,7 +1029,7 @@ flow_table_header (Flow *flow)
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      g_autoptr(PangoLayout) layout = text_layout (flow, FONT_FAMILY " Bold 8",
+      g_autoptr(PangoLayout) layout = text_layout (flow, FONT_SMALL_BOLD,
                                                    column_width (flow, i), titles[i]);
 
       paint_layout (flow, layout, &muted, column_x (flow, i) + (i == 0 ? 4 : 0), flow->y);
@@ -986,17 +1051,19 @@ step_cells (SmSheet        *self,
   g_autofree char *rest = format_seconds (sm_routine_step_get_rest_seconds (step));
   g_autofree char *how = how_to (self, step);
   const char *note = sm_routine_step_get_note (step);
+  /* Translators: "30 s × 3", a hold time and how many times */
+  g_autofree char *times = g_strdup_printf (_("%s × %u"), hold, sm_routine_step_get_repetitions (step));
+  /* Translators: the rest between holds, e.g. "rest 10 s" */
+  g_autofree char *rest_text = g_strdup_printf (_("rest %s"), rest);
 
-  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>%s<i>%s</i>",
+  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>%s<i>%s</i>",
                                       zone_name (self, sm_routine_step_get_zone (step)),
                                       side_text (sm_routine_step_get_side (step)),
                                       note[0] != '\0' ? "\n" : "", note);
-  cells[1] = g_markup_printf_escaped ("%s\n<span size='smaller'>%s</span>",
+  cells[1] = g_markup_printf_escaped ("%s\n" SPAN_SMALL "%s</span>",
                                       tool_name (self, sm_routine_step_get_tool (step)),
                                       technique_name (self, sm_routine_step_get_technique (step)));
-  /* Translators: "30 s × 3", a hold time and how many times; then the rest */
-  cells[2] = g_markup_printf_escaped (_("<b>%s × %u</b>\n<span size='smaller'>rest %s</span>"),
-                                      hold, sm_routine_step_get_repetitions (step), rest);
+  cells[2] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>", times, rest_text);
   cells[3] = g_markup_escape_text (how, -1);
 }
 
@@ -1014,17 +1081,10 @@ flow_step (Flow  *flow,
   step_cells (flow->sheet, step, cells);
   for (guint i = 0; i < 4; i++)
     {
-      layouts[i] = markup_layout (flow, FONT_FAMILY " 8.5", column_width (flow, i + 1), cells[i]);
       /* The how-to is a reminder, not the manual: where the tool goes and
        * what to do, in a smaller type and never more than three lines. */
-      if (i == 3)
-        {
-          g_autoptr(PangoFontDescription) small = pango_font_description_from_string (FONT_FAMILY " 8");
-
-          pango_layout_set_font_description (layouts[i], small);
-          pango_layout_set_height (layouts[i], -3);
-          pango_layout_set_ellipsize (layouts[i], PANGO_ELLIPSIZE_END);
-        }
+      layouts[i] = get_layout (flow, i == 3 ? FONT_SMALL : FONT_BODY,
+                               column_width (flow, i + 1), cells[i], TRUE, i == 3 ? 3 : 0);
       height = MAX (height, layout_height (layouts[i]));
     }
   height += 8;
@@ -1065,7 +1125,7 @@ flow_steps (Flow *flow)
 
   if (n == 0)
     {
-      g_autoptr(PangoLayout) empty = text_layout (flow, FONT_FAMILY " Italic 9",
+      g_autoptr(PangoLayout) empty = text_layout (flow, FONT_BODY_EMPH,
                                                   flow->right - flow->left,
                                                   _("This routine has no steps yet."));
 
@@ -1100,12 +1160,12 @@ flow_safety (Flow   *flow,
                                    _("• Sharp or shooting pain, numbness or tingling: ease off or stop."));
   g_autofree char *flags = bullets (safety ? sm_safety_get_red_flags (safety) : NULL,
                                     _("• Trouble controlling your bladder or bowels."));
-  g_autoptr(PangoLayout) stop_head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20,
+  g_autoptr(PangoLayout) stop_head = text_layout (flow, FONT_HEADING, width - 20,
                                                   _("Stop or ease off if…"));
-  g_autoptr(PangoLayout) stop_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, stop);
-  g_autoptr(PangoLayout) flag_head = text_layout (flow, FONT_FAMILY " Bold 10.5", width - 20,
+  g_autoptr(PangoLayout) stop_text = markup_layout (flow, FONT_BODY, width - 20, stop);
+  g_autoptr(PangoLayout) flag_head = text_layout (flow, FONT_HEADING, width - 20,
                                                   _("Red flags — see a doctor now"));
-  g_autoptr(PangoLayout) flag_text = markup_layout (flow, FONT_FAMILY " 8.5", width - 20, flags);
+  g_autoptr(PangoLayout) flag_text = markup_layout (flow, FONT_BODY, width - 20, flags);
   double y = flow->y + 10;
   double height = 10 + layout_height (stop_head) + 3 + layout_height (stop_text) + 8 +
                   layout_height (flag_head) + 3 + layout_height (flag_text) + 10;
@@ -1130,8 +1190,11 @@ paint_grid_row (Flow               *flow,
 {
   for (guint i = 0; cells[i] != NULL; i++)
     {
-      g_autoptr(PangoLayout) layout = text_layout (flow, font, edges[i + 1] - edges[i] - 8, cells[i]);
+      g_autoptr(PangoLayout) layout = NULL;
 
+      if (cells[i][0] == '\0' || !painting (flow))
+        continue;
+      layout = text_layout (flow, font, edges[i + 1] - edges[i] - 8, cells[i]);
       paint_layout (flow, layout, &ink, edges[i] + 4, flow->y + (height - layout_height (layout)) / 2);
     }
 
@@ -1163,8 +1226,8 @@ flow_week (Flow   *flow,
   const char *titles[] = {
     _("Day"), _("Done ✓"), _("Pain before (0–10)"), _("Pain after (0–10)"), NULL,
   };
-  g_autoptr(PangoLayout) head = text_layout (flow, FONT_FAMILY " Bold 10.5", width, _("This week"));
-  g_autoptr(PangoLayout) hint = text_layout (flow, FONT_FAMILY " 8", width,
+  g_autoptr(PangoLayout) head = text_layout (flow, FONT_HEADING, width, _("This week"));
+  g_autoptr(PangoLayout) hint = text_layout (flow, FONT_SMALL, width,
                                              _("Tick each day you do the routine. Pain: 0 is none, "
                                                "10 the worst you can imagine."));
   double top = flow->y, height;
@@ -1175,14 +1238,14 @@ flow_week (Flow   *flow,
   paint_layout (flow, hint, &muted, x, flow->y);
   flow->y += layout_height (hint) + 6;
 
-  paint_grid_row (flow, titles, edges, WEEK_HEADER_HEIGHT, FONT_FAMILY " Bold 7.5");
+  paint_grid_row (flow, titles, edges, WEEK_HEADER_HEIGHT, FONT_SMALL_BOLD);
   for (guint day = 1; day <= 7; day++)
     {
       /* Translators: a row of the week's tick grid */
       g_autofree char *label = g_strdup_printf (_("Day %u"), day);
       const char *cells[] = { label, "", "", "", NULL };
 
-      paint_grid_row (flow, cells, edges, WEEK_ROW_HEIGHT, FONT_FAMILY " 8.5");
+      paint_grid_row (flow, cells, edges, WEEK_ROW_HEIGHT, FONT_BODY);
     }
 
   height = flow->y - top;
@@ -1229,6 +1292,8 @@ run_layout (SmSheet *self,
     self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
     height - MARGIN - FOOTER_HEIGHT, 0, target,
   };
+
+  prepare_pango (self, cr);
 
   flow_header (&flow);
   flow_overview (&flow);
@@ -1350,6 +1415,8 @@ sm_sheet_finalize (GObject *object)
   g_clear_object (&self->routine);
   g_clear_object (&self->atlas);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_sheet_parent_class)->finalize (object);
 }
@@ -1366,4 +1433,5 @@ static void
 sm_sheet_init (SmSheet *self)
 {
   self->date = g_date_time_new_now_local ();
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
