@@ -91,7 +91,7 @@ def ribbon(points, w0, w1, per_seg=3):
     """Closed outline of a band along a spline, width tapering w0 -> w1."""
     pts = sample(points, per_seg)
     n = len(pts)
-    left, right = [], []
+    left, right, caps = [], [], []
     for i, p in enumerate(pts):
         a = pts[max(i - 1, 0)]
         b = pts[min(i + 1, n - 1)]
@@ -101,8 +101,12 @@ def ribbon(points, w0, w1, per_seg=3):
         w = (w0 + (w1 - w0) * i / (n - 1)) / 2
         left.append((p[0] + nx * w, p[1] + ny * w))
         right.append((p[0] - nx * w, p[1] - ny * w))
-    outline = left + right[::-1]
-    return outline, {len(left) - 1, len(left)}
+        if i in (0, n - 1):  # round ends, half a width beyond the tip
+            sign = -1 if i == 0 else 1
+            caps.append((p[0] + sign * dx / ln * w * 0.8,
+                         p[1] + sign * dy / ln * w * 0.8))
+    outline = [caps[0]] + left + [caps[1]] + right[::-1]
+    return outline, set()
 
 
 def to_x(u, side, view):
@@ -171,16 +175,18 @@ def line(svg, pts, cls, stroke, width, **extra):
 # Right half of the silhouette, top of the head to the crotch, u >= 0.
 HEAD_NECK = [
     (0, 50), (34, 55), (58, 72), (70, 102), (73, 136),
-    (76, 150), (79, 170), (75, 192), (66, 203),
-    (58, 224), (48, 244), (46, 262), (48, 282), (58, 297),
+    (76, 150), (79, 170), (75, 192), (67, 204),
+    (61, 220), (51, 236), (46, 252), (46, 268), (49, 284), (58, 297),
     (92, 308), (130, 318), (160, 327), (182, 338),
 ]
+THUMB_WEB = (245, 900)
 ARM = [
     (197, 358), (203, 388), (203, 425), (205, 480), (208, 545),
     (212, 603), (221, 650), (228, 712), (232, 772), (236, 816),
-    (247, 840), (255, 870), (257, 906), (253, 944), (243, 974),
-    (229, 988), (214, 986), (204, 962), (199, 922), (195, 882),
-    (190, 842), (185, 818), (177, 760), (167, 692), (158, 642),
+    (245, 836), (253, 856), (259, 880), (261, 904), (258, 922),
+    (252, 926), (248, 916), THUMB_WEB, (246, 920), (245, 944), (240, 968),
+    (230, 986), (216, 988), (206, 974), (201, 948), (198, 916),
+    (194, 880), (190, 842), (185, 818), (177, 760), (167, 692), (158, 642),
     (150, 604), (143, 545), (139, 485), (137, 445), (134, 420),
 ]
 ARMPIT = len(HEAD_NECK) + len(ARM) - 1
@@ -192,8 +198,8 @@ TORSO_LEG = [
     (87, 1410), (82, 1462),
 ]
 FOOT = {
-    'back': [(85, 1492), (88, 1522), (81, 1544), (60, 1552), (38, 1549),
-             (29, 1532), (29, 1500)],
+    'back': [(84, 1490), (82, 1508), (86, 1526), (93, 1540), (88, 1551),
+             (60, 1554), (34, 1552), (23, 1545), (28, 1528), (31, 1506)],
     'front': [(90, 1492), (99, 1520), (101, 1542), (88, 1552), (40, 1553),
               (20, 1548), (17, 1528), (24, 1498)],
 }
@@ -209,9 +215,8 @@ def silhouette(view):
     full = mirror_full(half)
     n = len(half)
     crotch = n - 1
-    fingertip_a = len(HEAD_NECK) + 15
-    corners = {ARMPIT, crotch, 2 * n - 2 - ARMPIT, fingertip_a,
-               2 * n - 2 - fingertip_a}
+    web = half.index(THUMB_WEB)
+    corners = {ARMPIT, crotch, 2 * n - 2 - ARMPIT, web, 2 * n - 2 - web}
     return full, corners
 
 
@@ -300,8 +305,8 @@ def draw_front_skeleton(svg):
 # Contour lines in half coordinates, drawn on both sides.
 DETAILS_BOTH = [
     [(236, 818), (212, 826), (190, 820)],                       # wrist
-    [(224, 985), (226, 955)], [(212, 984), (212, 952)],         # fingers
-    [(237, 983), (239, 952)],
+    [(221, 987), (222, 950)], [(210, 982), (211, 950)],         # fingers
+    [(233, 982), (236, 948)],
     [(108, 1142), (100, 1150)],                                 # knee side
 ]
 DETAILS = {
@@ -312,11 +317,13 @@ DETAILS = {
         [(178, 585), (170, 600), (176, 618)],                   # olecranon
         [(16, 834), (50, 846), (92, 846), (126, 832)],          # gluteal fold
         [(36, 1112), (62, 1118), (92, 1112)],                   # knee crease
-        [(50, 1500), (58, 1530), (66, 1546)],                   # heel
+        [(40, 1508), (42, 1534), (58, 1546), (74, 1534), (78, 1508)],  # heel
         [(58, 208), (50, 232)],                                 # skull base
     ],
     'front': [
         [(14, 300), (60, 306), (118, 318), (160, 330)],         # clavicle
+        [(58, 214), (42, 234), (20, 246), (0, 249)],            # jaw
+        [(44, 250), (36, 280), (22, 298)],                      # neck
         [(48, 436), (84, 444), (114, 426)],                     # chest
         [(60, 1180), (56, 1300), (50, 1440)],                   # shin
         [(150, 600), (170, 606), (190, 600)],                   # elbow crease
@@ -395,10 +402,12 @@ ZONES = {
         (46, 1478), (44, 1440), (38, 1400), (27, 1350), (19, 1300),
         (16, 1250), (16, 1196), (16, 1150),
     ], [
-        [(58, 1136), (56, 1220), (54, 1300)],
-        [(34, 1130), (30, 1200), (36, 1280)],
-        [(84, 1130), (94, 1200), (84, 1280)],
-        [(54, 1330), (54, 1460)],
+        [(58, 1136), (57, 1220), (56, 1300)],
+        [(24, 1276), (38, 1318), (54, 1338)],
+        [(100, 1258), (80, 1310), (58, 1338)],
+        [(36, 1140), (32, 1210), (38, 1290)],
+        [(82, 1140), (94, 1210), (84, 1290)],
+        [(54, 1350), (54, 1460)],
     ]),
     'erector-spinae': ('Erector spinae, lumbar part', 'superficial', [
         (11, 520), (32, 516), (52, 524), (58, 562), (58, 612),
@@ -460,7 +469,7 @@ ZONES = {
         (94, 772),
     ], [
         [(106, 760), (104, 880), (90, 1000), (74, 1084)],
-        [(124, 800), (126, 900), (114, 1010), (94, 1076)],
+        [(124, 800), (126, 900), (114, 1010), (92, 1070)],
         [(66, 910), (56, 990), (52, 1080)],
     ]),
 }
@@ -594,14 +603,16 @@ def draw_front_landmarks(svg):
 
 # ---------------------------------------------------------------- nerves
 
+# The sciatic nerve is drawn last so that its end covers where the branches
+# start.
 NERVES = {
     'back': [
-        ('sciatic', 'Sciatic nerve', [(62, 781), (75, 800), (81, 840),
-         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10, []),
         ('tibial', 'Tibial nerve', [(65, 1054), (62, 1120), (58, 1200),
          (54, 1300), (47, 1400), (40, 1468)], 8, 5, []),
         ('common-fibular', 'Common fibular nerve', [(65, 1054), (78, 1094),
          (91, 1130), (99, 1160), (102, 1182)], 7, 4.5, []),
+        ('sciatic', 'Sciatic nerve', [(62, 781), (75, 800), (81, 840),
+         (80, 900), (75, 960), (69, 1020), (65, 1058)], 13, 10, []),
     ],
     'front': [
         ('femoral', 'Femoral nerve', [(64, 664), (75, 706), (84, 748),
@@ -714,6 +725,9 @@ def letter(svg, ch, x, y, ident, title):
                                     x - 14, x + 18, y + 26)))
     svg.open('g', id=ident, class_='mark')
     svg.title(title)
+    # A skin-coloured badge keeps the letter readable on dark backgrounds.
+    svg.el('circle', class_='skin outline', cx=fmt(x + 3), cy=fmt(y), r='40',
+           fill=COL['skin'], stroke=COL['skin-line'], stroke_width='2.5')
     svg.el('path', class_='mark', d=d, fill='none', stroke=COL['mark'],
            stroke_width='8', stroke_linecap='round', stroke_linejoin='round')
     svg.close('g')
@@ -765,7 +779,30 @@ def document(view):
     return '\n'.join(svg.lines) + '\n'
 
 
+def inside(pt, poly):
+    x, y = pt
+    result = False
+    for i in range(len(poly)):
+        (x1, y1), (x2, y2) = poly[i], poly[i - 1]
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            result = not result
+    return result
+
+
+def check_fibres():
+    """Fibre strokes must lie inside their muscle's outline."""
+    for name, (_, _, outline, fibres) in ZONES.items():
+        poly = [bezier_at(seg, k / 10) for seg in catmull(outline, True)
+                for k in range(10)]
+        for f in fibres:
+            for p in sample(f, 10):
+                if not inside(p, poly):
+                    sys.exit('%s: fibre point %.0f,%.0f lies outside'
+                             % (name, p[0], p[1]))
+
+
 def main():
+    check_fibres()
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'anatomy')
     os.makedirs(outdir, exist_ok=True)

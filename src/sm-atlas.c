@@ -61,8 +61,8 @@ sm_atlas_get_seed_names (void)
 /* Search keys                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Lower case, no accents, words separated by single spaces: "Ésquio-
- * tibiaux" and "esquio tibiaux" fold to the same string. */
+/* Lower case, no accents, words separated by single spaces: "Gesäß-Muskel"
+ * and "gesass muskel" fold to the same string. */
 static char *
 fold (const char *text)
 {
@@ -111,19 +111,16 @@ strv_array_end (GPtrArray *array)
   return (char **) g_ptr_array_free (array, FALSE);
 }
 
-static const char * const *
-json_strings (JsonObject *json,
-              const char *key,
-              GStrv      *storage)
+/* The English msgids, for people who search in English in any language. */
+static void
+add_folded_json (GPtrArray  *folded,
+                 JsonObject *json,
+                 const char *key)
 {
   JsonArray *array = json_object_has_member (json, key) ? json_object_get_array_member (json, key) : NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_strv_builder_add (builder, json_array_get_string_element (array, i));
-
-  *storage = g_strv_builder_end (builder);
-  return (const char * const *) *storage;
+    g_ptr_array_add (folded, fold (json_array_get_string_element (array, i)));
 }
 
 static void
@@ -137,7 +134,6 @@ add_search_entry (SmAtlas       *self,
   GPtrArray *synonyms = strv_array_new ();
   g_autofree char *name = NULL;
   g_auto(GStrv) translated = NULL;
-  g_auto(GStrv) english = NULL;
 
   g_object_get (item, "name", &name, "synonyms", &translated, NULL);
   add_folded (names, (const char *[]) {
@@ -146,7 +142,7 @@ add_search_entry (SmAtlas       *self,
     json_object_get_string_member (json, "id"),
     NULL });
   add_folded (synonyms, (const char * const *) translated);
-  add_folded (synonyms, json_strings (json, "synonyms", &english));
+  add_folded_json (synonyms, json, "synonyms");
 
   entry->kind = kind;
   entry->item = g_object_ref (item);
@@ -189,7 +185,7 @@ parse (GBytes      *bytes,
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  if (!sm_content_check_depth (bytes, name, SM_ATLAS_MAX_DEPTH, error))
+  if (!sm_content_scan (bytes, name, SM_ATLAS_MAX_DEPTH, error))
     return NULL;
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
@@ -603,23 +599,23 @@ sm_atlas_dup_caution_ids (SmAtlas    *self,
 /* Search                                                               */
 /* ------------------------------------------------------------------ */
 
-/* Every query word must start a word of the same name or synonym. */
+/* Every query word must start a word of the same name or synonym, in the
+ * order typed: "lower back" is not "back of the lower leg". */
 static gboolean
 words_match (const char  *text,
              char       **words)
 {
+  const char *from = text;
+
   for (guint i = 0; words[i] != NULL; i++)
     {
-      const char *found = text;
-      gboolean ok = FALSE;
+      const char *found = from;
 
-      while (!ok && (found = strstr (found, words[i])) != NULL)
-        {
-          ok = found == text || found[-1] == ' ';
-          found++;
-        }
-      if (!ok)
+      while ((found = strstr (found, words[i])) != NULL && found != text && found[-1] != ' ')
+        found++;
+      if (found == NULL)
         return FALSE;
+      from = found + strlen (words[i]);
     }
 
   return TRUE;
@@ -636,15 +632,19 @@ any_matches (char **texts,
   return FALSE;
 }
 
-/* Lower is better: name, then synonym; G_MAXUINT for no match. */
+/* Lower is better: the whole name, a name, a synonym; G_MAXUINT for no
+ * match. */
 static guint
 score (SearchEntry  *entry,
+       const char   *folded,
        char        **words)
 {
-  if (any_matches (entry->names, words))
+  if (g_strv_contains ((const char * const *) entry->names, folded))
     return 0;
-  if (any_matches (entry->synonyms, words))
+  if (any_matches (entry->names, words))
     return 1;
+  if (any_matches (entry->synonyms, words))
+    return 2;
   return G_MAXUINT;
 }
 
@@ -659,12 +659,32 @@ make_result (SearchEntry *entry)
   return sm_search_result_new (sm_content_kind_name (entry->kind), id, name, summary, entry->item);
 }
 
+static void
+append_matches (SmAtlas       *self,
+                GListStore    *results,
+                const guint   *scores,
+                guint          rank,
+                SmContentKind  kind)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      SearchEntry *entry = g_ptr_array_index (self->entries, i);
+      g_autoptr(SmSearchResult) result = NULL;
+
+      if (scores[i] != rank || entry->kind != kind)
+        continue;
+      result = make_result (entry);
+      g_list_store_append (results, result);
+    }
+}
+
 GListModel *
 sm_atlas_search (SmAtlas    *self,
                  const char *query)
 {
   GListStore *results = g_list_store_new (SM_TYPE_SEARCH_RESULT);
   g_autofree char *folded = NULL;
+  g_autofree guint *scores = NULL;
   g_auto(GStrv) words = NULL;
 
   g_return_val_if_fail (SM_IS_ATLAS (self), G_LIST_MODEL (results));
@@ -674,20 +694,15 @@ sm_atlas_search (SmAtlas    *self,
     return G_LIST_MODEL (results);
 
   words = g_strsplit (folded, " ", -1);
-  /* Two rounds keep name matches above synonym matches, each in content
-   * order (zones first, as they are loaded first). */
-  for (guint round = 0; round < 2; round++)
-    for (guint i = 0; i < self->entries->len; i++)
-      {
-        SearchEntry *entry = g_ptr_array_index (self->entries, i);
+  scores = g_new (guint, self->entries->len);
+  for (guint i = 0; i < self->entries->len; i++)
+    scores[i] = score (g_ptr_array_index (self->entries, i), folded, words);
 
-        if (score (entry, words) == round)
-          {
-            g_autoptr(SmSearchResult) result = make_result (entry);
-
-            g_list_store_append (results, result);
-          }
-      }
+  /* Best score first; within a score zones, then techniques, tools and
+   * stretches, each in content order. */
+  for (guint rank = 0; rank < 3; rank++)
+    for (SmContentKind kind = 0; kind < SM_CONTENT_N_KINDS; kind++)
+      append_matches (self, results, scores, rank, kind);
 
   return G_LIST_MODEL (results);
 }

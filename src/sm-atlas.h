@@ -35,6 +35,7 @@ typedef enum
   SM_ATLAS_ERROR_DANGLING_REFERENCE, /* e.g. a zone naming a tool that does not exist */
   SM_ATLAS_ERROR_UNKNOWN_SVG_ID,     /* zone, landmark or caution area missing from the artwork */
   SM_ATLAS_ERROR_UNKNOWN_SOURCE,     /* a source that is not one of the seed articles */
+  SM_ATLAS_ERROR_DUPLICATE_KEY,      /* the same key twice in one object */
 } SmAtlasError;
 
 #define SM_ATLAS_MAX_DEPTH 16

@@ -241,19 +241,30 @@ fail (GError          **error,
 }
 
 /* ------------------------------------------------------------------ */
-/* Depth guard                                                          */
+/* Raw scan: depth and duplicate keys                                   */
 /* ------------------------------------------------------------------ */
 
 /* json-glib recurses once per nesting level and overflows the stack on
- * ~100 000 levels, so the raw bytes are scanned first. The scanner also
- * tracks where it is, so the message can name the JSON path. */
+ * ~100 000 levels, and it silently keeps the last of two equal keys in an
+ * object (a copied field edited in one place only). Both are caught on the
+ * raw bytes before parsing. The scanner tracks where it is, so the message
+ * can name the JSON path. Keys are compared as written: "\u0061" and "a"
+ * count as different, which only lets an odd duplicate through. */
+
+typedef enum
+{
+  SCAN_OK,
+  SCAN_TOO_DEEP,
+  SCAN_DUPLICATE_KEY,
+} ScanResult;
 
 typedef struct
 {
-  gboolean array;
-  gboolean expect_key;
-  guint    index;
-  GString *key;
+  gboolean    array;
+  gboolean    expect_key;
+  guint       index;
+  GString    *key;    /* current member of an object */
+  GHashTable *keys;   /* members seen so far in this object */
 } Frame;
 
 static char *
@@ -277,51 +288,77 @@ typedef struct
 {
   Frame    *frames;
   guint     depth;
+  guint     max_depth;
   gboolean  in_string;
   gboolean  escaped;
-  GString  *capture;   /* object key being read, or NULL */
+  Frame    *capture;   /* the object whose key is being read, or NULL */
 } Scanner;
 
-/* Returns FALSE when @c opens one level too many. */
-static gboolean
+static ScanResult
+scan_string_char (Scanner *scanner,
+                  char     c)
+{
+  Frame *owner = scanner->capture;
+
+  if (scanner->escaped)
+    scanner->escaped = FALSE;
+  else if (c == '\\')
+    scanner->escaped = TRUE;
+  else if (c == '"')
+    scanner->in_string = FALSE;
+
+  if (owner == NULL)
+    return SCAN_OK;
+  if (scanner->in_string)
+    {
+      g_string_append_c (owner->key, c);
+      return SCAN_OK;
+    }
+
+  scanner->capture = NULL;
+  if (!g_hash_table_add (owner->keys, g_strdup (owner->key->str)))
+    return SCAN_DUPLICATE_KEY;
+  return SCAN_OK;
+}
+
+static ScanResult
+open_container (Scanner *scanner,
+                char     c)
+{
+  Frame *frame;
+
+  if (scanner->depth == scanner->max_depth)
+    return SCAN_TOO_DEEP;
+
+  frame = &scanner->frames[scanner->depth++];
+  frame->array = c == '[';
+  frame->expect_key = c == '{';
+  frame->index = 0;
+  g_string_truncate (frame->key, 0);
+  g_hash_table_remove_all (frame->keys);
+  return SCAN_OK;
+}
+
+static ScanResult
 scan_char (Scanner *scanner,
-           char     c,
-           guint    max_depth)
+           char     c)
 {
   Frame *top = scanner->depth > 0 ? &scanner->frames[scanner->depth - 1] : NULL;
 
   if (scanner->in_string)
-    {
-      if (scanner->escaped)
-        scanner->escaped = FALSE;
-      else if (c == '\\')
-        scanner->escaped = TRUE;
-      else if (c == '"')
-        scanner->in_string = FALSE;
-
-      if (scanner->in_string && scanner->capture != NULL && scanner->capture->len < 64)
-        g_string_append_c (scanner->capture, c);
-      return TRUE;
-    }
+    return scan_string_char (scanner, c);
 
   switch (c)
     {
     case '"':
       scanner->in_string = TRUE;
-      scanner->capture = top != NULL && !top->array && top->expect_key ? top->key : NULL;
+      scanner->capture = top != NULL && !top->array && top->expect_key ? top : NULL;
       if (scanner->capture != NULL)
-        g_string_truncate (scanner->capture, 0);
+        g_string_truncate (top->key, 0);
       break;
     case '{':
     case '[':
-      if (scanner->depth == max_depth)
-        return FALSE;
-      top = &scanner->frames[scanner->depth++];
-      top->array = c == '[';
-      top->expect_key = c == '{';
-      top->index = 0;
-      g_string_truncate (top->key, 0);
-      break;
+      return open_container (scanner, c);
     case '}':
     case ']':
       /* Mismatched brackets are the parser's business. */
@@ -343,41 +380,59 @@ scan_char (Scanner *scanner,
       break;
     }
 
-  return TRUE;
+  return SCAN_OK;
+}
+
+static void
+scan_failed (ScanResult   result,
+             Scanner     *scanner,
+             const char  *file,
+             gsize        offset,
+             GError     **error)
+{
+  g_autofree char *path = frames_path (scanner->frames, scanner->depth);
+  SmContentContext context = { .file = file };
+
+  if (result == SCAN_TOO_DEEP)
+    fail (error, SM_ATLAS_ERROR_TOO_DEEP, &context, path,
+          "nested deeper than %u levels (byte %" G_GSIZE_FORMAT ")", scanner->max_depth, offset);
+  else
+    fail (error, SM_ATLAS_ERROR_DUPLICATE_KEY, &context, path,
+          "the key “%s” is given twice in the same object", scanner->frames[scanner->depth - 1].key->str);
 }
 
 gboolean
-sm_content_check_depth (GBytes      *bytes,
-                        const char  *file,
-                        guint        max_depth,
-                        GError     **error)
+sm_content_scan (GBytes      *bytes,
+                 const char  *file,
+                 guint        max_depth,
+                 GError     **error)
 {
   g_autofree Frame *frames = g_new0 (Frame, max_depth);
-  Scanner scanner = { frames, 0, FALSE, FALSE, NULL };
+  Scanner scanner = { frames, 0, max_depth, FALSE, FALSE, NULL };
+  ScanResult result = SCAN_OK;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  gboolean ok = TRUE;
   gsize i;
 
   for (guint f = 0; f < max_depth; f++)
-    frames[f].key = g_string_new (NULL);
-
-  for (i = 0; i < len && ok; i++)
-    ok = scan_char (&scanner, data[i], max_depth);
-
-  if (!ok)
     {
-      g_autofree char *path = frames_path (frames, scanner.depth);
-      SmContentContext context = { .file = file };
-
-      fail (error, SM_ATLAS_ERROR_TOO_DEEP, &context, path,
-            "nested deeper than %u levels (byte %" G_GSIZE_FORMAT ")", max_depth, i);
+      frames[f].key = g_string_new (NULL);
+      frames[f].keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
-  for (guint f = 0; f < max_depth; f++)
-    g_string_free (frames[f].key, TRUE);
+  for (i = 0; i < len && result == SCAN_OK; i++)
+    result = scan_char (&scanner, data[i]);
 
-  return ok;
+  if (result != SCAN_OK)
+    scan_failed (result, &scanner, file, i, error);
+
+  for (guint f = 0; f < max_depth; f++)
+    {
+      g_string_free (frames[f].key, TRUE);
+      g_hash_table_unref (frames[f].keys);
+    }
+
+  return result == SCAN_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,7 +643,7 @@ check_string (SmContentContext  *context,
 }
 
 static gboolean
-validate_strings (SmContentContext  *context,
+validate_element (SmContentContext  *context,
                   const Schema      *schema,
                   const Field       *field,
                   JsonNode          *node,
@@ -596,32 +651,24 @@ validate_strings (SmContentContext  *context,
                   const char        *path,
                   GError           **error)
 {
-  JsonArray *array = json_node_get_array (node);
-  guint n = json_array_get_length (array);
+  if (field->type == FIELD_OBJECTS)
+    return validate_object (context, field->schema, node, path, error);
 
-  if (n == 0 && !field->optional && !context->check_references)
-    return fail (error, SM_ATLAS_ERROR_INVALID_VALUE, context, path, "the list is empty");
+  if (!is_value_of_type (node, G_TYPE_STRING))
+    return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path, "expected a string");
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *item_path = element_path (path, i);
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!is_value_of_type (item, G_TYPE_STRING))
-        return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, item_path, "expected a string");
-      if (!check_string (context, schema, field, json_node_get_string (item), parent, item_path, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return check_string (context, schema, field, json_node_get_string (node), parent, path, error);
 }
 
+/* Lists of strings or of objects. */
 static gboolean
-validate_objects (SmContentContext  *context,
-                  const Field       *field,
-                  JsonNode          *node,
-                  const char        *path,
-                  GError           **error)
+validate_array (SmContentContext  *context,
+                const Schema      *schema,
+                const Field       *field,
+                JsonNode          *node,
+                JsonObject        *parent,
+                const char        *path,
+                GError           **error)
 {
   JsonArray *array = json_node_get_array (node);
   guint n = json_array_get_length (array);
@@ -633,7 +680,8 @@ validate_objects (SmContentContext  *context,
     {
       g_autofree char *item_path = element_path (path, i);
 
-      if (!validate_object (context, field->schema, json_array_get_element (array, i), item_path, error))
+      if (!validate_element (context, schema, field, json_array_get_element (array, i),
+                             parent, item_path, error))
         return FALSE;
     }
 
@@ -718,11 +766,10 @@ validate_field (SmContentContext  *context,
       return check_string (context, schema, field, json_node_get_string (node), parent, path, error);
     case FIELD_TEXT_LIST:
     case FIELD_NAME_LIST:
-      return validate_strings (context, schema, field, node, parent, path, error);
+    case FIELD_OBJECTS:
+      return validate_array (context, schema, field, node, parent, path, error);
     case FIELD_UINT:
       return validate_uint (context, field, node, path, error);
-    case FIELD_OBJECTS:
-      return validate_objects (context, field, node, path, error);
     case FIELD_OBJECT:
       return validate_single (context, field, node, path, error);
     case FIELD_BOOL:

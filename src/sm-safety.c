@@ -8,9 +8,16 @@
 
 #include "config.h"
 
-#include "sm-content-item.h"
 #include "sm-safety.h"
 
+struct _SmSafety
+{
+  SmContentItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SmSafety, sm_safety, SM_TYPE_CONTENT_ITEM)
+
+/* Property names are the keys of the JSON object (sm-content-schema.c). */
 enum {
   PROP_0,
   PROP_DISCLAIMER,
@@ -25,15 +32,6 @@ enum {
   N_PROPS
 };
 
-struct _SmSafety
-{
-  GObject parent_instance;
-
-  GValue  values[N_PROPS];
-};
-
-G_DEFINE_FINAL_TYPE (SmSafety, sm_safety, G_TYPE_OBJECT)
-
 static GParamSpec *properties[N_PROPS];
 
 const char *
@@ -41,7 +39,7 @@ sm_safety_get_disclaimer (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_DISCLAIMER]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_DISCLAIMER);
 }
 
 const char *
@@ -49,7 +47,7 @@ sm_safety_get_professional (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_PROFESSIONAL]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_PROFESSIONAL);
 }
 
 const char * const *
@@ -57,7 +55,7 @@ sm_safety_get_avoid_when (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_AVOID_WHEN);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_AVOID_WHEN);
 }
 
 const char * const *
@@ -65,7 +63,7 @@ sm_safety_get_stop_rules (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_STOP_RULES);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_STOP_RULES);
 }
 
 const char * const *
@@ -73,7 +71,7 @@ sm_safety_get_red_flags (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_RED_FLAGS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_RED_FLAGS);
 }
 
 const char *
@@ -81,7 +79,7 @@ sm_safety_get_heat_summary (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_HEAT_SUMMARY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_HEAT_SUMMARY);
 }
 
 const char * const *
@@ -89,7 +87,7 @@ sm_safety_get_heat_steps (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_HEAT_STEPS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_HEAT_STEPS);
 }
 
 const char *
@@ -97,7 +95,7 @@ sm_safety_get_stretch_summary (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_STRETCH_SUMMARY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_STRETCH_SUMMARY);
 }
 
 const char * const *
@@ -105,44 +103,12 @@ sm_safety_get_sources (SmSafety *self)
 {
   g_return_val_if_fail (SM_IS_SAFETY (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SOURCES);
-}
-
-static void
-sm_safety_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  sm_content_item_get_value (SM_SAFETY (object)->values, prop_id, value);
-}
-
-static void
-sm_safety_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  sm_content_item_set_value (SM_SAFETY (object)->values, prop_id, value);
-}
-
-static void
-sm_safety_finalize (GObject *object)
-{
-  sm_content_item_clear (SM_SAFETY (object)->values, N_PROPS);
-
-  G_OBJECT_CLASS (sm_safety_parent_class)->finalize (object);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SOURCES);
 }
 
 static void
 sm_safety_class_init (SmSafetyClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sm_safety_finalize;
-  object_class->get_property = sm_safety_get_property;
-  object_class->set_property = sm_safety_set_property;
-
   properties[PROP_DISCLAIMER] = sm_content_param_text ("disclaimer");
   properties[PROP_PROFESSIONAL] = sm_content_param_text ("professional");
   properties[PROP_AVOID_WHEN] = sm_content_param_strv ("avoid-when");
@@ -153,7 +119,7 @@ sm_safety_class_init (SmSafetyClass *klass)
   properties[PROP_STRETCH_SUMMARY] = sm_content_param_text ("stretch-summary");
   properties[PROP_SOURCES] = sm_content_param_strv ("sources");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

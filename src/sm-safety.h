@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "sm-content-item.h"
 
 G_BEGIN_DECLS
 
 #define SM_TYPE_SAFETY (sm_safety_get_type ())
 
-G_DECLARE_FINAL_TYPE (SmSafety, sm_safety, SM, SAFETY, GObject)
+G_DECLARE_FINAL_TYPE (SmSafety, sm_safety, SM, SAFETY, SmContentItem)
 
 /* The safety screen and the before/after advice, all translated. */
 

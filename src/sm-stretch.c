@@ -8,9 +8,16 @@
 
 #include "config.h"
 
-#include "sm-content-item.h"
 #include "sm-stretch.h"
 
+struct _SmStretch
+{
+  SmContentItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SmStretch, sm_stretch, SM_TYPE_CONTENT_ITEM)
+
+/* Property names are the keys of the JSON object (sm-content-schema.c). */
 enum {
   PROP_0,
   PROP_ID,
@@ -25,15 +32,6 @@ enum {
   N_PROPS
 };
 
-struct _SmStretch
-{
-  GObject parent_instance;
-
-  GValue  values[N_PROPS];
-};
-
-G_DEFINE_FINAL_TYPE (SmStretch, sm_stretch, G_TYPE_OBJECT)
-
 static GParamSpec *properties[N_PROPS];
 
 const char *
@@ -41,7 +39,7 @@ sm_stretch_get_id (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ID]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_ID);
 }
 
 const char *
@@ -49,7 +47,7 @@ sm_stretch_get_name (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_NAME);
 }
 
 const char *
@@ -57,7 +55,7 @@ sm_stretch_get_summary (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_SUMMARY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_SUMMARY);
 }
 
 const char * const *
@@ -65,7 +63,7 @@ sm_stretch_get_steps (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_STEPS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_STEPS);
 }
 
 guint
@@ -73,7 +71,7 @@ sm_stretch_get_hold_seconds (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), 0);
 
-  return g_value_get_uint (&self->values[PROP_HOLD_SECONDS]);
+  return sm_content_item_get_uint (SM_CONTENT_ITEM (self), PROP_HOLD_SECONDS);
 }
 
 const char * const *
@@ -81,7 +79,7 @@ sm_stretch_get_cautions (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_CAUTIONS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_CAUTIONS);
 }
 
 const char * const *
@@ -89,7 +87,7 @@ sm_stretch_get_zones (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_ZONES);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_ZONES);
 }
 
 const char * const *
@@ -97,7 +95,7 @@ sm_stretch_get_synonyms (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SYNONYMS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SYNONYMS);
 }
 
 const char * const *
@@ -105,44 +103,12 @@ sm_stretch_get_sources (SmStretch *self)
 {
   g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SOURCES);
-}
-
-static void
-sm_stretch_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  sm_content_item_get_value (SM_STRETCH (object)->values, prop_id, value);
-}
-
-static void
-sm_stretch_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  sm_content_item_set_value (SM_STRETCH (object)->values, prop_id, value);
-}
-
-static void
-sm_stretch_finalize (GObject *object)
-{
-  sm_content_item_clear (SM_STRETCH (object)->values, N_PROPS);
-
-  G_OBJECT_CLASS (sm_stretch_parent_class)->finalize (object);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SOURCES);
 }
 
 static void
 sm_stretch_class_init (SmStretchClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sm_stretch_finalize;
-  object_class->get_property = sm_stretch_get_property;
-  object_class->set_property = sm_stretch_set_property;
-
   properties[PROP_ID] = sm_content_param_text ("id");
   properties[PROP_NAME] = sm_content_param_text ("name");
   properties[PROP_SUMMARY] = sm_content_param_text ("summary");
@@ -153,7 +119,7 @@ sm_stretch_class_init (SmStretchClass *klass)
   properties[PROP_SYNONYMS] = sm_content_param_strv ("synonyms");
   properties[PROP_SOURCES] = sm_content_param_strv ("sources");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "sm-content-item.h"
 
 G_BEGIN_DECLS
 
 #define SM_TYPE_STRETCH (sm_stretch_get_type ())
 
-G_DECLARE_FINAL_TYPE (SmStretch, sm_stretch, SM, STRETCH, GObject)
+G_DECLARE_FINAL_TYPE (SmStretch, sm_stretch, SM, STRETCH, SmContentItem)
 
 const char         *sm_stretch_get_id           (SmStretch *self);
 const char         *sm_stretch_get_name         (SmStretch *self);

@@ -8,9 +8,16 @@
 
 #include "config.h"
 
-#include "sm-content-item.h"
 #include "sm-technique.h"
 
+struct _SmTechnique
+{
+  SmContentItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SmTechnique, sm_technique, SM_TYPE_CONTENT_ITEM)
+
+/* Property names are the keys of the JSON object (sm-content-schema.c). */
 enum {
   PROP_0,
   PROP_ID,
@@ -27,15 +34,6 @@ enum {
   N_PROPS
 };
 
-struct _SmTechnique
-{
-  GObject parent_instance;
-
-  GValue  values[N_PROPS];
-};
-
-G_DEFINE_FINAL_TYPE (SmTechnique, sm_technique, G_TYPE_OBJECT)
-
 static GParamSpec *properties[N_PROPS];
 
 const char *
@@ -43,7 +41,7 @@ sm_technique_get_id (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ID]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_ID);
 }
 
 const char *
@@ -51,7 +49,7 @@ sm_technique_get_name (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_NAME);
 }
 
 const char *
@@ -59,7 +57,7 @@ sm_technique_get_summary (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_SUMMARY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_SUMMARY);
 }
 
 const char *
@@ -67,7 +65,7 @@ sm_technique_get_effect (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_EFFECT]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_EFFECT);
 }
 
 const char *
@@ -75,7 +73,7 @@ sm_technique_get_feel (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_FEEL]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_FEEL);
 }
 
 const char *
@@ -83,7 +81,7 @@ sm_technique_get_who (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_WHO]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_WHO);
 }
 
 const char *
@@ -91,7 +89,7 @@ sm_technique_get_who_text (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_WHO_TEXT]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_WHO_TEXT);
 }
 
 gboolean
@@ -99,7 +97,7 @@ sm_technique_get_optional (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), FALSE);
 
-  return g_value_get_boolean (&self->values[PROP_OPTIONAL]);
+  return sm_content_item_get_boolean (SM_CONTENT_ITEM (self), PROP_OPTIONAL);
 }
 
 const char * const *
@@ -107,7 +105,7 @@ sm_technique_get_steps (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_STEPS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_STEPS);
 }
 
 const char * const *
@@ -115,7 +113,7 @@ sm_technique_get_synonyms (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SYNONYMS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SYNONYMS);
 }
 
 const char * const *
@@ -123,44 +121,12 @@ sm_technique_get_sources (SmTechnique *self)
 {
   g_return_val_if_fail (SM_IS_TECHNIQUE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SOURCES);
-}
-
-static void
-sm_technique_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  sm_content_item_get_value (SM_TECHNIQUE (object)->values, prop_id, value);
-}
-
-static void
-sm_technique_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  sm_content_item_set_value (SM_TECHNIQUE (object)->values, prop_id, value);
-}
-
-static void
-sm_technique_finalize (GObject *object)
-{
-  sm_content_item_clear (SM_TECHNIQUE (object)->values, N_PROPS);
-
-  G_OBJECT_CLASS (sm_technique_parent_class)->finalize (object);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SOURCES);
 }
 
 static void
 sm_technique_class_init (SmTechniqueClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sm_technique_finalize;
-  object_class->get_property = sm_technique_get_property;
-  object_class->set_property = sm_technique_set_property;
-
   properties[PROP_ID] = sm_content_param_text ("id");
   properties[PROP_NAME] = sm_content_param_text ("name");
   properties[PROP_SUMMARY] = sm_content_param_text ("summary");
@@ -173,7 +139,7 @@ sm_technique_class_init (SmTechniqueClass *klass)
   properties[PROP_SYNONYMS] = sm_content_param_strv ("synonyms");
   properties[PROP_SOURCES] = sm_content_param_strv ("sources");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "sm-content-item.h"
 
 G_BEGIN_DECLS
 
 #define SM_TYPE_TECHNIQUE (sm_technique_get_type ())
 
-G_DECLARE_FINAL_TYPE (SmTechnique, sm_technique, SM, TECHNIQUE, GObject)
+G_DECLARE_FINAL_TYPE (SmTechnique, sm_technique, SM, TECHNIQUE, SmContentItem)
 
 const char         *sm_technique_get_id       (SmTechnique *self);
 const char         *sm_technique_get_name     (SmTechnique *self);

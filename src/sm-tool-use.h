@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "sm-content-item.h"
 
 G_BEGIN_DECLS
 
 #define SM_TYPE_TOOL_USE (sm_tool_use_get_type ())
 
-G_DECLARE_FINAL_TYPE (SmToolUse, sm_tool_use, SM, TOOL_USE, GObject)
+G_DECLARE_FINAL_TYPE (SmToolUse, sm_tool_use, SM, TOOL_USE, SmContentItem)
 
 /* How one tool is used on one zone: four translated sentences in the order
  * a person does them. */

@@ -8,9 +8,16 @@
 
 #include "config.h"
 
-#include "sm-content-item.h"
 #include "sm-tool.h"
 
+struct _SmTool
+{
+  SmContentItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SmTool, sm_tool, SM_TYPE_CONTENT_ITEM)
+
+/* Property names are the keys of the JSON object (sm-content-schema.c). */
 enum {
   PROP_0,
   PROP_ID,
@@ -24,16 +31,6 @@ enum {
   N_PROPS
 };
 
-struct _SmTool
-{
-  GObject parent_instance;
-
-  GValue  values[N_PROPS];
-  char   *illustration;
-};
-
-G_DEFINE_FINAL_TYPE (SmTool, sm_tool, G_TYPE_OBJECT)
-
 static GParamSpec *properties[N_PROPS];
 
 const char *
@@ -41,7 +38,7 @@ sm_tool_get_id (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ID]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_ID);
 }
 
 const char *
@@ -49,7 +46,7 @@ sm_tool_get_name (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_NAME);
 }
 
 const char *
@@ -57,7 +54,7 @@ sm_tool_get_summary (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_SUMMARY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_SUMMARY);
 }
 
 const char * const *
@@ -65,7 +62,7 @@ sm_tool_get_good_for (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_GOOD_FOR);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_GOOD_FOR);
 }
 
 const char * const *
@@ -73,7 +70,7 @@ sm_tool_get_steps (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_STEPS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_STEPS);
 }
 
 const char * const *
@@ -81,7 +78,7 @@ sm_tool_get_avoid (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_AVOID);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_AVOID);
 }
 
 const char * const *
@@ -89,7 +86,7 @@ sm_tool_get_synonyms (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SYNONYMS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SYNONYMS);
 }
 
 const char * const *
@@ -97,58 +94,24 @@ sm_tool_get_sources (SmTool *self)
 {
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SOURCES);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SOURCES);
 }
 
+/* Interned: there are a handful of tools and they live as long as the app. */
 const char *
 sm_tool_get_illustration_resource (SmTool *self)
 {
+  g_autofree char *path = NULL;
+
   g_return_val_if_fail (SM_IS_TOOL (self), NULL);
 
-  if (self->illustration == NULL)
-    self->illustration = g_strdup_printf (RESOURCE_BASE "/tools/%s.svg", sm_tool_get_id (self));
-
-  return self->illustration;
-}
-
-static void
-sm_tool_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  sm_content_item_get_value (SM_TOOL (object)->values, prop_id, value);
-}
-
-static void
-sm_tool_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  sm_content_item_set_value (SM_TOOL (object)->values, prop_id, value);
-}
-
-static void
-sm_tool_finalize (GObject *object)
-{
-  SmTool *self = SM_TOOL (object);
-
-  sm_content_item_clear (self->values, N_PROPS);
-  g_free (self->illustration);
-
-  G_OBJECT_CLASS (sm_tool_parent_class)->finalize (object);
+  path = g_strdup_printf (RESOURCE_BASE "/tools/%s.svg", sm_tool_get_id (self));
+  return g_intern_string (path);
 }
 
 static void
 sm_tool_class_init (SmToolClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sm_tool_finalize;
-  object_class->get_property = sm_tool_get_property;
-  object_class->set_property = sm_tool_set_property;
-
   properties[PROP_ID] = sm_content_param_text ("id");
   properties[PROP_NAME] = sm_content_param_text ("name");
   properties[PROP_SUMMARY] = sm_content_param_text ("summary");
@@ -158,7 +121,7 @@ sm_tool_class_init (SmToolClass *klass)
   properties[PROP_SYNONYMS] = sm_content_param_strv ("synonyms");
   properties[PROP_SOURCES] = sm_content_param_strv ("sources");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

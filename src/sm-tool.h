@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "sm-content-item.h"
 
 G_BEGIN_DECLS
 
 #define SM_TYPE_TOOL (sm_tool_get_type ())
 
-G_DECLARE_FINAL_TYPE (SmTool, sm_tool, SM, TOOL, GObject)
+G_DECLARE_FINAL_TYPE (SmTool, sm_tool, SM, TOOL, SmContentItem)
 
 const char         *sm_tool_get_id                    (SmTool *self);
 const char         *sm_tool_get_name                  (SmTool *self);

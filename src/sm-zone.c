@@ -8,10 +8,17 @@
 
 #include "config.h"
 
-#include "sm-content-item.h"
-#include "sm-tool-use.h"
 #include "sm-zone.h"
+#include "sm-tool-use.h"
 
+struct _SmZone
+{
+  SmContentItem parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SmZone, sm_zone, SM_TYPE_CONTENT_ITEM)
+
+/* Property names are the keys of the JSON object (sm-content-schema.c). */
 enum {
   PROP_0,
   PROP_ID,
@@ -36,15 +43,6 @@ enum {
   N_PROPS
 };
 
-struct _SmZone
-{
-  GObject parent_instance;
-
-  GValue  values[N_PROPS];
-};
-
-G_DEFINE_FINAL_TYPE (SmZone, sm_zone, G_TYPE_OBJECT)
-
 static GParamSpec *properties[N_PROPS];
 
 const char *
@@ -52,7 +50,7 @@ sm_zone_get_id (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_ID]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_ID);
 }
 
 const char *
@@ -60,7 +58,7 @@ sm_zone_get_name (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_NAME]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_NAME);
 }
 
 const char *
@@ -68,7 +66,7 @@ sm_zone_get_view (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_VIEW]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_VIEW);
 }
 
 const char *
@@ -76,7 +74,7 @@ sm_zone_get_layer (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_LAYER]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_LAYER);
 }
 
 gboolean
@@ -84,7 +82,7 @@ sm_zone_get_two_sided (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), FALSE);
 
-  return g_value_get_boolean (&self->values[PROP_TWO_SIDED]);
+  return sm_content_item_get_boolean (SM_CONTENT_ITEM (self), PROP_TWO_SIDED);
 }
 
 const char *
@@ -92,7 +90,7 @@ sm_zone_get_summary (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_SUMMARY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_SUMMARY);
 }
 
 const char *
@@ -100,7 +98,7 @@ sm_zone_get_where (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_WHERE]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_WHERE);
 }
 
 const char *
@@ -108,7 +106,7 @@ sm_zone_get_why (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_WHY]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_WHY);
 }
 
 const char * const *
@@ -116,7 +114,7 @@ sm_zone_get_find (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_FIND);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_FIND);
 }
 
 const char *
@@ -124,7 +122,7 @@ sm_zone_get_presenter (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_PRESENTER]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_PRESENTER);
 }
 
 const char *
@@ -132,7 +130,7 @@ sm_zone_get_pressure (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_string (&self->values[PROP_PRESSURE]);
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_PRESSURE);
 }
 
 guint
@@ -140,7 +138,7 @@ sm_zone_get_hold_seconds (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), 0);
 
-  return g_value_get_uint (&self->values[PROP_HOLD_SECONDS]);
+  return sm_content_item_get_uint (SM_CONTENT_ITEM (self), PROP_HOLD_SECONDS);
 }
 
 const char * const *
@@ -148,7 +146,7 @@ sm_zone_get_cautions (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_CAUTIONS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_CAUTIONS);
 }
 
 const char * const *
@@ -156,7 +154,7 @@ sm_zone_get_landmarks (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_LANDMARKS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_LANDMARKS);
 }
 
 const char * const *
@@ -164,7 +162,7 @@ sm_zone_get_caution_areas (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_CAUTION_AREAS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_CAUTION_AREAS);
 }
 
 const char * const *
@@ -172,7 +170,7 @@ sm_zone_get_techniques (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_TECHNIQUES);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_TECHNIQUES);
 }
 
 GListModel *
@@ -180,7 +178,7 @@ sm_zone_get_tool_uses (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return g_value_get_object (&self->values[PROP_TOOLS]);
+  return sm_content_item_get_object (SM_CONTENT_ITEM (self), PROP_TOOLS);
 }
 
 const char * const *
@@ -188,7 +186,7 @@ sm_zone_get_synonyms (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SYNONYMS);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SYNONYMS);
 }
 
 const char * const *
@@ -196,7 +194,7 @@ sm_zone_get_sources (SmZone *self)
 {
   g_return_val_if_fail (SM_IS_ZONE (self), NULL);
 
-  return sm_content_item_strv (self->values, PROP_SOURCES);
+  return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SOURCES);
 }
 
 gpointer
@@ -220,40 +218,8 @@ sm_zone_get_tool_use (SmZone     *self,
 }
 
 static void
-sm_zone_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  sm_content_item_get_value (SM_ZONE (object)->values, prop_id, value);
-}
-
-static void
-sm_zone_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  sm_content_item_set_value (SM_ZONE (object)->values, prop_id, value);
-}
-
-static void
-sm_zone_finalize (GObject *object)
-{
-  sm_content_item_clear (SM_ZONE (object)->values, N_PROPS);
-
-  G_OBJECT_CLASS (sm_zone_parent_class)->finalize (object);
-}
-
-static void
 sm_zone_class_init (SmZoneClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sm_zone_finalize;
-  object_class->get_property = sm_zone_get_property;
-  object_class->set_property = sm_zone_set_property;
-
   properties[PROP_ID] = sm_content_param_text ("id");
   properties[PROP_NAME] = sm_content_param_text ("name");
   properties[PROP_VIEW] = sm_content_param_text ("view");
@@ -274,7 +240,7 @@ sm_zone_class_init (SmZoneClass *klass)
   properties[PROP_SYNONYMS] = sm_content_param_strv ("synonyms");
   properties[PROP_SOURCES] = sm_content_param_strv ("sources");
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }
 
 static void

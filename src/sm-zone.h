@@ -6,13 +6,13 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "sm-content-item.h"
 
 G_BEGIN_DECLS
 
 #define SM_TYPE_ZONE (sm_zone_get_type ())
 
-G_DECLARE_FINAL_TYPE (SmZone, sm_zone, SM, ZONE, GObject)
+G_DECLARE_FINAL_TYPE (SmZone, sm_zone, SM, ZONE, SmContentItem)
 
 /* A muscle zone of the body map. All text comes back translated; id, view,
  * layer, landmark and caution-area names are untranslated keys. */

@@ -117,6 +117,43 @@ test_relations (void)
   g_assert_cmpstrv (cautions, ((const char *[]) { "caution-spine", NULL }));
 }
 
+static guint
+count_results (SmAtlas    *atlas,
+               const char *query)
+{
+  g_autoptr(GListModel) results = sm_atlas_search (atlas, query);
+
+  return g_list_model_get_n_items (results);
+}
+
+/* Case, accents and punctuation do not matter; word starts do. */
+static void
+test_search_folding (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_fixture ("valid.json", &error);
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(SmSearchResult) first = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_results (atlas, "gesass"), ==, 1);
+  g_assert_cmpuint (count_results (atlas, "GESÄSS"), ==, 1);
+  g_assert_cmpuint (count_results (atlas, "pression"), ==, 1);
+  g_assert_cmpuint (count_results (atlas, "PIRI"), ==, 2);  /* the zone and the stretch */
+  g_assert_cmpuint (count_results (atlas, "sust pres"), ==, 1);
+  g_assert_cmpuint (count_results (atlas, "iformis"), ==, 0);
+  g_assert_cmpuint (count_results (atlas, "tennis-ball"), ==, 1);
+  g_assert_cmpuint (count_results (atlas, ""), ==, 0);
+  g_assert_cmpuint (count_results (atlas, NULL), ==, 0);
+
+  results = sm_atlas_search (atlas, "Gesäß");
+  first = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (sm_search_result_get_kind (first), ==, "zone");
+  g_assert_cmpstr (sm_search_result_get_id (first), ==, "piriformis");
+  g_assert_cmpstr (sm_search_result_get_title (first), ==, "Piriformis");
+  g_assert_true (SM_IS_ZONE (sm_search_result_get_item (first)));
+}
+
 typedef struct
 {
   const char   *fixture;
@@ -129,6 +166,8 @@ static const MalformedCase malformed_cases[] = {
   { "missing-field.json", SM_ATLAS_ERROR_MISSING_FIELD, "zones[1].why" },
   { "wrong-type.json", SM_ATLAS_ERROR_WRONG_TYPE, "zones[1].hold-seconds" },
   { "duplicate-id.json", SM_ATLAS_ERROR_DUPLICATE_ID, "tools[1].id" },
+  /* json-glib would silently keep the second one. */
+  { "duplicate-key.json", SM_ATLAS_ERROR_DUPLICATE_KEY, "zones[1].name" },
   { "dangling-reference.json", SM_ATLAS_ERROR_DANGLING_REFERENCE, "zones[1].tools[0].tool" },
   { "unknown-svg-id.json", SM_ATLAS_ERROR_UNKNOWN_SVG_ID, "zones[0].landmarks[1]" },
   /* A zone must exist on both sides of its view's artwork. */
@@ -248,6 +287,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/atlas/valid", test_valid);
   g_test_add_func ("/sm/atlas/relations", test_relations);
+  g_test_add_func ("/sm/atlas/search-folding", test_search_folding);
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
     {
       g_autofree char *name = g_strdup (malformed_cases[i].fixture);
