@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "sm-json-guard.h"
+#include "sm-content-schema.h"
 #include "sm-routine.h"
 
 /* A routine is what a therapist hands a patient: an ordered list of steps
@@ -436,10 +436,15 @@ parse_bytes (GBytes      *bytes,
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr(GError) local_error = NULL;
 
-  if (!sm_json_check_depth (data, length, MAX_DEPTH, &local_error))
+  /* The content model's raw scan: nesting depth and keys given twice (which
+   * json-glib would silently resolve to the last one). Its message already
+   * names the file and the JSON path. */
+  if (!sm_content_scan (bytes, file_name, MAX_DEPTH, &local_error))
     {
-      g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_TOO_DEEP, "%s: %s",
-                   file_name, local_error->message);
+      g_set_error_literal (error, SM_ROUTINE_ERROR,
+                           g_error_matches (local_error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_TOO_DEEP)
+                           ? SM_ROUTINE_ERROR_TOO_DEEP : SM_ROUTINE_ERROR_DUPLICATE_KEY,
+                           local_error->message);
       return FALSE;
     }
 

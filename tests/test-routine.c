@@ -110,6 +110,8 @@ static const struct {
   { "{\"format\": \"something-else\", \"version\": 1}", SM_ROUTINE_ERROR_FORMAT,
     "bad.json: format: this is not a Sciatica Map routine" },
   { "{\"format\": 7}", SM_ROUTINE_ERROR_WRONG_TYPE, "bad.json: format: must be a string" },
+  { HEAD "\"steps\": [" STEP(", \"hold-seconds\": 10") "]}", SM_ROUTINE_ERROR_DUPLICATE_KEY,
+    "bad.json: steps[0].hold-seconds: the key “hold-seconds” is given twice" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": 2}", SM_ROUTINE_ERROR_VERSION,
     "bad.json: version: version 2 was written by a newer Sciatica Map" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": \"1\"}", SM_ROUTINE_ERROR_WRONG_TYPE,
@@ -215,7 +217,8 @@ test_deep_nesting (void)
 
   g_assert_null (routine);
   g_assert_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_TOO_DEEP);
-  g_assert_true (g_str_has_prefix (error->message, "deep.json: nested more than"));
+  g_assert_true (g_str_has_prefix (error->message, "deep.json: steps"));
+  g_assert_nonnull (strstr (error->message, "nested deeper than 8 levels"));
 }
 
 /* Brackets inside strings are text, not nesting. */
