@@ -272,7 +272,7 @@ test_store_bad_file (void)
   g_autofree char *dir = routines_dir ();
   g_autofree char *bad_path = g_build_filename (dir, "broken.json", NULL);
   g_autofree char *good_path = g_build_filename (dir, "good.json", NULL);
-  const char *bad = HEAD "\"steps\": [" STEP(", \"hold-seconds\": 9000") "]}";
+  const char *bad = HEAD "\"steps\": [" STEP(", \"rest-seconds\": 9000") "]}";
   g_autoptr(SmRoutine) good = make_routine (2);
   g_autoptr(SmRoutineStore) store = NULL;
   g_autoptr(SmRoutine) extra = make_routine (1);
@@ -289,7 +289,7 @@ test_store_bad_file (void)
   errors = sm_routine_store_get_load_errors (store);
   g_assert_cmpuint (errors->len, ==, 1);
   g_assert_cmpstr (((GError *) errors->pdata[0])->message, ==,
-                   "broken.json: steps[0].hold-seconds: 9000 is out of range (1 to 600)");
+                   "broken.json: steps[0].rest-seconds: 9000 is out of range (0 to 600)");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
   g_assert_nonnull (sm_routine_store_lookup (store, "good"));
   g_assert_nonnull (sm_routine_store_lookup (store, "piriformis RELIEF"));
