@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-routines-page.h"
 #include "sm-window.h"
 
 struct _SmWindow
@@ -29,6 +30,7 @@ struct _SmWindow
   GtkBox               *timer_slot;
   GtkLabel             *zone_title;
   GtkLabel             *zone_side;
+  SmRoutinesPage       *routines_page;
 };
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -37,6 +39,7 @@ enum {
   PROP_0,
   PROP_VIEW,
   PROP_SIDE,
+  PROP_ROUTINE,
   N_PROPS
 };
 
@@ -127,6 +130,68 @@ sm_window_show_zone (SmWindow   *self,
   gtk_stack_set_visible_child_name (self->panel_stack, "zone");
 }
 
+/**
+ * sm_window_get_routine:
+ *
+ * The routine open in the routines page. While one is open the map shows
+ * its zones numbered in step order; connect to SmRoutine::changed to follow
+ * edits. Returns: (transfer none) (nullable)
+ */
+SmRoutine *
+sm_window_get_routine (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return sm_routines_page_get_routine (self->routines_page);
+}
+
+static void
+show_routines_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  gtk_widget_grab_focus (GTK_WIDGET (self->routines_page));
+}
+
+/* win.add-to-routine (ss): zone, side — from the zone panel and the map. */
+static void
+add_to_routine_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *zone, *side;
+
+  g_variant_get (param, "(&s&s)", &zone, &side);
+  sm_routines_page_add_step (self->routines_page, zone, side);
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  sm_routines_page_print (SM_WINDOW (widget)->routines_page);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  sm_routines_page_save_pdf (SM_WINDOW (widget)->routines_page);
+}
+
+static void
+on_routine_opened (SmWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
+}
+
 static void
 restore_window_state (SmWindow *self)
 {
@@ -194,6 +259,10 @@ sm_window_get_property (GObject    *object,
       g_value_set_string (value, self->side);
       break;
 
+    case PROP_ROUTINE:
+      g_value_set_object (value, sm_window_get_routine (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -240,7 +309,12 @@ sm_window_class_init (SmWindowClass *klass)
   properties[PROP_SIDE] =
     g_param_spec_string ("side", NULL, NULL, "both",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROUTINE] =
+    g_param_spec_object ("routine", NULL, NULL, SM_TYPE_ROUTINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SM_TYPE_ROUTINES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
@@ -252,9 +326,20 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
+  gtk_widget_class_install_action (widget_class, "win.show-routines", NULL, show_routines_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-routine", "(ss)", add_to_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.show-routines", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "back");
@@ -271,6 +356,8 @@ sm_window_init (SmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
+                           self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
   restore_window_state (self);

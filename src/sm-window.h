@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-application.h"
+#include "sm-routine.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ void        sm_window_set_view (SmWindow      *self,
 const char *sm_window_get_side (SmWindow      *self);
 void        sm_window_set_side (SmWindow      *self,
                                 const char    *side);
+
+SmRoutine  *sm_window_get_routine (SmWindow  *self);
 
 void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
