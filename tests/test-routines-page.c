@@ -1,0 +1,207 @@
+/* test-routines-page.c: the routines page in the real window — adding
+ * zones from the zone panel's action, reordering, saving, deleting with
+ * undo, and built-in routines staying untouched.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "sm-application.h"
+#include "sm-routine-step-row.h"
+#include "sm-routines-page.h"
+#include "sm-test-utils.h"
+#include "sm-window.h"
+
+static gboolean
+saved (gpointer store)
+{
+  return !sm_routine_store_is_saving (store);
+}
+
+static void
+wait_saved (SmRoutinesPage *page)
+{
+  g_assert_true (sm_test_wait_for (saved, sm_routines_page_get_store (page), 5000));
+}
+
+static SmRoutineStepRow *
+step_row (SmWindow *window,
+          guint     index)
+{
+  GtkListBox *list = sm_test_find (window, "steps_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return SM_ROUTINE_STEP_ROW (gtk_list_box_row_get_child (row));
+}
+
+static SmRoutine *
+load_saved (SmRoutine *routine)
+{
+  g_autofree char *name = g_strconcat (sm_routine_get_id (routine), ".json", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sciatica-map", "routines",
+                                            name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SmRoutine *loaded = sm_routine_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return loaded;
+}
+
+/* "Add to Routine" on a zone panel starts a routine of one's own and
+ * opens it; the step takes the zone's own tool and hold. */
+static SmRoutine *
+check_add_to_routine (SmWindow       *window,
+                      SmRoutinesPage *page)
+{
+  GtkStack *stack = sm_test_find (window, "panel_stack");
+  SmRoutine *routine;
+  SmRoutineStep *step;
+
+  g_assert_null (sm_window_get_routine (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-routine", "(ss)", "piriformis", "left");
+  routine = sm_window_get_routine (window);
+  g_assert_nonnull (routine);
+  g_assert_false (sm_routine_get_builtin (routine));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "routines");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-routine", "(ss)", "hamstrings", "both");
+  g_assert_true (sm_window_get_routine (window) == routine);
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, 2);
+
+  step = sm_routine_get_step (routine, 0);
+  g_assert_cmpstr (sm_routine_step_get_zone (step), ==, "piriformis");
+  g_assert_cmpstr (sm_routine_step_get_side (step), ==, "left");
+  g_assert_cmpstr (sm_routine_step_get_tool (step), ==, "ball");
+  g_assert_cmpuint (sm_routine_step_get_hold_seconds (step), ==, 30);
+  return routine;
+}
+
+/* The keyboard way to reorder: the buttons, with the focus following the
+ * step so pressing again keeps moving it. */
+static void
+check_reorder (SmWindow       *window,
+               SmRoutinesPage *page,
+               SmRoutine      *routine)
+{
+  SmRoutineStepRow *second = step_row (window, 1);
+  GtkWidget *focus;
+  g_autoptr(SmRoutine) loaded = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "step.move-up", NULL));
+  g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (routine, 0)), ==, "hamstrings");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (step_row (window, 0))));
+
+  /* An edit in a row reaches the file on its own. */
+  sm_routine_step_set_repetitions (sm_routine_step_row_get_step (step_row (window, 1)), 4);
+  sm_routine_set_patient (routine, "Ada Lovelace");
+  wait_saved (page);
+
+  loaded = load_saved (routine);
+  g_assert_cmpstr (sm_routine_get_patient (loaded), ==, "Ada Lovelace");
+  g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (loaded, 0)), ==, "hamstrings");
+  g_assert_cmpuint (sm_routine_step_get_repetitions (sm_routine_get_step (loaded, 1)), ==, 4);
+}
+
+static void
+check_delete_and_undo (SmWindow       *window,
+                       SmRoutinesPage *page,
+                       SmRoutine      *routine)
+{
+  g_autofree char *id = g_strdup (sm_routine_get_id (routine));
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sciatica-map", "routines",
+                                            name, NULL);
+  GtkRevealer *toast = sm_test_find (window, "toast_revealer");
+
+  g_object_ref (routine);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "routine.delete", NULL));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (sm_window_get_routine (window));
+  g_assert_null (sm_routine_store_lookup (sm_routines_page_get_store (page), id));
+  g_assert_true (gtk_revealer_get_reveal_child (toast));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "routine.undo-delete", NULL));
+  wait_saved (page);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (sm_routine_store_lookup (sm_routines_page_get_store (page), id) == routine);
+  g_assert_true (sm_window_get_routine (window) == routine);
+  g_object_unref (routine);
+}
+
+/* A built-in routine is read-only: no delete, and adding a zone starts a
+ * routine of one's own instead of changing it. */
+static void
+check_builtin (SmWindow       *window,
+               SmRoutinesPage *page)
+{
+  SmRoutine *builtin;
+  GtkEditable *name = sm_test_find (window, "name_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "routines.open", "s", "piriformis-relief");
+  builtin = sm_window_get_routine (window);
+  g_assert_true (sm_routine_get_builtin (builtin));
+  g_assert_false (gtk_editable_get_editable (name));
+  gtk_widget_activate_action (GTK_WIDGET (page), "routine.delete", NULL);
+  g_assert_true (sm_routine_store_lookup (sm_routines_page_get_store (page), "piriformis-relief") == builtin);
+  g_assert_true (sm_window_get_routine (window) == builtin);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-routine", "(ss)", "calf", "right");
+  g_assert_false (sm_window_get_routine (window) == builtin);
+  g_assert_cmpuint (sm_routine_get_n_steps (builtin), ==, 4);
+  g_assert_cmpuint (sm_routine_get_n_steps (sm_window_get_routine (window)), ==, 1);
+  wait_saved (page);
+}
+
+static void
+on_activate (GApplication *app,
+             SmWindow    **out_window)
+{
+  SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  SmRoutinesPage *page;
+  SmRoutine *routine;
+
+  sm_test_wait_mapped (GTK_WIDGET (window));
+  page = sm_test_find (window, "routines_page");
+
+  routine = check_add_to_routine (window, page);
+  check_reorder (window, page, routine);
+  check_delete_and_undo (window, page, routine);
+  check_builtin (window, page);
+
+  *out_window = g_object_ref (window);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_routines_page (void)
+{
+  g_autoptr(SmApplication) app = sm_application_new ();
+  SmWindow *window = NULL;
+  char *argv[] = { (char *) "sciatica-map", NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &window);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_nonnull (window);
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sm_test_init (&argc, &argv);
+
+  g_test_add_func ("/sm/routines-page/edit-save-delete", test_routines_page);
+
+  return g_test_run ();
+}
