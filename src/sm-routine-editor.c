@@ -23,15 +23,15 @@ struct _SmRoutineEditor
   SmRoutine      *routine;
   GPtrArray      *bindings;   /* GBinding*, to the current routine */
 
-  GtkWidget      *box;
-  GtkLabel       *title_label;
-  GtkWidget      *builtin_box;
-  GtkEntry       *name_entry;
-  GtkEntry       *patient_entry;
-  GtkTextView    *notes_view;
-  GtkWidget      *empty_label;
+  GtkWidget      *routine_box;
+  GtkLabel       *routine_title_label;
+  GtkWidget      *routine_builtin_box;
+  GtkEntry       *routine_name_entry;
+  GtkEntry       *routine_patient_entry;
+  GtkTextView    *routine_notes_view;
+  GtkWidget      *steps_empty_label;
   GtkListBox     *steps_list;
-  GtkButton      *start_button;
+  GtkButton      *routine_start_button;
 };
 
 G_DEFINE_FINAL_TYPE (SmRoutineEditor, sm_routine_editor, GTK_TYPE_WIDGET)
@@ -57,7 +57,7 @@ sm_routine_editor_focus_name (SmRoutineEditor *self)
 {
   g_return_if_fail (SM_IS_ROUTINE_EDITOR (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->routine_name_entry));
 }
 
 static SmRoutineStepRow *
@@ -116,7 +116,7 @@ update_empty (SmRoutineEditor *self)
 {
   gboolean empty = self->routine == NULL || sm_routine_get_n_steps (self->routine) == 0;
 
-  gtk_widget_set_visible (self->empty_label, empty);
+  gtk_widget_set_visible (self->steps_empty_label, empty);
   gtk_widget_set_visible (GTK_WIDGET (self->steps_list), !empty);
 }
 
@@ -141,20 +141,20 @@ text_to_name (GBinding     *binding,
 static void
 bind_fields (SmRoutineEditor *self)
 {
-  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextBuffer *notes = gtk_text_view_get_buffer (self->routine_notes_view);
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
   /* The array holds a reference of its own so unbinding is always safe. */
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property_full (self->routine, "name",
-                                                              self->name_entry, "text", flags,
+                                                              self->routine_name_entry, "text", flags,
                                                               NULL, text_to_name, NULL, NULL)));
   g_ptr_array_add (self->bindings,
-                   g_object_ref (g_object_bind_property (self->routine, "name", self->title_label,
+                   g_object_ref (g_object_bind_property (self->routine, "name", self->routine_title_label,
                                                          "label", G_BINDING_SYNC_CREATE)));
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property (self->routine, "patient",
-                                                         self->patient_entry, "text", flags)));
+                                                         self->routine_patient_entry, "text", flags)));
   g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property (self->routine, "notes", notes, "text",
                                                          flags)));
@@ -193,15 +193,15 @@ sm_routine_editor_set_routine (SmRoutineEditor *self,
       bind_fields (self);
       g_signal_connect_object (sm_routine_get_steps (routine), "items-changed",
                                G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->start_button), "s",
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->routine_start_button), "s",
                                         sm_routine_get_id (routine));
     }
 
   editable = routine != NULL && !sm_routine_get_builtin (routine);
-  gtk_widget_set_visible (self->builtin_box, routine != NULL && !editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->name_entry), editable);
-  gtk_editable_set_editable (GTK_EDITABLE (self->patient_entry), editable);
-  gtk_text_view_set_editable (self->notes_view, editable);
+  gtk_widget_set_visible (self->routine_builtin_box, routine != NULL && !editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->routine_name_entry), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->routine_patient_entry), editable);
+  gtk_text_view_set_editable (self->routine_notes_view, editable);
   update_empty (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
@@ -283,15 +283,15 @@ sm_routine_editor_class_init (SmRoutineEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routine-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, box);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, builtin_box);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, patient_entry);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_box);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_builtin_box);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_patient_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_notes_view);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, steps_empty_label);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, steps_list);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, start_button);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_start_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -27,19 +27,19 @@ struct _SmRoutineStepRow
   char         **tool_ids;
   char         **technique_ids;
 
-  GtkWidget     *grid;
-  GtkLabel      *number_label;
-  GtkDropDown   *zone_dropdown;
-  GtkDropDown   *side_dropdown;
-  GtkDropDown   *tool_dropdown;
-  GtkDropDown   *technique_dropdown;
-  GtkAdjustment *hold_adjustment;
-  GtkAdjustment *reps_adjustment;
-  GtkAdjustment *rest_adjustment;
-  GtkEntry      *note_entry;
-  GtkWidget     *up_button;
-  GtkWidget     *down_button;
-  GtkWidget     *remove_button;
+  GtkWidget     *step_grid;
+  GtkLabel      *step_number_label;
+  GtkDropDown   *step_zone_dropdown;
+  GtkDropDown   *step_side_dropdown;
+  GtkDropDown   *step_tool_dropdown;
+  GtkDropDown   *step_technique_dropdown;
+  GtkAdjustment *step_hold_adjustment;
+  GtkAdjustment *step_reps_adjustment;
+  GtkAdjustment *step_rest_adjustment;
+  GtkEntry      *step_note_entry;
+  GtkWidget     *step_up_button;
+  GtkWidget     *step_down_button;
+  GtkWidget     *step_remove_button;
 };
 
 G_DEFINE_FINAL_TYPE (SmRoutineStepRow, sm_routine_step_row, GTK_TYPE_WIDGET)
@@ -79,12 +79,12 @@ void
 sm_routine_step_row_focus (SmRoutineStepRow *self,
                            const char       *what)
 {
-  GtkWidget *target = GTK_WIDGET (self->zone_dropdown);
+  GtkWidget *target = GTK_WIDGET (self->step_zone_dropdown);
 
-  if (g_strcmp0 (what, "up") == 0 && gtk_widget_is_sensitive (self->up_button))
-    target = self->up_button;
-  else if (g_strcmp0 (what, "down") == 0 && gtk_widget_is_sensitive (self->down_button))
-    target = self->down_button;
+  if (g_strcmp0 (what, "up") == 0 && gtk_widget_is_sensitive (self->step_up_button))
+    target = self->step_up_button;
+  else if (g_strcmp0 (what, "down") == 0 && gtk_widget_is_sensitive (self->step_down_button))
+    target = self->step_down_button;
 
   gtk_widget_grab_focus (target);
 }
@@ -166,7 +166,7 @@ update_number (SmRoutineStepRow *self)
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
   g_autofree char *label = g_strdup_printf (_("Step %u of %u"), index + 1, n);
 
-  gtk_label_set_label (self->number_label, number);
+  gtk_label_set_label (self->step_number_label, number);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.move-up", index > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "step.move-down", index + 1 < n);
@@ -258,19 +258,19 @@ bind_fields (SmRoutineStepRow *self,
 {
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
-  self->zone_ids = fill_dropdown (self->zone_dropdown, sm_atlas_get_zones (atlas), zone_id, zone_name);
-  self->tool_ids = fill_dropdown (self->tool_dropdown, sm_atlas_get_tools (atlas), tool_id, tool_name);
-  self->technique_ids = fill_dropdown (self->technique_dropdown, sm_atlas_get_techniques (atlas),
+  self->zone_ids = fill_dropdown (self->step_zone_dropdown, sm_atlas_get_zones (atlas), zone_id, zone_name);
+  self->tool_ids = fill_dropdown (self->step_tool_dropdown, sm_atlas_get_tools (atlas), tool_id, tool_name);
+  self->technique_ids = fill_dropdown (self->step_technique_dropdown, sm_atlas_get_techniques (atlas),
                                        technique_id, technique_name);
 
-  bind_choice (self, "zone", self->zone_dropdown, self->zone_ids);
-  bind_choice (self, "side", self->side_dropdown, (char **) side_ids);
-  bind_choice (self, "tool", self->tool_dropdown, self->tool_ids);
-  bind_choice (self, "technique", self->technique_dropdown, self->technique_ids);
-  g_object_bind_property (self->step, "hold-seconds", self->hold_adjustment, "value", flags);
-  g_object_bind_property (self->step, "repetitions", self->reps_adjustment, "value", flags);
-  g_object_bind_property (self->step, "rest-seconds", self->rest_adjustment, "value", flags);
-  g_object_bind_property (self->step, "note", self->note_entry, "text", flags);
+  bind_choice (self, "zone", self->step_zone_dropdown, self->zone_ids);
+  bind_choice (self, "side", self->step_side_dropdown, (char **) side_ids);
+  bind_choice (self, "tool", self->step_tool_dropdown, self->tool_ids);
+  bind_choice (self, "technique", self->step_technique_dropdown, self->technique_ids);
+  g_object_bind_property (self->step, "hold-seconds", self->step_hold_adjustment, "value", flags);
+  g_object_bind_property (self->step, "repetitions", self->step_reps_adjustment, "value", flags);
+  g_object_bind_property (self->step, "rest-seconds", self->step_rest_adjustment, "value", flags);
+  g_object_bind_property (self->step, "note", self->step_note_entry, "text", flags);
 }
 
 GtkWidget *
@@ -286,8 +286,8 @@ sm_routine_step_row_new (SmRoutine     *routine,
   bind_fields (self, atlas);
 
   /* Built-in routines are shown, not changed: duplicate to edit. */
-  gtk_widget_set_sensitive (self->grid, editable);
-  gtk_widget_set_visible (gtk_widget_get_parent (self->up_button), editable);
+  gtk_widget_set_sensitive (self->step_grid, editable);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->step_up_button), editable);
   if (editable)
     setup_drag_and_drop (self);
 
@@ -351,19 +351,19 @@ sm_routine_step_row_class_init (SmRoutineStepRowClass *klass)
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routine-step-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, grid);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, number_label);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, zone_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, side_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, tool_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, technique_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, hold_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, reps_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, rest_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, note_entry);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, up_button);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, down_button);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_grid);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_number_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_zone_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_side_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_tool_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_technique_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_hold_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_reps_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_rest_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_note_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_up_button);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_down_button);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineStepRow, step_remove_button);
 
   gtk_widget_class_install_action (widget_class, "step.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "step.move-down", NULL, move_action);

@@ -29,14 +29,14 @@ struct _SmRoutinesPage
   SmRoutine       *deleted;   /* kept for undo */
   guint            toast_timeout;
 
-  GtkWidget       *overlay;
-  GtkStack        *stack;
-  GtkLabel        *errors_label;
+  GtkWidget       *routines_overlay;
+  GtkStack        *routines_stack;
+  GtkLabel        *routine_errors_label;
   GtkListBox      *routines_list;
-  SmRoutineEditor *editor;
-  GtkRevealer     *toast_revealer;
-  GtkLabel        *toast_label;
-  GtkWidget       *undo_button;
+  SmRoutineEditor *routine_editor;
+  GtkRevealer     *routine_toast_revealer;
+  GtkLabel        *routine_toast_label;
+  GtkWidget       *routine_undo_button;
 };
 
 G_DEFINE_FINAL_TYPE (SmRoutinesPage, sm_routines_page, GTK_TYPE_WIDGET)
@@ -63,7 +63,7 @@ sm_routines_page_get_routine (SmRoutinesPage *self)
 {
   g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
 
-  return sm_routine_editor_get_routine (self->editor);
+  return sm_routine_editor_get_routine (self->routine_editor);
 }
 
 static void
@@ -89,8 +89,8 @@ sm_routines_page_open (SmRoutinesPage *self,
   if (routine == sm_routines_page_get_routine (self))
     return;
 
-  sm_routine_editor_set_routine (self->editor, routine);
-  gtk_stack_set_visible_child_name (self->stack, routine != NULL ? "editor" : "list");
+  sm_routine_editor_set_routine (self->routine_editor, routine);
+  gtk_stack_set_visible_child_name (self->routines_stack, routine != NULL ? "editor" : "list");
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
 }
@@ -101,7 +101,7 @@ hide_toast (gpointer data)
   SmRoutinesPage *self = data;
 
   self->toast_timeout = 0;
-  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->routine_toast_revealer, FALSE);
   /* Once the message is gone, so is the chance to undo. */
   g_clear_object (&self->deleted);
   update_actions (self);
@@ -116,9 +116,9 @@ sm_routines_page_show_message (SmRoutinesPage *self,
   g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
 
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
-  gtk_label_set_label (self->toast_label, message);
-  gtk_widget_set_visible (self->undo_button, can_undo);
-  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
+  gtk_label_set_label (self->routine_toast_label, message);
+  gtk_widget_set_visible (self->routine_undo_button, can_undo);
+  gtk_revealer_set_reveal_child (self->routine_toast_revealer, TRUE);
   self->toast_timeout = g_timeout_add_seconds (TOAST_SECONDS, hide_toast, self);
 }
 
@@ -388,7 +388,7 @@ new_action (GtkWidget  *widget,
   SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
 
   create_routine (self, _("New routine"));
-  sm_routine_editor_focus_name (self->editor);
+  sm_routine_editor_focus_name (self->routine_editor);
 }
 
 static void
@@ -444,7 +444,7 @@ duplicate_action (GtkWidget  *widget,
 
   sm_routine_store_add (self->store, copy);
   sm_routines_page_open (self, copy);
-  sm_routine_editor_focus_name (self->editor);
+  sm_routine_editor_focus_name (self->routine_editor);
 }
 
 static void
@@ -452,7 +452,7 @@ rename_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  sm_routine_editor_focus_name (SM_ROUTINES_PAGE (widget)->editor);
+  sm_routine_editor_focus_name (SM_ROUTINES_PAGE (widget)->routine_editor);
 }
 
 static void
@@ -577,8 +577,8 @@ show_load_errors (SmRoutinesPage *self)
 
   if (errors->len > 0)
     g_string_prepend (text, _("These routine files could not be read and were left as they are:\n"));
-  gtk_label_set_label (self->errors_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_label), errors->len > 0);
+  gtk_label_set_label (self->routine_errors_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->routine_errors_label), errors->len > 0);
 }
 
 static void
@@ -637,14 +637,14 @@ sm_routines_page_class_init (SmRoutinesPageClass *klass)
 
   g_type_ensure (SM_TYPE_ROUTINE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routines-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, overlay);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, errors_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_errors_label);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_list);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, editor);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, toast_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, toast_label);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_editor);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_toast_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_toast_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_undo_button);
 
   gtk_widget_class_install_action (widget_class, "routines.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "routines.import", NULL, import_action);

@@ -119,7 +119,7 @@ check_delete_and_undo (SmWindow       *window,
   g_autofree char *name = g_strconcat (id, ".json", NULL);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "sciatica-map", "routines",
                                             name, NULL);
-  GtkRevealer *toast = sm_test_find (window, "toast_revealer");
+  GtkRevealer *toast = sm_test_find (window, "routine_toast_revealer");
 
   g_object_ref (routine);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "routine.delete", NULL));
@@ -143,7 +143,7 @@ check_builtin (SmWindow       *window,
                SmRoutinesPage *page)
 {
   SmRoutine *builtin;
-  GtkEditable *name = sm_test_find (window, "name_entry");
+  GtkEditable *name = sm_test_find (window, "routine_name_entry");
 
   gtk_widget_activate_action (GTK_WIDGET (page), "routines.open", "s", "piriformis-relief");
   builtin = sm_window_get_routine (window);
