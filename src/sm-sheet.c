@@ -523,10 +523,11 @@ collect_marks (SmSheet    *self,
 static char *
 view_stylesheet (GArray *marks)
 {
-  /* Fibres drawn opaque in a light tint: an opacity on each would make a
-   * transparency group per line in the PDF, which is slow to write. */
+  /* Fibres only on the marked muscles, and opaque: an opacity on each line
+   * makes a transparency group in the PDF, slow to write and no help on
+   * paper at this size. */
   GString *css = g_string_new (".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }\n"
-                               ".muscle-fibres { opacity: 1; stroke: #dccabe; }\n"
+                               ".muscle-fibres { display: none; }\n"
                                "#overlay-landmarks, #overlay-press-points,"
                                " #overlay-cautions { display: none; }\n");
 
@@ -535,7 +536,7 @@ view_stylesheet (GArray *marks)
   for (guint i = 0; i < marks->len; i++)
     g_string_append_printf (css, "#%s .muscle { fill: %s; stroke: #9a4210;"
                             " stroke-width: 2.5; opacity: 1; }\n"
-                            "#%s .muscle-fibres { stroke: #c8733a; }\n",
+                            "#%s .muscle-fibres { display: inline; opacity: 1; stroke: #c8733a; }\n",
                             g_array_index (marks, Mark, i).element,
                             g_array_index (marks, Mark, i).deep ? "#e07a35" : "#f5b06e",
                             g_array_index (marks, Mark, i).element);
