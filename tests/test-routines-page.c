@@ -8,11 +8,13 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <gtk/gtk.h>
 
 #include "sm-application.h"
 #include "sm-routine-step-row.h"
 #include "sm-routines-page.h"
+#include "sm-sheet-print.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
 
@@ -195,6 +197,44 @@ test_routines_page (void)
   g_assert_finalize_object (window);
 }
 
+/* Printing goes through the same renderer: export through
+ * GtkPrintOperation (what the print dialog's "Print to File" does) and read
+ * the result back. */
+static void
+test_print_operation (void)
+{
+  SmRoutine *routine = sm_routine_store_lookup (sm_routine_store_get_default (), "back-of-the-body");
+  g_autoptr(SmSheet) sheet = sm_sheet_new (routine, sm_atlas_get_default ());
+  g_autoptr(GtkPrintOperation) operation = sm_sheet_print_operation_new (sheet);
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *totext[] = { "pdftotext", "-raw", pdf, "-", NULL };
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+
+  gtk_init ();
+  gtk_page_setup_set_paper_size (setup, letter);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, (char **) pdfinfo, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (info, "612 x 792 pts"));
+  g_assert_nonnull (strstr (info, "Pages:           2"));
+
+  g_spawn_sync (NULL, (char **) totext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Back of the body"));
+  g_assert_nonnull (strstr (text, "Quadratus lumborum"));
+  g_assert_nonnull (strstr (text, "Page 2 of 2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +242,7 @@ main (int   argc,
   sm_test_init (&argc, &argv);
 
   g_test_add_func ("/sm/routines-page/edit-save-delete", test_routines_page);
+  g_test_add_func ("/sm/routines-page/print-operation", test_print_operation);
 
   return g_test_run ();
 }
