@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "sm-routine-private.h"
 #include "sm-routine-step.h"
 
 /* One step of a routine: where (zone and side), with what (tool and
@@ -83,19 +84,13 @@ sm_routine_step_equal (SmRoutineStep *a,
          a->rest_seconds == b->rest_seconds;
 }
 
-/* g_set_str() only arrived in GLib 2.76. */
 static void
 set_string (SmRoutineStep  *self,
-            char          **field,
-            const char     *value,
-            guint           prop)
+            char      **field,
+            const char *value,
+            guint       prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  sm_routine_set_string_field (self, field, value, properties[prop]);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "sm-content-schema.h"
 #include "sm-routine.h"
+#include "sm-routine-private.h"
 
 /* A routine is what a therapist hands a patient: an ordered list of steps
  * plus who it is for and a few notes. It is read from and written to a small
@@ -710,12 +711,7 @@ set_string (SmRoutine  *self,
             const char *value,
             guint       prop)
 {
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value != NULL ? value : "");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  sm_routine_set_string_field (self, field, value, properties[prop]);
 }
 
 #define STRING_ACCESSORS(field, PROP)                                        \
