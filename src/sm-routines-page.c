@@ -530,8 +530,15 @@ update_subtitle (GtkLabel  *label,
                  SmRoutine *routine)
 {
   g_autofree char *subtitle = routine_subtitle (routine);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
 
   gtk_label_set_label (label, subtitle);
+  /* GTK 4.8 does not name a row after its labels: say what it opens. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, sm_routine_get_name (routine),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                    -1);
 }
 
 static GtkWidget *
@@ -556,11 +563,11 @@ create_routine_row (gpointer item,
   g_object_bind_property (routine, "name", title, "label", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (routine, "changed", G_CALLBACK (update_subtitle), subtitle,
                            G_CONNECT_SWAPPED);
-  update_subtitle (GTK_LABEL (subtitle), routine);
 
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  update_subtitle (GTK_LABEL (subtitle), routine);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "routines.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sm_routine_get_id (routine));
   return row;
