@@ -1222,10 +1222,11 @@ flow_week (Flow   *flow,
            double  width)
 {
   const double edges[] = {
-    x, x + 0.16 * width, x + 0.36 * width, x + 0.68 * width, x + width,
+    x, x + 0.18 * width, x + 0.40 * width, x + 0.70 * width, x + width,
   };
   const char *titles[] = {
-    _("Day"), _("Done ✓"), _("Pain before (0–10)"), _("Pain after (0–10)"), NULL,
+    /* Translators: keep the line break, the column is narrow */
+    _("Day"), _("Done ✓"), _("Pain before\n(0–10)"), _("Pain after\n(0–10)"), NULL,
   };
   g_autoptr(PangoLayout) head = text_layout (flow, FONT_HEADING, width, _("This week"));
   g_autoptr(PangoLayout) hint = text_layout (flow, FONT_SMALL, width,
