@@ -431,24 +431,33 @@ technique_name (SmSheet    *self,
   return technique != NULL ? sm_technique_get_name (technique) : id;
 }
 
-/* Where the tool goes and what to do, from the zone's own instructions for
- * that tool; the technique's summary when the zone has none for it. */
-static char *
-how_to (SmSheet       *self,
-        SmRoutineStep *step)
+/* Candidates for a step's how-to, best first: where the tool goes and what
+ * to do, from the zone's own instructions for that tool; then only what to
+ * do (the map already shows where); then the technique's summary. */
+static GPtrArray *
+how_to_candidates (SmSheet       *self,
+                   SmRoutineStep *step)
 {
   SmZone *zone = sm_atlas_lookup_zone (self->atlas, sm_routine_step_get_zone (step));
   SmTechnique *technique = sm_atlas_lookup_technique (self->atlas,
                                                       sm_routine_step_get_technique (step));
+  GPtrArray *candidates = g_ptr_array_new_with_free_func (g_free);
   SmToolUse *use = NULL;
 
   if (zone != NULL)
     use = sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step));
   if (use != NULL)
-    return g_strdup_printf ("%s %s", sm_tool_use_get_placement (use), sm_tool_use_get_movement (use));
+    {
+      g_ptr_array_add (candidates, g_strdup_printf ("%s %s", sm_tool_use_get_placement (use),
+                                                    sm_tool_use_get_movement (use)));
+      g_ptr_array_add (candidates, g_strdup (sm_tool_use_get_movement (use)));
+    }
   if (technique != NULL)
-    return g_strdup (sm_technique_get_summary (technique));
-  return g_strdup ("");
+    g_ptr_array_add (candidates, g_strdup (sm_technique_get_summary (technique)));
+  if (candidates->len == 0)
+    g_ptr_array_add (candidates, g_strdup (""));
+
+  return candidates;
 }
 
 static const char *
@@ -1050,7 +1059,6 @@ step_cells (SmSheet        *self,
 {
   g_autofree char *hold = format_seconds (sm_routine_step_get_hold_seconds (step));
   g_autofree char *rest = format_seconds (sm_routine_step_get_rest_seconds (step));
-  g_autofree char *how = how_to (self, step);
   const char *note = sm_routine_step_get_note (step);
   /* Translators: "30 s × 3", a hold time and how many times */
   g_autofree char *times = g_strdup_printf (_("%s × %u"), hold, sm_routine_step_get_repetitions (step));
@@ -1065,7 +1073,28 @@ step_cells (SmSheet        *self,
                                       tool_name (self, sm_routine_step_get_tool (step)),
                                       technique_name (self, sm_routine_step_get_technique (step)));
   cells[2] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>", times, rest_text);
-  cells[3] = g_markup_escape_text (how, -1);
+}
+
+#define HOW_TO_LINES 2
+
+/* The how-to is a reminder, not the manual: two lines in a smaller type,
+ * the fullest text that fits, cut with an ellipsis only as a last resort. */
+static PangoLayout *
+how_to_layout (Flow          *flow,
+               SmRoutineStep *step,
+               double         width)
+{
+  g_autoptr(GPtrArray) candidates = how_to_candidates (flow->sheet, step);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, FONT_SMALL, width, candidates->pdata[i]);
+
+      if (pango_layout_get_line_count (layout) <= HOW_TO_LINES)
+        return g_steal_pointer (&layout);
+    }
+
+  return get_layout (flow, FONT_SMALL, width, candidates->pdata[0], FALSE, HOW_TO_LINES);
 }
 
 static void
@@ -1073,7 +1102,7 @@ flow_step (Flow  *flow,
            guint  index)
 {
   SmRoutineStep *step = sm_routine_get_step (flow->sheet->routine, index);
-  char *cells[4] = { NULL, };
+  char *cells[3] = { NULL, };
   PangoLayout *layouts[4];
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
   double height = 18;
@@ -1082,10 +1111,8 @@ flow_step (Flow  *flow,
   step_cells (flow->sheet, step, cells);
   for (guint i = 0; i < 4; i++)
     {
-      /* The how-to is a reminder, not the manual: where the tool goes and
-       * what to do, in a smaller type and never more than three lines. */
-      layouts[i] = get_layout (flow, i == 3 ? FONT_SMALL : FONT_BODY,
-                               column_width (flow, i + 1), cells[i], TRUE, i == 3 ? 3 : 0);
+      layouts[i] = i < 3 ? markup_layout (flow, FONT_BODY, column_width (flow, i + 1), cells[i])
+                         : how_to_layout (flow, step, column_width (flow, i + 1));
       height = MAX (height, layout_height (layouts[i]));
     }
   height += 8;
@@ -1107,8 +1134,9 @@ flow_step (Flow  *flow,
     {
       paint_layout (flow, layouts[i], &ink, column_x (flow, i + 1), flow->y + 4);
       g_object_unref (layouts[i]);
-      g_free (cells[i]);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_free (cells[i]);
 
   flow->y += height;
   paint_rule (flow, flow->left, flow->right, flow->y, &rule, 0.5);
