@@ -345,23 +345,32 @@ sm_routines_page_save_pdf (SmRoutinesPage *self)
                _("PDF documents"), "application/pdf", pdf_chosen);
 }
 
-static void
-routine_export_chosen (SmRoutinesPage *self,
-                       GFile          *file)
+/* Writes the open routine to @file (the export dialog's choice). */
+void
+sm_routines_page_export_file (SmRoutinesPage *self,
+                              GFile          *file)
 {
-  g_autoptr(GBytes) bytes = sm_routine_to_bytes (sm_routines_page_get_routine (self));
+  g_autoptr(GBytes) bytes = NULL;
 
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+  g_return_if_fail (sm_routines_page_get_routine (self) != NULL);
+
+  bytes = sm_routine_to_bytes (sm_routines_page_get_routine (self));
   write_file (self, file, bytes);
 }
 
-static void
-routine_import_chosen (SmRoutinesPage *self,
-                       GFile          *file)
+/* Reads @file (the import dialog's choice) into a routine of one's own and
+ * opens it; a file that cannot be used is reported and not copied. */
+void
+sm_routines_page_import_file (SmRoutinesPage *self,
+                              GFile          *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(SmRoutine) routine = sm_routine_new_from_file (file, &error);
   g_autofree char *message = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
 
   if (routine == NULL ||
       !sm_routine_check_ids (routine, sm_atlas_get_default (), name, &error))
@@ -397,7 +406,8 @@ import_action (GtkWidget  *widget,
                GVariant   *param)
 {
   choose_file (SM_ROUTINES_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Routine"),
-               _("_Import"), NULL, _("Routine files"), "application/json", routine_import_chosen);
+               _("_Import"), NULL, _("Routine files"), "application/json",
+               sm_routines_page_import_file);
 }
 
 static void
@@ -505,7 +515,7 @@ export_action (GtkWidget  *widget,
                                                 sm_routine_get_name (sm_routines_page_get_routine (self)));
 
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Routine"), _("_Export"), file_name,
-               _("Routine files"), "application/json", routine_export_chosen);
+               _("Routine files"), "application/json", sm_routines_page_export_file);
 }
 
 /* ------------------------------------------------------------------ */

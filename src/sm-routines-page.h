@@ -23,6 +23,10 @@ void            sm_routines_page_open         (SmRoutinesPage *self,
 SmRoutineStep  *sm_routines_page_add_step     (SmRoutinesPage *self,
                                                const char     *zone,
                                                const char     *side);
+void            sm_routines_page_import_file  (SmRoutinesPage *self,
+                                               GFile          *file);
+void            sm_routines_page_export_file  (SmRoutinesPage *self,
+                                               GFile          *file);
 void            sm_routines_page_print        (SmRoutinesPage *self);
 void            sm_routines_page_save_pdf     (SmRoutinesPage *self);
 void            sm_routines_page_show_message (SmRoutinesPage *self,

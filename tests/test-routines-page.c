@@ -162,6 +162,81 @@ check_builtin (SmWindow       *window,
   wait_saved (page);
 }
 
+static gboolean
+toast_shown (gpointer window)
+{
+  return gtk_revealer_get_reveal_child (sm_test_find (window, "routine_toast_revealer"));
+}
+
+static gboolean
+export_done (gpointer window)
+{
+  GtkLabel *toast = sm_test_find (window, "routine_toast_label");
+
+  return g_str_equal (gtk_label_get_label (toast), "Saved “exported.json”");
+}
+
+/* Import copies a good file into one's own routines and opens it; a bad
+ * one is reported by name and not copied. Export writes the open one. */
+static void
+check_import_export (SmWindow       *window,
+                     SmRoutinesPage *page)
+{
+  g_autofree char *bad_path = g_build_filename (g_get_tmp_dir (), "from-email.json", NULL);
+  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "exported.json", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  GtkLabel *toast = sm_test_find (window, "routine_toast_label");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page)));
+  SmRoutine *imported;
+  g_autoptr(SmRoutine) reread = NULL;
+
+  g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"sciatica-map-routine\", "
+                                      "\"version\": 3}", -1, NULL));
+  sm_routines_page_import_file (page, bad);
+  g_assert_true (toast_shown (window));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (toast), "from-email.json: version: "));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page))), ==, n);
+
+  /* The routine open now is exported, then imported back as a copy. */
+  sm_routines_page_export_file (page, out);
+  g_assert_true (sm_test_wait_for (export_done, window, 5000));
+  sm_routines_page_import_file (page, out);
+  imported = sm_window_get_routine (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page))), ==, n + 1);
+  g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (imported, 0)), ==, "calf");
+  wait_saved (page);
+  reread = load_saved (imported);
+  g_assert_cmpuint (sm_routine_get_n_steps (reread), ==, 1);
+}
+
+/* Drag and drop, as GTK delivers it: a step dropped on another row takes
+ * that row's place. */
+static void
+check_drop (SmWindow  *window,
+            SmRoutine *routine)
+{
+  SmRoutineStepRow *target = step_row (window, 0);
+  g_autoptr(SmRoutineStep) dragged = g_object_ref (sm_routine_get_step (routine, 1));
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (target));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+
+  g_value_init (&value, SM_TYPE_ROUTINE_STEP);
+  g_value_set_object (&value, dragged);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &dropped);
+    }
+  g_object_unref (controllers);
+
+  g_assert_true (dropped);
+  g_assert_true (sm_routine_get_step (routine, 0) == dragged);
+}
+
 static void
 on_activate (GApplication *app,
              SmWindow    **out_window)
@@ -175,8 +250,10 @@ on_activate (GApplication *app,
 
   routine = check_add_to_routine (window, page);
   check_reorder (window, page, routine);
+  check_drop (window, routine);
   check_delete_and_undo (window, page, routine);
   check_builtin (window, page);
+  check_import_export (window, page);
 
   *out_window = g_object_ref (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
