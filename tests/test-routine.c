@@ -14,6 +14,17 @@
 
 #include "sm-routine-store.h"
 
+/* A folder of this test's own (G_TEST_OPTION_ISOLATE_DIRS makes the cache
+ * folder private to each test case), unlike the shared /tmp. */
+static const char *
+scratch_dir (void)
+{
+  const char *dir = g_get_user_cache_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
 static SmRoutine *
 make_routine (guint n_steps)
 {
@@ -371,7 +382,7 @@ tmp_file_left (const char *dir)
 static void
 test_atomic_save (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_tmp_dir (), "atomic", NULL);
+  g_autofree char *dir = g_build_filename (scratch_dir (), "atomic", NULL);
   g_autofree char *path = g_build_filename (dir, "r.json", NULL);
   g_autoptr(SmRoutine) small = make_routine (2);
   g_autoptr(SmRoutine) big = make_routine (30);

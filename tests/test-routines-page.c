@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 #include <gtk/gtk.h>
 
@@ -17,6 +19,17 @@
 #include "sm-sheet-print.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
+
+/* A folder of this test's own (G_TEST_OPTION_ISOLATE_DIRS makes the cache
+ * folder private to each test case), unlike the shared /tmp. */
+static const char *
+scratch_dir (void)
+{
+  const char *dir = g_get_user_cache_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
 
 static gboolean
 saved (gpointer store)
@@ -182,8 +195,8 @@ static void
 check_import_export (SmWindow       *window,
                      SmRoutinesPage *page)
 {
-  g_autofree char *bad_path = g_build_filename (g_get_tmp_dir (), "from-email.json", NULL);
-  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "exported.json", NULL);
+  g_autofree char *bad_path = g_build_filename (scratch_dir (), "from-email.json", NULL);
+  g_autofree char *out_path = g_build_filename (scratch_dir (), "exported.json", NULL);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
   GtkLabel *toast = sm_test_find (window, "routine_toast_label");
@@ -285,7 +298,7 @@ test_print_operation (void)
   g_autoptr(GtkPrintOperation) operation = sm_sheet_print_operation_new (sheet);
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
-  g_autofree char *pdf = g_build_filename (g_get_tmp_dir (), "printed.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (scratch_dir (), "printed.pdf", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;

@@ -14,6 +14,17 @@
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
 
+/* A folder of this test's own (G_TEST_OPTION_ISOLATE_DIRS makes the cache
+ * folder private to each test case), unlike the shared /tmp. */
+static const char *
+scratch_dir (void)
+{
+  const char *dir = g_get_user_cache_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
 /* Runs a program; returns its exit status and its stdout with all
  * whitespace removed: pdftotext's word spacing depends on its heuristics
  * (it reads "Red flags" in a bold heading as "Redflags"), wrapped cells
@@ -83,7 +94,7 @@ pdf_tool (const char *tool,
 static char *
 temp_path (const char *name)
 {
-  return g_build_filename (g_get_tmp_dir (), name, NULL);
+  return g_build_filename (scratch_dir (), name, NULL);
 }
 
 static void
@@ -301,7 +312,7 @@ test_bad_arguments (void)
   g_autofree char *err2 = NULL;
   g_autofree char *err3 = NULL;
   g_autofree char *err4 = NULL;
-  g_autofree char *unwritable = g_build_filename (g_get_tmp_dir (), "no-such-dir", "x.pdf", NULL);
+  g_autofree char *unwritable = g_build_filename (scratch_dir (), "no-such-dir", "x.pdf", NULL);
 
   g_assert_cmpint (export (pdf, "Nonexistent routine", NULL, &err1), ==, 1);
   g_assert_cmpstr (err1, ==, "sciatica-map: There is no routine called “Nonexistent routine”\n");
