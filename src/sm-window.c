@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-routines-page.h"
+#include "sm-body-map.h"
 #include "sm-window.h"
 
 struct _SmWindow
@@ -26,6 +27,7 @@ struct _SmWindow
   GtkSearchEntry       *search_entry;
   GtkPaned             *paned;
   GtkBox               *map_slot;
+  SmBodyMap            *body_map;
   GtkStack             *panel_stack;
   GtkBox               *timer_slot;
   GtkLabel             *zone_title;
@@ -128,6 +130,66 @@ sm_window_show_zone (SmWindow   *self,
   gtk_label_set_label (self->zone_title, title != NULL ? title : zone_id);
   gtk_label_set_label (self->zone_side, side_label (side));
   gtk_stack_set_visible_child_name (self->panel_stack, "zone");
+}
+
+/* Selects @zone on the map for search, guided sessions and presenter mode,
+ * switching view, layer and side filter as needed, and opens its page. */
+void
+sm_window_select_zone (SmWindow   *self,
+                       const char *zone_id,
+                       const char *side)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (zone_id != NULL);
+
+  if (!sm_body_map_select_zone (self->body_map, zone_id, side))
+    {
+      g_warning ("No zone “%s” on the body map", zone_id);
+      return;
+    }
+
+  title = sm_body_map_get_zone_title (self->body_map, zone_id);
+  sm_window_show_zone (self, zone_id, title, sm_body_map_get_selected_side (self->body_map));
+}
+
+static void
+on_zone_activated (SmWindow   *self,
+                   const char *zone_id,
+                   const char *side,
+                   SmBodyMap  *map)
+{
+  g_autofree char *title = sm_body_map_get_zone_title (map, zone_id);
+
+  sm_window_show_zone (self, zone_id, title, side);
+}
+
+/* The layer and the overlays are preferences: the map follows GSettings,
+ * and the menu items are the settings' own stateful actions. */
+static void
+bind_map (SmWindow *self)
+{
+  static const char * const keys[] = {
+    "map-layer", "show-nerves", "show-landmarks", "show-press-points", "show-cautions",
+  };
+  static const char * const map_properties[] = {
+    "layer", "show-nerves", "show-landmarks", "show-press-points", "show-cautions",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_settings_bind (self->settings, keys[i], self->body_map, map_properties[i],
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_object_bind_property (self, "view", self->body_map, "view",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self, "side", self->body_map, "side-filter",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
 /**
@@ -315,13 +377,15 @@ sm_window_class_init (SmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
-
+  g_type_ensure (SM_TYPE_BODY_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map_slot);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, body_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_zone_activated);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
@@ -360,5 +424,6 @@ sm_window_init (SmWindow *self)
                            self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
+  bind_map (self);
   restore_window_state (self);
 }

@@ -31,5 +31,8 @@ void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
                                  const char *title,
                                  const char *side);
+void        sm_window_select_zone (SmWindow   *self,
+                                   const char *zone_id,
+                                   const char *side);
 
 G_END_DECLS

@@ -1,0 +1,150 @@
+/* sm-anatomy.h: the body artwork, parsed once, rendered anywhere
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "sm-svg-index.h"
+
+G_BEGIN_DECLS
+
+/*
+ * SmAnatomy is the rendering layer over the two anatomy SVGs
+ * (`anatomy/body-back.svg` and `anatomy/body-front.svg` in the GResource).
+ * It uses cairo and librsvg only, so the body map, the routine sheet (PDF
+ * and print) and presenter mode all share it.
+ *
+ * Views are named "back" and "front". Element ids are the SVG ids of the
+ * artwork contract (`zone-piriformis-left`, `layer-deep`,
+ * `overlay-nerves`, `caution-spine`, …); a top-level group is an element
+ * too, so rendering "layer-deep" renders that layer.
+ *
+ * Coordinates: every geometry answer is in the SVG's user units at its
+ * intrinsic size (the viewBox, 800 × 1600 for the contract). To draw at
+ * another size, pass a viewport: the rectangle, in the cairo context's
+ * user space, that the whole document is fitted into. A viewport of
+ * (x, y, w, h) maps SVG point (u, v) to (x + u * w / vw, y + v * h / vh).
+ *
+ * Each SVG is parsed a fixed number of times, all at construction (one
+ * handle per style, because librsvg stylesheets accumulate on a handle and
+ * cannot be removed); nothing parses again afterwards.
+ * sm_anatomy_get_parse_count() lets a test check that.
+ */
+
+/**
+ * SmAnatomyStyle:
+ * @SM_ANATOMY_STYLE_ART: the artwork's own colours; caution areas are
+ *   displayed when their group or element is rendered on its own.
+ * @SM_ANATOMY_STYLE_SILHOUETTE: opaque black shape (fill and outline
+ *   stroke), fibres hidden. Use it as a mask to tint an element in any
+ *   colour.
+ * @SM_ANATOMY_STYLE_OUTLINE: a thick solid black outline, no fill; a mask
+ *   for hover and selection outlines.
+ * @SM_ANATOMY_STYLE_DASHED: a thin dashed black outline, no fill; a mask for
+ *   shapes seen through others and for the focus ring.
+ */
+typedef enum
+{
+  SM_ANATOMY_STYLE_ART,
+  SM_ANATOMY_STYLE_SILHOUETTE,
+  SM_ANATOMY_STYLE_OUTLINE,
+  SM_ANATOMY_STYLE_DASHED,
+  SM_ANATOMY_N_STYLES,
+} SmAnatomyStyle;
+
+/**
+ * SmAnatomyIdMap:
+ * @width: columns of @ids
+ * @height: rows of @ids
+ * @scale: pixels per SVG unit; pixel (i, j) covers SVG units
+ *   [i / scale, (i + 1) / scale) × [j / scale, (j + 1) / scale)
+ * @ids: one byte per pixel, row-major: 0 where no listed element is, else
+ *   1 + the index in @elements of the element drawn on top there
+ * @elements: (element-type utf8): the element ids, in the order given
+ *
+ * A hit-test map: every listed element rendered, without antialiasing, in a
+ * flat colour that encodes its index. A lookup is one multiplication and one
+ * byte read.
+ */
+typedef struct
+{
+  int        width;
+  int        height;
+  double     scale;
+  guint8    *ids;
+  GPtrArray *elements;
+} SmAnatomyIdMap;
+
+#define SM_TYPE_ANATOMY (sm_anatomy_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmAnatomy, sm_anatomy, SM, ANATOMY, GObject)
+
+/* Loads both views from the GResource; the default instance is shared. */
+SmAnatomy      *sm_anatomy_new               (GError          **error);
+SmAnatomy      *sm_anatomy_get_default       (void);
+guint           sm_anatomy_get_parse_count   (void);
+
+/* The views an SmAnatomy knows, "back" then "front". */
+const char * const *sm_anatomy_list_views    (SmAnatomy        *self);
+SmSvgIndex     *sm_anatomy_get_index         (SmAnatomy        *self,
+                                              const char       *view);
+const char     *sm_anatomy_find_view         (SmAnatomy        *self,
+                                              const char       *element_id);
+void            sm_anatomy_get_size          (SmAnatomy        *self,
+                                              const char       *view,
+                                              double           *width,
+                                              double           *height);
+gboolean        sm_anatomy_get_bounds        (SmAnatomy        *self,
+                                              const char       *view,
+                                              const char       *element_id,
+                                              cairo_rectangle_t *bounds);
+
+gboolean        sm_anatomy_render_view       (SmAnatomy        *self,
+                                              const char       *view,
+                                              cairo_t          *cr,
+                                              const cairo_rectangle_t *viewport,
+                                              GError          **error);
+gboolean        sm_anatomy_render_element    (SmAnatomy        *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              const char       *element_id,
+                                              cairo_t          *cr,
+                                              const cairo_rectangle_t *viewport,
+                                              GError          **error);
+
+SmAnatomyIdMap *sm_anatomy_build_id_map      (SmAnatomy        *self,
+                                              const char       *view,
+                                              GPtrArray        *element_ids,
+                                              double            scale);
+void            sm_anatomy_id_map_free       (SmAnatomyIdMap   *map);
+
+/* Inline so that the body map's hit test costs a few instructions. */
+static inline int
+sm_anatomy_id_map_lookup (const SmAnatomyIdMap *map,
+                          double                u,
+                          double                v)
+{
+  int i = (int) (u * map->scale);
+  int j = (int) (v * map->scale);
+
+  if (u < 0 || v < 0 || i >= map->width || j >= map->height)
+    return -1;
+
+  return (int) map->ids[(gsize) j * map->width + i] - 1;
+}
+
+/* "zone-piriformis-left" → "piriformis" and "left"; FALSE for other ids. */
+gboolean        sm_anatomy_split_zone_id     (const char       *element_id,
+                                              char            **muscle,
+                                              char            **side);
+/* The side an element id ends with ("left"/"right"), or NULL. */
+const char     *sm_anatomy_id_side           (const char       *element_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmAnatomyIdMap, sm_anatomy_id_map_free)
+
+G_END_DECLS

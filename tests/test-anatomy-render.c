@@ -1,0 +1,138 @@
+/* test-anatomy-render.c: the rendering layer over the body artwork.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sm-anatomy.h"
+
+/* Each view is parsed once per style handle, all at construction. */
+static void
+test_parses_once (void)
+{
+  guint before = sm_anatomy_get_parse_count ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  guint after_new;
+  cairo_rectangle_t box;
+
+  g_assert_no_error (error);
+  after_new = sm_anatomy_get_parse_count ();
+  g_assert_cmpuint (after_new - before, >, 0);
+  g_assert_cmpuint ((after_new - before) % 2, ==, 0);  /* the same for both views */
+
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "back", "zone-piriformis-left", &box));
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, after_new);
+}
+
+static void
+test_views (void)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  double width, height;
+
+  g_assert_cmpstrv (sm_anatomy_list_views (anatomy), ((const char *[]) { "back", "front", NULL }));
+  sm_anatomy_get_size (anatomy, "front", &width, &height);
+  g_assert_cmpfloat (width, ==, 800);
+  g_assert_cmpfloat (height, ==, 1600);
+  g_assert_cmpstr (sm_anatomy_find_view (anatomy, "zone-piriformis-right"), ==, "back");
+  g_assert_cmpstr (sm_anatomy_find_view (anatomy, "zone-psoas-left"), ==, "front");
+  g_assert_null (sm_anatomy_find_view (anatomy, "zone-nonexistent-left"));
+}
+
+static guint
+count_opaque (cairo_surface_t *surface)
+{
+  const guint8 *data;
+  int stride, width, height;
+  guint count = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+
+  for (int j = 0; j < height; j++)
+    for (int i = 0; i < width; i++)
+      count += data[j * stride + i] > 128;
+  return count;
+}
+
+/* A silhouette drawn into a viewport covers about its box scaled by the
+ * viewport, wherever that viewport is. */
+static void
+test_render_element (void)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  cairo_rectangle_t box, viewport = { 50, 20, 400, 800 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 500, 840);
+  cairo_t *cr = cairo_create (surface);
+  guint area;
+
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "back", "zone-hamstrings-left", &box));
+  g_assert_true (sm_anatomy_render_element (anatomy, "back", SM_ANATOMY_STYLE_SILHOUETTE,
+                                            "zone-hamstrings-left", cr, &viewport, NULL));
+  cairo_destroy (cr);
+
+  area = count_opaque (surface);
+  g_assert_cmpuint (area, >, box.width * box.height / 4 * 0.4);
+  g_assert_cmpuint (area, <, box.width * box.height / 4 * 1.01);
+  cairo_surface_destroy (surface);
+}
+
+/* The id map names the top-most listed element and nothing elsewhere. */
+static void
+test_id_map (void)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(SmAnatomyIdMap) map = NULL;
+  cairo_rectangle_t box;
+
+  g_ptr_array_add (order, (gpointer) "zone-gluteus-maximus-left");
+  g_ptr_array_add (order, (gpointer) "zone-piriformis-left");
+  map = sm_anatomy_build_id_map (anatomy, "back", order, 1.0);
+
+  g_assert_cmpint (map->width, ==, 800);
+  g_assert_cmpint (sm_anatomy_id_map_lookup (map, 5, 5), ==, -1);
+  g_assert_cmpint (sm_anatomy_id_map_lookup (map, -5, 5), ==, -1);
+  g_assert_cmpint (sm_anatomy_id_map_lookup (map, 5000, 5), ==, -1);
+
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "back", "press-point-piriformis-left", &box));
+  g_assert_cmpint (sm_anatomy_id_map_lookup (map, box.x + box.width / 2, box.y + box.height / 2), ==, 1);
+}
+
+static void
+test_split_id (void)
+{
+  g_autofree char *muscle = NULL;
+  g_autofree char *side = NULL;
+
+  g_assert_true (sm_anatomy_split_zone_id ("zone-gluteus-maximus-right", &muscle, &side));
+  g_assert_cmpstr (muscle, ==, "gluteus-maximus");
+  g_assert_cmpstr (side, ==, "right");
+  g_assert_false (sm_anatomy_split_zone_id ("caution-spine", NULL, NULL));
+  g_assert_false (sm_anatomy_split_zone_id ("zone--left", NULL, NULL));
+  g_assert_cmpstr (sm_anatomy_id_side ("caution-kidney-left"), ==, "left");
+  g_assert_null (sm_anatomy_id_side ("landmark-sacrum"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sm/anatomy-render/parses-once", test_parses_once);
+  g_test_add_func ("/sm/anatomy-render/views", test_views);
+  g_test_add_func ("/sm/anatomy-render/render-element", test_render_element);
+  g_test_add_func ("/sm/anatomy-render/id-map", test_id_map);
+  g_test_add_func ("/sm/anatomy-render/split-id", test_split_id);
+
+  return g_test_run ();
+}
