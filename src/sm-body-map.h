@@ -64,4 +64,7 @@ void        sm_body_map_svg_to_widget       (SmBodyMap  *self,
                                              double     *y);
 guint       sm_body_map_get_base_render_count (SmBodyMap *self);
 
+void        sm_body_map_set_step_numbers    (SmBodyMap  *self,
+                                             GHashTable *numbers);
+
 G_END_DECLS

@@ -10,8 +10,9 @@
 
 #include <glib/gi18n.h>
 
-#include "sm-routines-page.h"
+#include "sm-anatomy.h"
 #include "sm-body-map.h"
+#include "sm-routines-page.h"
 #include "sm-window.h"
 
 struct _SmWindow
@@ -33,6 +34,8 @@ struct _SmWindow
   GtkLabel             *zone_title;
   GtkLabel             *zone_side;
   SmRoutinesPage       *routines_page;
+  SmRoutine            *numbered;   /* the routine whose steps the map numbers */
+  GtkWidget            *map_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -249,9 +252,99 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
+update_step_numbers (SmWindow *self)
+{
+  g_autoptr(GHashTable) labels = NULL;
+
+  if (self->numbered != NULL)
+    labels = sm_routine_dup_step_labels (self->numbered);
+  sm_body_map_set_step_numbers (self->body_map, labels);
+}
+
+/* While a routine is open the map numbers its zones, and follows edits. */
+static void
 on_routine_opened (SmWindow *self)
 {
+  SmRoutine *routine = sm_window_get_routine (self);
+
+  if (self->numbered != NULL)
+    g_signal_handlers_disconnect_by_func (self->numbered, update_step_numbers, self);
+  g_set_object (&self->numbered, routine);
+  if (routine != NULL)
+    g_signal_connect_object (routine, "changed", G_CALLBACK (update_step_numbers), self,
+                             G_CONNECT_SWAPPED);
+
+  update_step_numbers (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
+}
+
+/* The map's context menu: what one can do with the muscle under the
+ * pointer. The zone panel has the same button for keyboard users. */
+static void
+show_map_menu (SmWindow *self,
+               double    x,
+               double    y)
+{
+  const char *element = sm_body_map_pick (self->body_map, x, y);
+  g_autofree char *zone = NULL;
+  g_autofree char *side = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  graphene_point_t point;
+
+  if (element == NULL || !sm_anatomy_split_zone_id (element, &zone, &side) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->body_map), GTK_WIDGET (self->map_slot),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("Add to _Routine"), NULL);
+  g_menu_item_set_action_and_target (item, "win.add-to-routine", "(ss)", zone, side);
+  g_menu_append_item (menu, item);
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->map_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->map_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->map_menu));
+}
+
+static void
+on_map_secondary_click (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        SmWindow        *self)
+{
+  show_map_menu (self, x, y);
+}
+
+static void
+on_map_long_press (GtkGestureLongPress *gesture,
+                   double               x,
+                   double               y,
+                   SmWindow            *self)
+{
+  show_map_menu (self, x, y);
+}
+
+static void
+setup_map_menu (SmWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+
+  self->map_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->map_menu), FALSE);
+  gtk_widget_set_halign (self->map_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->map_menu, GTK_WIDGET (self->map_slot));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_map_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_map_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (press));
 }
 
 static void
@@ -289,6 +382,17 @@ sm_window_unmap (GtkWidget *widget)
   save_window_state (SM_WINDOW (widget));
 
   GTK_WIDGET_CLASS (sm_window_parent_class)->unmap (widget);
+}
+
+static void
+sm_window_dispose (GObject *object)
+{
+  SmWindow *self = SM_WINDOW (object);
+
+  g_clear_pointer (&self->map_menu, gtk_widget_unparent);
+  g_clear_object (&self->numbered);
+
+  G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
 
 static void
@@ -359,6 +463,7 @@ sm_window_class_init (SmWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sm_window_dispose;
   object_class->finalize = sm_window_finalize;
   object_class->get_property = sm_window_get_property;
   object_class->set_property = sm_window_set_property;
@@ -422,6 +527,7 @@ sm_window_init (SmWindow *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
                            self, G_CONNECT_SWAPPED);
+  setup_map_menu (self);
 
   self->settings = g_settings_new (APP_ID);
   bind_map (self);

@@ -211,6 +211,22 @@ test_unknown_ids (void)
     }
 }
 
+/* What the map writes on the zones: every step number, per side. */
+static void
+test_step_labels (void)
+{
+  g_autoptr(SmRoutine) routine = make_routine (4);
+  g_autoptr(GHashTable) labels = NULL;
+
+  /* make_routine: hamstrings both, piriformis left, hamstrings left, piriformis both */
+  labels = sm_routine_dup_step_labels (routine);
+  g_assert_cmpuint (g_hash_table_size (labels), ==, 4);
+  g_assert_cmpstr (g_hash_table_lookup (labels, "zone-hamstrings-left"), ==, "1, 3");
+  g_assert_cmpstr (g_hash_table_lookup (labels, "zone-hamstrings-right"), ==, "1");
+  g_assert_cmpstr (g_hash_table_lookup (labels, "zone-piriformis-left"), ==, "2, 4");
+  g_assert_cmpstr (g_hash_table_lookup (labels, "zone-piriformis-right"), ==, "4");
+}
+
 /* json-glib 1.6.6 overflows its stack around here; we must answer first. */
 static void
 test_deep_nesting (void)
@@ -438,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine/malformed", test_malformed);
   g_test_add_func ("/sm/routine/side", test_side);
   g_test_add_func ("/sm/routine/unknown-ids", test_unknown_ids);
+  g_test_add_func ("/sm/routine/step-labels", test_step_labels);
   g_test_add_func ("/sm/routine/deep-nesting", test_deep_nesting);
   g_test_add_func ("/sm/routine/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/sm/routine/store-bad-file", test_store_bad_file);
