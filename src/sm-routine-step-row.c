@@ -134,14 +134,11 @@ bind_choice (SmRoutineStepRow *self,
                                id_to_position, position_to_id, ids, NULL);
 }
 
-/* Fills @dropdown with the names of @model's items and returns their ids. */
-typedef const char *(*GetText) (gpointer item);
-
+/* Fills @dropdown with the names of @model's content items (zones, tools,
+ * techniques) and returns their ids in the same order. */
 static char **
 fill_dropdown (GtkDropDown *dropdown,
-               GListModel  *model,
-               GetText      get_id,
-               GetText      get_name)
+               GListModel  *model)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
@@ -149,9 +146,13 @@ fill_dropdown (GtkDropDown *dropdown,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
 
-      gtk_string_list_append (names, get_name (item));
-      g_strv_builder_add (ids, get_id (item));
+      /* Content items name their properties after their JSON keys. */
+      g_object_get (item, "id", &id, "name", &name, NULL);
+      gtk_string_list_append (names, name);
+      g_strv_builder_add (ids, id);
     }
 
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (names));
@@ -216,52 +217,15 @@ setup_drag_and_drop (SmRoutineStepRow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
-static const char *
-zone_id (gpointer item)
-{
-  return sm_zone_get_id (item);
-}
-
-static const char *
-zone_name (gpointer item)
-{
-  return sm_zone_get_name (item);
-}
-
-static const char *
-tool_id (gpointer item)
-{
-  return sm_tool_get_id (item);
-}
-
-static const char *
-tool_name (gpointer item)
-{
-  return sm_tool_get_name (item);
-}
-
-static const char *
-technique_id (gpointer item)
-{
-  return sm_technique_get_id (item);
-}
-
-static const char *
-technique_name (gpointer item)
-{
-  return sm_technique_get_name (item);
-}
-
 static void
 bind_fields (SmRoutineStepRow *self,
              SmAtlas          *atlas)
 {
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
-  self->zone_ids = fill_dropdown (self->step_zone_dropdown, sm_atlas_get_zones (atlas), zone_id, zone_name);
-  self->tool_ids = fill_dropdown (self->step_tool_dropdown, sm_atlas_get_tools (atlas), tool_id, tool_name);
-  self->technique_ids = fill_dropdown (self->step_technique_dropdown, sm_atlas_get_techniques (atlas),
-                                       technique_id, technique_name);
+  self->zone_ids = fill_dropdown (self->step_zone_dropdown, sm_atlas_get_zones (atlas));
+  self->tool_ids = fill_dropdown (self->step_tool_dropdown, sm_atlas_get_tools (atlas));
+  self->technique_ids = fill_dropdown (self->step_technique_dropdown, sm_atlas_get_techniques (atlas));
 
   bind_choice (self, "zone", self->step_zone_dropdown, self->zone_ids);
   bind_choice (self, "side", self->step_side_dropdown, (char **) side_ids);

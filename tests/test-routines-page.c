@@ -68,6 +68,22 @@ load_saved (SmRoutine *routine)
   return loaded;
 }
 
+/* The row shows the step by name, and a choice there changes the step. */
+static void
+check_row_binding (SmWindow      *window,
+                   SmRoutineStep *step)
+{
+  GtkDropDown *zones = sm_test_find (step_row (window, 0), "step_zone_dropdown");
+  GtkDropDown *sides = sm_test_find (step_row (window, 0), "step_side_dropdown");
+
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (zones)), ==,
+                   sm_zone_get_name (sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis")));
+  gtk_drop_down_set_selected (sides, 1);
+  g_assert_cmpstr (sm_routine_step_get_side (step), ==, "right");
+  gtk_drop_down_set_selected (sides, 0);
+  g_assert_cmpstr (sm_routine_step_get_side (step), ==, "left");
+}
+
 /* "Add to Routine" on a zone panel starts a routine of one's own and
  * opens it; the step takes the zone's own tool and hold. */
 static SmRoutine *
@@ -94,6 +110,8 @@ check_add_to_routine (SmWindow       *window,
   g_assert_cmpstr (sm_routine_step_get_side (step), ==, "left");
   g_assert_cmpstr (sm_routine_step_get_tool (step), ==, "ball");
   g_assert_cmpuint (sm_routine_step_get_hold_seconds (step), ==, 30);
+
+  check_row_binding (window, step);
   return routine;
 }
 
