@@ -46,6 +46,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 #define FONT_SMALL      FONT_FAMILY " 8"
 #define FONT_SMALL_BOLD FONT_FAMILY " Bold 8"
 #define SPAN_SMALL      "<span size='8192'>"
+#define MAX_BOX_LINES 12
 #define FIGURE_MIN_HEIGHT 200.0
 #define FIGURE_MAX_HEIGHT 270.0
 #define FIGURE_WIDTH  160.0
@@ -801,8 +802,8 @@ flow_header (Flow *flow)
   pango_layout_get_pixel_size (app, &app_width, NULL);
   paint_layout (flow, app, &accent, flow->right - app_width, flow->y + 4);
 
-  title = text_layout (flow, FONT_TITLE, flow->right - flow->left - app_width - GAP,
-                       sm_routine_get_name (routine));
+  title = get_layout (flow, FONT_TITLE, flow->right - flow->left - app_width - GAP,
+                      sm_routine_get_name (routine), FALSE, 2);
   paint_layout (flow, title, &ink, flow->left, flow->y);
   flow->y += layout_height (title) + 4;
 
@@ -829,7 +830,9 @@ flow_box (Flow       *flow,
           const Rgb  *line)
 {
   g_autoptr(PangoLayout) head = text_layout (flow, FONT_HEADING, width - 20, heading);
-  g_autoptr(PangoLayout) text = markup_layout (flow, FONT_BODY, width - 20, body);
+  /* The boxes sit beside the body view: whatever a therapist types, they
+   * must leave room for the steps on the first page. */
+  g_autoptr(PangoLayout) text = get_layout (flow, FONT_BODY, width - 20, body, TRUE, MAX_BOX_LINES);
   double height = 10 + layout_height (head) + 4 + layout_height (text) + 10;
 
   paint_box (flow, x, y, width, height, fill, line);
@@ -1111,7 +1114,8 @@ flow_step (Flow  *flow,
   step_cells (flow->sheet, step, cells);
   for (guint i = 0; i < 4; i++)
     {
-      layouts[i] = i < 3 ? markup_layout (flow, FONT_BODY, column_width (flow, i + 1), cells[i])
+      /* A long note on a step is cut rather than let a row outgrow a page. */
+      layouts[i] = i < 3 ? get_layout (flow, FONT_BODY, column_width (flow, i + 1), cells[i], TRUE, 8)
                          : how_to_layout (flow, step, column_width (flow, i + 1));
       height = MAX (height, layout_height (layouts[i]));
     }

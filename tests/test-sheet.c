@@ -287,6 +287,34 @@ test_pages_grow (void)
   cairo_surface_destroy (surface);
 }
 
+/* Whatever people type stays text (no markup) and cannot push the sheet
+ * off the paper: long notes and names are cut, the steps still follow. */
+static void
+test_long_and_odd_text (void)
+{
+  g_autoptr(SmRoutine) routine = long_routine (4);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *json = g_build_filename (scratch_dir (), "odd.json", NULL);
+  g_autofree char *pdf = g_build_filename (scratch_dir (), "odd.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (notes, "Very long notes. ");
+  sm_routine_set_notes (routine, notes->str);
+  sm_routine_set_patient (routine, "<b>Bobby</b> & \"Tables\"");
+  sm_routine_step_set_note (sm_routine_get_step (routine, 0), notes->str);
+  g_assert_true (sm_routine_save_to_path (routine, json, NULL));
+
+  g_assert_cmpint (export (pdf, json, NULL, &err), ==, 0);
+  info = pdf_tool ("pdfinfo", NULL, pdf);
+  assert_contains (info, "Pages: 2");
+  text = pdf_tool ("pdftotext", "-raw", pdf);
+  assert_contains (text, "For: <b>Bobby</b> & \"Tables\"");
+  assert_zone_names (text, routine);
+}
+
 static void
 test_bad_file (void)
 {
@@ -336,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/sm/sheet/letter", test_letter);
   g_test_add_func ("/sm/sheet/long-routine-file", test_long_routine_file);
   g_test_add_func ("/sm/sheet/pages-grow", test_pages_grow);
+  g_test_add_func ("/sm/sheet/long-and-odd-text", test_long_and_odd_text);
   g_test_add_func ("/sm/sheet/bad-file", test_bad_file);
   g_test_add_func ("/sm/sheet/bad-arguments", test_bad_arguments);
 
