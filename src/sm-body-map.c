@@ -1231,6 +1231,26 @@ sm_body_map_set_step_numbers (SmBodyMap  *self,
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   if (numbers != NULL)
     self->step_numbers = g_hash_table_ref (numbers);
+
+  /* The badges are pictures; screen readers hear the numbers on the zones. */
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+      const char *label = numbers != NULL ? g_hash_table_lookup (numbers, sm_map_zone_get_element_id (zone))
+                                          : NULL;
+      g_autofree char *description = NULL;
+
+      if (label == NULL)
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          continue;
+        }
+      /* Translators: %s is one step number or a list, e.g. "2" or "1, 4" */
+      description = g_strdup_printf (_("Routine step %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
+
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
