@@ -515,7 +515,12 @@ save_done (GObject      *object,
 {
   SmRoutineStore *self = SM_ROUTINE_STORE (object);
   g_autoptr(GTask) outer = g_queue_pop_head (&self->queue);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
+
+  /* Deleted while this save was running: the file must not come back. */
+  if (!g_list_store_find (self->routines, g_task_get_task_data (outer), NULL))
+    g_unlink (job->path);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (outer, TRUE);
@@ -543,6 +548,15 @@ start_next_save (SmRoutineStore *self)
     return;
 
   routine = g_task_get_task_data (outer);
+  /* Deleted while waiting: nothing to write. */
+  if (!g_list_store_find (self->routines, routine, NULL))
+    {
+      g_task_return_boolean (outer, TRUE);
+      g_object_unref (g_queue_pop_head (&self->queue));
+      start_next_save (self);
+      return;
+    }
+
   sm_routine_touch (routine);
   job = g_new0 (SaveJob, 1);
   job->path = routine_path (self, routine);

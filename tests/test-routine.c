@@ -333,6 +333,8 @@ test_store_bad_file (void)
 static void
 test_store_save_reload (void)
 {
+  g_autofree char *dir = routines_dir ();
+  g_autofree char *path = g_build_filename (dir, "evening-ada-s-routine.json", NULL);
   g_autoptr(SmRoutineStore) store = sm_routine_store_new (NULL, NULL);
   g_autoptr(SmRoutineStore) again = NULL;
   g_autoptr(SmRoutine) routine = make_routine (3);
@@ -356,6 +358,15 @@ test_store_save_reload (void)
   g_assert_nonnull (loaded);
   assert_same_routine (routine, loaded);
   g_assert_cmpuint (sm_routine_step_get_hold_seconds (sm_routine_get_step (loaded, 2)), ==, 45);
+
+  /* A delete right after an edit: the pending save must not bring the file
+   * back. */
+  sm_routine_set_notes (routine, "changed just before the delete");
+  sm_routine_store_save_async (store, routine, NULL, NULL, NULL);
+  g_assert_true (sm_routine_store_remove (store, routine, NULL));
+  wait_for_saves (store);
+  g_assert_null (sm_routine_store_lookup (store, "evening-ada-s-routine"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   g_assert_true (sm_routine_store_remove (again, loaded, NULL));
   g_assert_null (sm_routine_store_lookup (again, "evening-ada-s-routine"));
