@@ -268,6 +268,16 @@ sm_application_startup (GApplication *app)
   set_accels (GTK_APPLICATION (app));
 }
 
+/* Edits are saved a moment after they are made; keep the last ones when
+ * the app closes within that moment. */
+static void
+sm_application_shutdown (GApplication *app)
+{
+  sm_routine_store_flush (sm_routine_store_get_default ());
+
+  G_APPLICATION_CLASS (sm_application_parent_class)->shutdown (app);
+}
+
 static void
 sm_application_activate (GApplication *app)
 {
@@ -299,6 +309,7 @@ sm_application_class_init (SmApplicationClass *klass)
 
   app_class->handle_local_options = sm_application_handle_local_options;
   app_class->startup = sm_application_startup;
+  app_class->shutdown = sm_application_shutdown;
   app_class->activate = sm_application_activate;
 }
 

@@ -611,6 +611,23 @@ sm_routine_store_is_saving (SmRoutineStore *self)
   return self->queue.length > 0 || g_hash_table_size (self->autosaves) > 0;
 }
 
+/* Writes what is waiting to be written and returns once it is on disk:
+ * the application calls it on its way out, so the last edit is kept. */
+void
+sm_routine_store_flush (SmRoutineStore *self)
+{
+  g_autoptr(GList) pending = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
+
+  pending = g_hash_table_get_keys (self->autosaves);
+  for (const GList *l = pending; l != NULL; l = l->next)
+    sm_routine_store_save_async (self, l->data, NULL, NULL, NULL);
+
+  while (self->queue.length > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 typedef struct
 {
   SmRoutineStore *self;

@@ -40,6 +40,7 @@ gboolean        sm_routine_store_save_finish      (SmRoutineStore       *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 gboolean        sm_routine_store_is_saving        (SmRoutineStore       *self);
+void            sm_routine_store_flush            (SmRoutineStore       *self);
 
 GPtrArray      *sm_routine_load_builtins          (GError              **error);
 

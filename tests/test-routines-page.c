@@ -269,6 +269,24 @@ check_drop (SmWindow  *window,
 }
 
 static void
+check_last_edit_saved (void)
+{
+  SmRoutineStore *store = sm_routine_store_get_default ();
+  g_autoptr(SmRoutineStore) reread = sm_routine_store_new (NULL, NULL);
+  gboolean found = FALSE;
+
+  g_assert_false (sm_routine_store_is_saving (store));
+  sm_routine_store_load (reread);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (reread)); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (G_LIST_MODEL (reread), i);
+
+      found |= g_str_equal (sm_routine_get_patient (routine), "Grace Hopper");
+    }
+  g_assert_true (found);
+}
+
+static void
 on_activate (GApplication *app,
              SmWindow    **out_window)
 {
@@ -285,6 +303,9 @@ on_activate (GApplication *app,
   check_delete_and_undo (window, page, routine);
   check_builtin (window, page);
   check_import_export (window, page);
+
+  /* An edit the moment before quitting still reaches the file. */
+  sm_routine_set_patient (sm_window_get_routine (window), "Grace Hopper");
 
   *out_window = g_object_ref (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -303,6 +324,7 @@ test_routines_page (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_nonnull (window);
   g_assert_finalize_object (window);
+  check_last_edit_saved ();
 }
 
 /* Printing goes through the same renderer: export through
