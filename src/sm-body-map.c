@@ -92,6 +92,7 @@ struct _SmBodyMap
   SmMapZone      *selected;
   SmMapZone      *hovered;
   GHashTable     *near_cautions;   /* SmMapZone* shown for the selection */
+  char          **emphasis;        /* SVG ids drawn over the map, e.g. landmarks */
 
   GPtrArray      *zones;           /* SmMapZone*, anatomical order */
   GHashTable     *zones_by_id;     /* "view/element-id" → SmMapZone* */
@@ -885,9 +886,8 @@ sm_body_map_get_base_render_count (SmBodyMap *self)
 static Mask *
 mask_render (SmBodyMap      *self,
              SmAnatomyStyle  style,
-             SmMapZone      *zone)
+             const char     *id)
 {
-  const char *id = sm_map_zone_get_element_id (zone);
   int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   cairo_rectangle_t viewport = get_viewport (self);
   cairo_rectangle_t box = { 0, 0, 0, 0 };
@@ -927,7 +927,25 @@ get_mask (SmBodyMap      *self,
 
   if (mask == NULL)
     {
-      mask = mask_render (self, style, zone);
+      mask = mask_render (self, style, sm_map_zone_get_element_id (zone));
+      g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
+    }
+
+  return mask;
+}
+
+/* Any element of the current view, e.g. a landmark. */
+static Mask *
+get_element_mask (SmBodyMap      *self,
+                  SmAnatomyStyle  style,
+                  const char     *id)
+{
+  g_autofree char *key = g_strdup_printf ("%d/%s/%s", style, self->view, id);
+  Mask *mask = g_hash_table_lookup (self->masks, key);
+
+  if (mask == NULL)
+    {
+      mask = mask_render (self, style, id);
       g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
     }
 
@@ -1103,6 +1121,19 @@ snapshot_highlights (SmBodyMap   *self,
 
       paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, self->hovered), &color, 0.3);
       paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->hovered), &color, 0.8);
+    }
+
+  /* Elements the side pane points at, such as the bony landmarks used to
+   * find the open muscle: the artwork with an outline that stands out. */
+  for (guint i = 0; self->emphasis != NULL && self->emphasis[i] != NULL; i++)
+    {
+      const char *id = self->emphasis[i];
+      GdkRGBA fg = get_foreground (self);
+
+      if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), id))
+        continue;
+      paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, id));
+      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, id), &fg, 0.9);
     }
 
   /* Caution areas go over the selection that brought them up. */
@@ -1473,6 +1504,31 @@ sm_body_map_get_selected_side (SmBodyMap *self)
 /* Selects @zone on @side without emitting zone-activated, switching view,
  * layer and side filter when the zone would not be visible otherwise:
  * for search results, guided sessions and presenter mode. */
+/* Draws the SVG elements @element_ids (landmark-*, press-point-*, …) over
+ * the map as in the artwork, whatever the overlay settings; ids of the
+ * other view are kept and drawn when it shows. %NULL clears. */
+void
+sm_body_map_set_emphasis (SmBodyMap          *self,
+                          const char * const *element_ids)
+{
+  g_return_if_fail (SM_IS_BODY_MAP (self));
+
+  if (self->emphasis == NULL && (element_ids == NULL || element_ids[0] == NULL))
+    return;
+
+  g_strfreev (self->emphasis);
+  self->emphasis = g_strdupv ((char **) element_ids);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char * const *
+sm_body_map_get_emphasis (SmBodyMap *self)
+{
+  g_return_val_if_fail (SM_IS_BODY_MAP (self), NULL);
+
+  return (const char * const *) self->emphasis;
+}
+
 gboolean
 sm_body_map_select_zone (SmBodyMap  *self,
                          const char *zone,
@@ -2028,6 +2084,7 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->hit_maps, g_hash_table_unref);
   g_clear_pointer (&self->zones_by_id, g_hash_table_unref);
   g_clear_pointer (&self->near_cautions, g_hash_table_unref);
+  g_clear_pointer (&self->emphasis, g_strfreev);
   g_clear_pointer (&self->zones, g_ptr_array_unref);
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   g_clear_object (&self->anatomy);

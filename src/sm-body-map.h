@@ -44,6 +44,9 @@ gboolean    sm_body_map_select_zone         (SmBodyMap  *self,
                                              const char *zone,
                                              const char *side);
 void        sm_body_map_clear_selection     (SmBodyMap  *self);
+void        sm_body_map_set_emphasis        (SmBodyMap          *self,
+                                             const char * const *element_ids);
+const char * const *sm_body_map_get_emphasis (SmBodyMap         *self);
 void        sm_body_map_zoom_to_selection   (SmBodyMap  *self);
 void        sm_body_map_set_centre          (SmBodyMap  *self,
                                              double      u,

@@ -9,11 +9,21 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sm-anatomy.h"
+#include "sm-atlas.h"
 #include "sm-body-map.h"
+#include "sm-browse-page.h"
+#include "sm-history.h"
 #include "sm-routines-page.h"
+#include "sm-safety-page.h"
+#include "sm-search-results.h"
+#include "sm-stretch-panel.h"
+#include "sm-technique-panel.h"
+#include "sm-tool-panel.h"
 #include "sm-window.h"
+#include "sm-zone-panel.h"
 
 struct _SmWindow
 {
@@ -31,8 +41,19 @@ struct _SmWindow
   SmBodyMap            *body_map;
   GtkStack             *panel_stack;
   GtkBox               *timer_slot;
-  GtkLabel             *zone_title;
-  GtkLabel             *zone_side;
+
+  /* Side-pane panels, navigation and the first-run safety screen */
+  SmHistory            *history;
+  GtkWidget            *view_switch;
+  GtkWidget            *side_switch;
+  GtkWidget            *search_button;
+  SmSafetyPage         *safety_page;
+  SmZonePanel          *zone_panel;
+  SmTechniquePanel     *technique_panel;
+  SmToolPanel          *tool_panel;
+  SmStretchPanel       *stretch_panel;
+  SmBrowsePage         *browse_page;
+  SmSearchResults      *search_results;
   SmRoutinesPage       *routines_page;
   SmRoutine            *numbered;   /* the routine whose steps the map numbers */
   GtkWidget            *map_menu;
@@ -109,18 +130,94 @@ sm_window_set_side (SmWindow   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
 }
 
+/* ---- Side pane: panels, history, search and the safety screen ---- */
+
+/* The side filter picks the side when a zone is opened from a list rather
+ * than from the map; with both sides shown, the left comes first as it does
+ * when reading. */
 static const char *
-side_label (const char *side)
+default_zone_side (SmWindow *self)
 {
-  if (g_strcmp0 (side, "left") == 0)
-    return _("Left side");
-  if (g_strcmp0 (side, "right") == 0)
-    return _("Right side");
-  return _("Both sides");
+  return g_strcmp0 (self->side, "right") == 0 ? "right" : "left";
 }
 
-/* Shows the side-pane page for one zone. @title is the zone's display name;
- * the knowledge-base panel replaces this page's body. */
+/* While a muscle's panel is open, the map shows the bony landmarks its
+ * "Where to find it" section names (the sacrum and the greater trochanter
+ * for the piriformis); other pages take them away. */
+static void
+emphasize_zone_landmarks (SmWindow   *self,
+                          const char *zone_id,
+                          const char *side)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (zone_id != NULL)
+    ids = sm_atlas_dup_landmark_ids (sm_atlas_get_default (), zone_id, side);
+  sm_body_map_set_emphasis (self->body_map, (const char * const *) ids);
+}
+
+/* Keeps the map in step with the side pane: going back or forward to a
+ * muscle selects it again (switching view, layer and side as needed), and
+ * going back to the start clears the selection. Other pages leave the map
+ * as it is, so the muscle that led there stays in view. */
+static void
+update_map_for_location (SmWindow   *self,
+                         const char *page,
+                         const char *zone_id,
+                         const char *side)
+{
+  if (g_str_equal (page, "zone"))
+    sm_body_map_select_zone (self->body_map, zone_id, side);
+  else if (g_str_equal (page, "welcome"))
+    sm_body_map_clear_selection (self->body_map);
+
+  emphasize_zone_landmarks (self, g_str_equal (page, "zone") ? zone_id : NULL, side);
+}
+
+static void
+show_location (SmWindow *self,
+               GVariant *location)
+{
+  const char *page, *id, *side;
+
+  g_variant_get (location, "(&s&s&s)", &page, &id, &side);
+
+  if (g_str_equal (page, "zone"))
+    sm_zone_panel_set_zone (self->zone_panel, id, side);
+  else if (g_str_equal (page, "technique"))
+    sm_technique_panel_set_technique (self->technique_panel, id);
+  else if (g_str_equal (page, "tool"))
+    sm_tool_panel_set_tool (self->tool_panel, id);
+  else if (g_str_equal (page, "stretch"))
+    sm_stretch_panel_set_stretch (self->stretch_panel, id);
+
+  update_map_for_location (self, page, id, side);
+  gtk_stack_set_visible_child_name (self->panel_stack, page);
+}
+
+/* Closing the search bar shows the current page (see
+ * search_mode_changed_cb), so only one of the two paths runs. */
+static void
+show_current_location (SmWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  else
+    show_location (self, sm_history_get_current (self->history));
+}
+
+static void
+navigate_to (SmWindow   *self,
+             const char *page,
+             const char *id,
+             const char *side)
+{
+  sm_history_push (self->history, page, id, side);
+  show_current_location (self);
+}
+
+/* Shows the side-pane panel of one zone. @title is what the caller calls
+ * it; the panel shows the atlas's translated name. */
 void
 sm_window_show_zone (SmWindow   *self,
                      const char *zone_id,
@@ -130,9 +227,310 @@ sm_window_show_zone (SmWindow   *self,
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (zone_id != NULL);
 
-  gtk_label_set_label (self->zone_title, title != NULL ? title : zone_id);
-  gtk_label_set_label (self->zone_side, side_label (side));
-  gtk_stack_set_visible_child_name (self->panel_stack, "zone");
+  navigate_to (self, "zone", zone_id,
+               side != NULL && *side != '\0' ? side : default_zone_side (self));
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (sm_history_go_back (self->history) != NULL)
+    show_current_location (self);
+}
+
+static void
+go_forward_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (sm_history_go_forward (self->history) != NULL)
+    show_current_location (self);
+}
+
+/* Links, search results, the Browse list and the panel's side switch all
+ * select the muscle on the map as well as opening its panel. */
+static void
+show_zone_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *zone_id, *side;
+
+  g_variant_get (param, "(&s&s)", &zone_id, &side);
+  sm_window_select_zone (SM_WINDOW (widget), zone_id,
+                         *side != '\0' ? side : default_zone_side (SM_WINDOW (widget)));
+}
+
+/* win.show-technique, win.show-tool and win.show-stretch: the page is the
+ * part of the action name after "show-". */
+static void
+show_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  const char *page = strchr (action_name, '-') + 1;
+
+  navigate_to (SM_WINDOW (widget), page, g_variant_get_string (param, NULL), NULL);
+}
+
+static void
+show_browse_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  navigate_to (SM_WINDOW (widget), "browse", NULL, NULL);
+}
+
+static void
+toggle_search_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gboolean active = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_search_bar_set_search_mode (self->search_bar, !active);
+}
+
+/* The results take the place of the current page while there is a query;
+ * an empty query or a closed search bar brings the page back. */
+static void
+search_changed_cb (SmWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar) && *query != '\0';
+
+  sm_search_results_set_query (self->search_results, query);
+  if (searching)
+    gtk_stack_set_visible_child_name (self->panel_stack, "search");
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "search") == 0)
+    show_location (self, sm_history_get_current (self->history));
+}
+
+static void
+search_mode_changed_cb (SmWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  search_changed_cb (self);
+}
+
+/* The first widget in tree order that takes the focus: the panel's back
+ * button. Children come first because scrolled windows are focusable
+ * themselves; gtk_widget_child_focus() would sort by position, and a page
+ * that was just shown has none yet. */
+static gboolean
+focus_first (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && focus_first (child))
+      return TRUE;
+
+  return gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
+         gtk_widget_grab_focus (widget);
+}
+
+/* Enter opens the selected result (the first one until the person moves)
+ * and takes the keyboard into the panel it opened, rather than leaving it
+ * wherever GTK puts it when the search bar closes. */
+static void
+search_activate_cb (SmWindow *self)
+{
+  if (sm_search_results_activate_selected (self->search_results))
+    focus_first (gtk_stack_get_visible_child (self->panel_stack));
+}
+
+/* Up and Down move through the results while typing stays in the entry. */
+static gboolean
+search_key_pressed_cb (SmWindow        *self,
+                       guint            keyval,
+                       guint            keycode,
+                       GdkModifierType  state)
+{
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+    return sm_search_results_move (self->search_results, 1);
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
+    return sm_search_results_move (self->search_results, -1);
+  return FALSE;
+}
+
+static void
+setup_search (SmWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
+                            G_CALLBACK (search_mode_changed_cb), self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+}
+
+/* Mouse buttons 8 and 9 are the thumb buttons that browsers use for back
+ * and forward; people expect the same here. Other buttons pass through. */
+static void
+mouse_button_pressed_cb (GtkGestureClick *gesture,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         SmWindow        *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button != 8 && button != 9)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              button == 8 ? "win.go-back" : "win.go-forward", NULL);
+}
+
+static void
+history_changed_cb (SmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 sm_history_get_can_go_back (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-forward",
+                                 sm_history_get_can_go_forward (self->history));
+}
+
+static void
+setup_navigation (SmWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->history = sm_history_new ();
+  g_signal_connect_object (self->history, "notify::can-go-back",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  history_changed_cb (self);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (mouse_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+/* Until the person has read the safety screen, it takes the place of the
+ * map and the side pane, and the header controls that act on them rest. */
+static void
+set_safety_screen_visible (SmWindow *self,
+                           gboolean  visible)
+{
+  if (visible)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->safety_page), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->paned), !visible);
+  gtk_widget_set_sensitive (self->view_switch, !visible);
+  gtk_widget_set_sensitive (self->side_switch, !visible);
+  gtk_widget_set_sensitive (self->search_button, !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !visible);
+
+  if (visible)
+    sm_safety_page_focus_button (self->safety_page);
+}
+
+static void
+show_safety_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  set_safety_screen_visible (SM_WINDOW (widget), TRUE);
+}
+
+static void
+acknowledge_safety_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  g_settings_set_boolean (self->settings, "safety-acknowledged", TRUE);
+  set_safety_screen_visible (self, FALSE);
+}
+
+gboolean
+sm_window_get_safety_screen_visible (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->safety_page));
+}
+
+static void
+install_panel_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.go-forward", NULL, go_forward_action);
+  gtk_widget_class_install_action (widget_class, "win.show-zone", "(ss)", show_zone_action);
+  gtk_widget_class_install_action (widget_class, "win.show-technique", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tool", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-stretch", "s", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-browse", NULL, show_browse_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, toggle_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-safety", NULL, show_safety_action);
+  gtk_widget_class_install_action (widget_class, "win.acknowledge-safety", NULL,
+                                   acknowledge_safety_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Forward, 0, "win.go-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.show-browse", NULL);
+}
+
+static void
+bind_panel_children (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (SM_TYPE_SAFETY_PAGE);
+  g_type_ensure (SM_TYPE_ZONE_PANEL);
+  g_type_ensure (SM_TYPE_TECHNIQUE_PANEL);
+  g_type_ensure (SM_TYPE_TOOL_PANEL);
+  g_type_ensure (SM_TYPE_STRETCH_PANEL);
+  g_type_ensure (SM_TYPE_BROWSE_PAGE);
+  g_type_ensure (SM_TYPE_SEARCH_RESULTS);
+
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, view_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, side_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, safety_page);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, technique_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, tool_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, stretch_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, browse_page);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_results);
+}
+
+static void
+setup_panels (SmWindow *self)
+{
+  setup_navigation (self);
+  setup_search (self);
+  set_safety_screen_visible (self,
+                             !g_settings_get_boolean (self->settings, "safety-acknowledged"));
 }
 
 /* Selects @zone on the map for search, guided sessions and presenter mode,
@@ -401,6 +799,7 @@ sm_window_finalize (GObject *object)
   SmWindow *self = SM_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->side, g_free);
 
@@ -493,8 +892,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zone_activated);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_title);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_side);
+  bind_panel_children (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
@@ -514,6 +912,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.view", "s", "back");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.view", "s", "front");
+
+  install_panel_actions (widget_class);
 }
 
 static void
@@ -524,7 +924,6 @@ sm_window_init (SmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
                            self, G_CONNECT_SWAPPED);
   setup_map_menu (self);
@@ -532,4 +931,5 @@ sm_window_init (SmWindow *self)
   self->settings = g_settings_new (APP_ID);
   bind_map (self);
   restore_window_state (self);
+  setup_panels (self);
 }

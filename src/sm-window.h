@@ -31,6 +31,7 @@ void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,
                                  const char *title,
                                  const char *side);
+gboolean    sm_window_get_safety_screen_visible (SmWindow *self);
 void        sm_window_select_zone (SmWindow   *self,
                                    const char *zone_id,
                                    const char *side);

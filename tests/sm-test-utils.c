@@ -4,6 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include "sm-atlas.h"
 #include "sm-test-utils.h"
 
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
@@ -23,6 +26,20 @@ sm_test_init (int    *argc,
   g_ptr_array_add (mime_dirs, NULL);
 
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
+
+  sm_test_set_safety_acknowledged (TRUE);
+}
+
+/* Widget tests start as a returning user who has read the first-run safety
+ * screen, so the map and the side pane are there to test; test-panels sets
+ * this back to FALSE to test the first run itself. The settings backend is
+ * the memory one (GSETTINGS_BACKEND=memory in the test environment). */
+void
+sm_test_set_safety_acknowledged (gboolean acknowledged)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "safety-acknowledged", acknowledged);
 }
 
 static gboolean
@@ -95,3 +112,51 @@ sm_test_find (gpointer    widget,
 
   return found;
 }
+
+/* Where a model of SmSearchResult lists the item @kind/@id, or -1. */
+int
+sm_test_results_index (GListModel *results,
+                       const char *kind,
+                       const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
+          g_str_equal (sm_search_result_get_id (result), id))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+gboolean
+sm_test_results_contain (GListModel *results,
+                         const char *kind,
+                         const char *id)
+{
+  return sm_test_results_index (results, kind, id) >= 0;
+}
+
+/* The plain words of issue 5 and what each must find, shared by the search
+ * tests of the atlas and of the window. */
+const SmTestSearchCase sm_test_search_cases[] = {
+  { "butt", "zone", "gluteus-maximus" },
+  { "butt", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-maximus" },
+  { "buttock", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-medius" },
+  { "lower back", "zone", "erector-spinae" },
+  { "lower back", "zone", "quadratus-lumborum" },
+  { "QL", "zone", "quadratus-lumborum" },
+  { "psoas", "zone", "psoas" },
+  { "psoas", "tool", "psoas-tool" },
+  { "thigh", "zone", "hamstrings" },
+  { "thigh", "zone", "quadriceps" },
+  { "ball", "tool", "ball" },
+  { "hip flexor", "zone", "iliacus" },
+  { "hip flexor", "stretch", "hip-flexor-stretch" },
+  { "trigger", "technique", "trigger-point" },
+  { NULL, NULL, NULL }
+};

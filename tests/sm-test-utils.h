@@ -12,6 +12,16 @@ G_BEGIN_DECLS
 
 typedef gboolean (*SmTestCondition) (gpointer data);
 
+typedef struct
+{
+  const char *query;
+  const char *kind;   /* "zone", "technique", "tool" or "stretch" */
+  const char *id;
+} SmTestSearchCase;
+
+/* Ends with a case whose query is NULL. */
+extern const SmTestSearchCase sm_test_search_cases[];
+
 void     sm_test_init        (int             *argc,
                               char          ***argv);
 
@@ -21,5 +31,12 @@ gboolean sm_test_wait_for   (SmTestCondition  condition,
 void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
+void     sm_test_set_safety_acknowledged (gboolean acknowledged);
+int      sm_test_results_index   (GListModel  *results,
+                                  const char  *kind,
+                                  const char  *id);
+gboolean sm_test_results_contain (GListModel  *results,
+                                  const char  *kind,
+                                  const char  *id);
 
 G_END_DECLS

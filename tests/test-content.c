@@ -11,6 +11,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-test-utils.h"
 
 /* The zone contract of HACKING.md: id, view, layer. */
 static const struct
@@ -359,23 +360,6 @@ test_landmark_ids (void)
   g_assert_cmpstrv (front, ((const char *[]) { "landmark-asis-right", "landmark-greater-trochanter-front-right", NULL }));
 }
 
-static gboolean
-results_contain (GListModel *results,
-                 const char *kind,
-                 const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
-
-      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
-          g_str_equal (sm_search_result_get_id (result), id))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static const char *
 first_id (GListModel *results)
 {
@@ -385,42 +369,18 @@ first_id (GListModel *results)
   return g_intern_string (sm_search_result_get_id (first));
 }
 
-/* The plain words of issue 5 find the right items. */
-static const struct
-{
-  const char *query;
-  const char *kind;
-  const char *id;
-} synonym_cases[] = {
-  { "butt", "zone", "gluteus-maximus" },
-  { "butt", "zone", "piriformis" },
-  { "buttock", "zone", "gluteus-maximus" },
-  { "buttock", "zone", "piriformis" },
-  { "lower back", "zone", "erector-spinae" },
-  { "lower back", "zone", "quadratus-lumborum" },
-  { "QL", "zone", "quadratus-lumborum" },
-  { "psoas", "zone", "psoas" },
-  { "psoas", "tool", "psoas-tool" },
-  { "thigh", "zone", "hamstrings" },
-  { "thigh", "zone", "quadriceps" },
-  { "ball", "tool", "ball" },
-  { "hip flexor", "zone", "iliacus" },
-  { "hip flexor", "stretch", "hip-flexor-stretch" },
-  { "trigger", "technique", "trigger-point" },
-};
-
 static void
 test_search_synonyms (void)
 {
   SmAtlas *atlas = sm_atlas_get_default ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (synonym_cases); i++)
+  for (guint i = 0; sm_test_search_cases[i].query != NULL; i++)
     {
-      g_autoptr(GListModel) results = sm_atlas_search (atlas, synonym_cases[i].query);
+      g_autoptr(GListModel) results = sm_atlas_search (atlas, sm_test_search_cases[i].query);
 
-      if (!results_contain (results, synonym_cases[i].kind, synonym_cases[i].id))
-        g_error ("“%s” does not find the %s %s", synonym_cases[i].query,
-                 synonym_cases[i].kind, synonym_cases[i].id);
+      if (!sm_test_results_contain (results, sm_test_search_cases[i].kind, sm_test_search_cases[i].id))
+        g_error ("“%s” does not find the %s %s", sm_test_search_cases[i].query,
+                 sm_test_search_cases[i].kind, sm_test_search_cases[i].id);
     }
 }
 
@@ -442,8 +402,8 @@ test_search_ranking (void)
   g_assert_cmpstr (first_id (ball), ==, "ball");
   g_assert_cmpstr (first_id (lower_back), ==, "erector-spinae");
   /* Words must all match, and only at the start of a word. */
-  g_assert_false (results_contain (lower_back, "zone", "calf"));
-  g_assert_false (results_contain (ball, "zone", "piriformis"));
+  g_assert_false (sm_test_results_contain (lower_back, "zone", "calf"));
+  g_assert_false (sm_test_results_contain (ball, "zone", "piriformis"));
   g_assert_cmpuint (g_list_model_get_n_items (nothing), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (empty), ==, 0);
 

@@ -1,0 +1,101 @@
+/* sm-safety-page.c: the first-run safety screen
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-safety-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-atlas.h"
+#include "sm-panel-utils.h"
+#include "sm-safety-page.h"
+
+struct _SmSafetyPage
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *page_box;
+
+  GtkLabel  *disclaimer_label;
+  GtkWidget *avoid_box;
+  GtkWidget *stop_box;
+  GtkWidget *red_flags_box;
+  GtkWidget *acknowledge_button;
+};
+
+G_DEFINE_FINAL_TYPE (SmSafetyPage, sm_safety_page, GTK_TYPE_WIDGET)
+
+GtkWidget *
+sm_safety_page_new (void)
+{
+  return g_object_new (SM_TYPE_SAFETY_PAGE, NULL);
+}
+
+/* The screen is read once before anything else, so it puts the disclaimer
+ * and the advice to see a professional together at the top. */
+static void
+fill_from_atlas (SmSafetyPage *self)
+{
+  SmSafety *safety = sm_atlas_get_safety (sm_atlas_get_default ());
+  g_autofree char *intro = NULL;
+
+  if (safety == NULL)
+    return;
+
+  intro = g_strconcat (sm_safety_get_disclaimer (safety), "\n\n",
+                       sm_safety_get_professional (safety), NULL);
+  gtk_label_set_label (self->disclaimer_label, intro);
+  sm_panel_add_bullets (self->avoid_box, sm_safety_get_avoid_when (safety));
+  sm_panel_add_bullets (self->stop_box, sm_safety_get_stop_rules (safety));
+  sm_panel_add_bullets (self->red_flags_box, sm_safety_get_red_flags (safety));
+}
+
+/* The button is the one thing to do here; Enter or Space presses it. */
+void
+sm_safety_page_focus_button (SmSafetyPage *self)
+{
+  g_return_if_fail (SM_IS_SAFETY_PAGE (self));
+
+  gtk_widget_grab_focus (self->acknowledge_button);
+}
+
+static void
+sm_safety_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SM_TYPE_SAFETY_PAGE);
+
+  G_OBJECT_CLASS (sm_safety_page_parent_class)->dispose (object);
+}
+
+static void
+sm_safety_page_class_init (SmSafetyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_safety_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-safety-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, page_box);
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, disclaimer_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, avoid_box);
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, stop_box);
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, red_flags_box);
+  gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, acknowledge_button);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sm_safety_page_init (SmSafetyPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Safety"), -1);
+  fill_from_atlas (self);
+}

@@ -1,0 +1,195 @@
+/* sm-tool-panel.c: a massage tool, how to use it and what to avoid
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-tool-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-atlas.h"
+#include "sm-panel-utils.h"
+#include "sm-tool-panel.h"
+
+struct _SmToolPanel
+{
+  GtkWidget          parent_instance;
+
+  char              *tool_id;
+
+  GtkScrolledWindow *scroller;
+  GtkLabel          *title_label;
+  GtkLabel          *summary_label;
+  GtkPicture        *picture;
+  GtkWidget         *good_for_box;
+  GtkWidget         *steps_box;
+  GtkWidget         *cautions_box;
+  GtkWidget         *cautions_list;
+  GtkWidget         *zones_heading;
+  GtkWidget         *zones_list;
+};
+
+G_DEFINE_FINAL_TYPE (SmToolPanel, sm_tool_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TOOL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GtkWidget *
+sm_tool_panel_new (void)
+{
+  return g_object_new (SM_TYPE_TOOL_PANEL, NULL);
+}
+
+const char *
+sm_tool_panel_get_tool (SmToolPanel *self)
+{
+  g_return_val_if_fail (SM_IS_TOOL_PANEL (self), NULL);
+
+  return self->tool_id;
+}
+
+static void
+fill_picture (SmToolPanel *self,
+              SmTool      *tool)
+{
+  const char *resource = sm_tool_get_illustration_resource (tool);
+  g_autofree char *description = NULL;
+
+  gtk_picture_set_resource (self->picture, resource);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), resource != NULL);
+
+  /* Translators: alternative text of the tool picture; %s is the tool name */
+  description = g_strdup_printf (_("Drawing: %s"), sm_tool_get_name (tool));
+  gtk_picture_set_alternative_text (self->picture, description);
+}
+
+static void
+fill_panel (SmToolPanel *self,
+            SmTool      *tool)
+{
+  const char * const *avoid = sm_tool_get_avoid (tool);
+  g_autoptr(GListModel) zones = NULL;
+
+  gtk_label_set_label (self->title_label, sm_tool_get_name (tool));
+  sm_panel_set_text (self->summary_label, sm_tool_get_summary (tool));
+  fill_picture (self, tool);
+
+  sm_panel_clear (self->good_for_box);
+  sm_panel_add_bullets (self->good_for_box, sm_tool_get_good_for (tool));
+  sm_panel_clear (self->steps_box);
+  sm_panel_add_steps (self->steps_box, sm_tool_get_steps (tool));
+  sm_panel_clear (self->cautions_list);
+  sm_panel_add_bullets (self->cautions_list, avoid);
+  gtk_widget_set_visible (self->cautions_box, avoid != NULL && avoid[0] != NULL);
+
+  zones = sm_atlas_list_zones_for_tool (sm_atlas_get_default (), self->tool_id);
+  sm_panel_fill_zone_links (self->zones_heading, self->zones_list, zones);
+  sm_panel_scroll_to_top (self->scroller);
+}
+
+void
+sm_tool_panel_set_tool (SmToolPanel *self,
+                        const char  *tool_id)
+{
+  SmTool *tool;
+
+  g_return_if_fail (SM_IS_TOOL_PANEL (self));
+  g_return_if_fail (tool_id != NULL);
+
+  if (g_strcmp0 (self->tool_id, tool_id) == 0)
+    return;
+
+  g_free (self->tool_id);
+  self->tool_id = g_strdup (tool_id);
+
+  tool = sm_atlas_lookup_tool (sm_atlas_get_default (), tool_id);
+  if (tool != NULL)
+    fill_panel (self, tool);
+  else
+    gtk_label_set_label (self->title_label, tool_id);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+}
+
+static void
+sm_tool_panel_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SM_TYPE_TOOL_PANEL);
+
+  G_OBJECT_CLASS (sm_tool_panel_parent_class)->dispose (object);
+}
+
+static void
+sm_tool_panel_finalize (GObject *object)
+{
+  SmToolPanel *self = SM_TOOL_PANEL (object);
+
+  g_clear_pointer (&self->tool_id, g_free);
+
+  G_OBJECT_CLASS (sm_tool_panel_parent_class)->finalize (object);
+}
+
+static void
+sm_tool_panel_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SmToolPanel *self = SM_TOOL_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOOL:
+      g_value_set_string (value, self->tool_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_tool_panel_class_init (SmToolPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_tool_panel_dispose;
+  object_class->finalize = sm_tool_panel_finalize;
+  object_class->get_property = sm_tool_panel_get_property;
+
+  properties[PROP_TOOL] =
+    g_param_spec_string ("tool", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-tool-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, picture);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, good_for_box);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, cautions_box);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, cautions_list);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, zones_heading);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, zones_list);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sm_tool_panel_init (SmToolPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tool"), -1);
+}
