@@ -442,6 +442,7 @@ set_safety_screen_visible (SmWindow *self,
   gtk_widget_set_sensitive (self->side_switch, !visible);
   gtk_widget_set_sensitive (self->search_button, !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-routines", !visible);
 
   if (visible)
     sm_safety_page_focus_button (self->safety_page);
