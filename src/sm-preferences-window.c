@@ -12,11 +12,15 @@
 
 struct _SmPreferencesWindow
 {
-  GtkWindow  parent_instance;
+  GtkWindow      parent_instance;
 
-  GSettings *settings;
+  GSettings     *settings;
 
-  GtkSwitch *dark_style_switch;
+  GtkSwitch     *dark_style_switch;
+  GtkSpinButton *default_hold_spin;
+  GtkSwitch     *get_ready_switch;
+  GtkSwitch     *timer_sound_switch;
+  GtkSwitch     *switch_sides_switch;
 };
 
 G_DEFINE_FINAL_TYPE (SmPreferencesWindow, sm_preferences_window, GTK_TYPE_WINDOW)
@@ -50,6 +54,10 @@ sm_preferences_window_class_init (SmPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/sm-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, dark_style_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, default_hold_spin);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, get_ready_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, timer_sound_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, switch_sides_switch);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -62,5 +70,17 @@ sm_preferences_window_init (SmPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "dark-style",
                    self->dark_style_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "default-hold",
+                   gtk_spin_button_get_adjustment (self->default_hold_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "get-ready",
+                   self->get_ready_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "timer-sound",
+                   self->timer_sound_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "switch-sides",
+                   self->switch_sides_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }

@@ -11,16 +11,19 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sm-anatomy.h"
 #include "sm-atlas.h"
+#include "sm-anatomy.h"
 #include "sm-body-map.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
-#include "sm-routines-page.h"
 #include "sm-safety-page.h"
+#include "sm-routine-session.h"
+#include "sm-routines-page.h"
 #include "sm-search-results.h"
+#include "sm-session-panel.h"
 #include "sm-stretch-panel.h"
 #include "sm-technique-panel.h"
+#include "sm-timer-bar.h"
 #include "sm-tool-panel.h"
 #include "sm-window.h"
 #include "sm-zone-panel.h"
@@ -54,10 +57,27 @@ struct _SmWindow
   SmStretchPanel       *stretch_panel;
   SmBrowsePage         *browse_page;
   SmSearchResults      *search_results;
+
+  /* Routines */
   SmRoutinesPage       *routines_page;
   SmRoutine            *numbered;   /* the routine whose steps the map numbers */
   GtkWidget            *map_menu;
+
+  /* The hold timer, guided sessions and the end-of-hold blink on the map */
+  GtkWidget            *timer_indicator;
+  GtkLabel             *timer_indicator_label;
+  SmTimerBar           *timer_bar;
+  SmSessionPanel       *session_panel;
+  SmTimer              *timer;
+  SmSession            *session;
+  char                 *flash_zone;
+  char                 *flash_side;
+  guint                 flash_ticks;
+  guint                 flash_id;
 };
+
+#define ZONE_FLASHES  3
+#define ZONE_FLASH_MS 250
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -130,6 +150,102 @@ sm_window_set_side (SmWindow   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
 }
 
+/* ---- Zones on the map and in the timer ---- */
+
+static SmZone *
+lookup_zone (const char *zone_id)
+{
+  return sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id);
+}
+
+static const char *
+zone_title (const char *zone_id)
+{
+  SmZone *zone = lookup_zone (zone_id);
+
+  return zone != NULL ? sm_zone_get_name (zone) : zone_id;
+}
+
+/* The zone's own hold time; 0 lets the timer use the default hold. */
+static guint
+zone_hold (const char *zone_id)
+{
+  SmZone *zone = lookup_zone (zone_id);
+
+  return zone != NULL ? sm_zone_get_hold_seconds (zone) : 0;
+}
+
+/* Selects a zone on the map without leaving the side pane's page; the map
+ * switches view, layer and side filter as needed. %NULL (a stretch)
+ * clears the selection. */
+static void
+highlight_zone (SmWindow   *self,
+                const char *zone_id,
+                const char *side)
+{
+  if (zone_id == NULL)
+    sm_body_map_clear_selection (self->body_map);
+  else if (!sm_body_map_select_zone (self->body_map, zone_id, side))
+    g_warning ("No zone “%s” on the body map", zone_id);
+}
+
+static void
+stop_zone_flash (SmWindow *self)
+{
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_pointer (&self->flash_zone, g_free);
+  g_clear_pointer (&self->flash_side, g_free);
+}
+
+/* Blinks the selection off and on. A selection made by anyone else in
+ * the meantime ends the blinking and is left alone. */
+static gboolean
+flash_zone_cb (gpointer data)
+{
+  SmWindow *self = data;
+  const char *selected = sm_body_map_get_selected_zone (self->body_map);
+  gboolean was_on = self->flash_ticks % 2 == 0;
+
+  if (was_on ? g_strcmp0 (selected, self->flash_zone) != 0 : selected != NULL)
+    {
+      self->flash_id = 0;
+      stop_zone_flash (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (was_on)
+    sm_body_map_clear_selection (self->body_map);
+  else
+    sm_body_map_select_zone (self->body_map, self->flash_zone, self->flash_side);
+
+  if (--self->flash_ticks > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->flash_id = 0;
+  stop_zone_flash (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At the end of a hold the selected zone blinks with the timer bar,
+ * unless the desktop asks for no animations. */
+static void
+flash_zone (SmWindow *self)
+{
+  gboolean animate = FALSE;
+  const char *zone = sm_body_map_get_selected_zone (self->body_map);
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-enable-animations", &animate, NULL);
+  stop_zone_flash (self);
+  if (!animate || zone == NULL)
+    return;
+
+  self->flash_zone = g_strdup (zone);
+  self->flash_side = g_strdup (sm_body_map_get_selected_side (self->body_map));
+  self->flash_ticks = 2 * ZONE_FLASHES;
+  self->flash_id = g_timeout_add (ZONE_FLASH_MS, flash_zone_cb, self);
+}
+
 /* ---- Side pane: panels, history, search and the safety screen ---- */
 
 /* The side filter picks the side when a zone is opened from a list rather
@@ -183,7 +299,10 @@ show_location (SmWindow *self,
   g_variant_get (location, "(&s&s&s)", &page, &id, &side);
 
   if (g_str_equal (page, "zone"))
-    sm_zone_panel_set_zone (self->zone_panel, id, side);
+    {
+      sm_zone_panel_set_zone (self->zone_panel, id, side);
+      sm_timer_bar_set_zone (self->timer_bar, id, side, zone_title (id), zone_hold (id));
+    }
   else if (g_str_equal (page, "technique"))
     sm_technique_panel_set_technique (self->technique_panel, id);
   else if (g_str_equal (page, "tool"))
@@ -594,6 +713,312 @@ bind_map (SmWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 }
 
+/* ---- Hold timer and guided sessions ---- */
+
+/* The hold timer: "Start timer" on a zone panel targets win.start-timer
+ * with the zone, its side and its hold in seconds (0 for the zone's own
+ * hold from the content, or the default hold). */
+static void
+start_timer_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *zone, *side;
+  guint32 seconds;
+
+  g_variant_get (param, "(&s&su)", &zone, &side, &seconds);
+  if (self->session != NULL)
+    sm_session_stop (self->session);
+
+  if (seconds == 0)
+    seconds = zone_hold (zone);
+  if (!sm_timer_bar_start_zone (self->timer_bar, zone, side, zone_title (zone), seconds, &error))
+    g_warning ("Cannot start the timer for %s: %s", zone, error->message);
+}
+
+static void
+timer_toggle_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.toggle", NULL);
+}
+
+static void
+timer_reset_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.reset", NULL);
+}
+
+static void
+update_indicator (SmWindow *self)
+{
+  g_autofree char *clock = sm_format_clock (sm_timer_get_display_seconds (self->timer));
+  g_autofree char *tooltip = g_strdup_printf (_("Hold timer: %s left"), clock);
+
+  gtk_widget_set_visible (self->timer_indicator, sm_timer_is_active (self->timer));
+  gtk_label_set_label (self->timer_indicator_label, clock);
+  gtk_widget_set_tooltip_text (self->timer_indicator, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_indicator),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+/* The header's timer indicator leads back to the session page, or to the
+ * timer bar when no session runs. */
+static void
+show_timer_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (self->session != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, "session");
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->timer_bar), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+on_side_switched (SmWindow   *self,
+                  const char *zone,
+                  const char *side)
+{
+  highlight_zone (self, zone, side);
+}
+
+/* Guided sessions */
+
+static void
+update_session_actions (SmWindow *self)
+{
+  gboolean running = self->session != NULL && sm_session_is_running (self->session);
+  gboolean finished = self->session != NULL &&
+                      sm_session_get_phase (self->session) == SM_SESSION_PHASE_FINISHED;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-next", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-previous", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-stop", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-close", finished);
+}
+
+static char *
+session_subject (SmSession *session)
+{
+  SmSessionStep *step = sm_session_get_current_step (session);
+
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_REST)
+    return g_strdup (_("Rest"));
+
+  return sm_format_zone_side (sm_session_step_get_title (step),
+                              sm_session_get_current_side (session));
+}
+
+static void
+end_session (SmWindow *self)
+{
+  if (self->session == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->session, self);
+  sm_session_stop (self->session);
+  g_clear_object (&self->session);
+  sm_session_panel_set_session (self->session_panel, NULL, NULL);
+  sm_timer_bar_set_guided (self->timer_bar, NULL);
+  update_session_actions (self);
+}
+
+/* Leaves the session page for the page the person was on, but only if
+ * it is the page on show: a session stopped by "Start timer" on a
+ * muscle's page keeps that page. */
+static void
+leave_session_page (SmWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") == 0)
+    show_current_location (self);
+}
+
+/* Each step brings its zone into view on the map and names itself on
+ * the timer bar. */
+static void
+follow_session (SmWindow *self)
+{
+  SmSession *session = self->session;
+  SmSessionStep *step = sm_session_get_current_step (session);
+  g_autofree char *subject = NULL;
+
+  update_session_actions (self);
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_FINISHED)
+    {
+      sm_timer_bar_set_guided (self->timer_bar, _("Session complete"));
+      return;
+    }
+  if (!sm_session_is_running (session))
+    {
+      end_session (self);
+      leave_session_page (self);
+      return;
+    }
+
+  highlight_zone (self, sm_session_step_get_zone (step), sm_session_get_current_side (session));
+  subject = session_subject (session);
+  sm_timer_bar_set_guided (self->timer_bar, subject);
+}
+
+/* Runs @session, e.g. a routine's steps, on the window's timer; the
+ * switch-sides preference applies. */
+void
+sm_window_run_session (SmWindow  *self,
+                       SmSession *session)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (SM_IS_SESSION (session));
+
+  end_session (self);
+  self->session = g_object_ref (session);
+  sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (follow_session), self);
+  sm_session_panel_set_session (self->session_panel, session, self->timer);
+  gtk_stack_set_visible_child_name (self->panel_stack, "session");
+  sm_session_start (session, self->timer);
+}
+
+/* The built-in sessions work on the side chosen in the header bar. */
+static void
+start_session_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  SmRoutine *routine = sm_routine_store_lookup (sm_routine_store_get_default (), id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmSession) session = NULL;
+
+  /* The routines of the routines page, built in or one's own; the timer's
+   * own list for ids it alone knows. A routine that cannot play (no steps
+   * yet) says so where the person is looking. */
+  if (routine != NULL)
+    session = sm_routine_session_new (routine, sm_atlas_get_default (), &error);
+  else
+    session = sm_session_new_builtin (id, sm_atlas_get_default (), self->side, &error);
+
+  if (session == NULL && routine != NULL)
+    sm_routines_page_show_message (self->routines_page, error->message, FALSE);
+  else if (session == NULL)
+    g_warning ("Cannot start a guided session: %s", error->message);
+  else
+    sm_window_run_session (self, session);
+}
+
+static void
+session_next_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sm_session_next (SM_WINDOW (widget)->session);
+}
+
+static void
+session_previous_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  sm_session_previous (SM_WINDOW (widget)->session);
+}
+
+static void
+session_stop_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  sm_session_stop (SM_WINDOW (widget)->session);
+}
+
+static void
+session_close_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  end_session (self);
+  leave_session_page (self);
+}
+
+/* Space, R, N and P are plain keys: they must reach text fields and open
+ * menus untouched, so they are checked against the focus first and run
+ * in the capture phase, before a focused button takes Space for itself. */
+static gboolean
+typing_focus (SmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL &&
+         (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
+          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
+}
+
+static gboolean
+plain_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *action = user_data;
+  gboolean enabled = TRUE;
+
+  if (typing_focus (self))
+    return FALSE;
+
+  if (g_str_has_prefix (action, "win.session-"))
+    enabled = self->session != NULL && sm_session_is_running (self->session);
+
+  return enabled && gtk_widget_activate_action (widget, action, NULL);
+}
+
+static void
+add_plain_keys (SmWindow *self)
+{
+  static const struct {
+    guint       keyval;
+    const char *action;
+  } keys[] = {
+    { GDK_KEY_space, "win.timer-toggle" },
+    { GDK_KEY_r, "win.timer-reset" },
+    { GDK_KEY_n, "win.session-next" },
+    { GDK_KEY_p, "win.session-previous" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "sm-plain-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                                            gtk_callback_action_new (plain_key_cb,
+                                                                                     (gpointer) keys[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+install_timer_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.start-timer", "(ssu)", start_timer_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-reset", NULL, timer_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.show-timer", NULL, show_timer_action);
+  gtk_widget_class_install_action (widget_class, "win.start-session", "s", start_session_action);
+  gtk_widget_class_install_action (widget_class, "win.session-next", NULL, session_next_action);
+  gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.session-stop", NULL, session_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.session-close", NULL, session_close_action);
+}
+
 /**
  * sm_window_get_routine:
  *
@@ -747,6 +1172,21 @@ setup_map_menu (SmWindow *self)
 }
 
 static void
+install_routine_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-routines", NULL, show_routines_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-routine", "(ss)", add_to_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.show-routines", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
+}
+
+static void
 restore_window_state (SmWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
@@ -788,6 +1228,12 @@ sm_window_dispose (GObject *object)
 {
   SmWindow *self = SM_WINDOW (object);
 
+  end_session (self);
+  stop_zone_flash (self);
+  /* The timer outlives this dispose by a little: stop following it. */
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->timer);
   g_clear_pointer (&self->map_menu, gtk_widget_unparent);
   g_clear_object (&self->numbered);
 
@@ -883,6 +1329,8 @@ sm_window_class_init (SmWindowClass *klass)
 
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
   g_type_ensure (SM_TYPE_BODY_MAP);
+  g_type_ensure (SM_TYPE_TIMER_BAR);
+  g_type_ensure (SM_TYPE_SESSION_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
@@ -893,21 +1341,15 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_zone_activated);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
-  bind_panel_children (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, session_panel);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
+  bind_panel_children (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
-  gtk_widget_class_install_action (widget_class, "win.show-routines", NULL, show_routines_action);
-  gtk_widget_class_install_action (widget_class, "win.add-to-routine", "(ss)", add_to_routine_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
-                                       "win.show-routines", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export-pdf", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "win.view", "s", "back");
@@ -915,6 +1357,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.view", "s", "front");
 
   install_panel_actions (widget_class);
+  install_timer_actions (widget_class);
+  install_routine_actions (widget_class);
 }
 
 static void
@@ -925,12 +1369,22 @@ sm_window_init (SmWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
-                           self, G_CONNECT_SWAPPED);
-  setup_map_menu (self);
-
   self->settings = g_settings_new (APP_ID);
   bind_map (self);
   restore_window_state (self);
   setup_panels (self);
+
+  self->timer = g_object_ref (sm_timer_bar_get_timer (self->timer_bar));
+  g_signal_connect_swapped (self->timer, "notify::state", G_CALLBACK (update_indicator), self);
+  g_signal_connect_swapped (self->timer, "notify::remaining", G_CALLBACK (update_indicator), self);
+  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (flash_zone), self);
+  g_signal_connect_object (self->timer_bar, "side-switched",
+                           G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
+  add_plain_keys (self);
+  update_indicator (self);
+  update_session_actions (self);
+
+  g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
+                           self, G_CONNECT_SWAPPED);
+  setup_map_menu (self);
 }

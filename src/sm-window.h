@@ -10,6 +10,7 @@
 
 #include "sm-application.h"
 #include "sm-routine.h"
+#include "sm-session.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,8 @@ gboolean    sm_window_get_safety_screen_visible (SmWindow *self);
 void        sm_window_select_zone (SmWindow   *self,
                                    const char *zone_id,
                                    const char *side);
+
+void        sm_window_run_session (SmWindow  *self,
+                                   SmSession *session);
 
 G_END_DECLS

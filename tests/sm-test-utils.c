@@ -113,6 +113,89 @@ sm_test_find (gpointer    widget,
   return found;
 }
 
+static gboolean
+is_keyval_shortcut (GtkShortcut *shortcut,
+                    guint        keyval)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0;
+}
+
+static gboolean
+activate_in_controller (GtkShortcutController *controller,
+                        GtkWidget             *widget,
+                        guint                  keyval,
+                        gboolean              *found)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (controller));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+
+      if (!is_keyval_shortcut (shortcut, keyval))
+        continue;
+
+      *found = TRUE;
+      return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                           GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                           gtk_shortcut_get_arguments (shortcut));
+    }
+
+  return FALSE;
+}
+
+static gboolean
+press_in_phase (GtkWidget           *widget,
+                GtkPropagationPhase  phase,
+                guint                keyval,
+                gboolean            *found)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == phase &&
+          activate_in_controller (GTK_SHORTCUT_CONTROLLER (controller), widget, keyval, found))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Presses a plain key (no modifiers) on @widget's own shortcut controllers,
+ * capture phase first as a real key press would go, without a keyboard;
+ * returns whether a shortcut handled it. Fails if none knows the key. */
+gboolean
+sm_test_press_key (GtkWidget *widget,
+                   guint      keyval)
+{
+  gboolean found = FALSE;
+  gboolean handled = press_in_phase (widget, GTK_PHASE_CAPTURE, keyval, &found);
+
+  if (!handled)
+    handled = press_in_phase (widget, GTK_PHASE_BUBBLE, keyval, &found);
+  if (!found)
+    g_error ("no shortcut for %s", gdk_keyval_name (keyval));
+
+  return handled;
+}
+
+/* Destroys a toplevel and checks that nothing else kept it alive. */
+void
+sm_test_destroy_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* Where a model of SmSearchResult lists the item @kind/@id, or -1. */
 int
 sm_test_results_index (GListModel *results,

@@ -31,6 +31,9 @@ gboolean sm_test_wait_for   (SmTestCondition  condition,
 void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
+gboolean sm_test_press_key   (GtkWidget       *widget,
+                              guint            keyval);
+void     sm_test_destroy_window (gpointer      window);
 void     sm_test_set_safety_acknowledged (gboolean acknowledged);
 int      sm_test_results_index   (GListModel  *results,
                                   const char  *kind,

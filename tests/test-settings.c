@@ -12,14 +12,6 @@
 #include "sm-window.h"
 
 static void
-close_window (SmWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-}
-
-static void
 test_size_restored (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -33,7 +25,7 @@ test_size_restored (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 640);
-  close_window (window);
+  sm_test_destroy_window (window);
 }
 
 static void
@@ -45,7 +37,7 @@ test_size_saved_on_unmap (void)
   gtk_window_present (GTK_WINDOW (window));
   sm_test_wait_mapped (GTK_WIDGET (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 812, 533);
-  close_window (window);
+  sm_test_destroy_window (window);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 533);
@@ -55,7 +47,7 @@ test_size_saved_on_unmap (void)
   gtk_window_present (GTK_WINDOW (window));
   sm_test_wait_mapped (GTK_WIDGET (window));
   gtk_widget_set_size_request (GTK_WIDGET (window), -1, -1);
-  close_window (window);
+  sm_test_destroy_window (window);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
 }
 

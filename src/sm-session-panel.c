@@ -1,0 +1,205 @@
+/* sm-session-panel.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-session-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-session-panel.h"
+
+/* Shows what to do now; the buttons are the window's session actions, so
+ * the panel only follows the session and never drives it. */
+struct _SmSessionPanel
+{
+  GtkWidget    parent_instance;
+
+  SmSession   *session;
+  SmTimer     *timer;
+
+  GtkStack    *pages;
+  GtkLabel    *session_title;
+  GtkLabel    *progress_label;
+  GtkLevelBar *progress_level;
+  GtkLabel    *step_title;
+  GtkLabel    *phase_label;
+  GtkLabel    *instructions_label;
+  GtkButton   *pause_button;
+  GtkLabel    *summary_label;
+  GtkButton   *again_button;
+};
+
+G_DEFINE_FINAL_TYPE (SmSessionPanel, sm_session_panel, GTK_TYPE_WIDGET)
+
+GtkWidget *
+sm_session_panel_new (void)
+{
+  return g_object_new (SM_TYPE_SESSION_PANEL, NULL);
+}
+
+static char *
+hold_text (const char *side,
+           gboolean    other_side,
+           const char *duration)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    return g_strdup_printf (other_side ? _("Now the left side: hold for %s.")
+                                       : _("Left side: hold for %s."), duration);
+  if (g_strcmp0 (side, "right") == 0)
+    return g_strdup_printf (other_side ? _("Now the right side: hold for %s.")
+                                       : _("Right side: hold for %s."), duration);
+
+  return g_strdup_printf (_("Hold for %s."), duration);
+}
+
+/* During a rest the page already shows the next step, so the person can
+ * read ahead and get into position. */
+static SmSessionStep *
+shown_step (SmSession *session)
+{
+  guint position = sm_session_get_position (session);
+
+  if (sm_session_get_phase (session) == SM_SESSION_PHASE_REST)
+    position++;
+
+  return sm_session_get_step (session, MIN (position, sm_session_get_n_steps (session) - 1));
+}
+
+static char *
+phase_text (SmSession *session)
+{
+  SmSessionStep *step = sm_session_get_current_step (session);
+  SmSessionPhase phase = sm_session_get_phase (session);
+  g_autofree char *duration = NULL;
+
+  if (phase == SM_SESSION_PHASE_REST)
+    {
+      duration = sm_format_duration (sm_session_step_get_rest (step));
+      return g_strdup_printf (_("Rest for %s, then this step."), duration);
+    }
+
+  duration = sm_format_duration (sm_session_step_get_hold (step));
+  return hold_text (sm_session_get_current_side (session),
+                    phase == SM_SESSION_PHASE_OTHER_SIDE, duration);
+}
+
+static void
+show_step (SmSessionPanel *self)
+{
+  SmSession *session = self->session;
+  SmSessionStep *step = shown_step (session);
+  g_autofree char *progress = sm_session_format_progress (session);
+  g_autofree char *phase = phase_text (session);
+
+  gtk_label_set_label (self->session_title, sm_session_get_title (session));
+  gtk_label_set_label (self->progress_label, progress);
+  gtk_level_bar_set_max_value (self->progress_level, sm_session_get_n_steps (session));
+  gtk_level_bar_set_value (self->progress_level, sm_session_get_position (session) + 1);
+  gtk_label_set_label (self->step_title, sm_session_step_get_title (step));
+  gtk_label_set_label (self->phase_label, phase);
+  gtk_label_set_label (self->instructions_label, sm_session_step_get_instructions (step));
+  gtk_stack_set_visible_child_name (self->pages, "step");
+}
+
+static void
+show_summary (SmSessionPanel *self)
+{
+  g_autofree char *summary = sm_session_format_summary (self->session);
+
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button),
+                                    "s", sm_session_get_id (self->session));
+  gtk_stack_set_visible_child_name (self->pages, "summary");
+}
+
+static void
+update (SmSessionPanel *self)
+{
+  if (sm_session_get_phase (self->session) == SM_SESSION_PHASE_FINISHED)
+    show_summary (self);
+  else if (sm_session_is_running (self->session))
+    show_step (self);
+}
+
+static void
+update_pause_button (SmSessionPanel *self)
+{
+  gboolean paused = sm_timer_get_state (self->timer) == SM_TIMER_STATE_PAUSED;
+
+  gtk_button_set_label (self->pause_button, paused ? _("_Resume") : _("P_ause"));
+}
+
+static void
+disconnect (SmSessionPanel *self)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+  g_clear_object (&self->session);
+  g_clear_object (&self->timer);
+}
+
+/* Follows @session, which runs on @timer; %NULL for both lets go. */
+void
+sm_session_panel_set_session (SmSessionPanel *self,
+                              SmSession      *session,
+                              SmTimer        *timer)
+{
+  g_return_if_fail (SM_IS_SESSION_PANEL (self));
+  g_return_if_fail (session == NULL || SM_IS_SESSION (session));
+  g_return_if_fail ((session == NULL) == (timer == NULL));
+
+  disconnect (self);
+  if (session == NULL)
+    return;
+
+  self->session = g_object_ref (session);
+  self->timer = g_object_ref (timer);
+  g_signal_connect_swapped (session, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (timer, "notify::state", G_CALLBACK (update_pause_button), self);
+  update (self);
+  update_pause_button (self);
+}
+
+static void
+sm_session_panel_dispose (GObject *object)
+{
+  SmSessionPanel *self = SM_SESSION_PANEL (object);
+
+  disconnect (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_SESSION_PANEL);
+
+  G_OBJECT_CLASS (sm_session_panel_parent_class)->dispose (object);
+}
+
+static void
+sm_session_panel_class_init (SmSessionPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_session_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-session-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pages);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, session_title);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, progress_level);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, step_title);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, instructions_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, again_button);
+}
+
+static void
+sm_session_panel_init (SmSessionPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

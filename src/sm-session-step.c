@@ -1,0 +1,151 @@
+/* sm-session-step.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-session-step"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include "sm-session-step.h"
+#include "sm-timer.h"
+
+/* Immutable once made, so sessions and routines can share steps freely. */
+struct _SmSessionStep
+{
+  char  *zone;          /* NULL for a stretch that has no zone on the map */
+  char  *side;          /* "left" or "right"; NULL without a zone */
+  guint  hold;
+  guint  rest;
+  char  *title;
+  char  *instructions;
+};
+
+G_DEFINE_BOXED_TYPE (SmSessionStep, sm_session_step,
+                     sm_session_step_ref, sm_session_step_unref)
+
+static gboolean
+validate_side (const char  *zone,
+               const char  *side,
+               GError     **error)
+{
+  if (zone == NULL || g_strcmp0 (side, "left") == 0 || g_strcmp0 (side, "right") == 0)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("The step for “%s” has no valid side: use “left” or “right”"), zone);
+  return FALSE;
+}
+
+/* A rest may be 0 (go straight on), a hold may not. */
+static gboolean
+validate_times (guint    hold,
+                guint    rest,
+                GError **error)
+{
+  if (!sm_validate_seconds (hold, error))
+    return FALSE;
+  if (rest == 0)
+    return TRUE;
+
+  return sm_validate_seconds (rest, error);
+}
+
+/**
+ * sm_session_step_new:
+ * @zone: (nullable): the zone id, or %NULL for a stretch
+ * @side: (nullable): "left" or "right"; ignored without a zone
+ * @hold: seconds to hold, 1 … 600
+ * @rest: seconds of rest after the step, 0 … 600
+ * @title: what the step is called
+ * @instructions: (nullable): what to do, in a sentence or two
+ *
+ * Returns: (transfer full) (nullable): the step, or %NULL with @error set
+ */
+SmSessionStep *
+sm_session_step_new (const char  *zone,
+                     const char  *side,
+                     guint        hold,
+                     guint        rest,
+                     const char  *title,
+                     const char  *instructions,
+                     GError     **error)
+{
+  SmSessionStep *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+
+  if (!validate_side (zone, side, error) || !validate_times (hold, rest, error))
+    return NULL;
+
+  self = g_atomic_rc_box_new0 (SmSessionStep);
+  self->zone = g_strdup (zone);
+  self->side = zone != NULL ? g_strdup (side) : NULL;
+  self->hold = hold;
+  self->rest = rest;
+  self->title = g_strdup (title);
+  self->instructions = g_strdup (instructions != NULL ? instructions : "");
+
+  return self;
+}
+
+SmSessionStep *
+sm_session_step_ref (SmSessionStep *self)
+{
+  return g_atomic_rc_box_acquire (self);
+}
+
+static void
+step_clear (SmSessionStep *self)
+{
+  g_free (self->zone);
+  g_free (self->side);
+  g_free (self->title);
+  g_free (self->instructions);
+}
+
+void
+sm_session_step_unref (SmSessionStep *self)
+{
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) step_clear);
+}
+
+const char *
+sm_session_step_get_zone (const SmSessionStep *self)
+{
+  return self->zone;
+}
+
+const char *
+sm_session_step_get_side (const SmSessionStep *self)
+{
+  return self->side;
+}
+
+guint
+sm_session_step_get_hold (const SmSessionStep *self)
+{
+  return self->hold;
+}
+
+guint
+sm_session_step_get_rest (const SmSessionStep *self)
+{
+  return self->rest;
+}
+
+const char *
+sm_session_step_get_title (const SmSessionStep *self)
+{
+  return self->title;
+}
+
+const char *
+sm_session_step_get_instructions (const SmSessionStep *self)
+{
+  return self->instructions;
+}

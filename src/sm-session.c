@@ -1,0 +1,666 @@
+/* sm-session.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-session"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sm-session.h"
+
+/* A session walks through its steps on a shared SmTimer: each step's hold
+ * (and, when switching sides, the same hold on the other side), then its
+ * rest, then the next step. It only reacts to the timer's ::finished, so
+ * pausing, resuming and resetting the timer need nothing from here. */
+struct _SmSession
+{
+  GObject         parent_instance;
+
+  char           *id;
+  char           *title;
+  GPtrArray      *steps;        /* of SmSessionStep */
+  gboolean        switch_sides;
+
+  SmTimer        *timer;
+  gulong          finished_id;
+  guint           position;
+  SmSessionPhase  phase;
+  gboolean       *completed;    /* per step: its hold ran to the end */
+  guint           elapsed;      /* seconds of holds and rests run */
+};
+
+G_DEFINE_FINAL_TYPE (SmSession, sm_session, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (SmSessionPhase, sm_session_phase,
+  G_DEFINE_ENUM_VALUE (SM_SESSION_PHASE_IDLE, "idle"),
+  G_DEFINE_ENUM_VALUE (SM_SESSION_PHASE_HOLD, "hold"),
+  G_DEFINE_ENUM_VALUE (SM_SESSION_PHASE_OTHER_SIDE, "other-side"),
+  G_DEFINE_ENUM_VALUE (SM_SESSION_PHASE_REST, "rest"),
+  G_DEFINE_ENUM_VALUE (SM_SESSION_PHASE_FINISHED, "finished"))
+
+enum {
+  PROP_0,
+  PROP_POSITION,
+  PROP_PHASE,
+  PROP_SWITCH_SIDES,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/**
+ * sm_session_new:
+ * @id: the routine id
+ * @title: what the session is called
+ * @steps: (element-type SmSessionStep): the steps, at least one
+ *
+ * Returns: (transfer full): a session that has not started yet
+ */
+SmSession *
+sm_session_new (const char *id,
+                const char *title,
+                GPtrArray  *steps)
+{
+  SmSession *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (steps != NULL && steps->len > 0, NULL);
+
+  self = g_object_new (SM_TYPE_SESSION, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title != NULL ? title : id);
+  self->steps = g_ptr_array_new_full (steps->len, (GDestroyNotify) sm_session_step_unref);
+  for (guint i = 0; i < steps->len; i++)
+    g_ptr_array_add (self->steps, sm_session_step_ref (g_ptr_array_index (steps, i)));
+  self->completed = g_new0 (gboolean, steps->len);
+
+  return self;
+}
+
+/* The built-in sequence: the big buttock muscle first, then the piriformis
+ * under it, the outer hip, the back of the thigh, and a stretch to finish.
+ * Names, holds and instructions come from the content. */
+static const char * const piriformis_relief_zones[] = {
+  "gluteus-maximus", "piriformis", "gluteus-medius", "hamstrings",
+};
+#define PIRIFORMIS_RELIEF_STRETCH "piriformis-stretch"
+
+/* What to do with the zone's first (preferred) tool; the timer takes care
+ * of how long. */
+static char *
+zone_instructions (SmZone *zone)
+{
+  GListModel *uses = sm_zone_get_tool_uses (zone);
+  g_autoptr(SmToolUse) use = NULL;
+
+  if (uses == NULL || g_list_model_get_n_items (uses) == 0)
+    return g_strdup (sm_zone_get_pressure (zone));
+
+  use = g_list_model_get_item (uses, 0);
+  return g_strjoin (" ", sm_tool_use_get_position (use), sm_tool_use_get_placement (use),
+                    sm_tool_use_get_movement (use), NULL);
+}
+
+static SmSessionStep *
+zone_step (SmAtlas     *atlas,
+           const char  *zone_id,
+           const char  *side,
+           GError     **error)
+{
+  SmZone *zone = sm_atlas_lookup_zone (atlas, zone_id);
+  g_autofree char *instructions = NULL;
+
+  if (zone == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The content has no muscle called “%s”"), zone_id);
+      return NULL;
+    }
+
+  instructions = zone_instructions (zone);
+  return sm_session_step_new (zone_id, side, sm_zone_get_hold_seconds (zone),
+                              SM_SESSION_DEFAULT_REST, sm_zone_get_name (zone),
+                              instructions, error);
+}
+
+static SmSessionStep *
+stretch_step (SmAtlas     *atlas,
+              const char  *stretch_id,
+              GError     **error)
+{
+  SmStretch *stretch = sm_atlas_lookup_stretch (atlas, stretch_id);
+  g_autofree char *instructions = NULL;
+
+  if (stretch == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The content has no stretch called “%s”"), stretch_id);
+      return NULL;
+    }
+
+  instructions = g_strjoinv (" ", (char **) sm_stretch_get_steps (stretch));
+  return sm_session_step_new (NULL, NULL, sm_stretch_get_hold_seconds (stretch),
+                              SM_SESSION_DEFAULT_REST, sm_stretch_get_name (stretch),
+                              instructions, error);
+}
+
+static GPtrArray *
+piriformis_relief_steps (SmAtlas     *atlas,
+                         const char  *side,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_session_step_unref);
+  SmSessionStep *step;
+
+  for (guint i = 0; i < G_N_ELEMENTS (piriformis_relief_zones); i++)
+    {
+      if (!(step = zone_step (atlas, piriformis_relief_zones[i], side, error)))
+        return NULL;
+      g_ptr_array_add (steps, step);
+    }
+
+  if (!(step = stretch_step (atlas, PIRIFORMIS_RELIEF_STRETCH, error)))
+    return NULL;
+  g_ptr_array_add (steps, step);
+
+  return g_steal_pointer (&steps);
+}
+
+/**
+ * sm_session_new_builtin:
+ * @id: a built-in routine id, e.g. %SM_SESSION_PIRIFORMIS_RELIEF
+ * @atlas: the content to take names, holds and instructions from
+ * @side: "left" or "right", the side to work on
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the session, or %NULL if @id is
+ *   unknown or the content lacks one of its steps
+ */
+SmSession *
+sm_session_new_builtin (const char  *id,
+                        SmAtlas     *atlas,
+                        const char  *side,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), NULL);
+
+  if (g_strcmp0 (id, SM_SESSION_PIRIFORMIS_RELIEF) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no routine called “%s”"), id);
+      return NULL;
+    }
+
+  if (g_strcmp0 (side, "right") != 0)
+    side = "left";
+  if (!(steps = piriformis_relief_steps (atlas, side, error)))
+    return NULL;
+
+  return sm_session_new (id, _("Piriformis relief"), steps);
+}
+
+const char *
+sm_session_get_id (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  return self->id;
+}
+
+const char *
+sm_session_get_title (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+guint
+sm_session_get_n_steps (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return self->steps->len;
+}
+
+SmSessionStep *
+sm_session_get_step (SmSession *self,
+                     guint      position)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+  g_return_val_if_fail (position < self->steps->len, NULL);
+
+  return g_ptr_array_index (self->steps, position);
+}
+
+SmSessionStep *
+sm_session_get_current_step (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  return g_ptr_array_index (self->steps, self->position);
+}
+
+guint
+sm_session_get_position (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return self->position;
+}
+
+SmSessionPhase
+sm_session_get_phase (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), SM_SESSION_PHASE_IDLE);
+
+  return self->phase;
+}
+
+/* The side being worked on now: the step's side, or the other one while
+ * the same hold runs on the other side. NULL for a step without a zone. */
+const char *
+sm_session_get_current_side (SmSession *self)
+{
+  const char *side;
+
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  side = sm_session_step_get_side (sm_session_get_current_step (self));
+  if (side == NULL || self->phase != SM_SESSION_PHASE_OTHER_SIDE)
+    return side;
+
+  return g_str_equal (side, "left") ? "right" : "left";
+}
+
+gboolean
+sm_session_get_switch_sides (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), FALSE);
+
+  return self->switch_sides;
+}
+
+void
+sm_session_set_switch_sides (SmSession *self,
+                             gboolean   switch_sides)
+{
+  g_return_if_fail (SM_IS_SESSION (self));
+
+  switch_sides = !!switch_sides;
+  if (self->switch_sides == switch_sides)
+    return;
+
+  self->switch_sides = switch_sides;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SWITCH_SIDES]);
+}
+
+gboolean
+sm_session_is_running (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), FALSE);
+
+  return self->phase != SM_SESSION_PHASE_IDLE && self->phase != SM_SESSION_PHASE_FINISHED;
+}
+
+static void
+set_place (SmSession      *self,
+           guint           position,
+           SmSessionPhase  phase)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->position != position)
+    {
+      self->position = position;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+    }
+  if (self->phase != phase)
+    {
+      self->phase = phase;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Steps were validated when they were made, so the timer accepts them. */
+static void
+run_timer (SmSession *self,
+           guint      seconds,
+           gboolean   get_ready)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sm_timer_set_duration (self->timer, seconds, &error))
+    g_critical ("%s", error->message);
+  else if (get_ready)
+    sm_timer_start (self->timer);
+  else
+    sm_timer_start_now (self->timer);
+}
+
+/* Holds start with the get-ready phase (if enabled) so there is time to
+ * move the ball; rests start at once. */
+static void
+go_to (SmSession      *self,
+       guint           position,
+       SmSessionPhase  phase)
+{
+  SmSessionStep *step = g_ptr_array_index (self->steps, position);
+  gboolean rest = phase == SM_SESSION_PHASE_REST;
+
+  /* The timer first, so whoever follows ::changed sees it running. */
+  run_timer (self, rest ? sm_session_step_get_rest (step) : sm_session_step_get_hold (step), !rest);
+  set_place (self, position, phase);
+}
+
+static void
+disconnect_timer (SmSession *self)
+{
+  if (self->timer != NULL)
+    g_clear_signal_handler (&self->finished_id, self->timer);
+  g_clear_object (&self->timer);
+}
+
+static void
+finish (SmSession *self)
+{
+  disconnect_timer (self);
+  set_place (self, self->position, SM_SESSION_PHASE_FINISHED);
+}
+
+static void
+hold_done (SmSession *self)
+{
+  SmSessionStep *step = sm_session_get_current_step (self);
+
+  if (self->phase == SM_SESSION_PHASE_HOLD && self->switch_sides &&
+      sm_session_step_get_zone (step) != NULL)
+    {
+      go_to (self, self->position, SM_SESSION_PHASE_OTHER_SIDE);
+      return;
+    }
+
+  self->completed[self->position] = TRUE;
+  if (self->position + 1 == self->steps->len)
+    finish (self);
+  else if (sm_session_step_get_rest (step) > 0)
+    go_to (self, self->position, SM_SESSION_PHASE_REST);
+  else
+    go_to (self, self->position + 1, SM_SESSION_PHASE_HOLD);
+}
+
+static void
+on_timer_finished (SmTimer   *timer,
+                   SmSession *self)
+{
+  self->elapsed += sm_timer_get_duration (timer);
+
+  if (self->phase == SM_SESSION_PHASE_REST)
+    go_to (self, self->position + 1, SM_SESSION_PHASE_HOLD);
+  else
+    hold_done (self);
+}
+
+/* Starts from the first step on @timer, which the session drives until it
+ * finishes or stops. */
+void
+sm_session_start (SmSession *self,
+                  SmTimer   *timer)
+{
+  g_return_if_fail (SM_IS_SESSION (self));
+  g_return_if_fail (SM_IS_TIMER (timer));
+
+  disconnect_timer (self);
+  self->timer = g_object_ref (timer);
+  self->finished_id = g_signal_connect (timer, "finished",
+                                        G_CALLBACK (on_timer_finished), self);
+  self->elapsed = 0;
+  memset (self->completed, 0, self->steps->len * sizeof (gboolean));
+
+  go_to (self, 0, SM_SESSION_PHASE_HOLD);
+}
+
+/* Next and previous jump to a step's hold; past the last step means done. */
+void
+sm_session_next (SmSession *self)
+{
+  g_return_if_fail (SM_IS_SESSION (self));
+
+  if (!sm_session_is_running (self))
+    return;
+
+  if (self->position + 1 < self->steps->len)
+    go_to (self, self->position + 1, SM_SESSION_PHASE_HOLD);
+  else
+    {
+      sm_timer_reset (self->timer);
+      finish (self);
+    }
+}
+
+void
+sm_session_previous (SmSession *self)
+{
+  g_return_if_fail (SM_IS_SESSION (self));
+
+  if (!sm_session_is_running (self))
+    return;
+
+  go_to (self, self->position > 0 ? self->position - 1 : 0, SM_SESSION_PHASE_HOLD);
+}
+
+void
+sm_session_stop (SmSession *self)
+{
+  g_return_if_fail (SM_IS_SESSION (self));
+
+  if (!sm_session_is_running (self))
+    return;
+
+  sm_timer_reset (self->timer);
+  disconnect_timer (self);
+  set_place (self, self->position, SM_SESSION_PHASE_IDLE);
+}
+
+guint
+sm_session_get_completed (SmSession *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  for (guint i = 0; i < self->steps->len; i++)
+    n += self->completed[i] ? 1 : 0;
+
+  return n;
+}
+
+guint
+sm_session_get_elapsed (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return self->elapsed;
+}
+
+/* "4 min 30 s", "45 s", "2 min". */
+char *
+sm_format_duration (guint seconds)
+{
+  guint min = seconds / 60;
+  guint sec = seconds % 60;
+  g_autofree char *min_text = NULL;
+  g_autofree char *sec_text = NULL;
+
+  /* Translators: a number of minutes, abbreviated */
+  min_text = g_strdup_printf (ngettext ("%u min", "%u min", min), min);
+  /* Translators: a number of seconds, abbreviated */
+  sec_text = g_strdup_printf (ngettext ("%u s", "%u s", sec), sec);
+
+  if (min == 0)
+    return g_steal_pointer (&sec_text);
+  if (sec == 0)
+    return g_steal_pointer (&min_text);
+
+  /* Translators: minutes and seconds together, e.g. "4 min 30 s" */
+  return g_strdup_printf (C_("duration", "%s %s"), min_text, sec_text);
+}
+
+/* "Piriformis, left side"; just the title without a side. */
+char *
+sm_format_zone_side (const char *title,
+                     const char *side)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    /* Translators: a muscle and the side of the body, e.g. "Piriformis, left side" */
+    return g_strdup_printf (_("%s, left side"), title);
+  if (g_strcmp0 (side, "right") == 0)
+    /* Translators: a muscle and the side of the body, e.g. "Piriformis, right side" */
+    return g_strdup_printf (_("%s, right side"), title);
+
+  return g_strdup (title);
+}
+
+/* "Step 3 of 8" */
+char *
+sm_session_format_progress (SmSession *self)
+{
+  guint n = self->steps->len;
+
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  /* Translators: the current step and how many steps there are */
+  return g_strdup_printf (ngettext ("Step %1$u of %2$u", "Step %1$u of %2$u", n),
+                          self->position + 1, n);
+}
+
+/* "5 steps, 4 min 30 s" */
+char *
+sm_session_format_summary (SmSession *self)
+{
+  guint n = sm_session_get_completed (self);
+  g_autofree char *duration = sm_format_duration (self->elapsed);
+
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  /* Translators: steps done and the time they took, e.g. "5 steps, 4 min 30 s" */
+  return g_strdup_printf (ngettext ("%1$u step, %2$s", "%1$u steps, %2$s", n), n, duration);
+}
+
+static void
+sm_session_dispose (GObject *object)
+{
+  disconnect_timer (SM_SESSION (object));
+
+  G_OBJECT_CLASS (sm_session_parent_class)->dispose (object);
+}
+
+static void
+sm_session_finalize (GObject *object)
+{
+  SmSession *self = SM_SESSION (object);
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_pointer (&self->completed, g_free);
+
+  G_OBJECT_CLASS (sm_session_parent_class)->finalize (object);
+}
+
+static void
+sm_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SmSession *self = SM_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+
+    case PROP_PHASE:
+      g_value_set_enum (value, self->phase);
+      break;
+
+    case PROP_SWITCH_SIDES:
+      g_value_set_boolean (value, self->switch_sides);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SWITCH_SIDES:
+      sm_session_set_switch_sides (SM_SESSION (object), g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_session_class_init (SmSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sm_session_dispose;
+  object_class->finalize = sm_session_finalize;
+  object_class->get_property = sm_session_get_property;
+  object_class->set_property = sm_session_set_property;
+
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHASE] =
+    g_param_spec_enum ("phase", NULL, NULL, SM_TYPE_SESSION_PHASE, SM_SESSION_PHASE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SWITCH_SIDES] =
+    g_param_spec_boolean ("switch-sides", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SmSession::changed:
+   *
+   * Emitted once whenever the step or the phase changes.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sm_session_init (SmSession *self)
+{
+}

@@ -1,0 +1,382 @@
+/* test-session.c: guided sessions, as a model and through the real window.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "sm-atlas.h"
+#include "sm-body-map.h"
+#include "sm-session.h"
+#include "sm-test-utils.h"
+#include "sm-timer-bar.h"
+#include "sm-window.h"
+
+#define S G_USEC_PER_SEC
+
+static gint64 fake_now;
+
+static gint64
+fake_clock (gpointer data)
+{
+  return fake_now;
+}
+
+static void
+advance (SmTimer *timer,
+         guint    seconds)
+{
+  fake_now += seconds * S;
+  sm_timer_update (timer);
+}
+
+static SmSessionStep *
+step (const char *zone,
+      const char *side,
+      guint       hold,
+      guint       rest,
+      const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  SmSessionStep *step = sm_session_step_new (zone, side, hold, rest, title, NULL, &error);
+
+  g_assert_no_error (error);
+  return step;
+}
+
+static SmSession *
+quick_session (void)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_session_step_unref);
+
+  g_ptr_array_add (steps, step ("gluteus-maximus", "left", 1, 1, "Gluteus maximus"));
+  g_ptr_array_add (steps, step ("psoas", "left", 1, 1, "Psoas"));
+  g_ptr_array_add (steps, step ("piriformis", "left", 1, 0, "Piriformis"));
+  g_ptr_array_add (steps, step (NULL, NULL, 1, 1, "Stretch"));
+
+  return sm_session_new ("quick", "Quick", steps);
+}
+
+static void
+test_format (void)
+{
+  const struct {
+    guint       seconds;
+    const char *text;
+  } cases[] = {
+    { 0, "0 s" }, { 1, "1 s" }, { 45, "45 s" }, { 60, "1 min" },
+    { 120, "2 min" }, { 270, "4 min 30 s" }, { 601, "10 min 1 s" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = sm_format_duration (cases[i].seconds);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+static void
+test_step_rejected (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (sm_session_step_new ("piriformis", "left", 0, 10, "P", NULL, &error));
+  g_assert_error (error, SM_TIMER_ERROR, SM_TIMER_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_null (sm_session_step_new ("piriformis", "left", 30, 601, "P", NULL, &error));
+  g_assert_error (error, SM_TIMER_ERROR, SM_TIMER_ERROR_OUT_OF_RANGE);
+  g_clear_error (&error);
+
+  g_assert_null (sm_session_step_new ("piriformis", "both", 30, 10, "P", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "piriformis"));
+  g_clear_error (&error);
+
+  g_assert_null (sm_session_new_builtin ("no-such-routine", sm_atlas_get_default (), "left", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* The built-in sequence, run on a fake clock with the get-ready phase
+ * on: every hold, every rest, then the summary. Names and holds come from
+ * the content. */
+static void
+test_builtin (void)
+{
+  SmAtlas *atlas = sm_atlas_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmSession) session = sm_session_new_builtin ("piriformis-relief", atlas, "right", &error);
+  g_autoptr(SmTimer) timer = sm_timer_new ();
+  const char *zones[] = { "gluteus-maximus", "piriformis", "gluteus-medius", "hamstrings", NULL };
+  SmStretch *stretch = sm_atlas_lookup_stretch (atlas, "piriformis-stretch");
+  guint total = 0;
+  g_autofree char *summary = NULL;
+  g_autofree char *expected_summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_session_get_n_steps (session), ==, G_N_ELEMENTS (zones));
+  sm_timer_set_clock (timer, fake_clock, NULL);
+  sm_timer_set_get_ready (timer, TRUE);
+  sm_session_start (session, timer);
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      SmSessionStep *current = sm_session_get_current_step (session);
+      SmZone *zone = zones[i] ? sm_atlas_lookup_zone (atlas, zones[i]) : NULL;
+      g_autofree char *progress = sm_session_format_progress (session);
+      g_autofree char *expected = g_strdup_printf ("Step %u of 5", i + 1);
+
+      g_assert_cmpstr (progress, ==, expected);
+      g_assert_cmpstr (sm_session_step_get_zone (current), ==, zones[i]);
+      g_assert_cmpstr (sm_session_step_get_title (current), ==,
+                       zone ? sm_zone_get_name (zone) : sm_stretch_get_name (stretch));
+      g_assert_cmpuint (sm_session_step_get_hold (current), ==,
+                        zone ? sm_zone_get_hold_seconds (zone) : sm_stretch_get_hold_seconds (stretch));
+      g_assert_cmpstr (sm_session_get_current_side (session), ==, zones[i] ? "right" : NULL);
+      g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_HOLD);
+      g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_GET_READY);
+      g_assert_cmpuint (strlen (sm_session_step_get_instructions (current)), >, 40);
+
+      advance (timer, SM_TIMER_GET_READY_SECONDS);
+      advance (timer, sm_session_step_get_hold (current));
+      total += sm_session_step_get_hold (current);
+      if (zones[i] == NULL)
+        break;
+
+      /* Rests start at once, without get-ready. */
+      g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_REST);
+      g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_RUNNING);
+      g_assert_cmpuint (sm_timer_get_duration (timer), ==, SM_SESSION_DEFAULT_REST);
+      advance (timer, SM_SESSION_DEFAULT_REST);
+      total += SM_SESSION_DEFAULT_REST;
+    }
+
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_FINISHED);
+  g_assert_cmpuint (sm_session_get_completed (session), ==, 5);
+  g_assert_cmpuint (sm_session_get_elapsed (session), ==, total);
+  summary = sm_session_format_summary (session);
+  expected_summary = total % 60 != 0
+                     ? g_strdup_printf ("5 steps, %u min %u s", total / 60, total % 60)
+                     : g_strdup_printf ("5 steps, %u min", total / 60);
+  g_assert_cmpstr (summary, ==, expected_summary);
+}
+
+/* Next, previous and stop; switching sides adds the other side's hold. */
+static void
+test_controls (void)
+{
+  g_autoptr(SmSession) session = quick_session ();
+  g_autoptr(SmTimer) timer = sm_timer_new ();
+  g_autofree char *summary = NULL;
+
+  sm_timer_set_clock (timer, fake_clock, NULL);
+  sm_session_set_switch_sides (session, TRUE);
+  sm_session_start (session, timer);
+
+  advance (timer, 1);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_OTHER_SIDE);
+  g_assert_cmpstr (sm_session_get_current_side (session), ==, "right");
+  advance (timer, 1);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_REST);
+
+  sm_session_next (session);
+  g_assert_cmpuint (sm_session_get_position (session), ==, 1);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_HOLD);
+  g_assert_cmpstr (sm_session_get_current_side (session), ==, "left");
+  sm_session_previous (session);
+  sm_session_previous (session);
+  g_assert_cmpuint (sm_session_get_position (session), ==, 0);
+
+  /* Pausing the timer pauses the session. */
+  sm_timer_pause (timer);
+  advance (timer, 100);
+  g_assert_cmpuint (sm_session_get_position (session), ==, 0);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_HOLD);
+  sm_timer_resume (timer);
+
+  sm_session_next (session);
+  sm_session_next (session);
+  sm_session_next (session);
+  g_assert_cmpuint (sm_session_get_position (session), ==, 3);
+  advance (timer, 1);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_FINISHED);
+  /* Only the first step (both sides) and the stretch ran to the end. */
+  summary = sm_session_format_summary (session);
+  g_assert_cmpstr (summary, ==, "2 steps, 3 s");
+
+  sm_session_start (session, timer);
+  sm_session_stop (session);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_IDLE);
+  g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_IDLE);
+  advance (timer, 10);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_IDLE);
+}
+
+/* Through the window */
+
+typedef struct {
+  SmWindow  *window;
+  SmSession *session;
+  GString   *trail;     /* what the window showed at each hold */
+} Run;
+
+static void
+record_step (Run *run)
+{
+  SmTimerBar *bar = sm_test_find (run->window, "timer_bar");
+  SmBodyMap *map = sm_test_find (run->window, "body_map");
+  GtkLabel *title = sm_test_find (sm_test_find (run->window, "session_panel"), "step_title");
+  SmSessionPhase phase = sm_session_get_phase (run->session);
+  const char *zone = sm_body_map_get_selected_zone (map);
+
+  if (phase != SM_SESSION_PHASE_HOLD)
+    return;
+
+  g_string_append_printf (run->trail, "%s/%s-%s/%s/%s/%s/%s;",
+                          gtk_label_get_label (title),
+                          zone != NULL ? zone : "none",
+                          zone != NULL ? sm_body_map_get_selected_side (map) : "none",
+                          sm_body_map_get_view (map),
+                          sm_body_map_get_layer (map),
+                          sm_window_get_side (run->window),
+                          sm_timer_bar_get_subject (bar));
+}
+
+static gboolean
+shows_summary (gpointer window)
+{
+  GtkStack *pages = sm_test_find (sm_test_find (window, "session_panel"), "pages");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (pages), "summary") == 0;
+}
+
+static SmWindow *
+open_window (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  SmWindow *window;
+
+  g_settings_set_boolean (settings, "get-ready", FALSE);
+  g_settings_set_boolean (settings, "switch-sides", FALSE);
+  g_settings_set_boolean (settings, "timer-sound", FALSE);
+
+  window = sm_window_new (NULL);
+  /* Never shown: test-body-map clicks through real X events, and a
+   * window of ours lingering over its window would take the click. */
+
+  return window;
+}
+
+/* 1-second holds and rests on the real clock: the window follows each
+ * step (view, side and the timer's subject) and ends on the summary. */
+static void
+test_window_session (void)
+{
+  g_autoptr(SmSession) session = quick_session ();
+  g_autoptr(GString) trail = g_string_new (NULL);
+  Run run = { open_window (), session, trail };
+  GtkStack *panel_stack = sm_test_find (run.window, "panel_stack");
+  GtkWidget *panel = sm_test_find (run.window, "session_panel");
+
+  sm_window_set_side (run.window, "right");
+  /* After the window's own handler, to see what it made of the step. */
+  g_signal_connect_data (session, "changed", G_CALLBACK (record_step), &run,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  sm_window_run_session (run.window, session);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (panel, "progress_label")), ==, "Step 1 of 4");
+  g_assert_true (gtk_widget_get_visible (sm_test_find (run.window, "timer_indicator")));
+
+  g_assert_true (sm_test_wait_for (shows_summary, run.window, 20000));
+  g_assert_cmpstr (trail->str, ==,
+                   "Gluteus maximus/gluteus-maximus-left/back/superficial/left/Gluteus maximus, left side;"
+                   "Psoas/psoas-left/front/deep/left/Psoas, left side;"
+                   "Piriformis/piriformis-left/back/deep/left/Piriformis, left side;"
+                   "Stretch/none-none/back/deep/left/Stretch;");
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (panel, "summary_label")), ==,
+                   "4 steps, 6 s");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (run.window), "win.session-close", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "welcome");
+  g_signal_handlers_disconnect_by_data (session, &run);
+  sm_test_destroy_window (run.window);
+}
+
+/* The built-in session from the menu's action, driven with N, P and Stop. */
+static void
+test_window_keys (void)
+{
+  SmWindow *window = open_window ();
+  GtkStack *panel_stack = sm_test_find (window, "panel_stack");
+  GtkWidget *panel = sm_test_find (window, "session_panel");
+  GtkLabel *step_title = sm_test_find (panel, "step_title");
+  GtkLabel *progress = sm_test_find (panel, "progress_label");
+
+  /* N and P mean nothing without a session: the key goes on. */
+  g_assert_false (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session",
+                                             "s", "piriformis-relief"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+  g_assert_cmpstr (gtk_label_get_label (step_title), ==, "Gluteus maximus");
+  g_assert_cmpstr (gtk_label_get_label (progress), ==, "Step 1 of 5");
+
+  g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
+  g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
+  g_assert_cmpstr (gtk_label_get_label (step_title), ==, "Gluteus medius");
+  g_assert_cmpstr (gtk_label_get_label (progress), ==, "Step 3 of 5");
+  g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_p));
+  g_assert_cmpstr (gtk_label_get_label (step_title), ==, "Piriformis");
+
+  /* Looking at another muscle mid-session; the header's timer leads back. */
+  sm_window_show_zone (window, "calf", "Calf", "left");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "zone");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timer", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+
+  /* Space pauses the session's hold. */
+  g_assert_true (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_space));
+  g_assert_cmpstr (gtk_button_get_label (sm_test_find (panel, "pause_button")), ==, "_Resume");
+
+  /* Stop goes back to the page the person was on, and the timer bar
+   * offers that muscle's hold. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.session-stop", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "zone");
+  g_assert_false (gtk_widget_get_visible (sm_test_find (window, "timer_indicator")));
+  g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Calf, left side");
+
+  /* "Start timer" on a muscle's page ends a session and keeps that page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session",
+                                             "s", "piriformis-relief"));
+  sm_window_show_zone (window, "calf", "Calf", "left");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-timer",
+                                             "(ssu)", "calf", "left", 15));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "zone");
+  g_assert_false (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
+  g_assert_cmpstr (sm_timer_bar_get_subject (sm_test_find (window, "timer_bar")), ==, "Calf, left side");
+
+  sm_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  sm_test_init (&argc, &argv);
+  gtk_init ();
+
+  g_test_add_func ("/sm/session/format", test_format);
+  g_test_add_func ("/sm/session/step-rejected", test_step_rejected);
+  g_test_add_func ("/sm/session/builtin", test_builtin);
+  g_test_add_func ("/sm/session/controls", test_controls);
+  g_test_add_func ("/sm/session/window", test_window_session);
+  g_test_add_func ("/sm/session/window-keys", test_window_keys);
+
+  return g_test_run ();
+}
