@@ -193,9 +193,15 @@ sm_routine_editor_set_routine (SmRoutineEditor *self,
       bind_fields (self);
       g_signal_connect_object (sm_routine_get_steps (routine), "items-changed",
                                G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->routine_start_button), "s",
-                                        sm_routine_get_id (routine));
     }
+
+  /* The target first: an action with an "s" parameter and no target yet
+   * is an error GTK reports. */
+  if (routine != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->routine_start_button), "s",
+                                      sm_routine_get_id (routine));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->routine_start_button),
+                                  routine != NULL ? "win.start-session" : NULL);
 
   editable = routine != NULL && !sm_routine_get_builtin (routine);
   gtk_widget_set_visible (self->routine_builtin_box, routine != NULL && !editable);

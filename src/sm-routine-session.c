@@ -12,9 +12,11 @@
 
 #include "sm-routine-session.h"
 
-/* A routine played as a guided session: every hold of every step on every
- * side it names, in order, then the stretches for its muscles — massage
- * first, stretches after, as on the printed sheet. */
+/* A routine played as a guided session: each step as many times as it
+ * says, in order, then the stretches for its muscles — massage first,
+ * stretches after, as on the printed sheet. A step for both sides starts
+ * on the side the person works on; the timer's "switch sides" setting runs
+ * the same hold on the other side. */
 
 /* What to do, from the zone's own instructions for the step's tool. */
 static char *
@@ -34,17 +36,15 @@ step_instructions (SmZone        *zone,
   return note[0] != '\0' ? g_strjoin ("\n\n", text, note, NULL) : g_steal_pointer (&text);
 }
 
-/* The holds of one step: each side it names ("both" is left, then right),
- * as many times as it says. */
+/* The holds of one step, as many as its repetitions. */
 static gboolean
 add_step_holds (GPtrArray      *holds,
                 SmAtlas        *atlas,
                 SmRoutineStep  *step,
+                const char     *both_side,
                 GError        **error)
 {
-  static const char * const both[] = { "left", "right", NULL };
-  const char *one[] = { sm_routine_step_get_side (step), NULL };
-  const char * const *sides = g_str_equal (one[0], "both") ? both : one;
+  const char *side = sm_routine_step_get_side (step);
   SmZone *zone = sm_atlas_lookup_zone (atlas, sm_routine_step_get_zone (step));
   g_autofree char *instructions = NULL;
 
@@ -56,18 +56,20 @@ add_step_holds (GPtrArray      *holds,
     }
 
   instructions = step_instructions (zone, step);
-  for (guint s = 0; sides[s] != NULL; s++)
-    for (guint r = 0; r < sm_routine_step_get_repetitions (step); r++)
-      {
-        SmSessionStep *hold = sm_session_step_new (sm_zone_get_id (zone), sides[s],
-                                                   sm_routine_step_get_hold_seconds (step),
-                                                   sm_routine_step_get_rest_seconds (step),
-                                                   sm_zone_get_name (zone), instructions, error);
+  if (g_str_equal (side, "both"))
+    side = both_side;
 
-        if (hold == NULL)
-          return FALSE;
-        g_ptr_array_add (holds, hold);
-      }
+  for (guint r = 0; r < sm_routine_step_get_repetitions (step); r++)
+    {
+      SmSessionStep *hold = sm_session_step_new (sm_zone_get_id (zone), side,
+                                                 sm_routine_step_get_hold_seconds (step),
+                                                 sm_routine_step_get_rest_seconds (step),
+                                                 sm_zone_get_name (zone), instructions, error);
+
+      if (hold == NULL)
+        return FALSE;
+      g_ptr_array_add (holds, hold);
+    }
 
   return TRUE;
 }
@@ -108,14 +110,16 @@ add_stretches (GPtrArray  *holds,
 
 /**
  * sm_routine_session_new:
- *
+ * @side: the side filter ("left", "right" or "both"): where steps for both
+ *   sides start
  * Returns: (transfer full) (nullable): the guided session for @routine, or
  *   %NULL when it has no steps or names something the content lacks
  */
 SmSession *
-sm_routine_session_new (SmRoutine  *routine,
-                        SmAtlas    *atlas,
-                        GError    **error)
+sm_routine_session_new (SmRoutine   *routine,
+                        SmAtlas     *atlas,
+                        const char  *side,
+                        GError     **error)
 {
   g_autoptr(GPtrArray) holds = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_session_step_unref);
 
@@ -130,7 +134,8 @@ sm_routine_session_new (SmRoutine  *routine,
     }
 
   for (guint i = 0; i < sm_routine_get_n_steps (routine); i++)
-    if (!add_step_holds (holds, atlas, sm_routine_get_step (routine, i), error))
+    if (!add_step_holds (holds, atlas, sm_routine_get_step (routine, i),
+                         g_strcmp0 (side, "right") == 0 ? "right" : "left", error))
       return NULL;
 
   if (!add_stretches (holds, atlas, routine, error))

@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-SmSession *sm_routine_session_new (SmRoutine  *routine,
-                                   SmAtlas    *atlas,
-                                   GError    **error);
+SmSession *sm_routine_session_new (SmRoutine   *routine,
+                                   SmAtlas     *atlas,
+                                   const char  *side,
+                                   GError     **error);
 
 G_END_DECLS

@@ -902,7 +902,7 @@ start_session_action (GtkWidget  *widget,
    * own list for ids it alone knows. A routine that cannot play (no steps
    * yet) says so where the person is looking. */
   if (routine != NULL)
-    session = sm_routine_session_new (routine, sm_atlas_get_default (), &error);
+    session = sm_routine_session_new (routine, sm_atlas_get_default (), self->side, &error);
   else
     session = sm_session_new_builtin (id, sm_atlas_get_default (), self->side, &error);
 

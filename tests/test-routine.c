@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "sm-routine-session.h"
 #include "sm-routine-store.h"
 
 /* A folder of this test's own (G_TEST_OPTION_ISOLATE_DIRS makes the cache
@@ -225,6 +226,38 @@ test_step_labels (void)
   g_assert_cmpstr (g_hash_table_lookup (labels, "zone-hamstrings-right"), ==, "1");
   g_assert_cmpstr (g_hash_table_lookup (labels, "zone-piriformis-left"), ==, "2, 4");
   g_assert_cmpstr (g_hash_table_lookup (labels, "zone-piriformis-right"), ==, "4");
+}
+
+/* "Start" plays a routine: every repetition a hold of its own, steps for
+ * both sides starting on the person's side, the stretches last. */
+static void
+test_session (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) builtins = sm_routine_load_builtins (&error);
+  SmRoutine *relief = g_ptr_array_index (builtins, 0);
+  g_autoptr(SmSession) session = sm_routine_session_new (relief, sm_atlas_get_default (), "right", &error);
+  g_autoptr(SmRoutine) empty = sm_routine_new ("Empty");
+  g_autoptr(SmSession) none = NULL;
+  static const char * const zones[] = {
+    "gluteus-maximus", "piriformis", "piriformis", "piriformis", "gluteus-medius",
+    "gluteus-medius", "hamstrings", NULL, NULL,
+  };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_session_get_n_steps (session), ==, G_N_ELEMENTS (zones));
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      SmSessionStep *step = sm_session_get_step (session, i);
+
+      g_assert_cmpstr (sm_session_step_get_zone (step), ==, zones[i]);
+      g_assert_cmpstr (sm_session_step_get_side (step), ==, zones[i] != NULL ? "right" : NULL);
+    }
+  g_assert_cmpuint (sm_session_step_get_hold (sm_session_get_step (session, 1)), ==, 30);
+
+  none = sm_routine_session_new (empty, sm_atlas_get_default (), "left", &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
 /* json-glib 1.6.6 overflows its stack around here; we must answer first. */
@@ -466,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine/side", test_side);
   g_test_add_func ("/sm/routine/unknown-ids", test_unknown_ids);
   g_test_add_func ("/sm/routine/step-labels", test_step_labels);
+  g_test_add_func ("/sm/routine/session", test_session);
   g_test_add_func ("/sm/routine/deep-nesting", test_deep_nesting);
   g_test_add_func ("/sm/routine/brackets-in-strings", test_brackets_in_strings);
   g_test_add_func ("/sm/routine/store-bad-file", test_store_bad_file);
