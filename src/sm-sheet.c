@@ -748,6 +748,8 @@ paint_body_view (Flow       *flow,
   if (!painting (flow))
     return;
 
+  /* The artwork is bundled and tested: failing here is a bug, and the
+   * rest of the sheet is still worth having. */
   handle = load_view (view, css, &error);
   if (handle == NULL || !rsvg_handle_get_intrinsic_size_in_pixels (handle, &iw, &ih))
     {
