@@ -84,6 +84,7 @@ struct _SmBodyMap
   GtkWidget       parent_instance;
 
   SmAnatomy      *anatomy;
+  GHashTable     *step_numbers;   /* element id → label, from the open routine */
   char           *view;
   char           *side_filter;
   char           *layer;
@@ -1176,6 +1177,138 @@ snapshot_highlights (SmBodyMap   *self,
     }
 }
 
+/* --- Routine step numbers ----------------------------------------------- */
+
+#define STEP_BADGE_RADIUS 11.0
+
+/* One numbered badge at the centre of an element's box: the same orange
+ * disc with a white ring as on the printed sheet, readable on light and
+ * dark styles alike. */
+static void
+snapshot_step_badge (SmBodyMap   *self,
+                     GtkSnapshot *snapshot,
+                     const char  *element_id,
+                     const char  *label,
+                     GArray      *placed)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Bold 9");
+  cairo_rectangle_t box;
+  double cx, cy, r = STEP_BADGE_RADIUS;
+  int w, h;
+  cairo_t *cr;
+
+  if (!sm_anatomy_get_bounds (self->anatomy, self->view, element_id, &box))
+    return;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  sm_body_map_svg_to_widget (self, box.x + box.width / 2, box.y + box.height / 2, &cx, &cy);
+  r = MAX (r, w / 2.0 + 4);
+
+  /* The piriformis lies under the gluteus maximus: badges that would cover
+   * each other step down until they are clear. */
+  for (gboolean moved = TRUE; moved;)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < placed->len; i += 2)
+        if (fabs (cx - g_array_index (placed, double, i)) < 2 * r &&
+            fabs (cy - g_array_index (placed, double, i + 1)) < 2 * STEP_BADGE_RADIUS)
+          {
+            cy = g_array_index (placed, double, i + 1) + 2 * STEP_BADGE_RADIUS + 2;
+            moved = TRUE;
+          }
+    }
+  g_array_append_val (placed, cx);
+  g_array_append_val (placed, cy);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (cx - r - 2, cy - STEP_BADGE_RADIUS - 2,
+                                                                 2 * r + 4, 2 * STEP_BADGE_RADIUS + 4));
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, cx - r + STEP_BADGE_RADIUS, cy, STEP_BADGE_RADIUS, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, cx + r - STEP_BADGE_RADIUS, cy, STEP_BADGE_RADIUS, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 0.75, 0.33, 0.10);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+  cairo_move_to (cr, cx - w / 2.0, cy - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_destroy (cr);
+}
+
+static int
+compare_step_labels (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      numbers)
+{
+  int la = atoi (g_hash_table_lookup (numbers, *(char * const *) a));
+  int lb = atoi (g_hash_table_lookup (numbers, *(char * const *) b));
+
+  return la != lb ? la - lb : strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+snapshot_step_numbers (SmBodyMap   *self,
+                       GtkSnapshot *snapshot)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree gpointer *ids = NULL;
+  guint n;
+
+  if (self->step_numbers == NULL)
+    return;
+
+  /* In step order, so the same badges move the same way every frame. */
+  ids = g_hash_table_get_keys_as_array (self->step_numbers, &n);
+  g_qsort_with_data (ids, n, sizeof (gpointer), compare_step_labels, self->step_numbers);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (sm_anatomy_find_view (self->anatomy, ids[i]), self->view) == 0)
+      snapshot_step_badge (self, snapshot, ids[i], g_hash_table_lookup (self->step_numbers, ids[i]),
+                           placed);
+}
+
+/**
+ * sm_body_map_set_step_numbers:
+ * @numbers: (nullable) (element-type utf8 utf8): element id
+ *   ("zone-piriformis-left") → label ("2" or "1, 4"); %NULL for none
+ *
+ * The routine hook: while a routine is open, its zones carry their step
+ * numbers on the map, in whichever view they are.
+ */
+void
+sm_body_map_set_step_numbers (SmBodyMap  *self,
+                              GHashTable *numbers)
+{
+  g_return_if_fail (SM_IS_BODY_MAP (self));
+
+  g_clear_pointer (&self->step_numbers, g_hash_table_unref);
+  if (numbers != NULL)
+    self->step_numbers = g_hash_table_ref (numbers);
+
+  /* The badges are pictures; screen readers hear the numbers on the zones. */
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+      const char *label = numbers != NULL ? g_hash_table_lookup (numbers, sm_map_zone_get_element_id (zone))
+                                          : NULL;
+      g_autofree char *description = NULL;
+
+      if (label == NULL)
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          continue;
+        }
+      /* Translators: %s is one step number or a list, e.g. "2" or "1, 4" */
+      description = g_strdup_printf (_("Routine step %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 sm_body_map_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -1189,6 +1322,7 @@ sm_body_map_snapshot (GtkWidget   *widget,
 
   gtk_widget_snapshot_child (widget, self->canvas, snapshot);
   snapshot_highlights (self, snapshot);
+  snapshot_step_numbers (self, snapshot);
 
   gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->caution_popover), snapshot);
@@ -1977,6 +2111,7 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->near_cautions, g_hash_table_unref);
   g_clear_pointer (&self->emphasis, g_strfreev);
   g_clear_pointer (&self->zones, g_ptr_array_unref);
+  g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   g_clear_object (&self->anatomy);
   g_free (self->view);
   g_free (self->side_filter);

@@ -75,4 +75,7 @@ void        sm_body_map_widget_to_svg       (SmBodyMap  *self,
 double      sm_body_map_get_scale           (SmBodyMap  *self);
 guint       sm_body_map_get_base_render_count (SmBodyMap *self);
 
+void        sm_body_map_set_step_numbers    (SmBodyMap  *self,
+                                             GHashTable *numbers);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sm-atlas.h"
+#include "sm-anatomy.h"
 #include "sm-body-map.h"
 #include "sm-pain-layer.h"
 #include "sm-presenter.h"
@@ -19,6 +20,8 @@
 #include "sm-browse-page.h"
 #include "sm-history.h"
 #include "sm-safety-page.h"
+#include "sm-routine-session.h"
+#include "sm-routines-page.h"
 #include "sm-search-results.h"
 #include "sm-session-panel.h"
 #include "sm-stretch-panel.h"
@@ -67,6 +70,11 @@ struct _SmWindow
   SmBrowsePage         *browse_page;
   SmSearchResults      *search_results;
 
+  /* Routines */
+  SmRoutinesPage       *routines_page;
+  SmRoutine            *numbered;   /* the routine whose steps the map numbers */
+  GtkWidget            *map_menu;
+
   /* The hold timer, guided sessions and the end-of-hold blink on the map */
   GtkWidget            *timer_indicator;
   GtkLabel             *timer_indicator_label;
@@ -91,6 +99,7 @@ enum {
   PROP_SIDE,
   PROP_PRESENTING,
   PROP_MARKING_PAIN,
+  PROP_ROUTINE,
   N_PROPS
 };
 
@@ -566,6 +575,7 @@ set_safety_screen_visible (SmWindow *self,
   gtk_widget_set_sensitive (self->side_switch, !visible);
   gtk_widget_set_sensitive (self->search_button, !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-routines", !visible);
 
   if (visible)
     sm_safety_page_focus_button (self->safety_page);
@@ -1024,12 +1034,22 @@ start_session_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   SmWindow *self = SM_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  SmRoutine *routine = sm_routine_store_lookup (sm_routine_store_get_default (), id);
   g_autoptr(GError) error = NULL;
   g_autoptr(SmSession) session = NULL;
 
-  session = sm_session_new_builtin (g_variant_get_string (param, NULL),
-                                    sm_atlas_get_default (), self->side, &error);
-  if (session == NULL)
+  /* The routines of the routines page, built in or one's own; the timer's
+   * own list for ids it alone knows. A routine that cannot play (no steps
+   * yet) says so where the person is looking. */
+  if (routine != NULL)
+    session = sm_routine_session_new (routine, sm_atlas_get_default (), self->side, &error);
+  else
+    session = sm_session_new_builtin (id, sm_atlas_get_default (), self->side, &error);
+
+  if (session == NULL && routine != NULL)
+    sm_routines_page_show_message (self->routines_page, error->message, FALSE);
+  else if (session == NULL)
     g_warning ("Cannot start a guided session: %s", error->message);
   else
     sm_window_run_session (self, session);
@@ -1140,6 +1160,173 @@ install_timer_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.session-close", NULL, session_close_action);
 }
 
+/**
+ * sm_window_get_routine:
+ *
+ * The routine open in the routines page. While one is open the map shows
+ * its zones numbered in step order; connect to SmRoutine::changed to follow
+ * edits. Returns: (transfer none) (nullable)
+ */
+SmRoutine *
+sm_window_get_routine (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+
+  return sm_routines_page_get_routine (self->routines_page);
+}
+
+static void
+show_routines_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  gtk_widget_grab_focus (GTK_WIDGET (self->routines_page));
+}
+
+/* win.add-to-routine (ss): zone, side — from the zone panel and the map. */
+static void
+add_to_routine_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *zone, *side;
+
+  g_variant_get (param, "(&s&s)", &zone, &side);
+  sm_routines_page_add_step (self->routines_page, zone, side);
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  sm_routines_page_print (SM_WINDOW (widget)->routines_page);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  sm_routines_page_save_pdf (SM_WINDOW (widget)->routines_page);
+}
+
+static void
+update_step_numbers (SmWindow *self)
+{
+  g_autoptr(GHashTable) labels = NULL;
+
+  if (self->numbered != NULL)
+    labels = sm_routine_dup_step_labels (self->numbered);
+  sm_body_map_set_step_numbers (self->body_map, labels);
+}
+
+/* While a routine is open the map numbers its zones, and follows edits. */
+static void
+on_routine_opened (SmWindow *self)
+{
+  SmRoutine *routine = sm_window_get_routine (self);
+
+  if (self->numbered != NULL)
+    g_signal_handlers_disconnect_by_func (self->numbered, update_step_numbers, self);
+  g_set_object (&self->numbered, routine);
+  if (routine != NULL)
+    g_signal_connect_object (routine, "changed", G_CALLBACK (update_step_numbers), self,
+                             G_CONNECT_SWAPPED);
+
+  update_step_numbers (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
+}
+
+/* The map's context menu: what one can do with the muscle under the
+ * pointer. The zone panel has the same button for keyboard users. */
+static void
+show_map_menu (SmWindow *self,
+               double    x,
+               double    y)
+{
+  const char *element = sm_body_map_pick (self->body_map, x, y);
+  g_autofree char *zone = NULL;
+  g_autofree char *side = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  graphene_point_t point;
+
+  if (element == NULL || !sm_anatomy_split_zone_id (element, &zone, &side) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->body_map), GTK_WIDGET (self->map_slot),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("Add to _Routine"), NULL);
+  g_menu_item_set_action_and_target (item, "win.add-to-routine", "(ss)", zone, side);
+  g_menu_append_item (menu, item);
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->map_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->map_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->map_menu));
+}
+
+static void
+on_map_secondary_click (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        SmWindow        *self)
+{
+  show_map_menu (self, x, y);
+}
+
+static void
+on_map_long_press (GtkGestureLongPress *gesture,
+                   double               x,
+                   double               y,
+                   SmWindow            *self)
+{
+  show_map_menu (self, x, y);
+}
+
+static void
+setup_map_menu (SmWindow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+
+  self->map_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->map_menu), FALSE);
+  gtk_widget_set_halign (self->map_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->map_menu, GTK_WIDGET (self->map_slot));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_map_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_map_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (press));
+}
+
+static void
+install_routine_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-routines", NULL, show_routines_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-routine", "(ss)", add_to_routine_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.show-routines", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
+}
+
 static void
 restore_window_state (SmWindow *self)
 {
@@ -1190,6 +1377,8 @@ sm_window_dispose (GObject *object)
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
+  g_clear_pointer (&self->map_menu, gtk_widget_unparent);
+  g_clear_object (&self->numbered);
 
   G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
@@ -1232,6 +1421,10 @@ sm_window_get_property (GObject    *object,
 
     case PROP_MARKING_PAIN:
       g_value_set_boolean (value, self->marking_pain);
+      break;
+
+    case PROP_ROUTINE:
+      g_value_set_object (value, sm_window_get_routine (self));
       break;
 
     default:
@@ -1299,8 +1492,12 @@ sm_window_class_init (SmWindowClass *klass)
   properties[PROP_MARKING_PAIN] =
     g_param_spec_boolean ("marking-pain", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROUTINE] =
+    g_param_spec_object ("routine", NULL, NULL, SM_TYPE_ROUTINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SM_TYPE_ROUTINES_PAGE);
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
   g_type_ensure (SM_TYPE_TIMER_BAR);
@@ -1321,6 +1518,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator_label);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, session_panel);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
   bind_panel_children (widget_class);
 
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
@@ -1339,6 +1537,7 @@ sm_window_class_init (SmWindowClass *klass)
 
   install_panel_actions (widget_class);
   install_timer_actions (widget_class);
+  install_routine_actions (widget_class);
 }
 
 static void
@@ -1366,4 +1565,8 @@ sm_window_init (SmWindow *self)
   add_plain_keys (self);
   update_indicator (self);
   update_session_actions (self);
+
+  g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
+                           self, G_CONNECT_SWAPPED);
+  setup_map_menu (self);
 }

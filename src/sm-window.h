@@ -10,6 +10,7 @@
 
 #include "sm-application.h"
 #include "sm-presenter.h"
+#include "sm-routine.h"
 #include "sm-session.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ void        sm_window_set_view (SmWindow      *self,
 const char *sm_window_get_side (SmWindow      *self);
 void        sm_window_set_side (SmWindow      *self,
                                 const char    *side);
+
+SmRoutine  *sm_window_get_routine (SmWindow  *self);
 
 void        sm_window_show_zone (SmWindow   *self,
                                  const char *zone_id,

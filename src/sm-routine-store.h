@@ -1,0 +1,47 @@
+/* sm-routine-store.h
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sm-routine.h"
+
+G_BEGIN_DECLS
+
+#define SM_ROUTINE_STORE_DEFAULT_ROUTINE "piriformis-relief"
+
+#define SM_TYPE_ROUTINE_STORE (sm_routine_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmRoutineStore, sm_routine_store, SM, ROUTINE_STORE, GObject)
+
+SmRoutineStore *sm_routine_store_new              (const char           *directory,
+                                                   SmAtlas              *atlas);
+SmRoutineStore *sm_routine_store_get_default      (void);
+const char     *sm_routine_store_get_directory    (SmRoutineStore       *self);
+void            sm_routine_store_load             (SmRoutineStore       *self);
+GPtrArray      *sm_routine_store_get_load_errors  (SmRoutineStore       *self);
+SmRoutine      *sm_routine_store_lookup           (SmRoutineStore       *self,
+                                                   const char           *id_or_name);
+void            sm_routine_store_add              (SmRoutineStore       *self,
+                                                   SmRoutine            *routine);
+gboolean        sm_routine_store_remove           (SmRoutineStore       *self,
+                                                   SmRoutine            *routine,
+                                                   GError              **error);
+void            sm_routine_store_save_async       (SmRoutineStore       *self,
+                                                   SmRoutine            *routine,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean        sm_routine_store_save_finish      (SmRoutineStore       *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+gboolean        sm_routine_store_is_saving        (SmRoutineStore       *self);
+void            sm_routine_store_flush            (SmRoutineStore       *self);
+
+GPtrArray      *sm_routine_load_builtins          (GError              **error);
+
+G_END_DECLS

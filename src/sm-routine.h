@@ -1,0 +1,95 @@
+/* sm-routine.h
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sm-atlas.h"
+#include "sm-routine-step.h"
+
+G_BEGIN_DECLS
+
+#define SM_ROUTINE_FORMAT  "sciatica-map-routine"
+#define SM_ROUTINE_VERSION 1
+
+#define SM_ROUTINE_ERROR (sm_routine_error_quark ())
+
+typedef enum
+{
+  SM_ROUTINE_ERROR_PARSE,
+  SM_ROUTINE_ERROR_TOO_DEEP,
+  SM_ROUTINE_ERROR_FORMAT,
+  SM_ROUTINE_ERROR_VERSION,
+  SM_ROUTINE_ERROR_UNKNOWN_KEY,
+  SM_ROUTINE_ERROR_MISSING_FIELD,
+  SM_ROUTINE_ERROR_WRONG_TYPE,
+  SM_ROUTINE_ERROR_OUT_OF_RANGE,
+  SM_ROUTINE_ERROR_UNKNOWN_ID,
+  SM_ROUTINE_ERROR_DUPLICATE_KEY,
+} SmRoutineError;
+
+#define SM_TYPE_ROUTINE (sm_routine_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmRoutine, sm_routine, SM, ROUTINE, GObject)
+
+GQuark         sm_routine_error_quark      (void);
+SmRoutine     *sm_routine_new              (const char    *name);
+SmRoutine     *sm_routine_new_from_bytes   (GBytes        *bytes,
+                                            const char    *file_name,
+                                            GError       **error);
+SmRoutine     *sm_routine_new_from_file    (GFile         *file,
+                                            GError       **error);
+gboolean       sm_routine_check_ids        (SmRoutine     *self,
+                                            SmAtlas       *atlas,
+                                            const char    *file_name,
+                                            GError       **error);
+GBytes        *sm_routine_to_bytes         (SmRoutine     *self);
+gboolean       sm_routine_write_bytes      (const char    *path,
+                                            GBytes        *bytes,
+                                            GError       **error);
+gboolean       sm_routine_save_to_path     (SmRoutine     *self,
+                                            const char    *path,
+                                            GError       **error);
+SmRoutine     *sm_routine_duplicate        (SmRoutine     *self,
+                                            const char    *name);
+
+const char    *sm_routine_get_id           (SmRoutine     *self);
+void           sm_routine_set_id           (SmRoutine     *self,
+                                            const char    *id);
+const char    *sm_routine_get_name         (SmRoutine     *self);
+void           sm_routine_set_name         (SmRoutine     *self,
+                                            const char    *name);
+const char    *sm_routine_get_patient      (SmRoutine     *self);
+void           sm_routine_set_patient      (SmRoutine     *self,
+                                            const char    *patient);
+const char    *sm_routine_get_notes        (SmRoutine     *self);
+void           sm_routine_set_notes        (SmRoutine     *self,
+                                            const char    *notes);
+gboolean       sm_routine_get_builtin      (SmRoutine     *self);
+void           sm_routine_set_builtin      (SmRoutine     *self,
+                                            gboolean       builtin);
+GDateTime     *sm_routine_get_created      (SmRoutine     *self);
+GDateTime     *sm_routine_get_modified     (SmRoutine     *self);
+void           sm_routine_touch            (SmRoutine     *self);
+
+GHashTable    *sm_routine_dup_step_labels  (SmRoutine     *self);
+GListModel    *sm_routine_get_steps        (SmRoutine     *self);
+guint          sm_routine_get_n_steps      (SmRoutine     *self);
+SmRoutineStep *sm_routine_get_step         (SmRoutine     *self,
+                                            guint          position);
+void           sm_routine_append_step      (SmRoutine     *self,
+                                            SmRoutineStep *step);
+void           sm_routine_insert_step      (SmRoutine     *self,
+                                            guint          position,
+                                            SmRoutineStep *step);
+void           sm_routine_remove_step      (SmRoutine     *self,
+                                            guint          position);
+void           sm_routine_move_step        (SmRoutine     *self,
+                                            guint          from,
+                                            guint          to);
+
+G_END_DECLS

@@ -1,0 +1,697 @@
+/* sm-routines-page.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-routines-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-routine-editor.h"
+#include "sm-routines-page.h"
+#include "sm-sheet-print.h"
+
+/* The side-pane page for routines: the list of built-in and own routines,
+ * and the editor for the one that is open. Deleting shows a message with
+ * Undo instead of asking first; files that could not be read are listed at
+ * the top, never touched. */
+
+#define TOAST_SECONDS 8
+
+struct _SmRoutinesPage
+{
+  GtkWidget        parent_instance;
+
+  SmRoutineStore  *store;
+  SmRoutine       *deleted;   /* kept for undo */
+  guint            toast_timeout;
+
+  GtkWidget       *routines_overlay;
+  GtkStack        *routines_stack;
+  GtkLabel        *routine_errors_label;
+  GtkListBox      *routines_list;
+  SmRoutineEditor *routine_editor;
+  GtkRevealer     *routine_toast_revealer;
+  GtkLabel        *routine_toast_label;
+  GtkWidget       *routine_undo_button;
+};
+
+G_DEFINE_FINAL_TYPE (SmRoutinesPage, sm_routines_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ROUTINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+SmRoutineStore *
+sm_routines_page_get_store (SmRoutinesPage *self)
+{
+  g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/* Returns: (transfer none) (nullable): the routine open in the editor */
+SmRoutine *
+sm_routines_page_get_routine (SmRoutinesPage *self)
+{
+  g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
+
+  return sm_routine_editor_get_routine (self->routine_editor);
+}
+
+static void
+update_actions (SmRoutinesPage *self)
+{
+  SmRoutine *routine = sm_routines_page_get_routine (self);
+  gboolean own = routine != NULL && !sm_routine_get_builtin (routine);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.duplicate", routine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.export", routine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.rename", own);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.delete", own);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.undo-delete", self->deleted != NULL);
+}
+
+/* Opens @routine in the editor, or goes back to the list with %NULL. */
+void
+sm_routines_page_open (SmRoutinesPage *self,
+                       SmRoutine      *routine)
+{
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  if (routine == sm_routines_page_get_routine (self))
+    return;
+
+  sm_routine_editor_set_routine (self->routine_editor, routine);
+  gtk_stack_set_visible_child_name (self->routines_stack, routine != NULL ? "editor" : "list");
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
+}
+
+static gboolean
+hide_toast (gpointer data)
+{
+  SmRoutinesPage *self = data;
+
+  self->toast_timeout = 0;
+  gtk_revealer_set_reveal_child (self->routine_toast_revealer, FALSE);
+  /* Once the message is gone, so is the chance to undo. */
+  g_clear_object (&self->deleted);
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sm_routines_page_show_message (SmRoutinesPage *self,
+                               const char     *message,
+                               gboolean        can_undo)
+{
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  gtk_label_set_label (self->routine_toast_label, message);
+  gtk_widget_set_visible (self->routine_undo_button, can_undo);
+  gtk_revealer_set_reveal_child (self->routine_toast_revealer, TRUE);
+  self->toast_timeout = g_timeout_add_seconds (TOAST_SECONDS, hide_toast, self);
+}
+
+static void
+show_error (SmRoutinesPage *self,
+            const GError   *error)
+{
+  sm_routines_page_show_message (self, error->message, FALSE);
+}
+
+/* A step for @zone with the zone's own first tool, technique and hold. */
+static SmRoutineStep *
+default_step (const char *zone_id,
+              const char *side)
+{
+  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id);
+  SmRoutineStep *step = sm_routine_step_new (zone_id, side != NULL && side[0] ? side : "both");
+  g_autoptr(SmToolUse) use = NULL;
+
+  if (zone == NULL)
+    return step;
+
+  if (g_list_model_get_n_items (sm_zone_get_tool_uses (zone)) > 0)
+    {
+      use = g_list_model_get_item (sm_zone_get_tool_uses (zone), 0);
+      sm_routine_step_set_tool (step, sm_tool_use_get_tool_id (use));
+    }
+  if (sm_zone_get_techniques (zone) != NULL && sm_zone_get_techniques (zone)[0] != NULL)
+    sm_routine_step_set_technique (step, sm_zone_get_techniques (zone)[0]);
+  sm_routine_step_set_hold_seconds (step, CLAMP (sm_zone_get_hold_seconds (zone),
+                                                 SM_ROUTINE_STEP_HOLD_MIN,
+                                                 SM_ROUTINE_STEP_HOLD_MAX));
+  return step;
+}
+
+static SmRoutine *
+create_routine (SmRoutinesPage *self,
+                const char     *name)
+{
+  g_autoptr(SmRoutine) routine = sm_routine_new (name);
+
+  sm_routine_store_add (self->store, routine);
+  sm_routines_page_open (self, routine);
+  return routine;
+}
+
+/* Adds a step for @zone to the open routine; a built-in routine or none
+ * open starts a new routine of one's own.
+ * Returns: (transfer none): the new step */
+SmRoutineStep *
+sm_routines_page_add_step (SmRoutinesPage *self,
+                           const char     *zone,
+                           const char     *side)
+{
+  SmRoutine *routine = sm_routines_page_get_routine (self);
+  g_autoptr(SmRoutineStep) step = default_step (zone, side);
+
+  g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
+
+  if (routine == NULL || sm_routine_get_builtin (routine))
+    routine = create_routine (self, _("My routine"));
+
+  sm_routine_append_step (routine, step);
+  return step;
+}
+
+/* The open routine, or the default one when none is open. */
+static SmRoutine *
+routine_for_sheet (SmRoutinesPage *self)
+{
+  SmRoutine *routine = sm_routines_page_get_routine (self);
+
+  if (routine == NULL)
+    routine = sm_routine_store_lookup (self->store, SM_ROUTINE_STORE_DEFAULT_ROUTINE);
+  return routine;
+}
+
+static GtkWindow *
+parent_window (SmRoutinesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+print_done (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            SmRoutinesPage          *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  show_error (self, error);
+}
+
+void
+sm_routines_page_print (SmRoutinesPage *self)
+{
+  SmRoutine *routine = routine_for_sheet (self);
+  g_autoptr(SmSheet) sheet = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  if (routine == NULL)
+    return;
+
+  sheet = sm_sheet_new (routine, sm_atlas_get_default ());
+  operation = sm_sheet_print_operation_new (sheet);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, 0);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           parent_window (self), &error);
+  if (error != NULL)
+    show_error (self, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                                */
+
+typedef void (*FileChosen) (SmRoutinesPage *self,
+                            GFile          *file);
+
+static void
+file_response (GtkNativeDialog *dialog,
+               int              response,
+               SmRoutinesPage  *self)
+{
+  FileChosen chosen = g_object_get_data (G_OBJECT (dialog), "sm-chosen");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    chosen (self, file);
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_file (SmRoutinesPage       *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *current_name,
+             const char           *filter_name,
+             const char           *mime_type,
+             FileChosen            chosen)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, parent_window (self), action, accept, _("_Cancel"));
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "sm-chosen", chosen);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (file_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+file_written (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SmRoutinesPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  g_autofree char *message = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+  else
+    message = g_strdup_printf (_("Saved “%s”"), name);
+
+  sm_routines_page_show_message (self, message, FALSE);
+}
+
+/* Replacing is atomic and runs off the main loop. */
+static void
+write_file (SmRoutinesPage *self,
+            GFile          *file,
+            GBytes         *bytes)
+{
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, file_written, g_object_ref (self));
+}
+
+static void
+pdf_chosen (SmRoutinesPage *self,
+            GFile          *file)
+{
+  g_autoptr(SmSheet) sheet = sm_sheet_new (routine_for_sheet (self), sm_atlas_get_default ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = sm_sheet_render_pdf (sheet, sm_sheet_default_paper (), &error);
+
+  if (bytes == NULL)
+    show_error (self, error);
+  else
+    write_file (self, file, bytes);
+}
+
+void
+sm_routines_page_save_pdf (SmRoutinesPage *self)
+{
+  SmRoutine *routine = routine_for_sheet (self);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  if (routine == NULL)
+    return;
+
+  name = g_strdup_printf ("%s.pdf", sm_routine_get_name (routine));
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Routine Sheet"), _("_Save"), name,
+               _("PDF documents"), "application/pdf", pdf_chosen);
+}
+
+/* Writes the open routine to @file (the export dialog's choice). */
+void
+sm_routines_page_export_file (SmRoutinesPage *self,
+                              GFile          *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+  g_return_if_fail (sm_routines_page_get_routine (self) != NULL);
+
+  bytes = sm_routine_to_bytes (sm_routines_page_get_routine (self));
+  write_file (self, file, bytes);
+}
+
+/* Reads @file (the import dialog's choice) into a routine of one's own and
+ * opens it; a file that cannot be used is reported and not copied. */
+void
+sm_routines_page_import_file (SmRoutinesPage *self,
+                              GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(SmRoutine) routine = sm_routine_new_from_file (file, &error);
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  if (routine == NULL ||
+      !sm_routine_check_ids (routine, sm_atlas_get_default (), name, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  /* The imported copy is the person's own, saved next to the others. */
+  sm_routine_store_add (self->store, routine);
+  sm_routines_page_open (self, routine);
+  message = g_strdup_printf (_("Imported “%s”"), sm_routine_get_name (routine));
+  sm_routines_page_show_message (self, message, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                              */
+
+static void
+new_action (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+
+  create_routine (self, _("New routine"));
+  sm_routine_editor_focus_name (self->routine_editor);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  choose_file (SM_ROUTINES_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Routine"),
+               _("_Import"), NULL, _("Routine files"), "application/json",
+               sm_routines_page_import_file);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+  SmRoutine *routine = sm_routine_store_lookup (self->store, g_variant_get_string (param, NULL));
+
+  if (routine != NULL)
+    sm_routines_page_open (self, routine);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  sm_routines_page_open (SM_ROUTINES_PAGE (widget), NULL);
+}
+
+static void
+dismiss_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  hide_toast (self);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+  SmRoutine *routine = sm_routines_page_get_routine (self);
+  /* Translators: the name of a duplicated routine */
+  g_autofree char *copy_name = g_strdup_printf (_("%s (copy)"), sm_routine_get_name (routine));
+  g_autoptr(SmRoutine) copy = sm_routine_duplicate (routine, copy_name);
+
+  sm_routine_store_add (self->store, copy);
+  sm_routines_page_open (self, copy);
+  sm_routine_editor_focus_name (self->routine_editor);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  sm_routine_editor_focus_name (SM_ROUTINES_PAGE (widget)->routine_editor);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+  g_autoptr(SmRoutine) routine = g_object_ref (sm_routines_page_get_routine (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!sm_routine_store_remove (self->store, routine, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  g_set_object (&self->deleted, routine);
+  sm_routines_page_open (self, NULL);
+  message = g_strdup_printf (_("“%s” deleted"), sm_routine_get_name (routine));
+  sm_routines_page_show_message (self, message, TRUE);
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+  g_autoptr(SmRoutine) routine = g_steal_pointer (&self->deleted);
+
+  if (routine == NULL)
+    return;
+
+  /* Same id, so the same file name comes back. */
+  sm_routine_store_add (self->store, routine);
+  dismiss_action (widget, NULL, NULL);
+  sm_routines_page_open (self, routine);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+  g_autofree char *file_name = g_strdup_printf ("%s.json",
+                                                sm_routine_get_name (sm_routines_page_get_routine (self)));
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Routine"), _("_Export"), file_name,
+               _("Routine files"), "application/json", sm_routines_page_export_file);
+}
+
+/* ------------------------------------------------------------------ */
+/* The list                                                             */
+
+static char *
+routine_subtitle (SmRoutine *routine)
+{
+  guint n = sm_routine_get_n_steps (routine);
+  g_autofree char *steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n), n);
+  const char *patient = sm_routine_get_patient (routine);
+
+  if (sm_routine_get_builtin (routine))
+    return g_strdup_printf (_("Built in · %s"), steps);
+  if (patient[0] != '\0')
+    return g_strdup_printf (_("For %s · %s"), patient, steps);
+  return g_steal_pointer (&steps);
+}
+
+static void
+update_subtitle (GtkLabel  *label,
+                 SmRoutine *routine)
+{
+  g_autofree char *subtitle = routine_subtitle (routine);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW);
+
+  gtk_label_set_label (label, subtitle);
+  /* GTK 4.8 does not name a row after its labels: say what it opens. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, sm_routine_get_name (routine),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                    -1);
+}
+
+static GtkWidget *
+create_routine_row (gpointer item,
+                    gpointer user_data)
+{
+  SmRoutine *routine = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  g_object_bind_property (routine, "name", title, "label", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (routine, "changed", G_CALLBACK (update_subtitle), subtitle,
+                           G_CONNECT_SWAPPED);
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  update_subtitle (GTK_LABEL (subtitle), routine);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "routines.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", sm_routine_get_id (routine));
+  return row;
+}
+
+static void
+show_load_errors (SmRoutinesPage *self)
+{
+  GPtrArray *errors = sm_routine_store_get_load_errors (self->store);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < errors->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", ((GError *) errors->pdata[i])->message);
+
+  if (errors->len > 0)
+    g_string_prepend (text, _("These routine files could not be read and were left as they are:\n"));
+  gtk_label_set_label (self->routine_errors_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->routine_errors_label), errors->len > 0);
+}
+
+static void
+on_save_failed (SmRoutinesPage *self,
+                SmRoutine      *routine,
+                const char     *message)
+{
+  sm_routines_page_show_message (self, message, FALSE);
+}
+
+static void
+sm_routines_page_dispose (GObject *object)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (object);
+
+  g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SM_TYPE_ROUTINES_PAGE);
+  g_clear_object (&self->deleted);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sm_routines_page_parent_class)->dispose (object);
+}
+
+static void
+sm_routines_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROUTINE:
+      g_value_set_object (value, sm_routines_page_get_routine (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_routines_page_class_init (SmRoutinesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sm_routines_page_dispose;
+  object_class->get_property = sm_routines_page_get_property;
+
+  properties[PROP_ROUTINE] =
+    g_param_spec_object ("routine", NULL, NULL, SM_TYPE_ROUTINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SM_TYPE_ROUTINE_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routines-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_errors_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_list);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_editor);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_toast_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_toast_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_undo_button);
+
+  gtk_widget_class_install_action (widget_class, "routines.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "routines.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "routines.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "routines.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "routines.dismiss", NULL, dismiss_action);
+  gtk_widget_class_install_action (widget_class, "routine.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "routine.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "routine.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "routine.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "routine.export", NULL, export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "routines.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "routine.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "routines.close", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sm_routines_page_init (SmRoutinesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_object_ref (sm_routine_store_get_default ());
+  gtk_list_box_bind_model (self->routines_list, G_LIST_MODEL (self->store),
+                           create_routine_row, self, NULL);
+  g_signal_connect_object (self->store, "save-failed", G_CALLBACK (on_save_failed), self,
+                           G_CONNECT_SWAPPED);
+  show_load_errors (self);
+  update_actions (self);
+}

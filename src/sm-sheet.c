@@ -1,0 +1,1473 @@
+/* sm-sheet.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-sheet"
+
+#include "config.h"
+
+#include <string.h>
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <librsvg/rsvg.h>
+#include <pango/pangocairo.h>
+
+#include "sm-sheet.h"
+
+/* librsvg 2.54 does not declare this itself. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
+
+/* The routine sheet a therapist hands a patient and the patient pins on the
+ * fridge: who it is for, a body map with the steps numbered on it, a table
+ * of the steps, what to do before and after, when to stop, and a week of
+ * boxes to tick. One renderer for the print preview, the printer and the
+ * PDF: everything is drawn in points onto whatever cairo context it gets,
+ * in vector form (librsvg draws the body straight into the context).
+ *
+ * Layout is a single pass that flows blocks down the page and starts a new
+ * page when the next block or table row does not fit. Measuring and drawing
+ * run the same code; only the page being drawn is actually painted. */
+
+#define MARGIN        36.0
+#define FOOTER_HEIGHT 22.0
+#define GAP           12.0
+#define FONT_FAMILY   "Cantarell, DejaVu Sans, sans-serif"
+
+/* A small type scale: each distinct face and size costs a font lookup
+ * (pango runs it in a thread of its own), and a sheet reads calmer with
+ * few sizes anyway. */
+#define FONT_TITLE      FONT_FAMILY " Bold 22"
+#define FONT_HEADING    FONT_FAMILY " Bold 11"
+#define FONT_LEAD       FONT_FAMILY " 11"
+#define FONT_BODY       FONT_FAMILY " 9"
+#define FONT_BODY_EMPH  FONT_FAMILY " Italic 9"
+#define FONT_SMALL      FONT_FAMILY " 8"
+#define FONT_SMALL_BOLD FONT_FAMILY " Bold 8"
+#define SPAN_SMALL      "<span size='8192'>"
+#define MAX_BOX_LINES 12
+#define FIGURE_MIN_HEIGHT 200.0
+#define FIGURE_MAX_HEIGHT 270.0
+#define FIGURE_WIDTH  160.0
+
+struct _SmSheet
+{
+  GObject    parent_instance;
+
+  SmRoutine    *routine;
+  SmAtlas      *atlas;
+  GDateTime    *date;
+  PangoContext *pango;   /* shared by every layout, so fonts are looked up once */
+  cairo_t      *pango_cr;
+  GHashTable   *layouts; /* key → PangoLayout: each text is shaped once */
+};
+
+G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
+
+typedef struct
+{
+  SmSheet *sheet;
+  cairo_t *cr;
+  double   width;
+  double   height;
+  double   left;
+  double   right;
+  double   y;
+  double   bottom;
+  int      page;     /* page the cursor is on */
+  int      target;   /* page being painted, -1 while measuring */
+} Flow;
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+static const Rgb ink = { 0.16, 0.15, 0.14 };
+static const Rgb muted = { 0.42, 0.40, 0.38 };
+static const Rgb rule = { 0.80, 0.77, 0.74 };
+static const Rgb accent = { 0.75, 0.33, 0.10 };
+static const Rgb heat_fill = { 0.99, 0.95, 0.90 }, heat_line = { 0.88, 0.62, 0.40 };
+static const Rgb stretch_fill = { 0.93, 0.97, 0.93 }, stretch_line = { 0.52, 0.72, 0.52 };
+static const Rgb safety_fill = { 0.99, 0.93, 0.92 }, safety_line = { 0.78, 0.16, 0.16 };
+static const Rgb stripe = { 0.97, 0.96, 0.95 };
+
+SmSheet *
+sm_sheet_new (SmRoutine *routine,
+              SmAtlas   *atlas)
+{
+  SmSheet *self;
+
+  g_return_val_if_fail (SM_IS_ROUTINE (routine), NULL);
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), NULL);
+
+  self = g_object_new (SM_TYPE_SHEET, NULL);
+  self->routine = g_object_ref (routine);
+  self->atlas = g_object_ref (atlas);
+  return self;
+}
+
+/* The date printed on the sheet; today unless set. */
+void
+sm_sheet_set_date (SmSheet   *self,
+                   GDateTime *date)
+{
+  g_return_if_fail (SM_IS_SHEET (self));
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  self->date = date != NULL ? g_date_time_ref (date) : g_date_time_new_now_local ();
+}
+
+gboolean
+sm_sheet_paper_from_name (const char   *name,
+                          SmSheetPaper *paper)
+{
+  if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = SM_SHEET_PAPER_A4;
+  else if (g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = SM_SHEET_PAPER_LETTER;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* In points, portrait. */
+void
+sm_sheet_paper_get_size (SmSheetPaper  paper,
+                         double       *width,
+                         double       *height)
+{
+  *width = paper == SM_SHEET_PAPER_LETTER ? 612.0 : 595.276;
+  *height = paper == SM_SHEET_PAPER_LETTER ? 792.0 : 841.89;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing primitives                                                   */
+
+static gboolean
+painting (Flow *flow)
+{
+  return flow->page == flow->target;
+}
+
+static void
+set_colour (cairo_t   *cr,
+            const Rgb *colour)
+{
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+}
+
+/* One Pango context for all the sheet's text: a context per layout would
+ * look every font up again. It is made for points — the sheet's unit
+ * whatever the surface — as pango_cairo assumes 96 dpi unless told. */
+static void
+prepare_pango (SmSheet *self,
+               cairo_t *cr)
+{
+  if (self->pango == NULL)
+    {
+      self->pango = pango_cairo_create_context (cr);
+      pango_cairo_context_set_resolution (self->pango, 72);
+    }
+  else if (cr != self->pango_cr)
+    {
+      /* Another surface may have other font options: shape again. */
+      pango_cairo_update_context (cr, self->pango);
+      g_hash_table_remove_all (self->layouts);
+    }
+  self->pango_cr = cr;
+}
+
+/* The layout for @text in @font wrapped at @width points (-1: no wrapping),
+ * cut after @max_lines lines with an ellipsis (0: no limit). Layout runs
+ * several times (measuring, then painting), so layouts are kept. */
+static PangoLayout *
+get_layout (Flow       *flow,
+            const char *font,
+            double      width,
+            const char *text,
+            gboolean    markup,
+            int         max_lines)
+{
+  g_autofree char *key = g_strdup_printf ("%s|%.2f|%d|%d|%s", font, width, markup, max_lines, text);
+  PangoLayout *layout = g_hash_table_lookup (flow->sheet->layouts, key);
+  g_autoptr(PangoFontDescription) desc = NULL;
+
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = pango_layout_new (flow->sheet->pango);
+  desc = pango_font_description_from_string (font);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, width < 0 ? -1 : pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (layout, -max_lines);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  if (markup)
+    pango_layout_set_markup (layout, text, -1);
+  else
+    pango_layout_set_text (layout, text, -1);
+
+  g_hash_table_insert (flow->sheet->layouts, g_steal_pointer (&key), layout);
+  return g_object_ref (layout);
+}
+
+static PangoLayout *
+text_layout (Flow       *flow,
+             const char *font,
+             double      width,
+             const char *text)
+{
+  return get_layout (flow, font, width, text, FALSE, 0);
+}
+
+static PangoLayout *
+markup_layout (Flow       *flow,
+               const char *font,
+               double      width,
+               const char *markup)
+{
+  return get_layout (flow, font, width, markup, TRUE, 0);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+static void
+paint_layout (Flow        *flow,
+              PangoLayout *layout,
+              const Rgb   *colour,
+              double       x,
+              double       y)
+{
+  if (!painting (flow))
+    return;
+
+  set_colour (flow->cr, colour);
+  cairo_move_to (flow->cr, x, y);
+  pango_cairo_show_layout (flow->cr, layout);
+}
+
+static void
+paint_box (Flow      *flow,
+           double     x,
+           double     y,
+           double     width,
+           double     height,
+           const Rgb *fill,
+           const Rgb *line)
+{
+  cairo_t *cr = flow->cr;
+  double r = 6;
+
+  if (!painting (flow))
+    return;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - r, y + height - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + height - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  if (fill != NULL)
+    {
+      set_colour (cr, fill);
+      cairo_fill_preserve (cr);
+    }
+  set_colour (cr, line);
+  cairo_set_line_width (cr, 1.2);
+  cairo_stroke (cr);
+}
+
+static void
+paint_rule (Flow      *flow,
+            double     x0,
+            double     x1,
+            double     y,
+            const Rgb *colour,
+            double     width)
+{
+  if (!painting (flow))
+    return;
+
+  set_colour (flow->cr, colour);
+  cairo_set_line_width (flow->cr, width);
+  cairo_move_to (flow->cr, x0, y);
+  cairo_line_to (flow->cr, x1, y);
+  cairo_stroke (flow->cr);
+}
+
+/* A filled circle with a number in it: how a step is marked on the body
+ * and in the table, so the two can be matched at a glance. */
+static void
+paint_badge (Flow       *flow,
+             double      cx,
+             double      cy,
+             double      radius,
+             const char *label)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int w, h;
+
+  if (!painting (flow))
+    return;
+
+  cairo_new_path (flow->cr);
+  cairo_arc (flow->cr, cx, cy, radius, 0, 2 * G_PI);
+  set_colour (flow->cr, &accent);
+  cairo_fill_preserve (flow->cr);
+  cairo_set_source_rgb (flow->cr, 1, 1, 1);
+  cairo_set_line_width (flow->cr, radius * 0.18);
+  cairo_stroke (flow->cr);
+
+  layout = text_layout (flow, FONT_SMALL_BOLD, -1, label);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_set_source_rgb (flow->cr, 1, 1, 1);
+  cairo_move_to (flow->cr, cx - w / 2.0, cy - h / 2.0);
+  pango_cairo_show_layout (flow->cr, layout);
+}
+
+/* ------------------------------------------------------------------ */
+/* Paging                                                               */
+
+static void
+paint_footer (Flow *flow,
+              guint n_pages)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *right = NULL;
+  g_autoptr(PangoLayout) l = NULL;
+  g_autoptr(PangoLayout) r = NULL;
+  double y = flow->height - MARGIN - 10;
+  int w;
+
+  left = g_strdup_printf ("%s — %s", _("Sciatica Map"), sm_routine_get_name (flow->sheet->routine));
+  /* Translators: page footer, e.g. "Page 1 of 2" */
+  right = g_strdup_printf (_("Page %d of %u"), flow->page + 1, n_pages);
+
+  paint_rule (flow, flow->left, flow->right, y - 6, &rule, 0.6);
+  l = get_layout (flow, FONT_SMALL, flow->right - flow->left - 80, left, FALSE, 1);
+  paint_layout (flow, l, &muted, flow->left, y);
+  r = text_layout (flow, FONT_SMALL, -1, right);
+  pango_layout_get_pixel_size (r, &w, NULL);
+  paint_layout (flow, r, &muted, flow->right - w, y);
+}
+
+static void
+new_page (Flow *flow)
+{
+  flow->page++;
+  flow->y = MARGIN;
+}
+
+/* Moves to the next page unless @height still fits on this one. Blocks
+ * taller than a whole page are drawn where they are (and clipped by the
+ * paper) rather than pushed on forever. */
+static void
+reserve (Flow   *flow,
+         double  height)
+{
+  if (flow->y + height > flow->bottom && flow->y > MARGIN)
+    new_page (flow);
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                                */
+
+static const char *
+side_text (const char *side)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    return _("Left side");
+  if (g_strcmp0 (side, "right") == 0)
+    return _("Right side");
+  return _("Both sides");
+}
+
+static char *
+format_seconds (guint seconds)
+{
+  if (seconds < 60)
+    return g_strdup_printf (_("%u s"), seconds);
+  if (seconds % 60 == 0)
+    return g_strdup_printf (_("%u min"), seconds / 60);
+  return g_strdup_printf (_("%u min %u s"), seconds / 60, seconds % 60);
+}
+
+static const char *
+zone_name (SmSheet    *self,
+           const char *id)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, id);
+
+  return zone != NULL ? sm_zone_get_name (zone) : id;
+}
+
+static const char *
+tool_name (SmSheet    *self,
+           const char *id)
+{
+  SmTool *tool = sm_atlas_lookup_tool (self->atlas, id);
+
+  return tool != NULL ? sm_tool_get_name (tool) : id;
+}
+
+static const char *
+technique_name (SmSheet    *self,
+                const char *id)
+{
+  SmTechnique *technique = sm_atlas_lookup_technique (self->atlas, id);
+
+  return technique != NULL ? sm_technique_get_name (technique) : id;
+}
+
+/* Candidates for a step's how-to, best first: where the tool goes and what
+ * to do, from the zone's own instructions for that tool; then only what to
+ * do (the map already shows where); then the technique's summary. */
+static GPtrArray *
+how_to_candidates (SmSheet       *self,
+                   SmRoutineStep *step)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, sm_routine_step_get_zone (step));
+  SmTechnique *technique = sm_atlas_lookup_technique (self->atlas,
+                                                      sm_routine_step_get_technique (step));
+  GPtrArray *candidates = g_ptr_array_new_with_free_func (g_free);
+  SmToolUse *use = NULL;
+
+  if (zone != NULL)
+    use = sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step));
+  if (use != NULL)
+    {
+      g_ptr_array_add (candidates, g_strdup_printf ("%s %s", sm_tool_use_get_placement (use),
+                                                    sm_tool_use_get_movement (use)));
+      g_ptr_array_add (candidates, g_strdup (sm_tool_use_get_movement (use)));
+    }
+  if (technique != NULL)
+    g_ptr_array_add (candidates, g_strdup (sm_technique_get_summary (technique)));
+  if (candidates->len == 0)
+    g_ptr_array_add (candidates, g_strdup (""));
+
+  return candidates;
+}
+
+static const char *
+zone_view (SmSheet    *self,
+           const char *id)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, id);
+
+  return zone != NULL ? sm_zone_get_view (zone) : "back";
+}
+
+static gboolean
+zone_is_deep (SmSheet    *self,
+              const char *id)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, id);
+
+  return zone != NULL && g_strcmp0 (sm_zone_get_layer (zone), "deep") == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The body view                                                        */
+
+typedef struct
+{
+  char          *element;  /* zone-<id>-<side> */
+  guint          number;   /* 1-based step number */
+  gboolean       deep;
+  gboolean       found;    /* whether the artwork has the element */
+  RsvgRectangle  box;      /* its logical box at the SVG's intrinsic size */
+} Mark;
+
+static void
+mark_clear (gpointer data)
+{
+  g_free (((Mark *) data)->element);
+}
+
+/* The steps' zones in @view, one mark per side worked on. */
+static GArray *
+collect_marks (SmSheet    *self,
+               const char *view)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+
+  g_array_set_clear_func (marks, mark_clear);
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
+    {
+      SmRoutineStep *step = sm_routine_get_step (self->routine, i);
+      const char *zone = sm_routine_step_get_zone (step);
+      const char *side = sm_routine_step_get_side (step);
+
+      if (g_strcmp0 (zone_view (self, zone), view) != 0)
+        continue;
+      for (guint s = 0; s < 2; s++)
+        {
+          const char *this_side = s == 0 ? "left" : "right";
+          Mark mark = { NULL, i + 1, zone_is_deep (self, zone), FALSE, { 0, } };
+
+          if (g_strcmp0 (side, "both") != 0 && g_strcmp0 (side, this_side) != 0)
+            continue;
+          mark.element = g_strdup_printf ("zone-%s-%s", zone, this_side);
+          g_array_append_val (marks, mark);
+        }
+    }
+
+  return marks;
+}
+
+/* The artwork's own colours are for the screen; on paper the muscles that
+ * are not part of the routine recede and the ones that are stand out. */
+static char *
+view_stylesheet (GArray *marks)
+{
+  /* Fibres only on the marked muscles, and opaque: an opacity on each line
+   * makes a transparency group in the PDF, slow to write and no help on
+   * paper at this size. */
+  GString *css = g_string_new (".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }\n"
+                               ".muscle-fibres { display: none; }\n"
+                               "#overlay-landmarks, #overlay-press-points,"
+                               " #overlay-cautions { display: none; }\n");
+
+  /* Deep muscles in a darker shade, so the piriformis reads as its own
+   * shape on top of the gluteus maximus. */
+  for (guint i = 0; i < marks->len; i++)
+    g_string_append_printf (css, "#%s .muscle { fill: %s; stroke: #9a4210;"
+                            " stroke-width: 2.5; opacity: 1; }\n"
+                            "#%s .muscle-fibres { display: inline; opacity: 1; stroke: #c8733a; }\n",
+                            g_array_index (marks, Mark, i).element,
+                            g_array_index (marks, Mark, i).deep ? "#e07a35" : "#f5b06e",
+                            g_array_index (marks, Mark, i).element);
+
+  return g_string_free (css, FALSE);
+}
+
+static RsvgHandle *
+load_view (const char  *view,
+           const char  *css,
+           GError     **error)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
+  g_autoptr(RsvgHandle) handle = NULL;
+  gsize length;
+  const guint8 *data;
+
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  handle = rsvg_handle_new_from_data (data, length, error);
+  if (handle == NULL || !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), error))
+    return NULL;
+
+  return g_steal_pointer (&handle);
+}
+
+/* Each geometry query makes librsvg 2.54 walk the whole drawing (~2 ms):
+ * ask once per element. The logical box, because librsvg 2.54.7 returns an
+ * ink box that reaches back to the origin for some groups (gluteus
+ * medius); and at intrinsic size, because it ignores the viewport's. */
+static void
+measure_marks (RsvgHandle *handle,
+               GArray     *marks,
+               double      iw,
+               double      ih)
+{
+  RsvgRectangle intrinsic = { 0, 0, iw, ih };
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+      g_autofree char *id = g_strconcat ("#", mark->element, NULL);
+
+      mark->found = rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &mark->box, NULL);
+    }
+}
+
+static gboolean
+badge_collides (GArray *placed,
+                double  cx,
+                double  cy,
+                double  radius)
+{
+  for (guint i = 0; i < placed->len; i += 2)
+    {
+      double dx = cx - g_array_index (placed, double, i);
+      double dy = cy - g_array_index (placed, double, i + 1);
+
+      if (dx * dx + dy * dy < 4.4 * radius * radius)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Two steps on the same muscle (or on neighbours) must not hide each
+ * other's numbers: the badge goes to the free spot nearest the muscle's
+ * centre, searched ring by ring. */
+static void
+place_badge (GArray *placed,
+             double *cx,
+             double *cy,
+             double  radius)
+{
+  static const int directions[][2] = {
+    { 0, 0 }, { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
+  };
+  double step = 2.2 * radius;
+  gboolean found = FALSE;
+
+  for (guint ring = 1; ring <= 4 && !found; ring++)
+    for (guint d = 0; d < G_N_ELEMENTS (directions) && !found; d++)
+      {
+        double x = *cx + directions[d][0] * step * ring;
+        double y = *cy + directions[d][1] * step * ring;
+
+        found = !badge_collides (placed, x, y, radius);
+        if (found)
+          {
+            *cx = x;
+            *cy = y;
+          }
+      }
+
+  g_array_append_val (placed, *cx);
+  g_array_append_val (placed, *cy);
+}
+
+static void
+paint_badges (Flow                *flow,
+              GArray              *marks,
+              const RsvgRectangle *viewport,
+              double               scale)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      Mark *mark = &g_array_index (marks, Mark, i);
+      g_autofree char *label = g_strdup_printf ("%u", mark->number);
+      double cx, cy;
+
+      if (!mark->found)
+        continue;
+      cx = viewport->x + (mark->box.x + mark->box.width / 2) * scale;
+      cy = viewport->y + (mark->box.y + mark->box.height / 2) * scale;
+      place_badge (placed, &cx, &cy, 6.5);
+      paint_badge (flow, cx, cy, 6.5, label);
+    }
+}
+
+/* The part of the figure worth showing: the marked muscles with room
+ * around them for context, grown to the box's proportions and kept inside
+ * the drawing. The whole figure when nothing is marked. */
+static RsvgRectangle
+crop_to_marks (GArray *marks,
+               double  iw,
+               double  ih,
+               double  aspect)
+{
+  RsvgRectangle crop = { 0, 0, iw, ih }, box;
+  double x0 = iw, y0 = ih, x1 = 0, y1 = 0, margin = 0.09 * ih, w, h;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      if (!g_array_index (marks, Mark, i).found)
+        continue;
+      box = g_array_index (marks, Mark, i).box;
+      x0 = MIN (x0, box.x);
+      y0 = MIN (y0, box.y);
+      x1 = MAX (x1, box.x + box.width);
+      y1 = MAX (y1, box.y + box.height);
+    }
+  if (x1 <= x0)
+    return crop;
+
+  x0 -= margin, y0 -= margin, x1 += margin, y1 += margin;
+  w = MAX (x1 - x0, (y1 - y0) * aspect);
+  h = w / aspect;
+  crop.width = MIN (w, iw);
+  crop.height = MIN (h, ih);
+  crop.x = CLAMP ((x0 + x1 - crop.width) / 2, 0, iw - crop.width);
+  crop.y = CLAMP ((y0 + y1 - crop.height) / 2, 0, ih - crop.height);
+  return crop;
+}
+
+/* "L" and "R" in the top corners: the artwork's own marks may be cropped
+ * away. The back view shows the person's left on the left. */
+static void
+paint_side_marks (Flow       *flow,
+                  const char *view,
+                  double      x,
+                  double      y,
+                  double      width)
+{
+  gboolean back = g_str_equal (view, "back");
+  g_autoptr(PangoLayout) left = text_layout (flow, FONT_SMALL_BOLD, -1, back ? _("L") : _("R"));
+  g_autoptr(PangoLayout) right = text_layout (flow, FONT_SMALL_BOLD, -1, back ? _("R") : _("L"));
+  int w;
+
+  pango_layout_get_pixel_size (right, &w, NULL);
+  paint_layout (flow, left, &muted, x + 6, y + 4);
+  paint_layout (flow, right, &muted, x + width - 6 - w, y + 4);
+}
+
+/* Draws one view of the body with the routine's zones highlighted and
+ * numbered into the box (x, y, width, height).
+ *
+ * This talks to librsvg directly; it is the one place to switch to the
+ * shared SmAnatomy renderer once that is available. */
+static void
+paint_body_view (Flow       *flow,
+                 const char *view,
+                 double      x,
+                 double      y,
+                 double      width,
+                 double      height)
+{
+  g_autoptr(GArray) marks = collect_marks (flow->sheet, view);
+  g_autofree char *css = view_stylesheet (marks);
+  g_autoptr(RsvgHandle) handle = NULL;
+  g_autoptr(GError) error = NULL;
+  double iw, ih, scale;
+  RsvgRectangle viewport, crop;
+
+  if (!painting (flow))
+    return;
+
+  /* The artwork is bundled and tested: failing here is a bug, and the
+   * rest of the sheet is still worth having. */
+  handle = load_view (view, css, &error);
+  if (handle == NULL || !rsvg_handle_get_intrinsic_size_in_pixels (handle, &iw, &ih))
+    {
+      g_warning ("Could not draw the %s view: %s", view, error ? error->message : "no size");
+      return;
+    }
+
+  measure_marks (handle, marks, iw, ih);
+  crop = crop_to_marks (marks, iw, ih, width / height);
+  scale = MIN (width / crop.width, height / crop.height);
+  viewport = (RsvgRectangle) {
+    x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale, iw * scale, ih * scale,
+  };
+
+  paint_box (flow, x, y, width, height, &stripe, &rule);
+  cairo_save (flow->cr);
+  cairo_rectangle (flow->cr, x + 1, y + 1, width - 2, height - 2);
+  cairo_clip (flow->cr);
+  rsvg_handle_render_document (handle, flow->cr, &viewport, NULL);
+
+  /* Deep muscles (the piriformis) lie under others: draw them again on top
+   * so the patient sees where to work. */
+  for (guint i = 0; i < marks->len; i++)
+    if (g_array_index (marks, Mark, i).deep)
+      {
+        g_autofree char *id = g_strconcat ("#", g_array_index (marks, Mark, i).element, NULL);
+
+        rsvg_handle_render_layer (handle, flow->cr, id, &viewport, NULL);
+      }
+
+  paint_badges (flow, marks, &viewport, scale);
+  cairo_restore (flow->cr);
+  paint_side_marks (flow, view, x, y, width);
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                             */
+
+static void
+flow_header (Flow *flow)
+{
+  SmRoutine *routine = flow->sheet->routine;
+  const char *patient = sm_routine_get_patient (routine);
+  g_autofree char *date = g_date_time_format (flow->sheet->date, "%-d %B %Y");
+  g_autofree char *meta = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) info = NULL;
+  g_autoptr(PangoLayout) app = NULL;
+  int app_width;
+
+  app = text_layout (flow, FONT_SMALL_BOLD, -1, _("Sciatica Map"));
+  pango_layout_get_pixel_size (app, &app_width, NULL);
+  paint_layout (flow, app, &accent, flow->right - app_width, flow->y + 4);
+
+  title = get_layout (flow, FONT_TITLE, flow->right - flow->left - app_width - GAP,
+                      sm_routine_get_name (routine), FALSE, 2);
+  paint_layout (flow, title, &ink, flow->left, flow->y);
+  flow->y += layout_height (title) + 4;
+
+  meta = g_markup_printf_escaped ("<b>%s</b> %s     <b>%s</b> %s", _("For:"),
+                                  patient[0] != '\0' ? patient : "______________________",
+                                  _("Date:"), date);
+  info = markup_layout (flow, FONT_LEAD, flow->right - flow->left, meta);
+  paint_layout (flow, info, &ink, flow->left, flow->y);
+  flow->y += layout_height (info) + 8;
+
+  paint_rule (flow, flow->left, flow->right, flow->y, &accent, 1.5);
+  flow->y += GAP;
+}
+
+/* A tinted box with a heading and a body of markup; returns its height. */
+static double
+flow_box (Flow       *flow,
+          double      x,
+          double      y,
+          double      width,
+          const char *heading,
+          const char *body,
+          const Rgb  *fill,
+          const Rgb  *line)
+{
+  g_autoptr(PangoLayout) head = text_layout (flow, FONT_HEADING, width - 20, heading);
+  /* The boxes sit beside the body view: whatever a therapist types, they
+   * must leave room for the steps on the first page. */
+  g_autoptr(PangoLayout) text = get_layout (flow, FONT_BODY, width - 20, body, TRUE, MAX_BOX_LINES);
+  double height = 10 + layout_height (head) + 4 + layout_height (text) + 10;
+
+  paint_box (flow, x, y, width, height, fill, line);
+  paint_layout (flow, head, &ink, x + 10, y + 10);
+  paint_layout (flow, text, &ink, x + 10, y + 14 + layout_height (head));
+  return height;
+}
+
+static void
+append_bullets (GString            *markup,
+                const char * const *items,
+                guint               max)
+{
+  for (guint i = 0; items != NULL && items[i] != NULL && i < max; i++)
+    {
+      g_autofree char *escaped = g_markup_escape_text (items[i], -1);
+
+      g_string_append_printf (markup, "%s• %s", markup->len > 0 ? "\n" : "", escaped);
+    }
+}
+
+static char *
+heat_markup (SmSheet *self)
+{
+  SmSafety *safety = sm_atlas_get_safety (self->atlas);
+  GString *markup = g_string_new (NULL);
+
+  if (safety == NULL)
+    {
+      g_string_append (markup, _("Put a warm compress on the area for a few minutes before you "
+                                 "start, so the muscles are ready to let go."));
+      return g_string_free (markup, FALSE);
+    }
+
+  /* The steps say it all; the summary is for the screen. */
+  append_bullets (markup, sm_safety_get_heat_steps (safety), 3);
+  if (markup->len == 0)
+    g_string_append (markup, sm_safety_get_heat_summary (safety));
+  return g_string_free (markup, FALSE);
+}
+
+/* Stretches for the routine's zones, each once, in step order. */
+static char *
+stretch_markup (SmSheet *self)
+{
+  SmSafety *safety = sm_atlas_get_safety (self->atlas);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine) && g_hash_table_size (seen) < 4; i++)
+    {
+      const char *zone = sm_routine_step_get_zone (sm_routine_get_step (self->routine, i));
+      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas, zone);
+
+      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
+        {
+          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
+          g_autofree char *hold = format_seconds (sm_stretch_get_hold_seconds (stretch));
+          g_autofree char *line = NULL;
+
+          if (!g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
+            continue;
+          line = g_markup_printf_escaped ("%s• <b>%s</b> — %s", markup->len > 0 ? "\n" : "",
+                                          sm_stretch_get_name (stretch), hold);
+          g_string_append (markup, line);
+        }
+    }
+
+  if (markup->len > 0)
+    g_string_prepend (markup, _("Once you have finished, stretch gently:\n"));
+  else
+    g_string_append (markup, safety != NULL ? sm_safety_get_stretch_summary (safety)
+                                            : _("Stretch gently once you have finished."));
+  return g_string_free (markup, FALSE);
+}
+
+static double
+flow_side_column (Flow   *flow,
+                  double  x,
+                  double  width)
+{
+  SmSheet *self = flow->sheet;
+  const char *notes = sm_routine_get_notes (self->routine);
+  g_autofree char *heat = heat_markup (self);
+  g_autofree char *stretches = stretch_markup (self);
+  double y = flow->y;
+
+  if (notes[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (notes, -1);
+
+      y += flow_box (flow, x, y, width, _("Therapist’s notes"), escaped, NULL, &rule) + 8;
+    }
+  y += flow_box (flow, x, y, width, _("Before: heat"), heat, &heat_fill, &heat_line) + 8;
+  y += flow_box (flow, x, y, width, _("After: stretches"), stretches, &stretch_fill, &stretch_line);
+  return y - flow->y;
+}
+
+static double
+measure_side_column (Flow   *flow,
+                     double  x,
+                     double  width)
+{
+  int target = flow->target;
+  double height;
+
+  flow->target = -1;
+  height = flow_side_column (flow, x, width);
+  flow->target = target;
+  return height;
+}
+
+static gboolean
+uses_view (SmSheet    *self,
+           const char *view)
+{
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
+    if (g_strcmp0 (zone_view (self, sm_routine_step_get_zone (sm_routine_get_step (self->routine, i))),
+                   view) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The body view(s) on the left, the notes and before/after advice on the
+ * right. */
+static void
+flow_overview (Flow *flow)
+{
+  const char *views[2];
+  guint n_views = 0;
+  double figure_width = FIGURE_WIDTH, figure_height, column_x, column_height;
+
+  if (uses_view (flow->sheet, "back") || !uses_view (flow->sheet, "front"))
+    views[n_views++] = "back";
+  if (uses_view (flow->sheet, "front"))
+    views[n_views++] = "front";
+
+  /* Two views share the room one would have. */
+  if (n_views == 2)
+    figure_width = FIGURE_WIDTH * 0.75;
+
+  /* The figure is as tall as the advice beside it, within limits, so
+   * neither leaves a hole. */
+  column_x = flow->left + n_views * (figure_width + 6) + GAP;
+  column_height = measure_side_column (flow, column_x, flow->right - column_x);
+  figure_height = CLAMP (column_height - 16, FIGURE_MIN_HEIGHT, FIGURE_MAX_HEIGHT);
+
+  reserve (flow, MAX (figure_height + 16, column_height));
+  for (guint i = 0; i < n_views; i++)
+    {
+      g_autoptr(PangoLayout) caption = NULL;
+      double x = flow->left + i * (figure_width + 6);
+      int w;
+
+      paint_body_view (flow, views[i], x, flow->y, figure_width, figure_height);
+      caption = text_layout (flow, FONT_SMALL_BOLD, -1,
+                             g_str_equal (views[i], "back") ? _("Back") : _("Front"));
+      pango_layout_get_pixel_size (caption, &w, NULL);
+      paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + figure_height + 2);
+    }
+
+  flow_side_column (flow, column_x, flow->right - column_x);
+  flow->y += MAX (figure_height + 16, column_height) + GAP;
+}
+
+/* Column left edges as fractions of the content width; the last column
+ * (how to) takes the rest. */
+static const double columns[] = { 0.0, 0.05, 0.24, 0.43, 0.54 };
+
+static double
+column_x (Flow  *flow,
+          guint  column)
+{
+  return flow->left + columns[column] * (flow->right - flow->left);
+}
+
+static double
+column_width (Flow  *flow,
+              guint  column)
+{
+  double end = column + 1 < G_N_ELEMENTS (columns) ? column_x (flow, column + 1) : flow->right;
+
+  return end - column_x (flow, column) - 6;
+}
+
+static void
+flow_heading (Flow       *flow,
+              const char *text,
+              double      keep_with)
+{
+  g_autoptr(PangoLayout) layout = text_layout (flow, FONT_HEADING, flow->right - flow->left,
+                                               text);
+
+  reserve (flow, layout_height (layout) + 4 + keep_with);
+  paint_layout (flow, layout, &ink, flow->left, flow->y);
+  flow->y += layout_height (layout) + 4;
+}
+
+static void
+flow_table_header (Flow *flow)
+{
+  const char *titles[] = {
+    "#", _("Muscle and side"), _("Tool and technique"), _("Hold × times"), _("How to"),
+  };
+  double height = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, FONT_SMALL_BOLD,
+                                                   column_width (flow, i), titles[i]);
+
+      paint_layout (flow, layout, &muted, column_x (flow, i) + (i == 0 ? 4 : 0), flow->y);
+      height = MAX (height, layout_height (layout));
+    }
+
+  flow->y += height + 3;
+  paint_rule (flow, flow->left, flow->right, flow->y, &ink, 0.8);
+  flow->y += 3;
+}
+
+/* The texts of one row's cells, columns 1 to 4. */
+static void
+step_cells (SmSheet        *self,
+            SmRoutineStep  *step,
+            char          **cells)
+{
+  g_autofree char *hold = format_seconds (sm_routine_step_get_hold_seconds (step));
+  g_autofree char *rest = format_seconds (sm_routine_step_get_rest_seconds (step));
+  const char *note = sm_routine_step_get_note (step);
+  /* Translators: "30 s × 3", a hold time and how many times */
+  g_autofree char *times = g_strdup_printf (_("%s × %u"), hold, sm_routine_step_get_repetitions (step));
+  /* Translators: the rest between holds, e.g. "rest 10 s" */
+  g_autofree char *rest_text = g_strdup_printf (_("rest %s"), rest);
+
+  cells[0] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>%s<i>%s</i>",
+                                      zone_name (self, sm_routine_step_get_zone (step)),
+                                      side_text (sm_routine_step_get_side (step)),
+                                      note[0] != '\0' ? "\n" : "", note);
+  cells[1] = g_markup_printf_escaped ("%s\n" SPAN_SMALL "%s</span>",
+                                      tool_name (self, sm_routine_step_get_tool (step)),
+                                      technique_name (self, sm_routine_step_get_technique (step)));
+  cells[2] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>", times, rest_text);
+}
+
+#define HOW_TO_LINES 2
+
+/* The how-to is a reminder, not the manual: two lines in a smaller type,
+ * the fullest text that fits, cut with an ellipsis only as a last resort. */
+static PangoLayout *
+how_to_layout (Flow          *flow,
+               SmRoutineStep *step,
+               double         width)
+{
+  g_autoptr(GPtrArray) candidates = how_to_candidates (flow->sheet, step);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, FONT_SMALL, width, candidates->pdata[i]);
+
+      if (pango_layout_get_line_count (layout) <= HOW_TO_LINES)
+        return g_steal_pointer (&layout);
+    }
+
+  return get_layout (flow, FONT_SMALL, width, candidates->pdata[0], FALSE, HOW_TO_LINES);
+}
+
+static void
+flow_step (Flow  *flow,
+           guint  index)
+{
+  SmRoutineStep *step = sm_routine_get_step (flow->sheet->routine, index);
+  char *cells[3] = { NULL, };
+  PangoLayout *layouts[4];
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  double height = 18;
+  int page = flow->page;
+
+  step_cells (flow->sheet, step, cells);
+  for (guint i = 0; i < 4; i++)
+    {
+      /* A long note on a step is cut rather than let a row outgrow a page. */
+      layouts[i] = i < 3 ? get_layout (flow, FONT_BODY, column_width (flow, i + 1), cells[i], TRUE, 8)
+                         : how_to_layout (flow, step, column_width (flow, i + 1));
+      height = MAX (height, layout_height (layouts[i]));
+    }
+  height += 8;
+
+  /* A row is never cut: it moves whole to the next page, under a repeated
+   * table header. */
+  reserve (flow, height);
+  if (flow->page != page)
+    flow_table_header (flow);
+
+  if (index % 2 == 1 && painting (flow))
+    {
+      set_colour (flow->cr, &stripe);
+      cairo_rectangle (flow->cr, flow->left, flow->y, flow->right - flow->left, height);
+      cairo_fill (flow->cr);
+    }
+  paint_badge (flow, flow->left + 11, flow->y + 11, 8, number);
+  for (guint i = 0; i < 4; i++)
+    {
+      paint_layout (flow, layouts[i], &ink, column_x (flow, i + 1), flow->y + 4);
+      g_object_unref (layouts[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    g_free (cells[i]);
+
+  flow->y += height;
+  paint_rule (flow, flow->left, flow->right, flow->y, &rule, 0.5);
+}
+
+static void
+flow_steps (Flow *flow)
+{
+  guint n = sm_routine_get_n_steps (flow->sheet->routine);
+
+  flow_heading (flow, _("Your steps"), 60);
+  flow_table_header (flow);
+  for (guint i = 0; i < n; i++)
+    flow_step (flow, i);
+
+  if (n == 0)
+    {
+      g_autoptr(PangoLayout) empty = text_layout (flow, FONT_BODY_EMPH,
+                                                  flow->right - flow->left,
+                                                  _("This routine has no steps yet."));
+
+      paint_layout (flow, empty, &muted, flow->left, flow->y + 4);
+      flow->y += layout_height (empty) + 8;
+    }
+
+  flow->y += GAP;
+}
+
+static char *
+bullets (const char * const *items,
+         const char         *fallback)
+{
+  GString *markup = g_string_new (NULL);
+
+  append_bullets (markup, items, 8);
+  if (markup->len == 0)
+    g_string_append (markup, fallback);
+  return g_string_free (markup, FALSE);
+}
+
+/* When to stop and when to see a doctor, in one red box. Returns its
+ * height; paints it at (x, flow->y). */
+static double
+flow_safety (Flow   *flow,
+             double  x,
+             double  width)
+{
+  SmSafety *safety = sm_atlas_get_safety (flow->sheet->atlas);
+  g_autofree char *stop = bullets (safety ? sm_safety_get_stop_rules (safety) : NULL,
+                                   _("• Sharp or shooting pain, numbness or tingling: ease off or stop."));
+  g_autofree char *flags = bullets (safety ? sm_safety_get_red_flags (safety) : NULL,
+                                    _("• Trouble controlling your bladder or bowels."));
+  g_autoptr(PangoLayout) stop_head = text_layout (flow, FONT_HEADING, width - 20,
+                                                  _("Stop or ease off if…"));
+  g_autoptr(PangoLayout) stop_text = markup_layout (flow, FONT_BODY, width - 20, stop);
+  g_autoptr(PangoLayout) flag_head = text_layout (flow, FONT_HEADING, width - 20,
+                                                  _("Red flags — see a doctor now"));
+  g_autoptr(PangoLayout) flag_text = markup_layout (flow, FONT_BODY, width - 20, flags);
+  double y = flow->y + 10;
+  double height = 10 + layout_height (stop_head) + 3 + layout_height (stop_text) + 8 +
+                  layout_height (flag_head) + 3 + layout_height (flag_text) + 10;
+
+  paint_box (flow, x, flow->y, width, height, &safety_fill, &safety_line);
+  paint_layout (flow, stop_head, &ink, x + 10, y);
+  y += layout_height (stop_head) + 3;
+  paint_layout (flow, stop_text, &ink, x + 10, y);
+  y += layout_height (stop_text) + 8;
+  paint_layout (flow, flag_head, &safety_line, x + 10, y);
+  y += layout_height (flag_head) + 3;
+  paint_layout (flow, flag_text, &ink, x + 10, y);
+  return height;
+}
+
+static void
+paint_grid_row (Flow               *flow,
+                const char * const *cells,
+                const double       *edges,
+                double              height,
+                const char         *font)
+{
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (cells[i][0] == '\0' || !painting (flow))
+        continue;
+      layout = text_layout (flow, font, edges[i + 1] - edges[i] - 8, cells[i]);
+      paint_layout (flow, layout, &ink, edges[i] + 4, flow->y + (height - layout_height (layout)) / 2);
+    }
+
+  if (painting (flow))
+    {
+      set_colour (flow->cr, &rule);
+      cairo_set_line_width (flow->cr, 0.6);
+      for (guint i = 0; cells[i] != NULL; i++)
+        cairo_rectangle (flow->cr, edges[i], flow->y, edges[i + 1] - edges[i], height);
+      cairo_stroke (flow->cr);
+    }
+  flow->y += height;
+}
+
+#define WEEK_HEADER_HEIGHT 26.0
+#define WEEK_ROW_HEIGHT    18.0
+
+/* Seven rows to tick, with the pain before and after so the person (and
+ * their therapist) can see whether the routine helps. Paints at
+ * (x, flow->y); returns the height. */
+static double
+flow_week (Flow   *flow,
+           double  x,
+           double  width)
+{
+  const double edges[] = {
+    x, x + 0.18 * width, x + 0.40 * width, x + 0.70 * width, x + width,
+  };
+  const char *titles[] = {
+    /* Translators: keep the line break, the column is narrow */
+    _("Day"), _("Done ✓"), _("Pain before\n(0–10)"), _("Pain after\n(0–10)"), NULL,
+  };
+  g_autoptr(PangoLayout) head = text_layout (flow, FONT_HEADING, width, _("This week"));
+  g_autoptr(PangoLayout) hint = text_layout (flow, FONT_SMALL, width,
+                                             _("Tick each day you do the routine. Pain: 0 is none, "
+                                               "10 the worst you can imagine."));
+  double top = flow->y, height;
+
+  flow->y += 10;
+  paint_layout (flow, head, &ink, x, flow->y);
+  flow->y += layout_height (head) + 2;
+  paint_layout (flow, hint, &muted, x, flow->y);
+  flow->y += layout_height (hint) + 6;
+
+  paint_grid_row (flow, titles, edges, WEEK_HEADER_HEIGHT, FONT_SMALL_BOLD);
+  for (guint day = 1; day <= 7; day++)
+    {
+      /* Translators: a row of the week's tick grid */
+      g_autofree char *label = g_strdup_printf (_("Day %u"), day);
+      const char *cells[] = { label, "", "", "", NULL };
+
+      paint_grid_row (flow, cells, edges, WEEK_ROW_HEIGHT, FONT_BODY);
+    }
+
+  height = flow->y - top;
+  flow->y = top;
+  return height;
+}
+
+/* Safety and the week side by side: both belong on the fridge, and next to
+ * each other they fit under a short routine on the first page. */
+static void
+flow_bottom (Flow *flow)
+{
+  double width = flow->right - flow->left;
+  double safety_width = 0.55 * width;
+  double week_x = flow->left + safety_width + GAP;
+  double height;
+  int page = flow->target;
+
+  /* Measure on no page, then place. */
+  flow->target = -1;
+  height = MAX (flow_safety (flow, flow->left, safety_width),
+                flow_week (flow, week_x, flow->right - week_x));
+  flow->target = page;
+
+  reserve (flow, height);
+  flow_safety (flow, flow->left, safety_width);
+  flow_week (flow, week_x, flow->right - week_x);
+  flow->y += height + GAP;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages                                                                */
+
+/* Runs the whole layout; paints page @target (-1: none). Returns the
+ * number of pages. */
+static guint
+run_layout (SmSheet *self,
+            cairo_t *cr,
+            double   width,
+            double   height,
+            int      target)
+{
+  Flow flow = {
+    self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
+    height - MARGIN - FOOTER_HEIGHT, 0, target,
+  };
+
+  prepare_pango (self, cr);
+
+  flow_header (&flow);
+  flow_overview (&flow);
+  flow_steps (&flow);
+  flow_bottom (&flow);
+  return flow.page + 1;
+}
+
+guint
+sm_sheet_get_n_pages (SmSheet *self,
+                      cairo_t *cr,
+                      double   width,
+                      double   height)
+{
+  g_return_val_if_fail (SM_IS_SHEET (self), 0);
+
+  return run_layout (self, cr, width, height, -1);
+}
+
+/* Paints page @page (0-based) of a @width × @height point page onto @cr,
+ * whose user unit must be the point. */
+void
+sm_sheet_draw_page (SmSheet *self,
+                    cairo_t *cr,
+                    double   width,
+                    double   height,
+                    guint    page)
+{
+  guint n_pages;
+  Flow footer = { self, cr, width, height, MARGIN, width - MARGIN, 0, 0, page, page };
+
+  g_return_if_fail (SM_IS_SHEET (self));
+
+  cairo_save (cr);
+  n_pages = run_layout (self, cr, width, height, page);
+  paint_footer (&footer, n_pages);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (SmSheet         *self,
+              cairo_surface_t *surface)
+{
+  g_autofree char *creator = g_strdup_printf ("%s %s", _("Sciatica Map"), PACKAGE_VERSION);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  sm_routine_get_name (self->routine));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+}
+
+/* The whole sheet as PDF data, every page. */
+GBytes *
+sm_sheet_render_pdf (SmSheet       *self,
+                     SmSheetPaper   paper,
+                     GError       **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages;
+
+  g_return_val_if_fail (SM_IS_SHEET (self), NULL);
+
+  sm_sheet_paper_get_size (paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  set_metadata (self, surface);
+  cr = cairo_create (surface);
+
+  n_pages = sm_sheet_get_n_pages (self, cr, width, height);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      sm_sheet_draw_page (self, cr, width, height, page);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the sheet: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/* Renders every page into memory first, then replaces @path atomically, so
+ * a failed export never leaves half a PDF where an old one was. Blocks. */
+gboolean
+sm_sheet_export_pdf (SmSheet       *self,
+                     const char    *path,
+                     SmSheetPaper   paper,
+                     GError       **error)
+{
+  g_autoptr(GBytes) bytes = sm_sheet_render_pdf (self, paper, error);
+
+  return bytes != NULL && sm_routine_write_bytes (path, bytes, error);
+}
+
+static void
+sm_sheet_finalize (GObject *object)
+{
+  SmSheet *self = SM_SHEET (object);
+
+  g_clear_object (&self->routine);
+  g_clear_object (&self->atlas);
+  g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sm_sheet_parent_class)->finalize (object);
+}
+
+static void
+sm_sheet_class_init (SmSheetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sm_sheet_finalize;
+}
+
+static void
+sm_sheet_init (SmSheet *self)
+{
+  self->date = g_date_time_new_now_local ();
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}

@@ -1,0 +1,372 @@
+/* test-sheet.c: the routine sheet, through the real binary's --export-pdf
+ * with no display, checked with poppler's command-line tools.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
+
+#include "sm-routine-store.h"
+#include "sm-sheet.h"
+
+/* A folder of this test's own (G_TEST_OPTION_ISOLATE_DIRS makes the cache
+ * folder private to each test case), unlike the shared /tmp. */
+static const char *
+scratch_dir (void)
+{
+  const char *dir = g_get_user_cache_dir ();
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
+/* Runs a program; returns its exit status and its stdout with all
+ * whitespace removed: pdftotext's word spacing depends on its heuristics
+ * (it reads "Red flags" in a bold heading as "Redflags"), wrapped cells
+ * break lines anywhere, and the words themselves are what matters. */
+static int
+run (const char * const  *argv,
+     char               **out,
+     char               **err)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  int status = -1;
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL, &raw, err, &status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL)
+    {
+      g_auto(GStrv) words = g_regex_split_simple ("\\s+", raw, 0, 0);
+
+      *out = g_strjoinv ("", words);
+    }
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+export (const char  *pdf,
+        const char  *routine,
+        const char  *paper,
+        char       **err)
+{
+  const char *argv[8] = { g_getenv ("SM_BINARY"), "--export-pdf", pdf, NULL, };
+  guint n = 3;
+
+  if (routine != NULL)
+    argv[n++] = "--routine", argv[n++] = routine;
+  if (paper != NULL)
+    argv[n++] = "--paper", argv[n++] = paper;
+
+  return run (argv, NULL, err);
+}
+
+/* pdfinfo FILE, pdffonts FILE, pdfimages -list FILE, pdftotext -raw FILE - */
+static char *
+pdf_tool (const char *tool,
+          const char *option,
+          const char *pdf)
+{
+  const char *argv[5] = { tool, };
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  guint n = 1;
+
+  if (option != NULL)
+    argv[n++] = option;
+  argv[n++] = pdf;
+  if (g_str_equal (tool, "pdftotext"))
+    argv[n++] = "-";
+
+  g_assert_cmpint (run (argv, &out, &err), ==, 0);
+  return out;
+}
+
+static char *
+temp_path (const char *name)
+{
+  return g_build_filename (scratch_dir (), name, NULL);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", needle, 0, 0);
+  g_autofree char *squeezed = g_strjoinv ("", words);
+
+  if (strstr (haystack, squeezed) == NULL)
+    g_error ("“%s” not found in: %s", needle, haystack);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The zone names of every step, as the atlas spells them. */
+static void
+assert_zone_names (const char *text,
+                   SmRoutine  *routine)
+{
+  for (guint i = 0; i < sm_routine_get_n_steps (routine); i++)
+    {
+      const char *zone = sm_routine_step_get_zone (sm_routine_get_step (routine, i));
+      assert_contains (text, sm_zone_get_name (sm_atlas_lookup_zone (sm_atlas_get_default (), zone)));
+    }
+}
+
+/* Fonts embedded, and no bitmap anywhere: the body is vector. */
+static void
+assert_vector_with_fonts (const char *pdf)
+{
+  g_autofree char *fonts = pdf_tool ("pdffonts", NULL, pdf);
+  g_autofree char *images = pdf_tool ("pdfimages", "-list", pdf);
+  const char *argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *raw = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+  const char *rows;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &raw, NULL, NULL, NULL);
+  lines = g_strsplit (raw, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+
+      if (lines[i][0] == '\0')
+        continue;
+      /* name type encoding emb sub uni object ID: "emb" is the 4th from the end */
+      columns = g_regex_split_simple ("\\s+", g_strstrip (lines[i]), 0, 0);
+      g_assert_cmpstr (columns[g_strv_length (columns) - 5], ==, "yes");
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+  g_assert_nonnull (fonts);
+
+  /* Only the two header lines of the listing: names, then dashes. */
+  assert_contains (images, "page num type width height");
+  rows = strstr (images, "ratio");
+  g_assert_nonnull (rows);
+  for (rows += strlen ("ratio"); *rows != '\0'; rows++)
+    g_assert_cmpint (*rows, ==, '-');
+}
+
+static void
+test_default_a4 (void)
+{
+  g_autofree char *pdf = temp_path ("default.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  SmRoutine *routine = sm_routine_store_lookup (sm_routine_store_get_default (), "piriformis-relief");
+
+  g_assert_cmpint (export (pdf, NULL, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  info = pdf_tool ("pdfinfo", NULL, pdf);
+  assert_contains (info, "Page size: 595.276 x 841.89 pts (A4)");
+  assert_contains (info, "Title: Piriformis relief");
+
+  text = pdf_tool ("pdftotext", "-raw", pdf);
+  assert_contains (text, "Piriformis relief");
+  assert_contains (text, "Red flags — see a doctor now");
+  assert_contains (text, "Before: heat");
+  assert_contains (text, "After: stretches");
+  assert_contains (text, "Pain before (0–10)");
+  assert_contains (text, "Page 1 of 1");
+  assert_zone_names (text, routine);
+  assert_vector_with_fonts (pdf);
+}
+
+static void
+test_letter (void)
+{
+  g_autofree char *pdf = temp_path ("letter.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (export (pdf, "Front of the body — hip flexors and quads", "letter", &err), ==, 0);
+  info = pdf_tool ("pdfinfo", NULL, pdf);
+  assert_contains (info, "Page size: 612 x 792 pts (letter)");
+  text = pdf_tool ("pdftotext", "-raw", pdf);
+  assert_zone_names (text, sm_routine_store_lookup (sm_routine_store_get_default (), "front-of-the-body"));
+}
+
+static SmRoutine *
+long_routine (guint n_steps)
+{
+  GListModel *zones = sm_atlas_get_zones (sm_atlas_get_default ());
+  SmRoutine *routine = sm_routine_new ("Thirty steps");
+
+  sm_routine_set_patient (routine, "Ada Lovelace");
+  sm_routine_set_notes (routine, "Go gently on the left side this week.");
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(SmZone) zone = g_list_model_get_item (zones, i % g_list_model_get_n_items (zones));
+      g_autoptr(SmRoutineStep) step = sm_routine_step_new (sm_zone_get_id (zone), i % 2 ? "left" : "right");
+      g_autoptr(SmToolUse) use = g_list_model_get_item (sm_zone_get_tool_uses (zone), 0);
+
+      g_object_set (step, "tool", sm_tool_use_get_tool_id (use),
+                    "technique", sm_zone_get_techniques (zone)[0],
+                    "note", i == 7 ? "Only if the back of the knee is comfortable" : "", NULL);
+      sm_routine_append_step (routine, step);
+    }
+
+  return routine;
+}
+
+static void
+test_long_routine_file (void)
+{
+  g_autofree char *pdf = temp_path ("long.pdf");
+  g_autofree char *json = temp_path ("thirty.json");
+  g_autoptr(SmRoutine) routine = long_routine (30);
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  int pages;
+
+  g_assert_true (sm_routine_save_to_path (routine, json, NULL));
+  g_assert_cmpint (export (pdf, json, "a4", &err), ==, 0);
+
+  info = pdf_tool ("pdfinfo", NULL, pdf);
+  g_assert_nonnull (strstr (info, "Pages:"));
+  pages = atoi (strstr (info, "Pages:") + strlen ("Pages:"));
+  g_assert_cmpint (pages, >, 1);
+
+  text = pdf_tool ("pdftotext", "-raw", pdf);
+  assert_contains (text, "For: Ada Lovelace");
+  assert_contains (text, "Go gently on the left side this week.");
+  assert_contains (text, "Only if the back of the knee is comfortable");
+  assert_zone_names (text, routine);
+  /* Each page that continues the table repeats its header. */
+  g_assert_cmpuint (count (text, "Muscleandside"), >=, 2);
+  assert_vector_with_fonts (pdf);
+}
+
+/* Rows are never cut: on every page, each row ends above the footer. The
+ * renderer flows the same way onto any surface, so count pages for growing
+ * routines and check the page count only ever grows by whole rows. */
+static void
+test_pages_grow (void)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  guint previous = 1;
+
+  for (guint n = 0; n <= 40; n += 4)
+    {
+      g_autoptr(SmRoutine) routine = long_routine (n);
+      g_autoptr(SmSheet) sheet = sm_sheet_new (routine, sm_atlas_get_default ());
+      guint pages = sm_sheet_get_n_pages (sheet, cr, 595.276, 841.89);
+
+      g_assert_cmpuint (pages, >=, previous);
+      g_assert_cmpuint (pages, <=, previous + 1);
+      previous = pages;
+    }
+  g_assert_cmpuint (previous, >=, 3);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Whatever people type stays text (no markup) and cannot push the sheet
+ * off the paper: long notes and names are cut, the steps still follow. */
+static void
+test_long_and_odd_text (void)
+{
+  g_autoptr(SmRoutine) routine = long_routine (4);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *json = g_build_filename (scratch_dir (), "odd.json", NULL);
+  g_autofree char *pdf = g_build_filename (scratch_dir (), "odd.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (notes, "Very long notes. ");
+  sm_routine_set_notes (routine, notes->str);
+  sm_routine_set_patient (routine, "<b>Bobby</b> & \"Tables\"");
+  sm_routine_step_set_note (sm_routine_get_step (routine, 0), notes->str);
+  g_assert_true (sm_routine_save_to_path (routine, json, NULL));
+
+  g_assert_cmpint (export (pdf, json, NULL, &err), ==, 0);
+  info = pdf_tool ("pdfinfo", NULL, pdf);
+  assert_contains (info, "Pages: 2");
+  text = pdf_tool ("pdftotext", "-raw", pdf);
+  assert_contains (text, "For: <b>Bobby</b> & \"Tables\"");
+  assert_zone_names (text, routine);
+}
+
+static void
+test_bad_file (void)
+{
+  g_autofree char *pdf = temp_path ("bad.pdf");
+  g_autofree char *json = temp_path ("broken-routine.json");
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (json, "{\"format\": \"sciatica-map-routine\", \"version\": 1, "
+                                      "\"name\": \"X\", \"steps\": [{\"zone\": 3, \"side\": \"left\", "
+                                      "\"tool\": \"ball\", \"technique\": \"hold\", "
+                                      "\"hold-seconds\": 30, \"repetitions\": 1}]}", -1, NULL));
+  g_assert_cmpint (export (pdf, json, NULL, &err), !=, 0);
+  g_assert_cmpstr (err, ==, "sciatica-map: broken-routine.json: steps[0].zone: must be a string\n");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_arguments (void)
+{
+  g_autofree char *pdf = temp_path ("none.pdf");
+  g_autofree char *missing = temp_path ("no-such-routine.json");
+  g_autofree char *err1 = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *err3 = NULL;
+  g_autofree char *err4 = NULL;
+  g_autofree char *unwritable = g_build_filename (scratch_dir (), "no-such-dir", "x.pdf", NULL);
+
+  g_assert_cmpint (export (pdf, "Nonexistent routine", NULL, &err1), ==, 1);
+  g_assert_cmpstr (err1, ==, "sciatica-map: There is no routine called “Nonexistent routine”\n");
+  g_assert_cmpint (export (pdf, NULL, "a3", &err2), ==, 1);
+  g_assert_cmpstr (err2, ==, "sciatica-map: Unknown paper size “a3”: use a4 or letter\n");
+  g_assert_cmpint (export (pdf, missing, NULL, &err3), ==, 1);
+  g_assert_true (g_str_has_prefix (err3, "sciatica-map: no-such-routine.json: "));
+  g_assert_cmpint (count (err3, "\n"), ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (export (unwritable, NULL, NULL, &err4), ==, 1);
+  g_assert_nonnull (strstr (err4, "x.pdf"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/sm/sheet/default-a4", test_default_a4);
+  g_test_add_func ("/sm/sheet/letter", test_letter);
+  g_test_add_func ("/sm/sheet/long-routine-file", test_long_routine_file);
+  g_test_add_func ("/sm/sheet/pages-grow", test_pages_grow);
+  g_test_add_func ("/sm/sheet/long-and-odd-text", test_long_and_odd_text);
+  g_test_add_func ("/sm/sheet/bad-file", test_bad_file);
+  g_test_add_func ("/sm/sheet/bad-arguments", test_bad_arguments);
+
+  return g_test_run ();
+}
