@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sm-content-schema.h"
+#include "sm-pain-drawing.h"
 #include "sm-routine.h"
 #include "sm-routine-private.h"
 
@@ -32,6 +33,7 @@ struct _SmRoutine
   GDateTime  *created;
   GDateTime  *modified;
   GListStore *steps;
+  SmPainDrawing *pain;   /* the patient's pain drawing, since version 2 */
   gboolean    builtin;
 };
 
@@ -82,6 +84,7 @@ typedef struct
 {
   const char *file_name;
   GString    *path;     /* JSON path of the node being read, e.g. steps[2].zone */
+  guint       version;  /* of the file being read */
 } Reader;
 
 G_GNUC_PRINTF (4, 5)
@@ -378,7 +381,10 @@ check_format (Reader      *reader,
 
   if (!read_uint (reader, object, "version", 1, G_MAXINT, &version, error))
     return FALSE;
-  if (version != SM_ROUTINE_VERSION)
+  /* Version 1 files are version 2 files without a pain drawing: they load
+   * as they are and are saved as version 2. */
+  reader->version = version;
+  if (version > SM_ROUTINE_VERSION)
     {
       path_push_key (reader, "version");
       return fail (reader, error, SM_ROUTINE_ERROR_VERSION,
@@ -392,8 +398,54 @@ check_format (Reader      *reader,
 static const Field routine_fields[] = {
   { "format", TRUE }, { "version", TRUE }, { "name", TRUE }, { "patient", FALSE },
   { "notes", FALSE }, { "created", FALSE }, { "modified", FALSE }, { "steps", TRUE },
-  { NULL }
+  { "pain", FALSE }, { NULL }
 };
+
+static SmRoutineError
+pain_error_code (const GError *error)
+{
+  switch (error->code)
+    {
+    case SM_PAIN_DRAWING_ERROR_WRONG_TYPE:
+      return SM_ROUTINE_ERROR_WRONG_TYPE;
+    case SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY:
+      return SM_ROUTINE_ERROR_UNKNOWN_KEY;
+    case SM_PAIN_DRAWING_ERROR_MISSING_FIELD:
+      return SM_ROUTINE_ERROR_MISSING_FIELD;
+    case SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE:
+    default:
+      return SM_ROUTINE_ERROR_OUT_OF_RANGE;
+    }
+}
+
+/* The pain drawing reports paths below its array ("[2].points"); the
+ * message here names the file and the whole path. */
+static gboolean
+read_pain (Reader      *reader,
+           SmRoutine   *self,
+           JsonObject  *object,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "pain");
+  g_autoptr(GError) local_error = NULL;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (reader->version < 2)
+    {
+      path_push_key (reader, "pain");
+      return fail (reader, error, SM_ROUTINE_ERROR_UNKNOWN_KEY,
+                   _("a pain drawing needs a version 2 file, this is version %u"), reader->version);
+    }
+
+  if (sm_pain_drawing_load_json (self->pain, node, &local_error))
+    return TRUE;
+
+  g_set_error (error, SM_ROUTINE_ERROR, pain_error_code (local_error),
+               "%s: pain%s", reader->file_name, local_error->message);
+  return FALSE;
+}
 
 static gboolean
 read_routine (Reader      *reader,
@@ -424,7 +476,7 @@ read_routine (Reader      *reader,
       return fail (reader, error, SM_ROUTINE_ERROR_OUT_OF_RANGE, _("the name is empty"));
     }
 
-  return read_steps (reader, self, object, error);
+  return read_steps (reader, self, object, error) && read_pain (reader, self, object, error);
 }
 
 static gboolean
@@ -630,6 +682,11 @@ sm_routine_to_bytes (SmRoutine *self)
   for (guint i = 0; i < sm_routine_get_n_steps (self); i++)
     add_step (builder, sm_routine_get_step (self, i));
   json_builder_end_array (builder);
+  if (sm_pain_drawing_get_n_strokes (self->pain) > 0)
+    {
+      json_builder_set_member_name (builder, "pain");
+      json_builder_add_value (builder, sm_pain_drawing_to_json (self->pain));
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -701,6 +758,7 @@ sm_routine_duplicate (SmRoutine  *self,
 
       g_list_store_append (copy->steps, step);
     }
+  sm_pain_drawing_copy_from (copy->pain, self->pain);
 
   return copy;
 }
@@ -779,6 +837,20 @@ sm_routine_touch (SmRoutine *self)
 
   g_clear_pointer (&self->modified, g_date_time_unref);
   self->modified = now_utc ();
+}
+
+/**
+ * sm_routine_get_pain_drawing:
+ *
+ * Where the patient marked pain; saved with the routine (version 2).
+ * Returns: (transfer none)
+ */
+SmPainDrawing *
+sm_routine_get_pain_drawing (SmRoutine *self)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE (self), NULL);
+
+  return self->pain;
 }
 
 GListModel *
@@ -987,6 +1059,7 @@ sm_routine_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_clear_pointer (&self->modified, g_date_time_unref);
   g_clear_object (&self->steps);
+  g_clear_object (&self->pain);
 
   G_OBJECT_CLASS (sm_routine_parent_class)->finalize (object);
 }
@@ -1034,4 +1107,7 @@ sm_routine_init (SmRoutine *self)
   self->steps = g_list_store_new (SM_TYPE_ROUTINE_STEP);
   g_signal_connect_object (self->steps, "items-changed", G_CALLBACK (on_steps_changed),
                            self, G_CONNECT_SWAPPED);
+  self->pain = sm_pain_drawing_new ();
+  g_signal_connect_object (self->pain, "changed", G_CALLBACK (emit_changed), self,
+                           G_CONNECT_SWAPPED);
 }

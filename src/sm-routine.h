@@ -9,12 +9,13 @@
 #include <gio/gio.h>
 
 #include "sm-atlas.h"
+#include "sm-pain-drawing.h"
 #include "sm-routine-step.h"
 
 G_BEGIN_DECLS
 
 #define SM_ROUTINE_FORMAT  "sciatica-map-routine"
-#define SM_ROUTINE_VERSION 1
+#define SM_ROUTINE_VERSION 2   /* 2 added "pain"; version 1 files still load */
 
 #define SM_ROUTINE_ERROR (sm_routine_error_quark ())
 
@@ -77,6 +78,7 @@ GDateTime     *sm_routine_get_modified     (SmRoutine     *self);
 void           sm_routine_touch            (SmRoutine     *self);
 
 GHashTable    *sm_routine_dup_step_labels  (SmRoutine     *self);
+SmPainDrawing *sm_routine_get_pain_drawing (SmRoutine   *self);
 GListModel    *sm_routine_get_steps        (SmRoutine     *self);
 guint          sm_routine_get_n_steps      (SmRoutine     *self);
 SmRoutineStep *sm_routine_get_step         (SmRoutine     *self,

@@ -108,6 +108,8 @@ test_builtins (void)
 }
 
 #define HEAD "{\"format\": \"sciatica-map-routine\", \"version\": 1, \"name\": \"X\", "
+#define HEAD2 "{\"format\": \"sciatica-map-routine\", \"version\": 2, \"name\": \"X\", \"steps\": [], "
+#define STROKE(extra) "{\"kind\": \"numb\", \"intensity\": 3, \"view\": \"back\"" extra "}"
 #define STEP(extra) "{\"zone\": \"piriformis\", \"side\": \"left\", \"tool\": \"ball\", " \
                     "\"technique\": \"hold\", \"hold-seconds\": 30, \"repetitions\": 2" extra "}"
 
@@ -124,8 +126,8 @@ static const struct {
   { "{\"format\": 7}", SM_ROUTINE_ERROR_WRONG_TYPE, "bad.json: format: must be a string" },
   { HEAD "\"steps\": [" STEP(", \"hold-seconds\": 10") "]}", SM_ROUTINE_ERROR_DUPLICATE_KEY,
     "bad.json: steps[0].hold-seconds: the key “hold-seconds” is given twice" },
-  { "{\"format\": \"sciatica-map-routine\", \"version\": 2}", SM_ROUTINE_ERROR_VERSION,
-    "bad.json: version: version 2 was written by a newer Sciatica Map" },
+  { "{\"format\": \"sciatica-map-routine\", \"version\": 3}", SM_ROUTINE_ERROR_VERSION,
+    "bad.json: version: version 3 was written by a newer Sciatica Map" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": \"1\"}", SM_ROUTINE_ERROR_WRONG_TYPE,
     "bad.json: version: must be a whole number" },
   { HEAD "\"steps\": [], \"colour\": \"red\"}", SM_ROUTINE_ERROR_UNKNOWN_KEY,
@@ -151,6 +153,15 @@ static const struct {
     "bad.json: steps[0].note: must be a string" },
   { HEAD "\"created\": \"yesterday\", \"steps\": []}", SM_ROUTINE_ERROR_WRONG_TYPE,
     "bad.json: created: “yesterday” is not a date and time" },
+  { HEAD "\"steps\": [], \"pain\": []}", SM_ROUTINE_ERROR_UNKNOWN_KEY,
+    "bad.json: pain: a pain drawing needs a version 2 file, this is version 1" },
+  { HEAD2 "\"pain\": {}}", SM_ROUTINE_ERROR_WRONG_TYPE, "bad.json: pain: must be a list of strokes" },
+  { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2, 3]") "]}", SM_ROUTINE_ERROR_OUT_OF_RANGE,
+    "bad.json: pain[0].points: must hold between 1 and" },
+  { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2]") ", " STROKE("") "]}",
+    SM_ROUTINE_ERROR_MISSING_FIELD, "bad.json: pain[1]: “points” is missing" },
+  { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2], \"pressure\": 1") "]}",
+    SM_ROUTINE_ERROR_UNKNOWN_KEY, "bad.json: pain[0]: unknown key “pressure”" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": 1, \"name\": \"  \", \"steps\": []}",
     SM_ROUTINE_ERROR_OUT_OF_RANGE, "bad.json: name: the name is empty" },
 };
@@ -169,6 +180,86 @@ test_malformed (void)
       g_assert_error (error, SM_ROUTINE_ERROR, malformed[i].code);
       g_assert_true (g_str_has_prefix (error->message, malformed[i].message));
     }
+}
+
+static SmPainStroke *
+leg_stroke (void)
+{
+  SmPainStroke *stroke = sm_pain_stroke_new (SM_PAIN_BURNING, 6, "back");
+
+  for (guint i = 0; i <= 20; i++)
+    sm_pain_stroke_add_point (stroke, 330 + i * 0.5, 800 + i * 15.25);
+  return stroke;
+}
+
+static void
+assert_same_pain (SmPainDrawing *a,
+                  SmPainDrawing *b)
+{
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (a), ==, sm_pain_drawing_get_n_strokes (b));
+  for (guint i = 0; i < sm_pain_drawing_get_n_strokes (a); i++)
+    {
+      const SmPainStroke *sa = sm_pain_drawing_get_stroke (a, i);
+      const SmPainStroke *sb = sm_pain_drawing_get_stroke (b, i);
+
+      g_assert_cmpint (sa->kind, ==, sb->kind);
+      g_assert_cmpuint (sa->intensity, ==, sb->intensity);
+      g_assert_cmpstr (sa->view, ==, sb->view);
+      g_assert_cmpuint (sa->points->len, ==, sb->points->len);
+      for (guint p = 0; p < sa->points->len; p++)
+        {
+          g_assert_cmpfloat_with_epsilon (g_array_index (sa->points, SmPainPoint, p).u,
+                                          g_array_index (sb->points, SmPainPoint, p).u, 0.051);
+          g_assert_cmpfloat_with_epsilon (g_array_index (sa->points, SmPainPoint, p).v,
+                                          g_array_index (sb->points, SmPainPoint, p).v, 0.051);
+        }
+    }
+}
+
+static void
+count_changed (guint *count)
+{
+  (*count)++;
+}
+
+/* Version 2 keeps the pain drawing; a version 1 file still loads, and is
+ * written back as version 2. */
+static void
+test_pain_drawing (void)
+{
+  g_autoptr(SmRoutine) routine = make_routine (2);
+  g_autoptr(SmRoutine) loaded = NULL;
+  g_autoptr(SmRoutine) copy = NULL;
+  g_autoptr(SmRoutine) old = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) v1 = g_bytes_new_static (HEAD "\"steps\": [" STEP("") "]}",
+                                             strlen (HEAD "\"steps\": [" STEP("") "]}"));
+  g_autoptr(GBytes) saved_v1 = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect_swapped (routine, "changed", G_CALLBACK (count_changed), &changes);
+  sm_pain_drawing_add_stroke (sm_routine_get_pain_drawing (routine), leg_stroke ());
+  g_assert_cmpuint (changes, ==, 1);
+
+  bytes = sm_routine_to_bytes (routine);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"version\" : 2"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"pain\""));
+  loaded = sm_routine_new_from_bytes (bytes, "ada.json", &error);
+  g_assert_no_error (error);
+  assert_same_routine (routine, loaded);
+  assert_same_pain (sm_routine_get_pain_drawing (routine), sm_routine_get_pain_drawing (loaded));
+
+  copy = sm_routine_duplicate (routine, "Copy");
+  assert_same_pain (sm_routine_get_pain_drawing (routine), sm_routine_get_pain_drawing (copy));
+
+  old = sm_routine_new_from_bytes (v1, "old.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_routine_get_n_steps (old), ==, 1);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (old)), ==, 0);
+  saved_v1 = sm_routine_to_bytes (old);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved_v1, NULL), g_bytes_get_size (saved_v1), "\"version\" : 2"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved_v1, NULL), g_bytes_get_size (saved_v1), "\"pain\""));
 }
 
 static void
@@ -392,6 +483,18 @@ test_store_save_reload (void)
   assert_same_routine (routine, loaded);
   g_assert_cmpuint (sm_routine_step_get_hold_seconds (sm_routine_get_step (loaded, 2)), ==, 45);
 
+  /* A stroke drawn on the map is saved with the routine like any edit. */
+  sm_pain_drawing_add_stroke (sm_routine_get_pain_drawing (routine), leg_stroke ());
+  g_assert_true (sm_routine_store_is_saving (store));
+  wait_for_saves (store);
+  g_clear_object (&again);
+  again = sm_routine_store_new (NULL, NULL);
+  sm_routine_store_load (again);
+  loaded = sm_routine_store_lookup (again, "evening-ada-s-routine");
+  g_assert_nonnull (loaded);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (loaded)), ==, 1);
+  assert_same_pain (sm_routine_get_pain_drawing (routine), sm_routine_get_pain_drawing (loaded));
+
   /* A delete right after an edit: the pending save must not bring the file
    * back. */
   sm_routine_set_notes (routine, "changed just before the delete");
@@ -496,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine/round-trip", test_round_trip);
   g_test_add_func ("/sm/routine/builtins", test_builtins);
   g_test_add_func ("/sm/routine/malformed", test_malformed);
+  g_test_add_func ("/sm/routine/pain-drawing", test_pain_drawing);
   g_test_add_func ("/sm/routine/side", test_side);
   g_test_add_func ("/sm/routine/unknown-ids", test_unknown_ids);
   g_test_add_func ("/sm/routine/step-labels", test_step_labels);
