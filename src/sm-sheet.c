@@ -14,6 +14,7 @@
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
+#include "sm-pain-painter.h"
 #include "sm-sheet.h"
 
 /* librsvg 2.54 does not declare this itself. */
@@ -675,13 +676,23 @@ paint_badges (Flow                *flow,
  * around them for context, grown to the box's proportions and kept inside
  * the drawing. The whole figure when nothing is marked. */
 static RsvgRectangle
-crop_to_marks (GArray *marks,
-               double  iw,
-               double  ih,
-               double  aspect)
+crop_to_marks (GArray              *marks,
+               const RsvgRectangle *pain,
+               double               iw,
+               double               ih,
+               double               aspect)
 {
   RsvgRectangle crop = { 0, 0, iw, ih }, box;
   double x0 = iw, y0 = ih, x1 = 0, y1 = 0, margin = 0.09 * ih, w, h;
+
+  /* Where the patient marked pain is on the sheet too. */
+  if (pain != NULL)
+    {
+      x0 = MAX (pain->x, 0);
+      y0 = MAX (pain->y, 0);
+      x1 = MIN (pain->x + pain->width, iw);
+      y1 = MIN (pain->y + pain->height, ih);
+    }
 
   for (guint i = 0; i < marks->len; i++)
     {
@@ -742,8 +753,10 @@ paint_body_view (Flow       *flow,
   g_autofree char *css = view_stylesheet (marks);
   g_autoptr(RsvgHandle) handle = NULL;
   g_autoptr(GError) error = NULL;
+  SmPainDrawing *pain = sm_routine_get_pain_drawing (flow->sheet->routine);
   double iw, ih, scale;
-  RsvgRectangle viewport, crop;
+  RsvgRectangle viewport, crop, pain_box;
+  gboolean has_pain;
 
   if (!painting (flow))
     return;
@@ -758,7 +771,9 @@ paint_body_view (Flow       *flow,
     }
 
   measure_marks (handle, marks, iw, ih);
-  crop = crop_to_marks (marks, iw, ih, width / height);
+  has_pain = sm_pain_drawing_get_bounds (pain, view, &pain_box.x, &pain_box.y,
+                                         &pain_box.width, &pain_box.height);
+  crop = crop_to_marks (marks, has_pain ? &pain_box : NULL, iw, ih, width / height);
   scale = MIN (width / crop.width, height / crop.height);
   viewport = (RsvgRectangle) {
     x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale, iw * scale, ih * scale,
@@ -780,6 +795,9 @@ paint_body_view (Flow       *flow,
         rsvg_handle_render_layer (handle, flow->cr, id, &viewport, NULL);
       }
 
+  /* The pain drawing, in vector paths, under the step numbers. */
+  sm_pain_paint_drawing (pain, view, flow->cr,
+                         &(cairo_rectangle_t) { viewport.x, viewport.y, viewport.width, viewport.height }, iw);
   paint_badges (flow, marks, &viewport, scale);
   cairo_restore (flow->cr);
   paint_side_marks (flow, view, x, y, width);
@@ -951,6 +969,11 @@ static gboolean
 uses_view (SmSheet    *self,
            const char *view)
 {
+  double x, y, w, h;
+
+  if (sm_pain_drawing_get_bounds (sm_routine_get_pain_drawing (self->routine), view, &x, &y, &w, &h))
+    return TRUE;
+
   for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
     if (g_strcmp0 (zone_view (self, sm_routine_step_get_zone (sm_routine_get_step (self->routine, i))),
                    view) == 0)
@@ -999,6 +1022,52 @@ flow_overview (Flow *flow)
 
   flow_side_column (flow, column_x, flow->right - column_x);
   flow->y += MAX (figure_height + 16, column_height) + GAP;
+}
+
+/* The key to the pain drawing: each kind drawn, its pattern and its
+ * strongest intensity, so the sheet reads without colour. */
+static void
+flow_pain_key (Flow *flow)
+{
+  SmPainDrawing *pain = sm_routine_get_pain_drawing (flow->sheet->routine);
+  g_autoptr(PangoLayout) title = NULL;
+  double x;
+  int w, h;
+
+  if (sm_pain_drawing_get_n_strokes (pain) == 0)
+    return;
+
+  title = text_layout (flow, FONT_SMALL_BOLD, -1, _("Pain marked:"));
+  pango_layout_get_pixel_size (title, &w, &h);
+  reserve (flow, h + GAP);
+  paint_layout (flow, title, &muted, flow->left, flow->y);
+  x = flow->left + w + 8;
+
+  for (guint kind = 0; kind < SM_PAIN_N_KINDS; kind++)
+    {
+      g_autoptr(PangoLayout) label = NULL;
+      g_autofree char *text = NULL;
+      guint level;
+
+      if (!sm_pain_drawing_get_max_intensity (pain, kind, &level))
+        continue;
+
+      /* Translators: a kind of pain on the sheet's key, e.g. “Numb, up to 6/10” */
+      text = g_strdup_printf (_("%s, up to %u/10"), sm_pain_kind_get_label (kind), level);
+      label = text_layout (flow, FONT_SMALL, -1, text);
+      pango_layout_get_pixel_size (label, &w, NULL);
+      if (x + 32 + w > flow->right)
+        {
+          flow->y += h + 4;
+          x = flow->left;
+        }
+      if (painting (flow))
+        sm_pain_paint_swatch (kind, flow->cr, &(cairo_rectangle_t) { x, flow->y + h / 2.0 - 5, 28, 10 });
+      paint_layout (flow, label, &muted, x + 32, flow->y);
+      x += 32 + w + 14;
+    }
+
+  flow->y += h + GAP;
 }
 
 /* Column left edges as fractions of the content width; the last column
@@ -1333,6 +1402,7 @@ run_layout (SmSheet *self,
 
   flow_header (&flow);
   flow_overview (&flow);
+  flow_pain_key (&flow);
   flow_steps (&flow);
   flow_bottom (&flow);
   return flow.page + 1;

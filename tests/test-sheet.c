@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "sm-pain-painter.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
 
@@ -354,6 +355,113 @@ test_bad_arguments (void)
   g_assert_nonnull (strstr (err4, "x.pdf"));
 }
 
+/* Page 1 at @dpi as RGB bytes, through pdftoppm's plain PPM output. */
+static guint8 *
+render_page (const char *pdf,
+             int         dpi,
+             int        *width,
+             int        *height)
+{
+  g_autofree char *prefix = temp_path ("page");
+  g_autofree char *ppm = g_strconcat (prefix, "-1.ppm", NULL);
+  g_autofree char *resolution = g_strdup_printf ("%d", dpi);
+  const char *argv[] = { "pdftoppm", "-r", resolution, "-f", "1", "-l", "1", pdf, prefix, NULL };
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  char *data;
+  int max;
+
+  g_assert_cmpint (run (argv, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (ppm, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sscanf (contents, "P6 %d %d %d", width, height, &max), ==, 3);
+  g_assert_cmpint (max, ==, 255);
+
+  /* The header ends with the single whitespace after the third number. */
+  data = contents;
+  for (int fields = 0; fields < 4; fields++)
+    {
+      while (g_ascii_isspace (*data))
+        data++;
+      while (!g_ascii_isspace (*data))
+        data++;
+    }
+  data++;
+  g_assert_cmpuint (length - (data - contents), ==, (gsize) *width * *height * 3);
+  return g_memdup2 (data, (gsize) *width * *height * 3);
+}
+
+static guint
+count_colour (const guint8 *rgb,
+              int           n_pixels,
+              SmPainColor   colour)
+{
+  guint n = 0;
+
+  for (int i = 0; i < n_pixels; i++)
+    if (abs (rgb[3 * i] - (int) (colour.red * 255)) < 30 &&
+        abs (rgb[3 * i + 1] - (int) (colour.green * 255)) < 30 &&
+        abs (rgb[3 * i + 2] - (int) (colour.blue * 255)) < 30)
+      n++;
+  return n;
+}
+
+static SmRoutine *
+pain_routine (gboolean with_stroke)
+{
+  SmRoutine *routine = sm_routine_new ("Where it hurts");
+  g_autoptr(SmRoutineStep) step = sm_routine_step_new ("piriformis", "left");
+  SmPainStroke *stroke = sm_pain_stroke_new (SM_PAIN_BURNING, 7, "back");
+
+  g_object_set (step, "tool", "ball", "technique", "hold", NULL);
+  sm_routine_append_step (routine, step);
+  for (guint i = 0; i <= 30; i++)
+    sm_pain_stroke_add_point (stroke, 330, 820 + i * 12);
+  if (with_stroke)
+    sm_pain_drawing_add_stroke (sm_routine_get_pain_drawing (routine), stroke);
+  else
+    sm_pain_stroke_free (stroke);
+  return routine;
+}
+
+/* A stroke drawn on the map is saved in the routine file and shows on the
+ * printed sheet's body, in its colour, with a key that names it. */
+static void
+test_pain_drawing (void)
+{
+  const char *names[] = { "plain", "pain" };
+  guint purple[2];
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SmRoutine) routine = pain_routine (i == 1);
+      g_autofree char *json_name = g_strconcat (names[i], ".json", NULL);
+      g_autofree char *pdf_name = g_strconcat (names[i], ".pdf", NULL);
+      g_autofree char *json = temp_path (json_name);
+      g_autofree char *pdf = temp_path (pdf_name);
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      g_autofree guint8 *rgb = NULL;
+      int width, height;
+
+      g_assert_true (sm_routine_save_to_path (routine, json, NULL));
+      g_assert_cmpint (export (pdf, json, "a4", &err), ==, 0);
+      text = pdf_tool ("pdftotext", "-raw", pdf);
+      g_assert_cmpint (strstr (text, "Painmarked:") != NULL, ==, i == 1);
+      if (i == 1)
+        assert_contains (text, "Burning or tingling, up to 7/10");
+      assert_vector_with_fonts (pdf);
+
+      rgb = render_page (pdf, 60, &width, &height);
+      purple[i] = count_colour (rgb, width * height, sm_pain_kind_get_color (SM_PAIN_BURNING));
+    }
+
+  g_test_message ("burning-coloured pixels: %u without the stroke, %u with it", purple[0], purple[1]);
+  g_assert_cmpuint (purple[0], <, 5);
+  g_assert_cmpuint (purple[1], >, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/sm/sheet/long-and-odd-text", test_long_and_odd_text);
   g_test_add_func ("/sm/sheet/bad-file", test_bad_file);
   g_test_add_func ("/sm/sheet/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/sm/sheet/pain-drawing", test_pain_drawing);
 
   return g_test_run ();
 }
