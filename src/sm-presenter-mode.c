@@ -113,6 +113,7 @@ sm_presenter_find_other_monitor (GtkWindow *window)
 GtkWindow *
 sm_presenter_window_new (GtkApplication *application,
                          SmBodyMap      *map,
+                         SmRoutine      *routine,
                          GdkMonitor     *monitor)
 {
   GtkWindow *window = g_object_new (GTK_TYPE_WINDOW,
@@ -123,6 +124,7 @@ sm_presenter_window_new (GtkApplication *application,
 
   gtk_window_set_child (window, presenter);
   sm_presenter_copy_map (SM_PRESENTER (presenter), map);
+  sm_presenter_set_routine (SM_PRESENTER (presenter), routine);
   g_signal_connect_object (presenter, "leave", G_CALLBACK (gtk_window_destroy), window,
                            G_CONNECT_SWAPPED);
   gtk_window_fullscreen_on_monitor (window, monitor);

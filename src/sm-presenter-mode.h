@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-body-map.h"
+#include "sm-routine.h"
 
 G_BEGIN_DECLS
 
@@ -43,10 +44,12 @@ int         sm_presenter_pick_monitor   (const GdkRectangle     *monitors,
  * among @window's display's monitors. */
 GdkMonitor *sm_presenter_find_other_monitor (GtkWindow          *window);
 
-/* A full-screen presenter window on @monitor showing what @map shows.
+/* A full-screen presenter window on @monitor showing what @map shows,
+ * stepping through @routine (nullable).
  * Escape (or its leave button) closes it. */
 GtkWindow  *sm_presenter_window_new     (GtkApplication         *application,
                                          SmBodyMap              *map,
+                                         SmRoutine              *routine,
                                          GdkMonitor             *monitor);
 
 G_END_DECLS

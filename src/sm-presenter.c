@@ -49,6 +49,7 @@ struct _SmPresenter
   GtkLabel        *title_label;
   GtkLabel        *sentence_label;
 
+  SmRoutine       *routine;        /* (nullable) whose steps these are */
   GArray          *steps;          /* Step */
   int              step;           /* -1: none shown yet */
   gboolean         stepping;       /* the selection change is ours */
@@ -629,6 +630,42 @@ sm_presenter_get_pain_layer (SmPresenter *self)
 /* --- Steps --------------------------------------------------------------- */
 
 static void
+steps_from_routine (SmPresenter *self)
+{
+  guint n = self->routine != NULL ? sm_routine_get_n_steps (self->routine) : 0;
+  g_autofree const char **zones = g_new0 (const char *, n + 1);
+  g_autofree const char **sides = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SmRoutineStep *step = sm_routine_get_step (self->routine, i);
+
+      zones[i] = sm_routine_step_get_zone (step);
+      sides[i] = sm_routine_step_get_side (step);
+    }
+
+  sm_presenter_set_steps (self, zones, sides);
+}
+
+/* Steps through @routine's zones and shows its pain drawing, following
+ * edits. NULL: no steps, no drawing. */
+void
+sm_presenter_set_routine (SmPresenter *self,
+                          SmRoutine   *routine)
+{
+  g_return_if_fail (SM_IS_PRESENTER (self));
+
+  if (self->routine != NULL)
+    g_signal_handlers_disconnect_by_func (self->routine, steps_from_routine, self);
+  g_set_object (&self->routine, routine);
+  if (routine != NULL)
+    g_signal_connect_swapped (routine, "changed", G_CALLBACK (steps_from_routine), self);
+
+  sm_pain_layer_set_drawing (self->pain_layer, routine != NULL ? sm_routine_get_pain_drawing (routine) : NULL);
+  steps_from_routine (self);
+}
+
+static void
 update_step_actions (SmPresenter *self)
 {
   int n = (int) self->steps->len;
@@ -773,6 +810,9 @@ sm_presenter_dispose (GObject *object)
   SmPresenter *self = SM_PRESENTER (object);
 
   g_clear_handle_id (&self->frame_id, g_source_remove);
+  if (self->routine != NULL)
+    g_signal_handlers_disconnect_by_func (self->routine, steps_from_routine, self);
+  g_clear_object (&self->routine);
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (self->marks, self->tick_id);
   self->tick_id = 0;

@@ -10,6 +10,7 @@
 
 #include "sm-body-map.h"
 #include "sm-pain-layer.h"
+#include "sm-routine.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,9 @@ void        sm_presenter_copy_map        (SmPresenter        *self,
 void         sm_presenter_set_pain_drawing (SmPresenter     *self,
                                             SmPainDrawing   *drawing);
 SmPainLayer *sm_presenter_get_pain_layer   (SmPresenter     *self);
+
+void         sm_presenter_set_routine      (SmPresenter     *self,
+                                            SmRoutine       *routine);
 
 /* @zones and @sides: parallel, NULL-terminated; a side of "both" shows
  * the left one and says so. NULL clears the steps. */

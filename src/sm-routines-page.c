@@ -441,20 +441,51 @@ dismiss_action (GtkWidget  *widget,
   hide_toast (self);
 }
 
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
+static SmRoutine *
+copy_routine (SmRoutinesPage *self,
+              SmRoutine      *routine)
 {
-  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
-  SmRoutine *routine = sm_routines_page_get_routine (self);
   /* Translators: the name of a duplicated routine */
   g_autofree char *copy_name = g_strdup_printf (_("%s (copy)"), sm_routine_get_name (routine));
   g_autoptr(SmRoutine) copy = sm_routine_duplicate (routine, copy_name);
 
   sm_routine_store_add (self->store, copy);
   sm_routines_page_open (self, copy);
+  return copy;
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+
+  copy_routine (self, sm_routines_page_get_routine (self));
   sm_routine_editor_focus_name (self->routine_editor);
+}
+
+/**
+ * sm_routines_page_ensure_own_routine:
+ *
+ * The open routine when it is one's own; otherwise opens a copy of the
+ * open built-in routine (its steps stay), or a new "My routine" when none
+ * is open. For edits that belong to a routine, such as a pain drawing.
+ * Returns: (transfer none)
+ */
+SmRoutine *
+sm_routines_page_ensure_own_routine (SmRoutinesPage *self)
+{
+  SmRoutine *routine;
+
+  g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
+
+  routine = sm_routines_page_get_routine (self);
+  if (routine == NULL)
+    return create_routine (self, _("My routine"));
+  if (sm_routine_get_builtin (routine))
+    return copy_routine (self, routine);
+  return routine;
 }
 
 static void

@@ -20,6 +20,7 @@ SmRoutineStore *sm_routines_page_get_store    (SmRoutinesPage *self);
 SmRoutine      *sm_routines_page_get_routine  (SmRoutinesPage *self);
 void            sm_routines_page_open         (SmRoutinesPage *self,
                                                SmRoutine      *routine);
+SmRoutine      *sm_routines_page_ensure_own_routine (SmRoutinesPage *self);
 SmRoutineStep  *sm_routines_page_add_step     (SmRoutinesPage *self,
                                                const char     *zone,
                                                const char     *side);

@@ -50,7 +50,6 @@ struct _SmWindow
   GtkStack             *mode_stack;
   SmPainLayer          *pain_layer;
   gboolean              marking_pain;
-  SmPainDrawing        *pain;               /* what the layers show and edit */
 
   SmPresenter          *presenter;          /* created the first time */
   gboolean              presenting;
@@ -744,6 +743,9 @@ ensure_presenter (SmWindow *self)
       g_signal_connect_object (self->presenter, "leave", G_CALLBACK (on_presenter_leave), self,
                                G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->presenter), "presenter");
+      /* Mark pain is one mode, in the window and in presenter mode alike. */
+      g_object_bind_property (self, "marking-pain", sm_presenter_get_pain_layer (self->presenter),
+                              "active", G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
     }
 
   return self->presenter;
@@ -758,7 +760,7 @@ enter_presenter (SmWindow *self)
 
   sm_window_geometry_save (&self->before_presenting, GTK_WINDOW (self), self->paned);
   sm_presenter_copy_map (presenter, self->body_map);
-  sm_presenter_set_pain_drawing (presenter, self->pain);
+  sm_presenter_set_routine (presenter, sm_window_get_routine (self));
   gtk_stack_set_visible_child_name (self->mode_stack, "presenter");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
@@ -800,13 +802,33 @@ sm_window_set_presenting (SmWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
-/* (transfer none) the drawing that "Mark pain" edits. */
+/* (transfer none) (nullable) the drawing that "Mark pain" edits: the open
+ * routine's. */
 SmPainDrawing *
 sm_window_get_pain_drawing (SmWindow *self)
 {
+  SmRoutine *routine;
+
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
 
-  return self->pain;
+  routine = sm_window_get_routine (self);
+  return routine != NULL ? sm_routine_get_pain_drawing (routine) : NULL;
+}
+
+/* The drawing belongs to a routine: marking pain with none of one's own
+ * open starts one (a copy of an open built-in routine keeps its steps). */
+static void
+set_marking_pain (SmWindow *self,
+                  gboolean  marking)
+{
+  marking = !!marking;
+  if (self->marking_pain == marking)
+    return;
+
+  if (marking)
+    sm_routines_page_ensure_own_routine (self->routines_page);
+  self->marking_pain = marking;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKING_PAIN]);
 }
 
 /* (transfer none) (nullable) the presenter of presenter mode, once used. */
@@ -833,7 +855,8 @@ present_elsewhere_action (GtkWidget  *widget,
   if (self->presenter_window != NULL)
     gtk_window_destroy (self->presenter_window);
   self->presenter_window = sm_presenter_window_new (gtk_window_get_application (GTK_WINDOW (self)),
-                                                    self->body_map, monitor);
+                                                    self->body_map, sm_window_get_routine (self),
+                                                    monitor);
   g_object_add_weak_pointer (G_OBJECT (self->presenter_window), (gpointer *) &self->presenter_window);
 }
 
@@ -1240,6 +1263,9 @@ on_routine_opened (SmWindow *self)
                              G_CONNECT_SWAPPED);
 
   update_step_numbers (self);
+  sm_pain_layer_set_drawing (self->pain_layer, sm_window_get_pain_drawing (self));
+  if (self->presenter != NULL)
+    sm_presenter_set_routine (self->presenter, routine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
 }
 
@@ -1389,7 +1415,6 @@ sm_window_finalize (GObject *object)
   SmWindow *self = SM_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->pain);
   g_clear_object (&self->history);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->side, g_free);
@@ -1455,11 +1480,7 @@ sm_window_set_property (GObject      *object,
       break;
 
     case PROP_MARKING_PAIN:
-      if (self->marking_pain != g_value_get_boolean (value))
-        {
-          self->marking_pain = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      set_marking_pain (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1547,8 +1568,6 @@ sm_window_init (SmWindow *self)
   self->side = g_strdup ("both");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->pain = sm_pain_drawing_new ();
-  sm_pain_layer_set_drawing (self->pain_layer, self->pain);
 
   self->settings = g_settings_new (APP_ID);
   bind_map (self);

@@ -16,6 +16,7 @@
 #include "sm-map-zone.h"
 #include "sm-presenter-mode.h"
 #include "sm-presenter.h"
+#include "sm-routines-page.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
 
@@ -169,8 +170,6 @@ check_present (GApplication *app,
   sm_test_wait_mapped (GTK_WIDGET (presenter));
   check_caption (presenter);
   check_presenter_map (window, presenter);
-  g_assert_true (sm_pain_layer_get_drawing (sm_presenter_get_pain_layer (presenter)) ==
-                 sm_window_get_pain_drawing (window));
 
   press_key (GTK_WINDOW (window), "Escape");
   g_assert_true (sm_test_wait_for (is_not_presenting, window, 5000));
@@ -188,9 +187,101 @@ check_present (GApplication *app,
 
   window_state_clear (&before);
   window_state_clear (&after);
+}
+
+
+static gboolean
+is_step (gpointer data)
+{
+  SmPresenter *presenter = sm_window_get_presenter (data);
+
+  return sm_presenter_get_step (presenter) == GPOINTER_TO_INT (g_object_get_data (data, "want-step"));
+}
+
+static void
+press_until_step (SmWindow   *window,
+                  const char *key,
+                  int         step)
+{
+  g_object_set_data (G_OBJECT (window), "want-step", GINT_TO_POINTER (step));
+  press_key (GTK_WINDOW (window), key);
+  g_assert_true (sm_test_wait_for (is_step, window, 5000));
+}
+
+/* With a routine open, a clicker's Page Down and Page Up walk its zones;
+ * marking pain puts the strokes into a routine of one's own, which the
+ * presenter shows too. */
+static void
+check_routine (GApplication *app,
+               gpointer      data)
+{
+  SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *title = g_strdup_printf ("presenter-routine-%d", (int) getpid ());
+  SmRoutinesPage *page = sm_test_find (window, "routines_page");
+  SmRoutine *builtin = sm_routine_store_lookup (sm_routines_page_get_store (page), "piriformis-relief");
+  SmPainLayer *layer = sm_test_find (window, "pain_layer");
+  SmPresenter *presenter;
+  SmRoutine *own;
+  double xy[] = { 200, 400, 205, 450, 210, 500 };
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  sm_test_wait_mapped (GTK_WIDGET (window));
+  sm_routines_page_open (page, builtin);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  presenter = sm_window_get_presenter (window);
+  sm_test_wait_mapped (GTK_WIDGET (presenter));
+  g_assert_cmpuint (sm_presenter_get_n_steps (presenter), ==, sm_routine_get_n_steps (builtin));
+
+  /* The window shows the piriformis, step 2: the steps go on from there. */
+  g_assert_cmpstr (sm_presenter_get_step_text (presenter), ==, "Step 2 of 4");
+  press_until_step (window, "Next", 2);
+  g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Gluteus medius, both sides");
+  press_until_step (window, "Prior", 1);
+  press_until_step (window, "Prior", 0);
+  g_assert_cmpstr (sm_presenter_get_step_text (presenter), ==, "Step 1 of 4");
+  g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Gluteus maximus, both sides");
+  press_until_step (window, "Right", 1);
+  g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Piriformis, both sides");
+  g_assert_cmpstr (sm_presenter_get_caption_sentence (presenter), ==,
+                   sm_zone_get_presenter (sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis")));
+  press_key (GTK_WINDOW (window), "Escape");
+  g_assert_true (sm_test_wait_for (is_not_presenting, window, 5000));
+
+  /* A built-in routine is read-only: marking pain copies it, steps and all. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL);
+  own = sm_window_get_routine (window);
+  g_assert_true (own != builtin);
+  g_assert_false (sm_routine_get_builtin (own));
+  g_assert_cmpuint (sm_routine_get_n_steps (own), ==, sm_routine_get_n_steps (builtin));
+  g_assert_true (sm_pain_layer_get_active (layer));
+  g_assert_true (sm_pain_layer_get_drawing (layer) == sm_routine_get_pain_drawing (own));
+
+  sm_pain_layer_draw_stroke (layer, xy, 3);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (own)), ==, 1);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (builtin)), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_true (sm_pain_layer_get_drawing (sm_presenter_get_pain_layer (presenter)) ==
+                 sm_routine_get_pain_drawing (own));
+  g_assert_true (sm_pain_layer_get_active (sm_presenter_get_pain_layer (presenter)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL);
+  g_assert_false (sm_pain_layer_get_active (layer));
+}
+
+/* One application per test program: GLib names it only once. */
+static void
+check_window (GApplication *app,
+              gpointer      data)
+{
+  check_present (app, data);
+  check_routine (app, data);
   g_application_quit (app);
 }
 
+/* Presenter mode in the real window: state restored, routine stepping,
+ * pain marking. */
 static void
 test_present (void)
 {
@@ -198,9 +289,10 @@ test_present (void)
   char *argv[] = { (char *) "sciatica-map", NULL };
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (check_present), NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (check_window), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
 }
+
 
 /* --- The presenter on its own -------------------------------------------- */
 
@@ -419,7 +511,7 @@ test_presenter_window (void)
   SmPresenter *presenter;
 
   sm_body_map_select_zone (SM_BODY_MAP (map), "gluteus-medius", "left");
-  window = sm_presenter_window_new (NULL, SM_BODY_MAP (map), monitor);
+  window = sm_presenter_window_new (NULL, SM_BODY_MAP (map), NULL, monitor);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   presenter = SM_PRESENTER (gtk_window_get_child (window));
   sm_test_wait_mapped (GTK_WIDGET (presenter));
