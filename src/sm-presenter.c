@@ -503,6 +503,10 @@ draw_labels (SmPresenter *self,
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(PangoLayout) layout = label_layout (self, height);
 
+  /* No other label covers the muscle being shown. */
+  if (candidates->len > 0 && g_array_index (candidates, Candidate, 0).rank == 0)
+    g_array_append_val (placed, g_array_index (candidates, Candidate, 0).box);
+
   g_ptr_array_set_size (self->labels, 0);
   for (guint i = 0; i < candidates->len; i++)
     {
