@@ -669,21 +669,7 @@ test_zoom (Fixture       *fixture,
 typedef struct
 {
   char     *activated;
-  gboolean  xdotool_done;
-  int       xdotool_status;
 } ClickState;
-
-static void
-xdotool_exited (GPid     pid,
-                int      status,
-                gpointer data)
-{
-  ClickState *state = data;
-
-  state->xdotool_status = status;
-  state->xdotool_done = TRUE;
-  g_spawn_close_pid (pid);
-}
 
 /* Where the X pointer is, in the map's coordinates. */
 static void
@@ -723,7 +709,7 @@ click_finished (gpointer data)
 {
   ClickState *state = data;
 
-  return state->activated != NULL && state->xdotool_done;
+  return state->activated != NULL;
 }
 
 /* A real click from the X server, through GTK's event path: xdotool moves
@@ -735,10 +721,8 @@ test_real_click (Fixture       *fixture,
   g_autofree char *title = g_strdup_printf ("body-map-click-%d", (int) getpid ());
   g_autofree char *x_arg = NULL;
   g_autofree char *y_arg = NULL;
-  ClickState state = { NULL, FALSE, -1 };
+  ClickState state = { NULL };
   double su, sv, tu, tv, x, y, wx, wy, sx, sy, px, py;
-  GPid pid;
-  g_autoptr(GError) error = NULL;
 
   gtk_window_set_title (fixture->window, title);
   g_signal_connect (fixture->map, "zone-activated", G_CALLBACK (on_activated), &state.activated);
@@ -752,20 +736,10 @@ test_real_click (Fixture       *fixture,
   x_arg = g_strdup_printf ("%d", (int) round (wx + sx));
   y_arg = g_strdup_printf ("%d", (int) round (wy + sy));
 
-  {
-    const char *argv[] = { "xdotool", "search", "--sync", "--name", title,
-                           "mousemove", "--window", "%1", x_arg, y_arg,
-                           "sleep", "0.2", "click", "1", NULL };
-
-    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
-                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                  NULL, NULL, &pid, &error));
-    g_assert_no_error (error);
-  }
-  g_child_watch_add (pid, xdotool_exited, &state);
-
+  sm_test_run_command ((const char *[]) { "xdotool", "search", "--sync", "--name", title,
+                                          "mousemove", "--window", "%1", x_arg, y_arg,
+                                          "sleep", "0.2", "click", "1", NULL });
   g_assert_true (sm_test_wait_for (click_finished, &state, 15000));
-  g_assert_cmpint (state.xdotool_status, ==, 0);
   g_assert_cmpstr (state.activated, ==, "piriformis/left");
   g_assert_cmpstr (sm_body_map_get_selected_zone (fixture->map), ==, "piriformis");
   g_clear_pointer (&state.activated, g_free);
