@@ -84,6 +84,8 @@ export_pdf (const char  *path,
   g_autoptr(SmRoutine) routine = NULL;
   g_autoptr(SmSheet) sheet = NULL;
 
+  /* No window will open: nothing needs the artwork's ids. */
+  sm_atlas_default_skip_artwork ();
   sm_sheet_warm_up ();
   atlas = sm_atlas_get_default ();
 
