@@ -79,10 +79,15 @@ export_pdf (const char  *path,
             const char  *paper_name,
             GError     **error)
 {
-  SmAtlas *atlas = sm_atlas_get_default ();
+  SmAtlas *atlas;
   SmSheetPaper paper = SM_SHEET_PAPER_A4;
   g_autoptr(SmRoutine) routine = NULL;
   g_autoptr(SmSheet) sheet = NULL;
+
+  /* No window will open: nothing needs the artwork's ids. */
+  sm_atlas_default_skip_artwork ();
+  sm_sheet_warm_up ();
+  atlas = sm_atlas_get_default ();
 
   if (paper_name != NULL && !sm_sheet_paper_from_name (paper_name, &paper))
     {

@@ -49,6 +49,10 @@ GQuark              sm_atlas_error_quark        (void);
 /* The bundled content (resources content/​*.json), loaded once and checked
  * against the bundled artwork. Never NULL; (transfer none). */
 SmAtlas            *sm_atlas_get_default        (void);
+/* Before the first sm_atlas_get_default(), in a process that shows no
+ * body map: the default atlas is then not checked against the artwork,
+ * and SVG ids it resolves are not checked either. */
+void                sm_atlas_default_skip_artwork (void);
 
 /* @paths / @contents + @names: NULL-terminated. @back and @front are the
  * artwork the content must match; when NULL, SVG ids are not checked. */

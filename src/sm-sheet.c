@@ -62,6 +62,8 @@ struct _SmSheet
   PangoContext *pango;   /* shared by every layout, so fonts are looked up once */
   cairo_t      *pango_cr;
   GHashTable   *layouts; /* key → PangoLayout: each text is shaped once */
+  GThread      *art_loader; /* parses the artwork while the text is laid out */
+  GPtrArray    *art;        /* ViewArt*, one per view on the sheet */
 };
 
 G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
@@ -93,6 +95,16 @@ static const Rgb heat_fill = { 0.99, 0.95, 0.90 }, heat_line = { 0.88, 0.62, 0.4
 static const Rgb stretch_fill = { 0.93, 0.97, 0.93 }, stretch_line = { 0.52, 0.72, 0.52 };
 static const Rgb safety_fill = { 0.99, 0.93, 0.92 }, safety_line = { 0.78, 0.16, 0.16 };
 static const Rgb stripe = { 0.97, 0.96, 0.95 };
+
+/* Pango has fontconfig read its configuration and font list in a thread
+ * of its own as soon as the font map exists, which takes as long as
+ * loading the content: call this first when a sheet is coming, so the two
+ * overlap. */
+void
+sm_sheet_warm_up (void)
+{
+  pango_cairo_font_map_get_default ();
+}
 
 SmSheet *
 sm_sheet_new (SmRoutine *routine,
@@ -599,6 +611,126 @@ measure_marks (RsvgHandle *handle,
 }
 
 static gboolean
+uses_view (SmSheet    *self,
+           const char *view)
+{
+  double x, y, w, h;
+
+  if (sm_pain_drawing_get_bounds (sm_routine_get_pain_drawing (self->routine), view, &x, &y, &w, &h))
+    return TRUE;
+
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
+    if (g_strcmp0 (zone_view (self, sm_routine_step_get_zone (sm_routine_get_step (self->routine, i))),
+                   view) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The views the sheet shows: those the steps use, the back when none. */
+static guint
+sheet_views (SmSheet    *self,
+             const char *views[2])
+{
+  guint n_views = 0;
+
+  if (uses_view (self, "back") || !uses_view (self, "front"))
+    views[n_views++] = "back";
+  if (uses_view (self, "front"))
+    views[n_views++] = "front";
+  return n_views;
+}
+
+/* One body view ready to draw: the artwork parsed with the sheet's styles
+ * and the marked muscles measured. Parsing and measuring take as long as
+ * laying out all the text, so a thread does them meanwhile (librsvg and
+ * the marks are only handed over, never shared while it runs). */
+typedef struct
+{
+  const char *view;    /* "back" or "front" */
+  GArray     *marks;
+  char       *css;
+  RsvgHandle *handle;  /* NULL when the view could not be loaded */
+  double      iw, ih;  /* intrinsic size */
+  GError     *error;
+} ViewArt;
+
+static void
+view_art_free (gpointer data)
+{
+  ViewArt *art = data;
+
+  g_array_unref (art->marks);
+  g_free (art->css);
+  g_clear_object (&art->handle);
+  g_clear_error (&art->error);
+  g_free (art);
+}
+
+static ViewArt *
+view_art_new (SmSheet    *self,
+              const char *view)
+{
+  ViewArt *art = g_new0 (ViewArt, 1);
+
+  art->view = view;
+  art->marks = collect_marks (self, view);
+  art->css = view_stylesheet (art->marks);
+  return art;
+}
+
+static void
+view_art_load (ViewArt *art)
+{
+  art->handle = load_view (art->view, art->css, &art->error);
+  if (art->handle != NULL &&
+      !rsvg_handle_get_intrinsic_size_in_pixels (art->handle, &art->iw, &art->ih))
+    g_clear_object (&art->handle);
+  if (art->handle != NULL)
+    measure_marks (art->handle, art->marks, art->iw, art->ih);
+}
+
+static gpointer
+load_art (gpointer data)
+{
+  GPtrArray *art = data;
+
+  for (guint i = 0; i < art->len; i++)
+    view_art_load (art->pdata[i]);
+  return NULL;
+}
+
+/* Starts parsing the artwork of the sheet's views, once per sheet. */
+static void
+start_loading_art (SmSheet *self)
+{
+  const char *views[2];
+  guint n_views;
+
+  if (self->art != NULL)
+    return;
+
+  n_views = sheet_views (self, views);
+  self->art = g_ptr_array_new_with_free_func (view_art_free);
+  for (guint i = 0; i < n_views; i++)
+    g_ptr_array_add (self->art, view_art_new (self, views[i]));
+  self->art_loader = g_thread_new ("sm-sheet-art", load_art, self->art);
+}
+
+/* The artwork of @view, waiting for the thread to finish it if need be. */
+static ViewArt *
+get_art (SmSheet    *self,
+         const char *view)
+{
+  g_clear_pointer (&self->art_loader, g_thread_join);
+  for (guint i = 0; i < self->art->len; i++)
+    if (g_str_equal (((ViewArt *) self->art->pdata[i])->view, view))
+      return self->art->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
 badge_collides (GArray *placed,
                 double  cx,
                 double  cy,
@@ -749,12 +881,10 @@ paint_body_view (Flow       *flow,
                  double      width,
                  double      height)
 {
-  g_autoptr(GArray) marks = collect_marks (flow->sheet, view);
-  g_autofree char *css = view_stylesheet (marks);
-  g_autoptr(RsvgHandle) handle = NULL;
-  g_autoptr(GError) error = NULL;
+  ViewArt *art;
+  GArray *marks;
+  double scale;
   SmPainDrawing *pain = sm_routine_get_pain_drawing (flow->sheet->routine);
-  double iw, ih, scale;
   RsvgRectangle viewport, crop, pain_box;
   gboolean has_pain;
 
@@ -763,27 +893,29 @@ paint_body_view (Flow       *flow,
 
   /* The artwork is bundled and tested: failing here is a bug, and the
    * rest of the sheet is still worth having. */
-  handle = load_view (view, css, &error);
-  if (handle == NULL || !rsvg_handle_get_intrinsic_size_in_pixels (handle, &iw, &ih))
+  art = get_art (flow->sheet, view);
+  if (art == NULL || art->handle == NULL)
     {
-      g_warning ("Could not draw the %s view: %s", view, error ? error->message : "no size");
+      g_warning ("Could not draw the %s view: %s", view,
+                 art != NULL && art->error != NULL ? art->error->message : "no size");
       return;
     }
 
-  measure_marks (handle, marks, iw, ih);
+  marks = art->marks;
   has_pain = sm_pain_drawing_get_bounds (pain, view, &pain_box.x, &pain_box.y,
                                          &pain_box.width, &pain_box.height);
-  crop = crop_to_marks (marks, has_pain ? &pain_box : NULL, iw, ih, width / height);
+  crop = crop_to_marks (marks, has_pain ? &pain_box : NULL, art->iw, art->ih, width / height);
   scale = MIN (width / crop.width, height / crop.height);
   viewport = (RsvgRectangle) {
-    x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale, iw * scale, ih * scale,
+    x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale,
+    art->iw * scale, art->ih * scale,
   };
 
   paint_box (flow, x, y, width, height, &stripe, &rule);
   cairo_save (flow->cr);
   cairo_rectangle (flow->cr, x + 1, y + 1, width - 2, height - 2);
   cairo_clip (flow->cr);
-  rsvg_handle_render_document (handle, flow->cr, &viewport, NULL);
+  rsvg_handle_render_document (art->handle, flow->cr, &viewport, NULL);
 
   /* Deep muscles (the piriformis) lie under others: draw them again on top
    * so the patient sees where to work. */
@@ -792,12 +924,13 @@ paint_body_view (Flow       *flow,
       {
         g_autofree char *id = g_strconcat ("#", g_array_index (marks, Mark, i).element, NULL);
 
-        rsvg_handle_render_layer (handle, flow->cr, id, &viewport, NULL);
+        rsvg_handle_render_layer (art->handle, flow->cr, id, &viewport, NULL);
       }
 
   /* The pain drawing, in vector paths, under the step numbers. */
   sm_pain_paint_drawing (pain, view, flow->cr,
-                         &(cairo_rectangle_t) { viewport.x, viewport.y, viewport.width, viewport.height }, iw);
+                         &(cairo_rectangle_t) { viewport.x, viewport.y, viewport.width, viewport.height },
+                         art->iw);
   paint_badges (flow, marks, &viewport, scale);
   cairo_restore (flow->cr);
   paint_side_marks (flow, view, x, y, width);
@@ -965,36 +1098,14 @@ measure_side_column (Flow   *flow,
   return height;
 }
 
-static gboolean
-uses_view (SmSheet    *self,
-           const char *view)
-{
-  double x, y, w, h;
-
-  if (sm_pain_drawing_get_bounds (sm_routine_get_pain_drawing (self->routine), view, &x, &y, &w, &h))
-    return TRUE;
-
-  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
-    if (g_strcmp0 (zone_view (self, sm_routine_step_get_zone (sm_routine_get_step (self->routine, i))),
-                   view) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The body view(s) on the left, the notes and before/after advice on the
  * right. */
 static void
 flow_overview (Flow *flow)
 {
   const char *views[2];
-  guint n_views = 0;
+  guint n_views = sheet_views (flow->sheet, views);
   double figure_width = FIGURE_WIDTH, figure_height, column_x, column_height;
-
-  if (uses_view (flow->sheet, "back") || !uses_view (flow->sheet, "front"))
-    views[n_views++] = "back";
-  if (uses_view (flow->sheet, "front"))
-    views[n_views++] = "front";
 
   /* Two views share the room one would have. */
   if (n_views == 2)
@@ -1398,6 +1509,7 @@ run_layout (SmSheet *self,
     height - MARGIN - FOOTER_HEIGHT, 0, target,
   };
 
+  start_loading_art (self);
   prepare_pango (self, cr);
 
   flow_header (&flow);
@@ -1523,6 +1635,8 @@ sm_sheet_finalize (GObject *object)
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_object (&self->pango);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->art_loader, g_thread_join);
+  g_clear_pointer (&self->art, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_sheet_parent_class)->finalize (object);
 }
