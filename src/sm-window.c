@@ -559,6 +559,8 @@ setup_navigation (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
+static void update_present_elsewhere (SmWindow *self);
+
 /* Until the person has read the safety screen, it takes the place of the
  * map and the side pane, and the header controls that act on them rest. */
 static void
@@ -575,6 +577,9 @@ set_safety_screen_visible (SmWindow *self,
   gtk_widget_set_sensitive (self->search_button, !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-routines", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-pain", !visible);
+  update_present_elsewhere (self);
 
   if (visible)
     sm_safety_page_focus_button (self->safety_page);
@@ -864,6 +869,7 @@ static void
 update_present_elsewhere (SmWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-elsewhere",
+                                 !gtk_widget_get_visible (GTK_WIDGET (self->safety_page)) &&
                                  sm_presenter_find_other_monitor (GTK_WINDOW (self)) != NULL);
 }
 

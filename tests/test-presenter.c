@@ -271,10 +271,24 @@ check_routine (GApplication *app,
 }
 
 /* One application per test program: GLib names it only once. */
+/* Nothing to present or mark before the safety screen has been read. */
+static void
+check_safety_first (SmWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-safety", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL);
+  g_assert_false (sm_window_get_presenting (window));
+  g_assert_false (gtk_widget_get_sensitive (sm_test_find (window, "mark_pain_button")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.acknowledge-safety", NULL);
+  g_assert_true (gtk_widget_get_sensitive (sm_test_find (window, "mark_pain_button")));
+}
+
 static void
 check_window (GApplication *app,
               gpointer      data)
 {
+  check_safety_first (SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app))));
   check_present (app, data);
   check_routine (app, data);
   g_application_quit (app);
