@@ -36,6 +36,7 @@ struct _SmPainLayer
   double         last_y;
   gboolean       note_shown;
 
+  GtkWidget     *canvas;        /* under the panel: takes the strokes */
   GtkWidget     *panel;
   GtkRevealer   *note_revealer;
   GtkAdjustment *intensity_adjustment;
@@ -210,17 +211,6 @@ sm_pain_layer_draw_stroke (SmPainLayer  *self,
   end_stroke (self);
 }
 
-/* Presses on the tool panel are for its buttons, not strokes. */
-static gboolean
-on_panel (SmPainLayer *self,
-          double       x,
-          double       y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-
-  return picked != NULL && picked != GTK_WIDGET (self);
-}
-
 /* A stylus is the stylus gesture's: the drag gesture gives it up, so one
  * pen stroke never makes two. */
 static void
@@ -231,7 +221,7 @@ on_drag_begin (GtkGestureDrag *gesture,
 {
   GdkDevice *device = gtk_gesture_get_device (GTK_GESTURE (gesture));
 
-  if ((device != NULL && gdk_device_get_source (device) == GDK_SOURCE_PEN) || on_panel (self, x, y))
+  if (device != NULL && gdk_device_get_source (device) == GDK_SOURCE_PEN)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -266,8 +256,7 @@ on_stylus_down (GtkGestureStylus *gesture,
                 double            y,
                 SmPainLayer      *self)
 {
-  if (!on_panel (self, x, y))
-    begin_stroke (self, x, y);
+  begin_stroke (self, x, y);
 }
 
 static void
@@ -478,6 +467,8 @@ sm_pain_layer_size_allocate (GtkWidget *widget,
   GtkRequisition natural;
   int panel_width, panel_height;
 
+  gtk_widget_measure (self->canvas, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->canvas, &(GtkAllocation) { 0, 0, width, height }, -1);
   gtk_widget_get_preferred_size (self->panel, NULL, &natural);
   panel_width = MIN (natural.width, MAX (width - 2 * PANEL_MARGIN, 0));
   gtk_widget_measure (self->panel, GTK_ORIENTATION_VERTICAL, panel_width, NULL, &panel_height, NULL, NULL);
@@ -507,6 +498,7 @@ sm_pain_layer_dispose (GObject *object)
   sm_pain_layer_set_drawing (self, NULL);
   sm_pain_layer_set_map (self, NULL);
   g_clear_pointer (&self->current, sm_pain_stroke_free);
+  g_clear_pointer (&self->canvas, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_PAIN_LAYER);
 
   G_OBJECT_CLASS (sm_pain_layer_parent_class)->dispose (object);
@@ -630,8 +622,12 @@ add_gestures (SmPainLayer *self)
   g_signal_connect (stylus, "down", G_CALLBACK (on_stylus_down), self);
   g_signal_connect (stylus, "motion", G_CALLBACK (on_stylus_motion), self);
   g_signal_connect (stylus, "up", G_CALLBACK (on_stylus_up), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (stylus));
+  /* On a canvas beside the tool panel, not on the layer, so that presses on
+   * the panel's buttons never start (or swallow) a stroke. */
+  self->canvas = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_widget_insert_after (self->canvas, GTK_WIDGET (self), NULL);
+  gtk_widget_add_controller (self->canvas, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (self->canvas, GTK_EVENT_CONTROLLER (stylus));
 }
 
 static void

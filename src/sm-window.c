@@ -830,8 +830,14 @@ set_marking_pain (SmWindow *self,
   if (self->marking_pain == marking)
     return;
 
+  /* Show the routine the drawing went into when it is a new one. */
   if (marking)
-    sm_routines_page_ensure_own_routine (self->routines_page);
+    {
+      SmRoutine *open = sm_window_get_routine (self);
+
+      if (sm_routines_page_ensure_own_routine (self->routines_page) != open)
+        gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+    }
   self->marking_pain = marking;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKING_PAIN]);
 }

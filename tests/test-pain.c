@@ -409,29 +409,66 @@ has_stroke (gpointer data)
   return sm_pain_drawing_get_n_strokes (data) > 0;
 }
 
-/* A real drag from the X server draws through GtkGestureDrag. */
+/* Where (@x, @y) of @widget is, for xdotool's mousemove --window. */
+static char **
+window_point (Fixture   *fixture,
+              GtkWidget *widget,
+              double     x,
+              double     y)
+{
+  double wx, wy, sx, sy;
+  char **xy = g_new0 (char *, 3);
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (fixture->window), x, y, &wx, &wy));
+  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
+  xy[0] = g_strdup_printf ("%d", (int) round (wx + sx));
+  xy[1] = g_strdup_printf ("%d", (int) round (wy + sy));
+  return xy;
+}
+
+static gboolean
+is_numb (gpointer data)
+{
+  return g_str_equal (sm_pain_kind_to_string (SM_PAIN_NUMB), data);
+}
+
+static gboolean
+kind_is_numb (gpointer layer)
+{
+  g_autofree char *kind = NULL;
+
+  g_object_get (layer, "kind", &kind, NULL);
+  return is_numb (kind);
+}
+
+/* A real click on a kind, then a real drag from the X server: the stroke
+ * comes through GtkGestureDrag (a press on the tool panel must not leave
+ * the gesture stuck). */
 static void
 test_real_drag (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *title = g_strdup_printf ("pain-drag-%d", (int) getpid ());
-  g_autofree char *x_arg = NULL, *y_arg = NULL;
-  double x, y, wx, wy, sx, sy;
+  GtkWidget *numb = sm_test_find (fixture->layer, "kind_numb");
+  g_auto(GStrv) button = NULL;
+  g_auto(GStrv) start = NULL;
+  double x, y;
   const SmPainStroke *stroke;
 
   gtk_window_set_title (fixture->window, title);
   sm_pain_layer_set_active (fixture->layer, TRUE);
-  g_object_set (fixture->layer, "kind", "numb", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->layer));
+
+  button = window_point (fixture, numb, gtk_widget_get_width (numb) / 2.0, gtk_widget_get_height (numb) / 2.0);
+  sm_test_run_command ((const char *[]) { "xdotool", "search", "--sync", "--name", title,
+                                          "mousemove", "--window", "%1", button[0], button[1],
+                                          "click", "1", NULL });
+  g_assert_true (sm_test_wait_for (kind_is_numb, fixture->layer, 5000));
 
   sm_body_map_svg_to_widget (fixture->map, 330, 900, &x, &y);
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->map), GTK_WIDGET (fixture->window),
-                                                   x, y, &wx, &wy));
-  gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
-  x_arg = g_strdup_printf ("%d", (int) round (wx + sx));
-  y_arg = g_strdup_printf ("%d", (int) round (wy + sy));
-
+  start = window_point (fixture, GTK_WIDGET (fixture->map), x, y);
   sm_test_run_command ((const char *[]) { "xdotool", "search", "--sync", "--name", title,
-                                          "mousemove", "--window", "%1", x_arg, y_arg,
+                                          "mousemove", "--window", "%1", start[0], start[1],
                                           "mousedown", "1", "sleep", "0.1",
                                           "mousemove_relative", "--", "2", "20", "sleep", "0.1",
                                           "mousemove_relative", "--", "2", "20", "sleep", "0.1",
