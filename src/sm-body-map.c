@@ -16,6 +16,7 @@
 #include "sm-anatomy.h"
 #include "sm-atlas.h"
 #include "sm-body-map.h"
+#include "sm-utils.h"
 #include "sm-map-zone.h"
 
 /* How the map draws a frame: the artwork for the current view, size, zoom,
@@ -162,19 +163,6 @@ static guint signals[N_SIGNALS];
 static void select_zone_widget (SmBodyMap *self,
                                 SmMapZone *zone);
 static void schedule_prewarm   (SmBodyMap *self);
-
-/* g_set_str() only arrived in GLib 2.76. */
-static gboolean
-replace_str (char       **ptr,
-             const char  *value)
-{
-  if (g_strcmp0 (*ptr, value) == 0)
-    return FALSE;
-
-  g_free (*ptr);
-  *ptr = g_strdup (value);
-  return TRUE;
-}
 
 /* --- Names --------------------------------------------------------------- */
 
@@ -1972,7 +1960,7 @@ sm_body_map_set_view (SmBodyMap  *self,
   g_return_if_fail (SM_IS_BODY_MAP (self));
   g_return_if_fail (g_strcmp0 (view, "back") == 0 || g_strcmp0 (view, "front") == 0);
 
-  if (!replace_str (&self->view, view))
+  if (!sm_set_str (&self->view, view))
     return;
 
   update_hit_maps (self);
@@ -2006,7 +1994,7 @@ sm_body_map_set_side_filter (SmBodyMap  *self,
   g_return_if_fail (g_strcmp0 (side, "left") == 0 || g_strcmp0 (side, "right") == 0 ||
                     g_strcmp0 (side, "both") == 0);
 
-  if (!replace_str (&self->side_filter, side))
+  if (!sm_set_str (&self->side_filter, side))
     return;
 
   if (self->selected != NULL && !side_allowed (self, self->selected))
@@ -2032,7 +2020,7 @@ sm_body_map_set_layer (SmBodyMap  *self,
   g_return_if_fail (SM_IS_BODY_MAP (self));
   g_return_if_fail (g_strcmp0 (layer, "superficial") == 0 || g_strcmp0 (layer, "deep") == 0);
 
-  if (!replace_str (&self->layer, layer))
+  if (!sm_set_str (&self->layer, layer))
     return;
 
   update_hit_maps (self);

@@ -12,6 +12,7 @@
 
 #include "sm-session.h"
 #include "sm-timer-bar.h"
+#include "sm-utils.h"
 
 #define FLASH_SECONDS 3
 
@@ -48,17 +49,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* g_set_str() only arrived in GLib 2.76. */
-static void
-replace_str (char       **ptr,
-             const char  *value)
-{
-  char *copy = g_strdup (value);
-
-  g_free (*ptr);
-  *ptr = copy;
-}
 
 GtkWidget *
 sm_timer_bar_new (void)
@@ -261,7 +251,7 @@ maybe_switch_sides (SmTimerBar *self)
     return FALSE;
 
   self->second_side = TRUE;
-  replace_str (&self->side, next_side);
+  sm_set_str (&self->side, next_side);
   update_subject (self);
   g_signal_emit (self, signals[SIDE_SWITCHED], 0, self->zone, self->side);
   sm_timer_start (self->timer);
@@ -297,9 +287,9 @@ sm_timer_bar_set_zone (SmTimerBar *self,
   if (sm_timer_is_active (self->timer) || self->guided_subject != NULL)
     return;
 
-  replace_str (&self->zone, zone);
-  replace_str (&self->side, side);
-  replace_str (&self->title, title);
+  sm_set_str (&self->zone, zone);
+  sm_set_str (&self->side, side);
+  sm_set_str (&self->title, title);
   if (!sm_timer_set_duration (self->timer, hold, NULL))
     sm_timer_set_duration (self->timer, g_settings_get_uint (self->settings, "default-hold"), NULL);
   update_subject (self);
@@ -345,7 +335,7 @@ sm_timer_bar_set_guided (SmTimerBar *self,
 {
   g_return_if_fail (SM_IS_TIMER_BAR (self));
 
-  replace_str (&self->guided_subject, subject);
+  sm_set_str (&self->guided_subject, subject);
   update_subject (self);
 }
 

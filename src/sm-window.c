@@ -29,6 +29,7 @@
 #include "sm-timer-bar.h"
 #include "sm-tool-panel.h"
 #include "sm-window.h"
+#include "sm-utils.h"
 #include "sm-zone-panel.h"
 
 struct _SmWindow
@@ -104,19 +105,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* g_set_str() only arrived in GLib 2.76. */
-static gboolean
-replace_str (char       **ptr,
-             const char  *value)
-{
-  if (g_strcmp0 (*ptr, value) == 0)
-    return FALSE;
-
-  g_free (*ptr);
-  *ptr = g_strdup (value);
-  return TRUE;
-}
-
 SmWindow *
 sm_window_new (SmApplication *application)
 {
@@ -138,7 +126,7 @@ sm_window_set_view (SmWindow   *self,
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (g_strcmp0 (view, "back") == 0 || g_strcmp0 (view, "front") == 0);
 
-  if (replace_str (&self->view, view))
+  if (sm_set_str (&self->view, view))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -159,7 +147,7 @@ sm_window_set_side (SmWindow   *self,
                     g_strcmp0 (side, "right") == 0 ||
                     g_strcmp0 (side, "both") == 0);
 
-  if (replace_str (&self->side, side))
+  if (sm_set_str (&self->side, side))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDE]);
 }
 

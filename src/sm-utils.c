@@ -1,0 +1,26 @@
+/* sm-utils.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-utils"
+
+#include "config.h"
+
+#include "sm-utils.h"
+
+/* Replaces *@str_pointer by a copy of @new_str; returns whether it changed,
+ * so property setters know when to notify. g_set_str() arrived in GLib 2.76,
+ * after the 2.74 we build against. */
+gboolean
+sm_set_str (char       **str_pointer,
+            const char  *new_str)
+{
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  g_free (*str_pointer);
+  *str_pointer = g_strdup (new_str);
+  return TRUE;
+}
