@@ -9,6 +9,8 @@
 #include "sm-atlas.h"
 #include "sm-test-utils.h"
 
+#include "sm-application.h"
+
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
  * hides the system MIME database and GdkPixbuf then cannot tell an SVG icon
  * from noise. The database is read-only, so sharing it keeps tests isolated. */
@@ -285,3 +287,21 @@ const SmTestSearchCase sm_test_search_cases[] = {
   { "trigger", "technique", "trigger-point" },
   { NULL, NULL, NULL }
 };
+
+/* Runs the real application with @on_activate connected after its own
+ * activate handler, and returns it (transfer full) once it has quit. It
+ * stays off the session bus: the tests run in parallel on one bus and
+ * would otherwise hand their activation to each other. */
+gpointer
+sm_test_run_app (GCallback on_activate,
+                 gpointer  user_data)
+{
+  SmApplication *app = sm_application_new ();
+  char *argv[] = { (char *) "sciatica-map", NULL };
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", on_activate, user_data);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+
+  return app;
+}

@@ -35,6 +35,8 @@ void     sm_test_run_command (const char * const *argv);
 gboolean sm_test_press_key   (GtkWidget       *widget,
                               guint            keyval);
 void     sm_test_destroy_window (gpointer      window);
+gpointer sm_test_run_app     (GCallback        on_activate,
+                              gpointer         user_data);
 void     sm_test_set_safety_acknowledged (gboolean acknowledged);
 int      sm_test_results_index   (GListModel  *results,
                                   const char  *kind,

@@ -299,12 +299,7 @@ check_window (GApplication *app,
 static void
 test_present (void)
 {
-  g_autoptr(SmApplication) app = sm_application_new ();
-  char *argv[] = { (char *) "sciatica-map", NULL };
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (check_window), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_autoptr(SmApplication) app = sm_test_run_app (G_CALLBACK (check_window), NULL);
 }
 
 

@@ -76,19 +76,12 @@ on_activate (GApplication *app,
 static void
 test_window_opens (void)
 {
-  g_autoptr(SmApplication) app = sm_application_new ();
   SmWindow *window = NULL;
-  char *argv[] = { (char *) "sciatica-map", NULL };
+  SmApplication *app = sm_test_run_app (G_CALLBACK (on_activate), &window);
 
-  /* Tests run in parallel on one session bus: stay off it. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), &window);
-
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_assert_nonnull (window);
-
   g_assert_finalize_object (window);
-  g_assert_finalize_object (g_steal_pointer (&app));
+  g_assert_finalize_object (app);
 }
 
 int
