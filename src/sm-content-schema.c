@@ -13,6 +13,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-utils.h"
 
 /* The content files are described once, as tables, and three walkers use
  * the tables: validation (structure, then references), building the
@@ -228,15 +229,12 @@ fail (GError          **error,
       const char       *format,
       ...)
 {
-  g_autofree char *problem = NULL;
   va_list args;
 
   va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
+  sm_set_input_error (error, SM_ATLAS_ERROR, code, context->file,
+                      *path != '\0' ? path : "top level", format, args);
   va_end (args);
-
-  g_set_error (error, SM_ATLAS_ERROR, code, "%s: %s: %s",
-               context->file, *path != '\0' ? path : "top level", problem);
   return FALSE;
 }
 

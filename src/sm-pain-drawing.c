@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-pain-drawing.h"
+#include "sm-utils.h"
 
 /* A pain drawing is a list of strokes a patient drew over the body map.
  * Points are in the artwork's SVG units for the view they were drawn on,
@@ -374,14 +375,11 @@ fail (GError     **error,
       const char  *format,
       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  sm_set_input_error (error, SM_PAIN_DRAWING_ERROR, code, NULL, path, format, args);
   va_end (args);
-
-  g_set_error (error, SM_PAIN_DRAWING_ERROR, code, "%s: %s", path, message);
   return FALSE;
 }
 

@@ -15,6 +15,7 @@
 #include "sm-pain-drawing.h"
 #include "sm-routine.h"
 #include "sm-routine-private.h"
+#include "sm-utils.h"
 
 /* A routine is what a therapist hands a patient: an ordered list of steps
  * plus who it is for and a few notes. It is read from and written to a small
@@ -95,15 +96,13 @@ fail (Reader      *reader,
       const char  *format,
       ...)
 {
-  g_autofree char *problem = NULL;
   va_list args;
 
   va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
+  sm_set_input_error (error, SM_ROUTINE_ERROR, code, reader->file_name,
+                      reader->path->len > 0 ? reader->path->str : _("top level"),
+                      format, args);
   va_end (args);
-
-  g_set_error (error, SM_ROUTINE_ERROR, code, "%s: %s: %s", reader->file_name,
-               reader->path->len > 0 ? reader->path->str : _("top level"), problem);
   return FALSE;
 }
 

@@ -10,7 +10,14 @@
 
 G_BEGIN_DECLS
 
-gboolean sm_set_str (char       **str_pointer,
-                     const char  *new_str);
+gboolean sm_set_str          (char       **str_pointer,
+                              const char  *new_str);
+gboolean sm_set_input_error  (GError     **error,
+                              GQuark       domain,
+                              int          code,
+                              const char  *file,
+                              const char  *path,
+                              const char  *format,
+                              va_list      args) G_GNUC_PRINTF (6, 0);
 
 G_END_DECLS
