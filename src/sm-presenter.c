@@ -17,6 +17,7 @@
 #include "sm-map-zone.h"
 #include "sm-pain-layer.h"
 #include "sm-presenter.h"
+#include "sm-session.h"
 
 /* Presenter mode is read from across a room and touched by a patient: the
  * smallest muscle must be a comfortable finger target (44 px is the usual
@@ -92,14 +93,10 @@ zone_title (SmZone     *zone,
 {
   const char *name = sm_zone_get_name (zone);
 
-  /* Translators: the presenter caption, e.g. “Piriformis, left side” */
-  if (g_strcmp0 (side, "left") == 0)
-    return g_strdup_printf (_("%s, left side"), name);
-  if (g_strcmp0 (side, "right") == 0)
-    return g_strdup_printf (_("%s, right side"), name);
   if (g_strcmp0 (side, "both") == 0)
+    /* Translators: the presenter caption, e.g. “Piriformis, both sides” */
     return g_strdup_printf (_("%s, both sides"), name);
-  return g_strdup (name);
+  return sm_format_zone_side (name, side);
 }
 
 static void
@@ -115,8 +112,7 @@ update_step_label (SmPresenter *self)
       return;
     }
 
-  /* Translators: the routine step shown in presenter mode */
-  text = g_strdup_printf (ngettext ("Step %u of %u", "Step %u of %u", n), self->step + 1, n);
+  text = sm_format_step_of (self->step + 1, n);
   gtk_label_set_label (self->step_label, text);
 }
 

@@ -15,7 +15,9 @@
 #include <pango/pangocairo.h>
 
 #include "sm-pain-painter.h"
+#include "sm-session.h"
 #include "sm-sheet.h"
+#include "sm-utils.h"
 
 /* librsvg 2.54 does not declare this itself. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
@@ -366,8 +368,11 @@ paint_footer (Flow *flow,
   int w;
 
   left = g_strdup_printf ("%s — %s", _("Sciatica Map"), sm_routine_get_name (flow->sheet->routine));
-  /* Translators: page footer, e.g. "Page 1 of 2" */
-  right = g_strdup_printf (_("Page %d of %u"), flow->page + 1, n_pages);
+  /* Translators: page footer, e.g. "Page 1 of 2"; the plural form follows
+   * the second number */
+  right = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Page %1$u of %2$u", "Page %1$u of %2$u",
+                                        n_pages),
+                           (guint) flow->page + 1, n_pages);
 
   paint_rule (flow, flow->left, flow->right, y - 6, &rule, 0.6);
   l = get_layout (flow, FONT_SMALL, flow->right - flow->left - 80, left, FALSE, 1);
@@ -406,16 +411,6 @@ side_text (const char *side)
   if (g_strcmp0 (side, "right") == 0)
     return _("Right side");
   return _("Both sides");
-}
-
-static char *
-format_seconds (guint seconds)
-{
-  if (seconds < 60)
-    return g_strdup_printf (_("%u s"), seconds);
-  if (seconds % 60 == 0)
-    return g_strdup_printf (_("%u min"), seconds / 60);
-  return g_strdup_printf (_("%u min %u s"), seconds / 60, seconds % 60);
 }
 
 static const char *
@@ -462,8 +457,10 @@ how_to_candidates (SmSheet       *self,
     use = sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step));
   if (use != NULL)
     {
-      g_ptr_array_add (candidates, g_strdup_printf ("%s %s", sm_tool_use_get_placement (use),
-                                                    sm_tool_use_get_movement (use)));
+      g_ptr_array_add (candidates,
+                       sm_join_sentences ((const char * const[]) { sm_tool_use_get_placement (use),
+                                                                   sm_tool_use_get_movement (use),
+                                                                   NULL }));
       g_ptr_array_add (candidates, g_strdup (sm_tool_use_get_movement (use)));
     }
   if (technique != NULL)
@@ -944,7 +941,10 @@ flow_header (Flow *flow)
 {
   SmRoutine *routine = flow->sheet->routine;
   const char *patient = sm_routine_get_patient (routine);
-  g_autofree char *date = g_date_time_format (flow->sheet->date, "%-d %B %Y");
+  /* Translators: the date on the sheet, e.g. "21 November 2026": a
+   * g_date_time_format() format, the month name comes from the locale.
+   * xgettext:no-c-format */
+  g_autofree char *date = g_date_time_format (flow->sheet->date, C_("sheet date", "%-d %B %Y"));
   g_autofree char *meta = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) info = NULL;
@@ -960,9 +960,11 @@ flow_header (Flow *flow)
   paint_layout (flow, title, &ink, flow->left, flow->y);
   flow->y += layout_height (title) + 4;
 
-  meta = g_markup_printf_escaped ("<b>%s</b> %s     <b>%s</b> %s", _("For:"),
+  /* Translators: Pango markup under the sheet's title: the patient's name
+   * (or a line to write it on) and the date */
+  meta = g_markup_printf_escaped (_("<b>For:</b> %1$s     <b>Date:</b> %2$s"),
                                   patient[0] != '\0' ? patient : "______________________",
-                                  _("Date:"), date);
+                                  date);
   info = markup_layout (flow, FONT_LEAD, flow->right - flow->left, meta);
   paint_layout (flow, info, &ink, flow->left, flow->y);
   flow->y += layout_height (info) + 8;
@@ -1043,7 +1045,7 @@ stretch_markup (SmSheet *self)
       for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
         {
           g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
-          g_autofree char *hold = format_seconds (sm_stretch_get_hold_seconds (stretch));
+          g_autofree char *hold = sm_format_duration (sm_stretch_get_hold_seconds (stretch));
           g_autofree char *line = NULL;
 
           if (!g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
@@ -1125,8 +1127,10 @@ flow_overview (Flow *flow)
       int w;
 
       paint_body_view (flow, views[i], x, flow->y, figure_width, figure_height);
+      /* Translators: the caption under a body view on the sheet */
       caption = text_layout (flow, FONT_SMALL_BOLD, -1,
-                             g_str_equal (views[i], "back") ? _("Back") : _("Front"));
+                             g_str_equal (views[i], "back") ? C_("body view", "Back")
+                                                            : C_("body view", "Front"));
       pango_layout_get_pixel_size (caption, &w, NULL);
       paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + figure_height + 2);
     }
@@ -1242,11 +1246,12 @@ step_cells (SmSheet        *self,
             SmRoutineStep  *step,
             char          **cells)
 {
-  g_autofree char *hold = format_seconds (sm_routine_step_get_hold_seconds (step));
-  g_autofree char *rest = format_seconds (sm_routine_step_get_rest_seconds (step));
+  g_autofree char *hold = sm_format_duration (sm_routine_step_get_hold_seconds (step));
+  g_autofree char *rest = sm_format_duration (sm_routine_step_get_rest_seconds (step));
   const char *note = sm_routine_step_get_note (step);
   /* Translators: "30 s × 3", a hold time and how many times */
-  g_autofree char *times = g_strdup_printf (_("%s × %u"), hold, sm_routine_step_get_repetitions (step));
+  g_autofree char *times = g_strdup_printf (_("%1$s × %2$u"), hold,
+                                            sm_routine_step_get_repetitions (step));
   /* Translators: the rest between holds, e.g. "rest 10 s" */
   g_autofree char *rest_text = g_strdup_printf (_("rest %s"), rest);
 
