@@ -498,6 +498,14 @@ draw_labels (SmPresenter *self,
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(PangoLayout) layout = label_layout (self, height);
+  graphene_rect_t caption;
+  gboolean has_caption;
+
+  /* Nor does any hide under the caption card over the map's lower left,
+   * however long the muscle's name is in the person's language; only the
+   * label of the muscle being shown always goes on. */
+  has_caption = gtk_widget_get_visible (self->caption) &&
+                gtk_widget_compute_bounds (self->caption, self->marks, &caption);
 
   /* No other label covers the muscle being shown. */
   if (candidates->len > 0 && g_array_index (candidates, Candidate, 0).rank == 0)
@@ -520,7 +528,8 @@ draw_labels (SmPresenter *self,
       pango_layout_get_pixel_size (layout, &lw, &lh);
       rect = label_rect (c, lw, lh);
       if (rect.origin.x < 0 || rect.origin.y < 0 || rect.origin.x + lw > width ||
-          rect.origin.y + lh > height || overlaps_any (placed, &rect))
+          rect.origin.y + lh > height || overlaps_any (placed, &rect) ||
+          (c->rank != 0 && has_caption && graphene_rect_intersection (&caption, &rect, NULL)))
         continue;
 
       paint_label (self->marks, cr, layout, rect.origin.x, rect.origin.y);

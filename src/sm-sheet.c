@@ -1432,6 +1432,26 @@ paint_grid_row (Flow               *flow,
 #define WEEK_HEADER_HEIGHT 26.0
 #define WEEK_ROW_HEIGHT    18.0
 
+/* At least @min_height, and tall enough for the tallest cell: a longer
+ * translation wraps onto a third line instead of spilling over the rule. */
+static double
+grid_row_height (Flow               *flow,
+                 const char * const *cells,
+                 const double       *edges,
+                 const char         *font,
+                 double              min_height)
+{
+  double height = min_height;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, font, edges[i + 1] - edges[i] - 8, cells[i]);
+
+      height = MAX (height, layout_height (layout) + 6);
+    }
+  return height;
+}
+
 /* Seven rows to tick, with the pain before and after so the person (and
  * their therapist) can see whether the routine helps. Paints at
  * (x, flow->y); returns the height. */
@@ -1459,7 +1479,9 @@ flow_week (Flow   *flow,
   paint_layout (flow, hint, &muted, x, flow->y);
   flow->y += layout_height (hint) + 6;
 
-  paint_grid_row (flow, titles, edges, WEEK_HEADER_HEIGHT, FONT_SMALL_BOLD);
+  paint_grid_row (flow, titles, edges,
+                  grid_row_height (flow, titles, edges, FONT_SMALL_BOLD, WEEK_HEADER_HEIGHT),
+                  FONT_SMALL_BOLD);
   for (guint day = 1; day <= 7; day++)
     {
       /* Translators: a row of the week's tick grid */
@@ -1480,7 +1502,10 @@ static void
 flow_bottom (Flow *flow)
 {
   double width = flow->right - flow->left;
-  double safety_width = 0.55 * width;
+  /* The safety box holds more text than the tick grid: German and other
+   * longer languages need the room to keep both on a short routine's
+   * first page. */
+  double safety_width = 0.60 * width;
   double week_x = flow->left + safety_width + GAP;
   double height;
   int page = flow->target;
