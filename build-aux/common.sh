@@ -12,7 +12,7 @@ SM_PACKAGES=(
   libgtk-4-dev librsvg2-dev librsvg2-common libjson-glib-dev
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream shared-mime-info
-  fonts-cantarell fonts-dejavu-core adwaita-icon-theme
+  fonts-cantarell fonts-dejavu-core fonts-dejavu-extra adwaita-icon-theme
   xvfb xauth xdotool dbus dbus-bin dbus-daemon
   at-spi2-core python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   poppler-utils librsvg2-bin

@@ -44,12 +44,21 @@ run_application (int    argc,
   return g_application_run (app, argc, argv);
 }
 
+/* src/sciatica-map-uninstalled, the copy that build-aux/screenshot and the
+ * tests run and that is never installed, reads the catalogues compiled in
+ * the build tree (po/<lang>/LC_MESSAGES/); the installed app reads its own. */
+#ifdef SM_UNINSTALLED_LOCALEDIR
+# define SM_LOCALEDIR SM_UNINSTALLED_LOCALEDIR
+#else
+# define SM_LOCALEDIR LOCALEDIR
+#endif
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, SM_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
