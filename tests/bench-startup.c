@@ -487,6 +487,8 @@ child_environment (const char *scratch)
       envp = g_environ_setenv (envp, folders[i][0], path, TRUE);
     }
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  /* The windows must come up on this X server, even in a Wayland session. */
+  envp = g_environ_setenv (envp, "GDK_BACKEND", "x11", TRUE);
 
   /* meson test may fill freed memory with a pattern (MALLOC_PERTURB_) to
    * catch bugs; that is not how the programs run, and it touches pages. */
