@@ -11,6 +11,8 @@
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
@@ -34,7 +36,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 #define MARGIN        36.0
 #define FOOTER_HEIGHT 22.0
 #define GAP           12.0
-#define FONT_FAMILY   "Cantarell, DejaVu Sans, sans-serif"
+/* One family that has every glyph the sheet prints (✓, ×, –, “ ”, the
+ * accented letters of the translations), so no page falls back to a second
+ * font: each font embedded in a PDF costs a lookup and a subset. DejaVu
+ * Sans is also wide and open, easy to read on paper. */
+#define FONT_FAMILY   "DejaVu Sans, sans-serif"
 
 /* A small type scale: each distinct face and size costs a font lookup
  * (pango runs it in a thread of its own), and a sheet reads calmer with
@@ -100,10 +106,76 @@ static const Rgb stripe = { 0.97, 0.96, 0.95 };
  * of its own as soon as the font map exists, which takes as long as
  * loading the content: call this first when a sheet is coming, so the two
  * overlap. */
+/* The sheet's own font configuration: the standard font folders and
+ * nothing else. The desktop's rules (hinting, aliases, per-font fixes) are
+ * for screens; on paper they only make every font lookup slower, and
+ * without them a sheet prints the same on every machine. */
+static const char font_config[] =
+  "<fontconfig>"
+  "<dir>/usr/share/fonts</dir>"
+  "<dir>/usr/local/share/fonts</dir>"
+  "<dir prefix=\"xdg\">fonts</dir>"
+  "<cachedir>/var/cache/fontconfig</cachedir>"
+  "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
+  "</fontconfig>";
+
+static FcConfig *
+create_font_config (void)
+{
+  FcConfig *config = FcConfigCreate ();
+
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) font_config, FcTrue) ||
+      !FcConfigBuildFonts (config))
+    g_clear_pointer (&config, FcConfigDestroy);
+  return config;
+}
+
+static gboolean printing_only;
+
+static void start_parsing_back (void);
+
+static gpointer
+create_font_map (gpointer data)
+{
+  PangoFontMap *map;
+  FcConfig *config = create_font_config ();
+
+  /* Pango loads the process's own font configuration for every new font
+   * map, unless one is there already. */
+  if (config != NULL && printing_only)
+    FcConfigSetCurrent (config);
+
+  map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  if (config != NULL)
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+  g_clear_pointer (&config, FcConfigDestroy);
+  return map;
+}
+
+static PangoFontMap *
+get_font_map (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, create_font_map, NULL);
+}
+
+static gpointer
+load_fonts (gpointer data)
+{
+  return get_font_map ();
+}
+
+/* For a process that only makes sheets and has no screen (the command-line
+ * export): the sheet's font configuration becomes the process's, and the
+ * fonts load and the back view is parsed in threads while the content
+ * loads. */
 void
 sm_sheet_warm_up (void)
 {
-  pango_cairo_font_map_get_default ();
+  printing_only = TRUE;
+  g_thread_unref (g_thread_new ("sm-sheet-fonts", load_fonts, NULL));
+  start_parsing_back ();
 }
 
 SmSheet *
@@ -181,7 +253,8 @@ prepare_pango (SmSheet *self,
 {
   if (self->pango == NULL)
     {
-      self->pango = pango_cairo_create_context (cr);
+      self->pango = pango_font_map_create_context (get_font_map ());
+      pango_cairo_update_context (cr, self->pango);
       pango_cairo_context_set_resolution (self->pango, 72);
     }
   else if (cr != self->pango_cr)
@@ -568,13 +641,11 @@ view_stylesheet (GArray *marks)
 }
 
 static RsvgHandle *
-load_view (const char  *view,
-           const char  *css,
-           GError     **error)
+parse_view (const char  *view,
+            GError     **error)
 {
   g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-  g_autoptr(RsvgHandle) handle = NULL;
   gsize length;
   const guint8 *data;
 
@@ -582,7 +653,56 @@ load_view (const char  *view,
     return NULL;
 
   data = g_bytes_get_data (bytes, &length);
-  handle = rsvg_handle_new_from_data (data, length, error);
+  return rsvg_handle_new_from_data (data, length, error);
+}
+
+/* The back view, which most sheets show, parsed ahead by
+ * sm_sheet_warm_up () for the first sheet that wants it. */
+static GThread *early_back;
+static GMutex early_back_lock;
+
+static gpointer
+parse_back (gpointer data)
+{
+  return parse_view ("back", NULL);
+}
+
+static void
+start_parsing_back (void)
+{
+  g_mutex_lock (&early_back_lock);
+  if (early_back == NULL)
+    early_back = g_thread_new ("sm-sheet-back", parse_back, NULL);
+  g_mutex_unlock (&early_back_lock);
+}
+
+static RsvgHandle *
+take_parsed_view (const char  *view,
+                  GError     **error)
+{
+  GThread *thread = NULL;
+  RsvgHandle *handle = NULL;
+
+  if (g_str_equal (view, "back"))
+    {
+      g_mutex_lock (&early_back_lock);
+      thread = g_steal_pointer (&early_back);
+      g_mutex_unlock (&early_back_lock);
+    }
+  if (thread != NULL)
+    handle = g_thread_join (thread);
+
+  /* A failed early parse is done again, for its error. */
+  return handle != NULL ? handle : parse_view (view, error);
+}
+
+static RsvgHandle *
+load_view (const char  *view,
+           const char  *css,
+           GError     **error)
+{
+  g_autoptr(RsvgHandle) handle = take_parsed_view (view, error);
+
   if (handle == NULL || !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), error))
     return NULL;
 
