@@ -188,7 +188,8 @@ parse (GBytes      *bytes,
   if (!sm_content_scan (bytes, name, SM_ATLAS_MAX_DEPTH, error))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
+  /* An empty GBytes (an empty mapped file) may have no data at all. */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
     {
       g_set_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE,
                    "%s: not valid JSON: %s", name, local_error->message);

@@ -478,6 +478,22 @@ read_routine (Reader      *reader,
   return read_steps (reader, self, object, error) && read_pain (reader, self, object, error);
 }
 
+/* The routine's code for an error of the content model's raw scan. */
+static SmRoutineError
+scan_error_code (const GError *error)
+{
+  switch (error->code)
+    {
+    case SM_ATLAS_ERROR_TOO_DEEP:
+      return SM_ROUTINE_ERROR_TOO_DEEP;
+    case SM_ATLAS_ERROR_DUPLICATE_KEY:
+      return SM_ROUTINE_ERROR_DUPLICATE_KEY;
+    case SM_ATLAS_ERROR_PARSE:
+    default:
+      return SM_ROUTINE_ERROR_PARSE;
+    }
+}
+
 static gboolean
 parse_bytes (GBytes      *bytes,
              const char  *file_name,
@@ -488,19 +504,18 @@ parse_bytes (GBytes      *bytes,
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr(GError) local_error = NULL;
 
-  /* The content model's raw scan: nesting depth and keys given twice (which
-   * json-glib would silently resolve to the last one). Its message already
-   * names the file and the JSON path. */
+  /* The content model's raw scan: encoding, nesting depth and keys given
+   * twice (which json-glib would silently resolve to the last one). Its
+   * message already names the file and the JSON path. */
   if (!sm_content_scan (bytes, file_name, MAX_DEPTH, &local_error))
     {
-      g_set_error_literal (error, SM_ROUTINE_ERROR,
-                           g_error_matches (local_error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_TOO_DEEP)
-                           ? SM_ROUTINE_ERROR_TOO_DEEP : SM_ROUTINE_ERROR_DUPLICATE_KEY,
+      g_set_error_literal (error, SM_ROUTINE_ERROR, scan_error_code (local_error),
                            local_error->message);
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  /* An empty GBytes may have no data at all. */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
     {
       g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_PARSE,
                    _("%s: not valid JSON: %s"), file_name, local_error->message);

@@ -164,6 +164,20 @@ static const struct {
     SM_ROUTINE_ERROR_UNKNOWN_KEY, "bad.json: pain[0]: unknown key “pressure”" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": 1, \"name\": \"  \", \"steps\": []}",
     SM_ROUTINE_ERROR_OUT_OF_RANGE, "bad.json: name: the name is empty" },
+  /* Found by tests/fuzz/fuzz-routine: json-glib reads these differently
+   * from the depth guard, or leaks on them. */
+  { HEAD "\"steps\": [], \"notes\": 'x'}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: notes: not valid JSON: single quotes and comments are not allowed" },
+  { HEAD "/* \" */ \"steps\": []}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: name: not valid JSON: single quotes and comments are not allowed" },
+  { HEAD "\"steps\": [], \"notes\": \"\\u12\"}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: notes: not valid JSON: a bad escape in a string" },
+  { HEAD "\"steps\": [], \"notes\": \"\\ud800\"}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: notes: not valid JSON: a bad escape in a string" },
+  { HEAD "\"steps\": []} {}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: top level: not valid JSON: more text after the end" },
+  { HEAD "\"steps\": [], \"notes\": \"\xc3\"}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: top level: not UTF-8 text (byte 86)" },
 };
 
 static void
