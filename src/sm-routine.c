@@ -236,7 +236,9 @@ read_time (Reader      *reader,
            GError     **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDateTime *time = NULL;
   gsize old;
 
   if (!read_string (reader, object, key, &text, error))
@@ -244,7 +246,13 @@ read_time (Reader      *reader,
   if (text == NULL)
     return TRUE;
 
-  time = g_date_time_new_from_iso8601 (text, NULL);
+  /* Kept as it is saved: whole seconds in UTC. A time at the edge of the
+   * calendar may have no UTC equivalent (year 1 east of Greenwich). */
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed != NULL)
+    utc = g_date_time_to_utc (parsed);
+  if (utc != NULL)
+    time = g_date_time_add (utc, -g_date_time_get_microsecond (utc));
   if (time == NULL)
     {
       old = path_push_key (reader, key);
@@ -255,7 +263,7 @@ read_time (Reader      *reader,
     }
 
   g_clear_pointer (out, g_date_time_unref);
-  *out = g_steal_pointer (&time);
+  *out = time;
   return TRUE;
 }
 
@@ -645,14 +653,21 @@ add_uint (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* Not g_date_time_format(): its %Y has no leading zeros, and ISO 8601
+ * (g_date_time_new_from_iso8601) wants four digits for the year 999. */
 static void
 add_time (JsonBuilder *builder,
           const char  *key,
           GDateTime   *time)
 {
+  /* Times come from now_utc() or read_time(): already in UTC. */
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *text = NULL;
 
+  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
   add_string (builder, key, text);
 }
 
