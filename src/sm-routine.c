@@ -525,8 +525,12 @@ parse_bytes (GBytes      *bytes,
   /* An empty GBytes may have no data at all. */
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
     {
+      /* json-glib quotes the bad token cut short, maybe inside a
+       * character: the message goes into a label, so it must be UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), file_name, local_error->message);
+                   _("%s: not valid JSON: %s"), file_name, message);
       return FALSE;
     }
 

@@ -318,6 +318,8 @@ test_bad_text (void)
     { "{\"a\": \"\\ud800\\n\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
     { "{\"a\": \"\\x41\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
     { "", 0, "bad.json: the file is empty" },
+    /* json-glib quotes the bad string cut to 30 bytes, here inside the "ä". */
+    { "{\"zones\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxä\"x}", -1, "bad.json: not valid JSON: " },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

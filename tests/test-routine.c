@@ -178,6 +178,9 @@ static const struct {
     "bad.json: top level: not valid JSON: more text after the end" },
   { HEAD "\"steps\": [], \"notes\": \"\xc3\"}", SM_ROUTINE_ERROR_PARSE,
     "bad.json: top level: not UTF-8 text (byte 86)" },
+  /* json-glib quotes the bad string cut to 30 bytes, here inside the "ä". */
+  { HEAD "\"notes\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxä\"x}", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: not valid JSON: " },
   { HEAD "\"created\": \"0001-01-01T00:00:00+05:00\", \"steps\": []}", SM_ROUTINE_ERROR_WRONG_TYPE,
     "bad.json: created: “0001-01-01T00:00:00+05:00” is not a date and time" },
 };
@@ -195,6 +198,7 @@ test_malformed (void)
       g_assert_null (routine);
       g_assert_error (error, SM_ROUTINE_ERROR, malformed[i].code);
       g_assert_true (g_str_has_prefix (error->message, malformed[i].message));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 
