@@ -257,7 +257,8 @@ fail (GError          **error,
  * closing quote, so escapes must be JSON's, \uXXXX with four hex digits
  * and surrogates in pairs. And json-glib reads on after the first value,
  * keeping the first and leaking the rest: anything but white space after
- * it is refused too. */
+ * it is refused too, as is an unterminated string, on which json-glib
+ * leaks as well. */
 
 typedef enum
 {
@@ -267,6 +268,7 @@ typedef enum
   SCAN_NOT_JSON,
   SCAN_BAD_ESCAPE,
   SCAN_TRAILING,
+  SCAN_UNTERMINATED,
 } ScanResult;
 
 typedef struct
@@ -476,6 +478,9 @@ scan_failed (ScanResult   result,
   else if (result == SCAN_TRAILING)
     fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
           "not valid JSON: more text after the end (byte %" G_GSIZE_FORMAT ")", offset);
+  else if (result == SCAN_UNTERMINATED)
+    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
+          "not valid JSON: the text ends inside a string (byte %" G_GSIZE_FORMAT ")", offset);
   else
     fail (error, SM_ATLAS_ERROR_DUPLICATE_KEY, &context, path,
           "the key “%s” is given twice in the same object", scanner->frames[scanner->depth - 1].key->str);
@@ -515,6 +520,8 @@ sm_content_scan (GBytes      *bytes,
   i = len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   for (; i < len && result == SCAN_OK; i++)
     result = scan_char (&scanner, data[i]);
+  if (result == SCAN_OK && scanner.in_string)
+    result = SCAN_UNTERMINATED;
 
   if (result != SCAN_OK)
     scan_failed (result, &scanner, file, i, error);

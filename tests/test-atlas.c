@@ -317,6 +317,7 @@ test_bad_text (void)
     { "{\"a\": \"\\udc00\\ud800\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
     { "{\"a\": \"\\ud800\\n\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
     { "{\"a\": \"\\x41\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
+    { "\"\\ud800\\u", -1, "bad.json: top level: not valid JSON: the text ends inside a string (byte 9)" },
     { "", 0, "bad.json: the file is empty" },
     /* json-glib quotes the bad string cut to 30 bytes, here inside the "ä". */
     { "{\"zones\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxä\"x}", -1, "bad.json: not valid JSON: " },

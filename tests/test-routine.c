@@ -174,6 +174,8 @@ static const struct {
     "bad.json: notes: not valid JSON: a bad escape in a string" },
   { HEAD "\"steps\": [], \"notes\": \"\\ud800\"}", SM_ROUTINE_ERROR_PARSE,
     "bad.json: notes: not valid JSON: a bad escape in a string" },
+  { HEAD "\"steps\": [], \"notes\": \"\\ud800\\u", SM_ROUTINE_ERROR_PARSE,
+    "bad.json: notes: not valid JSON: the text ends inside a string" },
   { HEAD "\"steps\": []} {}", SM_ROUTINE_ERROR_PARSE,
     "bad.json: top level: not valid JSON: more text after the end" },
   { HEAD "\"steps\": [], \"notes\": \"\xc3\"}", SM_ROUTINE_ERROR_PARSE,
