@@ -11,9 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "sm-application.h"
+#include "sm-export.h"
 #include "sm-preferences-window.h"
 #include "sm-routine-store.h"
-#include "sm-sheet.h"
 #include "sm-window.h"
 
 struct _SmApplication
@@ -27,13 +27,6 @@ G_DEFINE_FINAL_TYPE (SmApplication, sm_application, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the routine sheet to a PDF file and exit (no window)"), N_("FILE") },
-  { "routine", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The routine to export: a name, an id or a routine file (default: Piriformis relief)"),
-    N_("NAME-OR-FILE") },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size: a4 or letter (default: a4)"),
-    N_("SIZE") },
   { NULL }
 };
 
@@ -47,98 +40,21 @@ sm_application_new (void)
                        NULL);
 }
 
-/* A routine file when the argument names one, otherwise a routine (built-in
- * or the person's own) by id or name. */
-static SmRoutine *
-find_routine (const char  *name_or_file,
-              SmAtlas     *atlas,
-              GError     **error)
-{
-  SmRoutine *routine;
-
-  if (g_str_has_suffix (name_or_file, ".json") || g_file_test (name_or_file, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (name_or_file);
-
-      routine = sm_routine_new_from_file (file, error);
-      if (routine != NULL && !sm_routine_check_ids (routine, atlas, name_or_file, error))
-        g_clear_object (&routine);
-      return routine;
-    }
-
-  routine = sm_routine_store_lookup (sm_routine_store_get_default (), name_or_file);
-  if (routine == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _("There is no routine called “%s”"), name_or_file);
-  return routine != NULL ? g_object_ref (routine) : NULL;
-}
-
-static gboolean
-export_pdf (const char  *path,
-            const char  *routine_name,
-            const char  *paper_name,
-            GError     **error)
-{
-  SmAtlas *atlas;
-  SmSheetPaper paper = SM_SHEET_PAPER_A4;
-  g_autoptr(SmRoutine) routine = NULL;
-  g_autoptr(SmSheet) sheet = NULL;
-
-  /* No window will open: nothing needs the artwork's ids. */
-  sm_atlas_default_skip_artwork ();
-  sm_sheet_warm_up ();
-  atlas = sm_atlas_get_default ();
-
-  if (paper_name != NULL && !sm_sheet_paper_from_name (paper_name, &paper))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown paper size “%s”: use a4 or letter"), paper_name);
-      return FALSE;
-    }
-
-  routine = find_routine (routine_name != NULL ? routine_name : SM_ROUTINE_STORE_DEFAULT_ROUTINE,
-                          atlas, error);
-  if (routine == NULL)
-    return FALSE;
-
-  sheet = sm_sheet_new (routine, atlas);
-  return sm_sheet_export_pdf (sheet, path, paper, error);
-}
-
 /* Runs before any display is opened, so --version and --export-pdf work
  * on a headless machine and in scripts. */
 static int
 sm_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
-  g_autofree char *pdf = NULL;
-  const char *routine = NULL, *paper = NULL;
-  g_autoptr(GError) error = NULL;
-
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
 
-  g_variant_dict_lookup (options, "export-pdf", "^ay", &pdf);
-  g_variant_dict_lookup (options, "routine", "&s", &routine);
-  g_variant_dict_lookup (options, "paper", "&s", &paper);
-  if (pdf == NULL && (routine != NULL || paper != NULL))
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), _("--routine and --paper go with --export-pdf"));
-      return 2;
-    }
-  if (pdf == NULL)
-    return -1;
-
-  if (!export_pdf (pdf, routine, paper, &error))
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return 1;
-    }
-
-  return 0;
+  /* main.c exports without loading this module; this is the same export
+   * for a command line it did not recognise as one. */
+  return sm_export_handle_options (options);
 }
 
 static void
@@ -322,6 +238,7 @@ static void
 sm_application_init (SmApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  sm_export_add_options (G_APPLICATION (self));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("See where and how to massage for sciatica."));
 }

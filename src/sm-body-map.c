@@ -166,9 +166,26 @@ static void schedule_prewarm   (SmBodyMap *self);
 
 /* --- Names --------------------------------------------------------------- */
 
-/* The display name of a zone (translated, from the knowledge base) or of
- * another element (the artwork's <title>, which names sides as
- * “Sacrum (left)”: the label adds the side itself, translated). */
+/* The caution areas are the only other elements a person can click: their
+ * names, translated. The artwork's <title>s are English. */
+static const char *
+caution_title (const char *element_id)
+{
+  if (g_str_has_prefix (element_id, "caution-spine"))
+    return _("Spine: never press on the bony points");
+  if (g_str_has_prefix (element_id, "caution-popliteal-fossa"))
+    return _("Back of the knee: nerves and vessels");
+  if (g_str_has_prefix (element_id, "caution-kidney"))
+    return _("Kidney area below the lowest ribs");
+  if (g_str_has_prefix (element_id, "caution-femoral-triangle"))
+    return _("Femoral triangle: artery, vein and nerve");
+  return NULL;
+}
+
+/* The display name of a zone (translated, from the knowledge base), of a
+ * caution area (translated, above) or of another element (the artwork's
+ * <title>, which names sides as “Sacrum (left)”: the label adds the side
+ * itself, translated). */
 static char *
 element_title (SmBodyMap  *self,
                const char *view,
@@ -184,6 +201,8 @@ element_title (SmBodyMap  *self,
   if (sm_anatomy_split_zone_id (element_id, &muscle, NULL) &&
       (zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle)) != NULL)
     return g_strdup (sm_zone_get_name (zone));
+  if (caution_title (element_id) != NULL)
+    return g_strdup (caution_title (element_id));
 
   if (title == NULL)
     return g_strdup (element_id);
@@ -202,14 +221,17 @@ zone_label (SmBodyMap  *self,
   g_autofree char *named = NULL;
 
   if (g_str_has_prefix (element_id, "caution-"))
+    /* Translators: a caution area on the body map, e.g. “Caution: Back of
+     * the knee: nerves and vessels” */
     named = g_strdup_printf (_("Caution: %s"), title);
   else
     named = g_steal_pointer (&title);
 
-  /* Translators: a body-map zone, e.g. “Piriformis, left” */
   if (g_strcmp0 (side, "left") == 0)
+    /* Translators: a body-map zone, e.g. “Piriformis, left” */
     return g_strdup_printf (_("%s, left"), named);
   if (g_strcmp0 (side, "right") == 0)
+    /* Translators: a body-map zone, e.g. “Piriformis, right” */
     return g_strdup_printf (_("%s, right"), named);
   return g_steal_pointer (&named);
 }

@@ -435,8 +435,8 @@ read_header (JsonObject  *object,
   *intensity = json_node_get_int (node);
   if (*intensity < 0 || *intensity > SM_PAIN_INTENSITY_MAX)
     return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
-                 _("intensity %" G_GINT64_FORMAT " is out of range (0 to %d)"),
-                 *intensity, SM_PAIN_INTENSITY_MAX);
+                 _("intensity %1$lld is out of range (0 to %2$d)"),
+                 (long long) *intensity, SM_PAIN_INTENSITY_MAX);
   return TRUE;
 }
 
@@ -477,7 +477,12 @@ read_points (SmPainStroke  *stroke,
   n = json_array_get_length (array);
   if (n == 0 || n % 2 != 0 || n / 2 > SM_PAIN_MAX_POINTS)
     return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
-                 _("must hold between 1 and %d pairs of numbers (u, v), not %u numbers"),
+                 /* Translators: the plural form follows the second number,
+                  * how many numbers the list holds */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "must hold between 1 and %1$d pairs of numbers (u, v), not %2$u number",
+                              "must hold between 1 and %1$d pairs of numbers (u, v), not %2$u numbers",
+                              n),
                  SM_PAIN_MAX_POINTS, n);
 
   for (guint i = 0; i < n; i += 2)

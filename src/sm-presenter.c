@@ -17,6 +17,7 @@
 #include "sm-map-zone.h"
 #include "sm-pain-layer.h"
 #include "sm-presenter.h"
+#include "sm-session.h"
 
 /* Presenter mode is read from across a room and touched by a patient: the
  * smallest muscle must be a comfortable finger target (44 px is the usual
@@ -92,14 +93,10 @@ zone_title (SmZone     *zone,
 {
   const char *name = sm_zone_get_name (zone);
 
-  /* Translators: the presenter caption, e.g. “Piriformis, left side” */
-  if (g_strcmp0 (side, "left") == 0)
-    return g_strdup_printf (_("%s, left side"), name);
-  if (g_strcmp0 (side, "right") == 0)
-    return g_strdup_printf (_("%s, right side"), name);
   if (g_strcmp0 (side, "both") == 0)
+    /* Translators: the presenter caption, e.g. “Piriformis, both sides” */
     return g_strdup_printf (_("%s, both sides"), name);
-  return g_strdup (name);
+  return sm_format_zone_side (name, side);
 }
 
 static void
@@ -115,8 +112,7 @@ update_step_label (SmPresenter *self)
       return;
     }
 
-  /* Translators: the routine step shown in presenter mode */
-  text = g_strdup_printf (ngettext ("Step %u of %u", "Step %u of %u", n), self->step + 1, n);
+  text = sm_format_step_of (self->step + 1, n);
   gtk_label_set_label (self->step_label, text);
 }
 
@@ -502,6 +498,14 @@ draw_labels (SmPresenter *self,
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(PangoLayout) layout = label_layout (self, height);
+  graphene_rect_t caption;
+  gboolean has_caption;
+
+  /* Nor does any hide under the caption card over the map's lower left,
+   * however long the muscle's name is in the person's language; only the
+   * label of the muscle being shown always goes on. */
+  has_caption = gtk_widget_get_visible (self->caption) &&
+                gtk_widget_compute_bounds (self->caption, self->marks, &caption);
 
   /* No other label covers the muscle being shown. */
   if (candidates->len > 0 && g_array_index (candidates, Candidate, 0).rank == 0)
@@ -524,7 +528,8 @@ draw_labels (SmPresenter *self,
       pango_layout_get_pixel_size (layout, &lw, &lh);
       rect = label_rect (c, lw, lh);
       if (rect.origin.x < 0 || rect.origin.y < 0 || rect.origin.x + lw > width ||
-          rect.origin.y + lh > height || overlaps_any (placed, &rect))
+          rect.origin.y + lh > height || overlaps_any (placed, &rect) ||
+          (c->rank != 0 && has_caption && graphene_rect_intersection (&caption, &rect, NULL)))
         continue;
 
       paint_label (self->marks, cr, layout, rect.origin.x, rect.origin.y);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-routine-session.h"
+#include "sm-utils.h"
 
 /* A routine played as a guided session: each step as many times as it
  * says, in order, then the stretches for its muscles — massage first,
@@ -28,8 +29,9 @@ step_instructions (SmZone        *zone,
   g_autofree char *text = NULL;
 
   if (use != NULL)
-    text = g_strjoin (" ", sm_tool_use_get_position (use), sm_tool_use_get_placement (use),
-                      sm_tool_use_get_movement (use), NULL);
+    text = sm_join_sentences ((const char * const[]) { sm_tool_use_get_position (use),
+                                                       sm_tool_use_get_placement (use),
+                                                       sm_tool_use_get_movement (use), NULL });
   else
     text = g_strdup (sm_zone_get_pressure (zone));
 
@@ -95,7 +97,7 @@ add_stretches (GPtrArray  *holds,
 
           if (!g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
             continue;
-          instructions = g_strjoinv (" ", (char **) sm_stretch_get_steps (stretch));
+          instructions = sm_join_sentences (sm_stretch_get_steps (stretch));
           hold = sm_session_step_new (NULL, NULL, sm_stretch_get_hold_seconds (stretch),
                                       SM_SESSION_DEFAULT_REST, sm_stretch_get_name (stretch),
                                       instructions, error);

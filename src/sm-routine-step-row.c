@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-routine-step-row.h"
+#include "sm-session.h"
 
 /* One step of a routine in the editor: every field of the step bound both
  * ways to a control, its number, buttons to move it for keyboard users and
@@ -165,7 +166,7 @@ update_number (SmRoutineStepRow *self)
   guint index = sm_routine_step_row_get_index (self);
   guint n = sm_routine_get_n_steps (self->routine);
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  g_autofree char *label = g_strdup_printf (_("Step %u of %u"), index + 1, n);
+  g_autofree char *label = sm_format_step_of (index + 1, n);
 
   gtk_label_set_label (self->step_number_label, number);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

@@ -221,7 +221,7 @@ read_uint (Reader      *reader,
   value = json_node_get_int (node);
   if (value < min || value > max)
     return fail (reader, error, SM_ROUTINE_ERROR_OUT_OF_RANGE,
-                 _("%" G_GINT64_FORMAT " is out of range (%u to %u)"), value, min, max);
+                 _("%1$lld is out of range (%2$u to %3$u)"), (long long) value, min, max);
   g_string_truncate (reader->path, old);
 
   *out = value;
@@ -614,21 +614,23 @@ sm_routine_check_ids (SmRoutine   *self,
       const char *zone = sm_routine_step_get_zone (step);
       const char *tool = sm_routine_step_get_tool (step);
       const char *technique = sm_routine_step_get_technique (step);
-      const char *key = NULL, *id = NULL;
+      g_autofree char *problem = NULL;
+      const char *key = NULL;
 
+      /* One whole sentence per kind of item, so a translation can agree
+       * with its noun. */
       if (sm_atlas_lookup_zone (atlas, zone) == NULL)
-        key = "zone", id = zone;
+        key = "zone", problem = g_strdup_printf (_("there is no zone “%s”"), zone);
       else if (sm_atlas_lookup_tool (atlas, tool) == NULL)
-        key = "tool", id = tool;
+        key = "tool", problem = g_strdup_printf (_("there is no tool “%s”"), tool);
       else if (sm_atlas_lookup_technique (atlas, technique) == NULL)
-        key = "technique", id = technique;
+        key = "technique", problem = g_strdup_printf (_("there is no technique “%s”"), technique);
 
       if (key != NULL)
         {
+          /* file: JSON path: problem, as sm_set_input_error() words them */
           g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_UNKNOWN_ID,
-                       /* Translators: file, JSON path, key ("zone", "tool"…) and id */
-                       _("%s: steps[%u].%s: there is no %s “%s”"),
-                       file_name, i, key, key, id);
+                       "%s: steps[%u].%s: %s", file_name, i, key, problem);
           return FALSE;
         }
     }

@@ -556,14 +556,19 @@ static char *
 routine_subtitle (SmRoutine *routine)
 {
   guint n = sm_routine_get_n_steps (routine);
-  g_autofree char *steps = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n), n);
   const char *patient = sm_routine_get_patient (routine);
 
   if (sm_routine_get_builtin (routine))
-    return g_strdup_printf (_("Built in · %s"), steps);
+    /* Translators: a built-in routine in the list, e.g. "Built in · 6 steps" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Built in · %u step", "Built in · %u steps", n),
+                            n);
   if (patient[0] != '\0')
-    return g_strdup_printf (_("For %s · %s"), patient, steps);
-  return g_steal_pointer (&steps);
+    /* Translators: a routine in the list, with the patient's name and the
+     * number of steps, e.g. "For Ada · 3 steps" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "For %1$s · %2$u step", "For %1$s · %2$u steps", n),
+                            patient, n);
+  /* Translators: a routine in the list, e.g. "3 steps" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n), n);
 }
 
 static void

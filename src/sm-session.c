@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sm-session.h"
+#include "sm-utils.h"
 
 /* A session walks through its steps on a shared SmTimer: each step's hold
  * (and, when switching sides, the same hold on the other side), then its
@@ -109,8 +110,9 @@ zone_instructions (SmZone *zone)
     return g_strdup (sm_zone_get_pressure (zone));
 
   use = g_list_model_get_item (uses, 0);
-  return g_strjoin (" ", sm_tool_use_get_position (use), sm_tool_use_get_placement (use),
-                    sm_tool_use_get_movement (use), NULL);
+  return sm_join_sentences ((const char * const[]) { sm_tool_use_get_position (use),
+                                                     sm_tool_use_get_placement (use),
+                                                     sm_tool_use_get_movement (use), NULL });
 }
 
 static SmSessionStep *
@@ -150,7 +152,7 @@ stretch_step (SmAtlas     *atlas,
       return NULL;
     }
 
-  instructions = g_strjoinv (" ", (char **) sm_stretch_get_steps (stretch));
+  instructions = sm_join_sentences (sm_stretch_get_steps (stretch));
   return sm_session_step_new (NULL, NULL, sm_stretch_get_hold_seconds (stretch),
                               SM_SESSION_DEFAULT_REST, sm_stretch_get_name (stretch),
                               instructions, error);
@@ -500,27 +502,23 @@ sm_session_get_elapsed (SmSession *self)
   return self->elapsed;
 }
 
-/* "4 min 30 s", "45 s", "2 min". */
+/* "4 min 30 s", "45 s", "2 min": one format for each case, so that a
+ * language can order or join the units its own way. */
 char *
 sm_format_duration (guint seconds)
 {
   guint min = seconds / 60;
   guint sec = seconds % 60;
-  g_autofree char *min_text = NULL;
-  g_autofree char *sec_text = NULL;
-
-  /* Translators: a number of minutes, abbreviated */
-  min_text = g_strdup_printf (ngettext ("%u min", "%u min", min), min);
-  /* Translators: a number of seconds, abbreviated */
-  sec_text = g_strdup_printf (ngettext ("%u s", "%u s", sec), sec);
 
   if (min == 0)
-    return g_steal_pointer (&sec_text);
+    /* Translators: a number of seconds, abbreviated, e.g. "45 s" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u s", "%u s", sec), sec);
   if (sec == 0)
-    return g_steal_pointer (&min_text);
+    /* Translators: a number of minutes, abbreviated, e.g. "2 min" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", min), min);
 
-  /* Translators: minutes and seconds together, e.g. "4 min 30 s" */
-  return g_strdup_printf (C_("duration", "%s %s"), min_text, sec_text);
+  /* Translators: minutes and seconds, abbreviated, e.g. "4 min 30 s" */
+  return g_strdup_printf (_("%1$u min %2$u s"), min, sec);
 }
 
 /* "Piriformis, left side"; just the title without a side. */
@@ -538,17 +536,25 @@ sm_format_zone_side (const char *title,
   return g_strdup (title);
 }
 
-/* "Step 3 of 8" */
+/* "Step 3 of 8": the session page, presenter mode and the routine
+ * editor's rows say it the same way. */
+char *
+sm_format_step_of (guint position,
+                   guint n_steps)
+{
+  /* Translators: the current step and how many steps there are, e.g.
+   * "Step 3 of 8"; the plural form follows the second number */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Step %1$u of %2$u", "Step %1$u of %2$u",
+                                       n_steps),
+                          position, n_steps);
+}
+
 char *
 sm_session_format_progress (SmSession *self)
 {
-  guint n = self->steps->len;
-
   g_return_val_if_fail (SM_IS_SESSION (self), NULL);
 
-  /* Translators: the current step and how many steps there are */
-  return g_strdup_printf (ngettext ("Step %1$u of %2$u", "Step %1$u of %2$u", n),
-                          self->position + 1, n);
+  return sm_format_step_of (self->position + 1, self->steps->len);
 }
 
 /* "5 steps, 4 min 30 s" */
@@ -561,7 +567,8 @@ sm_session_format_summary (SmSession *self)
   g_return_val_if_fail (SM_IS_SESSION (self), NULL);
 
   /* Translators: steps done and the time they took, e.g. "5 steps, 4 min 30 s" */
-  return g_strdup_printf (ngettext ("%1$u step, %2$s", "%1$u steps, %2$s", n), n, duration);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u step, %2$s", "%1$u steps, %2$s", n),
+                          n, duration);
 }
 
 static void

@@ -11,11 +11,15 @@
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
 #include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include "sm-pain-painter.h"
+#include "sm-session.h"
 #include "sm-sheet.h"
+#include "sm-utils.h"
 
 /* librsvg 2.54 does not declare this itself. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
@@ -34,7 +38,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 #define MARGIN        36.0
 #define FOOTER_HEIGHT 22.0
 #define GAP           12.0
-#define FONT_FAMILY   "Cantarell, DejaVu Sans, sans-serif"
+/* One family that has every glyph the sheet prints (✓, ×, –, “ ”, the
+ * accented letters of the translations), so no page falls back to a second
+ * font: each font embedded in a PDF costs a lookup and a subset. DejaVu
+ * Sans is open and easy to read on paper; its condensed cut (Debian's
+ * fonts-dejavu-extra) keeps a German sheet on one page. */
+#define FONT_FAMILY   "DejaVu Sans Condensed, sans-serif"
 
 /* A small type scale: each distinct face and size costs a font lookup
  * (pango runs it in a thread of its own), and a sheet reads calmer with
@@ -100,10 +109,76 @@ static const Rgb stripe = { 0.97, 0.96, 0.95 };
  * of its own as soon as the font map exists, which takes as long as
  * loading the content: call this first when a sheet is coming, so the two
  * overlap. */
+/* The sheet's own font configuration: the standard font folders and
+ * nothing else. The desktop's rules (hinting, aliases, per-font fixes) are
+ * for screens; on paper they only make every font lookup slower, and
+ * without them a sheet prints the same on every machine. */
+static const char font_config[] =
+  "<fontconfig>"
+  "<dir>/usr/share/fonts</dir>"
+  "<dir>/usr/local/share/fonts</dir>"
+  "<dir prefix=\"xdg\">fonts</dir>"
+  "<cachedir>/var/cache/fontconfig</cachedir>"
+  "<cachedir prefix=\"xdg\">fontconfig</cachedir>"
+  "</fontconfig>";
+
+static FcConfig *
+create_font_config (void)
+{
+  FcConfig *config = FcConfigCreate ();
+
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) font_config, FcTrue) ||
+      !FcConfigBuildFonts (config))
+    g_clear_pointer (&config, FcConfigDestroy);
+  return config;
+}
+
+static gboolean printing_only;
+
+static void start_parsing_back (void);
+
+static gpointer
+create_font_map (gpointer data)
+{
+  PangoFontMap *map;
+  FcConfig *config = create_font_config ();
+
+  /* Pango loads the process's own font configuration for every new font
+   * map, unless one is there already. */
+  if (config != NULL && printing_only)
+    FcConfigSetCurrent (config);
+
+  map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  if (config != NULL)
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+  g_clear_pointer (&config, FcConfigDestroy);
+  return map;
+}
+
+static PangoFontMap *
+get_font_map (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, create_font_map, NULL);
+}
+
+static gpointer
+load_fonts (gpointer data)
+{
+  return get_font_map ();
+}
+
+/* For a process that only makes sheets and has no screen (the command-line
+ * export): the sheet's font configuration becomes the process's, and the
+ * fonts load and the back view is parsed in threads while the content
+ * loads. */
 void
 sm_sheet_warm_up (void)
 {
-  pango_cairo_font_map_get_default ();
+  printing_only = TRUE;
+  g_thread_unref (g_thread_new ("sm-sheet-fonts", load_fonts, NULL));
+  start_parsing_back ();
 }
 
 SmSheet *
@@ -181,7 +256,8 @@ prepare_pango (SmSheet *self,
 {
   if (self->pango == NULL)
     {
-      self->pango = pango_cairo_create_context (cr);
+      self->pango = pango_font_map_create_context (get_font_map ());
+      pango_cairo_update_context (cr, self->pango);
       pango_cairo_context_set_resolution (self->pango, 72);
     }
   else if (cr != self->pango_cr)
@@ -366,8 +442,11 @@ paint_footer (Flow *flow,
   int w;
 
   left = g_strdup_printf ("%s — %s", _("Sciatica Map"), sm_routine_get_name (flow->sheet->routine));
-  /* Translators: page footer, e.g. "Page 1 of 2" */
-  right = g_strdup_printf (_("Page %d of %u"), flow->page + 1, n_pages);
+  /* Translators: page footer, e.g. "Page 1 of 2"; the plural form follows
+   * the second number */
+  right = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Page %1$u of %2$u", "Page %1$u of %2$u",
+                                        n_pages),
+                           (guint) flow->page + 1, n_pages);
 
   paint_rule (flow, flow->left, flow->right, y - 6, &rule, 0.6);
   l = get_layout (flow, FONT_SMALL, flow->right - flow->left - 80, left, FALSE, 1);
@@ -406,16 +485,6 @@ side_text (const char *side)
   if (g_strcmp0 (side, "right") == 0)
     return _("Right side");
   return _("Both sides");
-}
-
-static char *
-format_seconds (guint seconds)
-{
-  if (seconds < 60)
-    return g_strdup_printf (_("%u s"), seconds);
-  if (seconds % 60 == 0)
-    return g_strdup_printf (_("%u min"), seconds / 60);
-  return g_strdup_printf (_("%u min %u s"), seconds / 60, seconds % 60);
 }
 
 static const char *
@@ -462,8 +531,10 @@ how_to_candidates (SmSheet       *self,
     use = sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step));
   if (use != NULL)
     {
-      g_ptr_array_add (candidates, g_strdup_printf ("%s %s", sm_tool_use_get_placement (use),
-                                                    sm_tool_use_get_movement (use)));
+      g_ptr_array_add (candidates,
+                       sm_join_sentences ((const char * const[]) { sm_tool_use_get_placement (use),
+                                                                   sm_tool_use_get_movement (use),
+                                                                   NULL }));
       g_ptr_array_add (candidates, g_strdup (sm_tool_use_get_movement (use)));
     }
   if (technique != NULL)
@@ -568,13 +639,11 @@ view_stylesheet (GArray *marks)
 }
 
 static RsvgHandle *
-load_view (const char  *view,
-           const char  *css,
-           GError     **error)
+parse_view (const char  *view,
+            GError     **error)
 {
   g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-  g_autoptr(RsvgHandle) handle = NULL;
   gsize length;
   const guint8 *data;
 
@@ -582,7 +651,56 @@ load_view (const char  *view,
     return NULL;
 
   data = g_bytes_get_data (bytes, &length);
-  handle = rsvg_handle_new_from_data (data, length, error);
+  return rsvg_handle_new_from_data (data, length, error);
+}
+
+/* The back view, which most sheets show, parsed ahead by
+ * sm_sheet_warm_up () for the first sheet that wants it. */
+static GThread *early_back;
+static GMutex early_back_lock;
+
+static gpointer
+parse_back (gpointer data)
+{
+  return parse_view ("back", NULL);
+}
+
+static void
+start_parsing_back (void)
+{
+  g_mutex_lock (&early_back_lock);
+  if (early_back == NULL)
+    early_back = g_thread_new ("sm-sheet-back", parse_back, NULL);
+  g_mutex_unlock (&early_back_lock);
+}
+
+static RsvgHandle *
+take_parsed_view (const char  *view,
+                  GError     **error)
+{
+  GThread *thread = NULL;
+  RsvgHandle *handle = NULL;
+
+  if (g_str_equal (view, "back"))
+    {
+      g_mutex_lock (&early_back_lock);
+      thread = g_steal_pointer (&early_back);
+      g_mutex_unlock (&early_back_lock);
+    }
+  if (thread != NULL)
+    handle = g_thread_join (thread);
+
+  /* A failed early parse is done again, for its error. */
+  return handle != NULL ? handle : parse_view (view, error);
+}
+
+static RsvgHandle *
+load_view (const char  *view,
+           const char  *css,
+           GError     **error)
+{
+  g_autoptr(RsvgHandle) handle = take_parsed_view (view, error);
+
   if (handle == NULL || !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), error))
     return NULL;
 
@@ -944,7 +1062,10 @@ flow_header (Flow *flow)
 {
   SmRoutine *routine = flow->sheet->routine;
   const char *patient = sm_routine_get_patient (routine);
-  g_autofree char *date = g_date_time_format (flow->sheet->date, "%-d %B %Y");
+  /* Translators: the date on the sheet, e.g. "21 November 2026": a
+   * g_date_time_format() format, the month name comes from the locale.
+   * xgettext:no-c-format */
+  g_autofree char *date = g_date_time_format (flow->sheet->date, C_("sheet date", "%-d %B %Y"));
   g_autofree char *meta = NULL;
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) info = NULL;
@@ -960,9 +1081,11 @@ flow_header (Flow *flow)
   paint_layout (flow, title, &ink, flow->left, flow->y);
   flow->y += layout_height (title) + 4;
 
-  meta = g_markup_printf_escaped ("<b>%s</b> %s     <b>%s</b> %s", _("For:"),
+  /* Translators: Pango markup under the sheet's title: the patient's name
+   * (or a line to write it on) and the date */
+  meta = g_markup_printf_escaped (_("<b>For:</b> %1$s     <b>Date:</b> %2$s"),
                                   patient[0] != '\0' ? patient : "______________________",
-                                  _("Date:"), date);
+                                  date);
   info = markup_layout (flow, FONT_LEAD, flow->right - flow->left, meta);
   paint_layout (flow, info, &ink, flow->left, flow->y);
   flow->y += layout_height (info) + 8;
@@ -1043,7 +1166,7 @@ stretch_markup (SmSheet *self)
       for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
         {
           g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
-          g_autofree char *hold = format_seconds (sm_stretch_get_hold_seconds (stretch));
+          g_autofree char *hold = sm_format_duration (sm_stretch_get_hold_seconds (stretch));
           g_autofree char *line = NULL;
 
           if (!g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
@@ -1125,8 +1248,10 @@ flow_overview (Flow *flow)
       int w;
 
       paint_body_view (flow, views[i], x, flow->y, figure_width, figure_height);
+      /* Translators: the caption under a body view on the sheet */
       caption = text_layout (flow, FONT_SMALL_BOLD, -1,
-                             g_str_equal (views[i], "back") ? _("Back") : _("Front"));
+                             g_str_equal (views[i], "back") ? C_("body view", "Back")
+                                                            : C_("body view", "Front"));
       pango_layout_get_pixel_size (caption, &w, NULL);
       paint_layout (flow, caption, &muted, x + (figure_width - w) / 2, flow->y + figure_height + 2);
     }
@@ -1183,7 +1308,7 @@ flow_pain_key (Flow *flow)
 
 /* Column left edges as fractions of the content width; the last column
  * (how to) takes the rest. */
-static const double columns[] = { 0.0, 0.05, 0.24, 0.43, 0.54 };
+static const double columns[] = { 0.0, 0.045, 0.255, 0.435, 0.565 };
 
 static double
 column_x (Flow  *flow,
@@ -1242,11 +1367,12 @@ step_cells (SmSheet        *self,
             SmRoutineStep  *step,
             char          **cells)
 {
-  g_autofree char *hold = format_seconds (sm_routine_step_get_hold_seconds (step));
-  g_autofree char *rest = format_seconds (sm_routine_step_get_rest_seconds (step));
+  g_autofree char *hold = sm_format_duration (sm_routine_step_get_hold_seconds (step));
+  g_autofree char *rest = sm_format_duration (sm_routine_step_get_rest_seconds (step));
   const char *note = sm_routine_step_get_note (step);
   /* Translators: "30 s × 3", a hold time and how many times */
-  g_autofree char *times = g_strdup_printf (_("%s × %u"), hold, sm_routine_step_get_repetitions (step));
+  g_autofree char *times = g_strdup_printf (_("%1$s × %2$u"), hold,
+                                            sm_routine_step_get_repetitions (step));
   /* Translators: the rest between holds, e.g. "rest 10 s" */
   g_autofree char *rest_text = g_strdup_printf (_("rest %s"), rest);
 
@@ -1427,6 +1553,26 @@ paint_grid_row (Flow               *flow,
 #define WEEK_HEADER_HEIGHT 26.0
 #define WEEK_ROW_HEIGHT    18.0
 
+/* At least @min_height, and tall enough for the tallest cell: a longer
+ * translation wraps onto a third line instead of spilling over the rule. */
+static double
+grid_row_height (Flow               *flow,
+                 const char * const *cells,
+                 const double       *edges,
+                 const char         *font,
+                 double              min_height)
+{
+  double height = min_height;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout (flow, font, edges[i + 1] - edges[i] - 8, cells[i]);
+
+      height = MAX (height, layout_height (layout) + 6);
+    }
+  return height;
+}
+
 /* Seven rows to tick, with the pain before and after so the person (and
  * their therapist) can see whether the routine helps. Paints at
  * (x, flow->y); returns the height. */
@@ -1454,7 +1600,9 @@ flow_week (Flow   *flow,
   paint_layout (flow, hint, &muted, x, flow->y);
   flow->y += layout_height (hint) + 6;
 
-  paint_grid_row (flow, titles, edges, WEEK_HEADER_HEIGHT, FONT_SMALL_BOLD);
+  paint_grid_row (flow, titles, edges,
+                  grid_row_height (flow, titles, edges, FONT_SMALL_BOLD, WEEK_HEADER_HEIGHT),
+                  FONT_SMALL_BOLD);
   for (guint day = 1; day <= 7; day++)
     {
       /* Translators: a row of the week's tick grid */
@@ -1475,7 +1623,10 @@ static void
 flow_bottom (Flow *flow)
 {
   double width = flow->right - flow->left;
-  double safety_width = 0.55 * width;
+  /* The safety box holds more text than the tick grid: German and other
+   * longer languages need the room to keep both on a short routine's
+   * first page. */
+  double safety_width = 0.60 * width;
   double week_x = flow->left + safety_width + GAP;
   double height;
   int page = flow->target;

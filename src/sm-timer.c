@@ -103,8 +103,13 @@ sm_validate_seconds (guint    seconds,
   if (seconds >= SM_TIMER_MIN_SECONDS && seconds <= SM_TIMER_MAX_SECONDS)
     return TRUE;
 
+  /* Translators: the plural form follows the first number, the hold asked
+   * for; the limits are 1 and 600 */
   g_set_error (error, SM_TIMER_ERROR, SM_TIMER_ERROR_OUT_OF_RANGE,
-               _("A hold of %u seconds is not possible: choose between %u and %u seconds"),
+               g_dngettext (GETTEXT_PACKAGE,
+                            "A hold of %1$u second is not possible: choose between %2$u and %3$u seconds",
+                            "A hold of %1$u seconds is not possible: choose between %2$u and %3$u seconds",
+                            seconds),
                seconds, SM_TIMER_MIN_SECONDS, SM_TIMER_MAX_SECONDS);
   return FALSE;
 }

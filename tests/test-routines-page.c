@@ -355,6 +355,8 @@ test_print_operation (void)
 
   g_spawn_sync (NULL, (char **) totext, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, &error);
   g_assert_no_error (error);
+  /* A long muscle name may wrap in its table cell. */
+  g_strdelimit (text, "\n", ' ');
   g_assert_nonnull (strstr (text, "Back of the body"));
   g_assert_nonnull (strstr (text, "Quadratus lumborum"));
   g_assert_nonnull (strstr (text, "Page 2 of 2"));

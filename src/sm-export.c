@@ -1,0 +1,162 @@
+/* sm-export.c: `sciatica-map --export-pdf`, the routine sheet written to a
+ * PDF from the command line, with no window and no display.
+ *
+ * main.c runs this without loading the user interface module, so a script
+ * that prints sheets does not pay for GTK; the application offers the same
+ * options, so --help lists them and they still work if they reach it.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-atlas.h"
+#include "sm-export.h"
+#include "sm-routine-store.h"
+#include "sm-sheet.h"
+
+static const GOptionEntry export_entries[] = {
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the routine sheet to a PDF file and exit (no window)"), N_("FILE") },
+  { "routine", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The routine to export: a name, an id or a routine file (default: Piriformis relief)"),
+    N_("NAME-OR-FILE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size: a4 or letter (default: a4)"),
+    N_("SIZE") },
+  { NULL }
+};
+
+/* Only a quick look, so that main.c can choose the export path before any
+ * library it does not need is loaded; the real parsing is GOption's. */
+gboolean
+sm_export_is_requested (int    argc,
+                        char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        return FALSE;
+      if (g_str_equal (argv[i], "--export-pdf") || g_str_has_prefix (argv[i], "--export-pdf="))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+sm_export_add_options (GApplication *app)
+{
+  g_application_add_main_option_entries (app, export_entries);
+}
+
+/* A routine file when the argument names one, otherwise a routine (built-in
+ * or the person's own) by id or name. */
+static SmRoutine *
+find_routine (const char  *name_or_file,
+              SmAtlas     *atlas,
+              GError     **error)
+{
+  SmRoutine *routine;
+
+  if (g_file_test (name_or_file, G_FILE_TEST_EXISTS) || strchr (name_or_file, G_DIR_SEPARATOR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (name_or_file);
+
+      routine = sm_routine_new_from_file (file, error);
+      if (routine != NULL && !sm_routine_check_ids (routine, atlas, name_or_file, error))
+        g_clear_object (&routine);
+      return routine;
+    }
+
+  routine = sm_routine_store_lookup (sm_routine_store_get_default (), name_or_file);
+  if (routine == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("There is no routine called “%s”"), name_or_file);
+  return routine != NULL ? g_object_ref (routine) : NULL;
+}
+
+static gboolean
+export_pdf (const char  *path,
+            const char  *routine_name,
+            const char  *paper_name,
+            GError     **error)
+{
+  SmAtlas *atlas;
+  SmSheetPaper paper = SM_SHEET_PAPER_A4;
+  g_autoptr(SmRoutine) routine = NULL;
+  g_autoptr(SmSheet) sheet = NULL;
+
+  /* No window will open: nothing needs the artwork's ids. */
+  sm_atlas_default_skip_artwork ();
+  sm_sheet_warm_up ();
+  atlas = sm_atlas_get_default ();
+
+  if (paper_name != NULL && !sm_sheet_paper_from_name (paper_name, &paper))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown paper size “%s”: use a4 or letter"), paper_name);
+      return FALSE;
+    }
+
+  routine = find_routine (routine_name != NULL ? routine_name : SM_ROUTINE_STORE_DEFAULT_ROUTINE,
+                          atlas, error);
+  if (routine == NULL)
+    return FALSE;
+
+  sheet = sm_sheet_new (routine, atlas);
+  return sm_sheet_export_pdf (sheet, path, paper, error);
+}
+
+/* The exit status, or -1 when the options ask for no export (the caller
+ * goes on). */
+int
+sm_export_handle_options (GVariantDict *options)
+{
+  g_autofree char *pdf = NULL;
+  const char *routine = NULL, *paper = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_dict_lookup (options, "export-pdf", "^ay", &pdf);
+  g_variant_dict_lookup (options, "routine", "&s", &routine);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  if (pdf == NULL && (routine != NULL || paper != NULL))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), _("--routine and --paper go with --export-pdf"));
+      return 2;
+    }
+  if (pdf == NULL)
+    return -1;
+
+  if (!export_pdf (pdf, routine, paper, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+handle_local_options (GApplication *app,
+                      GVariantDict *options)
+{
+  int status = sm_export_handle_options (options);
+
+  return status >= 0 ? status : 0;
+}
+
+/* A plain GApplication, not the GTK one: it parses the same options the
+ * same way and stops before it would register or open anything. */
+int
+sm_export_run (int    argc,
+               char **argv)
+{
+  g_autoptr(GApplication) app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+
+  sm_export_add_options (app);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), NULL);
+  return g_application_run (app, argc, argv);
+}
