@@ -239,7 +239,7 @@ fail (GError          **error,
 }
 
 /* ------------------------------------------------------------------ */
-/* Raw scan: depth and duplicate keys                                   */
+/* Raw scan: encoding, depth and duplicate keys                         */
 /* ------------------------------------------------------------------ */
 
 /* json-glib recurses once per nesting level and overflows the stack on
@@ -247,13 +247,28 @@ fail (GError          **error,
  * object (a copied field edited in one place only). Both are caught on the
  * raw bytes before parsing. The scanner tracks where it is, so the message
  * can name the JSON path. Keys are compared as written: "\u0061" and "a"
- * count as different, which only lets an odd duplicate through. */
+ * count as different, which only lets an odd duplicate through.
+ *
+ * The scanner must see the brackets json-glib sees. json-glib also reads
+ * 'single-quoted' strings and C comments, where a '"' would start a string
+ * for the scanner and hide any nesting after it: neither is JSON, so a
+ * quote or a slash outside a string is refused here. Its escapes go wrong
+ * in the same way: "\u12" or a lone surrogate "\ud800" swallow the
+ * closing quote, so escapes must be JSON's, \uXXXX with four hex digits
+ * and surrogates in pairs. And json-glib reads on after the first value,
+ * keeping the first and leaking the rest: anything but white space after
+ * it is refused too, as is an unterminated string, on which json-glib
+ * leaks as well. */
 
 typedef enum
 {
   SCAN_OK,
   SCAN_TOO_DEEP,
   SCAN_DUPLICATE_KEY,
+  SCAN_NOT_JSON,
+  SCAN_BAD_ESCAPE,
+  SCAN_TRAILING,
+  SCAN_UNTERMINATED,
 } ScanResult;
 
 typedef struct
@@ -288,22 +303,69 @@ typedef struct
   guint     depth;
   guint     max_depth;
   gboolean  in_string;
-  gboolean  escaped;
-  Frame    *capture;   /* the object whose key is being read, or NULL */
+  guint     escape;        /* 1 after a backslash, 2 + hex digits read after \u */
+  gunichar  unit;          /* the \uXXXX being read */
+  gboolean  need_low;      /* after a high surrogate: a low one must follow */
+  Frame    *capture;       /* the object whose key is being read, or NULL */
+  gboolean  root_started;  /* the top-level value has begun… */
+  gboolean  root_done;     /* …and ended (a container or string closed) */
 } Scanner;
+
+#define IS_HIGH_SURROGATE(u) ((u) >= 0xd800 && (u) <= 0xdbff)
+#define IS_LOW_SURROGATE(u)  ((u) >= 0xdc00 && (u) <= 0xdfff)
+
+/* The character after a backslash, or a hex digit of \uXXXX. */
+static ScanResult
+scan_escape (Scanner *scanner,
+             char     c)
+{
+  if (scanner->escape == 1)
+    {
+      scanner->escape = c == 'u' ? 2 : 0;
+      scanner->unit = 0;
+      if (c == 'u')
+        return SCAN_OK;
+      return !scanner->need_low && c != '\0' && strchr ("\"\\/bfnrt", c) != NULL
+             ? SCAN_OK : SCAN_BAD_ESCAPE;
+    }
+
+  if (!g_ascii_isxdigit (c))
+    return SCAN_BAD_ESCAPE;
+  scanner->unit = scanner->unit << 4 | g_ascii_xdigit_value (c);
+  if (++scanner->escape < 6)
+    return SCAN_OK;
+
+  scanner->escape = 0;
+  if (scanner->need_low)
+    {
+      scanner->need_low = FALSE;
+      return IS_LOW_SURROGATE (scanner->unit) ? SCAN_OK : SCAN_BAD_ESCAPE;
+    }
+  scanner->need_low = IS_HIGH_SURROGATE (scanner->unit);
+  return IS_LOW_SURROGATE (scanner->unit) ? SCAN_BAD_ESCAPE : SCAN_OK;
+}
 
 static ScanResult
 scan_string_char (Scanner *scanner,
                   char     c)
 {
   Frame *owner = scanner->capture;
+  ScanResult result = SCAN_OK;
 
-  if (scanner->escaped)
-    scanner->escaped = FALSE;
+  if (scanner->escape > 0)
+    result = scan_escape (scanner, c);
+  else if (scanner->need_low && c != '\\')
+    result = SCAN_BAD_ESCAPE;
   else if (c == '\\')
-    scanner->escaped = TRUE;
+    scanner->escape = 1;
   else if (c == '"')
-    scanner->in_string = FALSE;
+    {
+      scanner->in_string = FALSE;
+      scanner->root_done = scanner->depth == 0;
+    }
+
+  if (result != SCAN_OK)
+    return result;
 
   if (owner == NULL)
     return SCAN_OK;
@@ -346,6 +408,16 @@ scan_char (Scanner *scanner,
   if (scanner->in_string)
     return scan_string_char (scanner, c);
 
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+    return SCAN_OK;
+
+  if (scanner->depth == 0)
+    {
+      if (scanner->root_done || (scanner->root_started && (c == '{' || c == '[' || c == '"')))
+        return SCAN_TRAILING;
+      scanner->root_started = TRUE;
+    }
+
   switch (c)
     {
     case '"':
@@ -361,7 +433,7 @@ scan_char (Scanner *scanner,
     case ']':
       /* Mismatched brackets are the parser's business. */
       if (scanner->depth > 0)
-        scanner->depth--;
+        scanner->root_done = --scanner->depth == 0;
       break;
     case ',':
       if (top != NULL)
@@ -374,6 +446,9 @@ scan_char (Scanner *scanner,
       if (top != NULL)
         top->expect_key = FALSE;
       break;
+    case '\'':
+    case '/':
+      return SCAN_NOT_JSON;
     default:
       break;
     }
@@ -394,6 +469,18 @@ scan_failed (ScanResult   result,
   if (result == SCAN_TOO_DEEP)
     fail (error, SM_ATLAS_ERROR_TOO_DEEP, &context, path,
           "nested deeper than %u levels (byte %" G_GSIZE_FORMAT ")", scanner->max_depth, offset);
+  else if (result == SCAN_NOT_JSON)
+    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
+          "not valid JSON: single quotes and comments are not allowed (byte %" G_GSIZE_FORMAT ")", offset);
+  else if (result == SCAN_BAD_ESCAPE)
+    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
+          "not valid JSON: a bad escape in a string (byte %" G_GSIZE_FORMAT ")", offset);
+  else if (result == SCAN_TRAILING)
+    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
+          "not valid JSON: more text after the end (byte %" G_GSIZE_FORMAT ")", offset);
+  else if (result == SCAN_UNTERMINATED)
+    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
+          "not valid JSON: the text ends inside a string (byte %" G_GSIZE_FORMAT ")", offset);
   else
     fail (error, SM_ATLAS_ERROR_DUPLICATE_KEY, &context, path,
           "the key “%s” is given twice in the same object", scanner->frames[scanner->depth - 1].key->str);
@@ -406,11 +493,22 @@ sm_content_scan (GBytes      *bytes,
                  GError     **error)
 {
   g_autofree Frame *frames = g_new0 (Frame, max_depth);
-  Scanner scanner = { frames, 0, max_depth, FALSE, FALSE, NULL };
+  Scanner scanner = { .frames = frames, .max_depth = max_depth };
   ScanResult result = SCAN_OK;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
+  const char *end;
   gsize i;
+
+  /* The scanner quotes keys in its messages, which end up in a label:
+   * they must be UTF-8. json-glib would refuse anything else anyway. */
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      SmContentContext context = { .file = file };
+
+      return fail (error, SM_ATLAS_ERROR_PARSE, &context, "",
+                   "not UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (end - data) + 1);
+    }
 
   for (guint f = 0; f < max_depth; f++)
     {
@@ -418,8 +516,12 @@ sm_content_scan (GBytes      *bytes,
       frames[f].keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
-  for (i = 0; i < len && result == SCAN_OK; i++)
+  /* A byte order mark (Windows Notepad writes one) is fine with json-glib. */
+  i = len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+  for (; i < len && result == SCAN_OK; i++)
     result = scan_char (&scanner, data[i]);
+  if (result == SCAN_OK && scanner.in_string)
+    result = SCAN_UNTERMINATED;
 
   if (result != SCAN_OK)
     scan_failed (result, &scanner, file, i, error);

@@ -236,7 +236,9 @@ read_time (Reader      *reader,
            GError     **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  GDateTime *time = NULL;
   gsize old;
 
   if (!read_string (reader, object, key, &text, error))
@@ -244,7 +246,13 @@ read_time (Reader      *reader,
   if (text == NULL)
     return TRUE;
 
-  time = g_date_time_new_from_iso8601 (text, NULL);
+  /* Kept as it is saved: whole seconds in UTC. A time at the edge of the
+   * calendar may have no UTC equivalent (year 1 east of Greenwich). */
+  parsed = g_date_time_new_from_iso8601 (text, NULL);
+  if (parsed != NULL)
+    utc = g_date_time_to_utc (parsed);
+  if (utc != NULL)
+    time = g_date_time_add (utc, -g_date_time_get_microsecond (utc));
   if (time == NULL)
     {
       old = path_push_key (reader, key);
@@ -255,7 +263,7 @@ read_time (Reader      *reader,
     }
 
   g_clear_pointer (out, g_date_time_unref);
-  *out = g_steal_pointer (&time);
+  *out = time;
   return TRUE;
 }
 
@@ -478,6 +486,22 @@ read_routine (Reader      *reader,
   return read_steps (reader, self, object, error) && read_pain (reader, self, object, error);
 }
 
+/* The routine's code for an error of the content model's raw scan. */
+static SmRoutineError
+scan_error_code (const GError *error)
+{
+  switch (error->code)
+    {
+    case SM_ATLAS_ERROR_TOO_DEEP:
+      return SM_ROUTINE_ERROR_TOO_DEEP;
+    case SM_ATLAS_ERROR_DUPLICATE_KEY:
+      return SM_ROUTINE_ERROR_DUPLICATE_KEY;
+    case SM_ATLAS_ERROR_PARSE:
+    default:
+      return SM_ROUTINE_ERROR_PARSE;
+    }
+}
+
 static gboolean
 parse_bytes (GBytes      *bytes,
              const char  *file_name,
@@ -488,22 +512,25 @@ parse_bytes (GBytes      *bytes,
   const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr(GError) local_error = NULL;
 
-  /* The content model's raw scan: nesting depth and keys given twice (which
-   * json-glib would silently resolve to the last one). Its message already
-   * names the file and the JSON path. */
+  /* The content model's raw scan: encoding, nesting depth and keys given
+   * twice (which json-glib would silently resolve to the last one). Its
+   * message already names the file and the JSON path. */
   if (!sm_content_scan (bytes, file_name, MAX_DEPTH, &local_error))
     {
-      g_set_error_literal (error, SM_ROUTINE_ERROR,
-                           g_error_matches (local_error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_TOO_DEEP)
-                           ? SM_ROUTINE_ERROR_TOO_DEEP : SM_ROUTINE_ERROR_DUPLICATE_KEY,
+      g_set_error_literal (error, SM_ROUTINE_ERROR, scan_error_code (local_error),
                            local_error->message);
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  /* An empty GBytes may have no data at all. */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
     {
+      /* json-glib quotes the bad token cut short, maybe inside a
+       * character: the message goes into a label, so it must be UTF-8. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_PARSE,
-                   _("%s: not valid JSON: %s"), file_name, local_error->message);
+                   _("%s: not valid JSON: %s"), file_name, message);
       return FALSE;
     }
 
@@ -632,14 +659,21 @@ add_uint (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* Not g_date_time_format(): its %Y has no leading zeros, and ISO 8601
+ * (g_date_time_new_from_iso8601) wants four digits for the year 999. */
 static void
 add_time (JsonBuilder *builder,
           const char  *key,
           GDateTime   *time)
 {
+  /* Times come from now_utc() or read_time(): already in UTC. */
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *text = NULL;
 
+  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
   add_string (builder, key, text);
 }
 

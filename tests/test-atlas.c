@@ -254,6 +254,104 @@ test_depth_counts_structure_only (void)
   g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_UNKNOWN_KEY);
 }
 
+static SmAtlas *
+load_data (const char  *name,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, length);
+
+  return sm_atlas_new_from_bytes ((GBytes *[]) { bytes, NULL }, (const char *[]) { name, NULL },
+                                  NULL, NULL, error);
+}
+
+/* What json-glib reads but JSON does not. Each hid the nesting after it
+ * from the guard, up to the second quote, and json-glib crashed (found by
+ * tests/fuzz/fuzz-content). */
+static void
+test_hidden_nesting (void)
+{
+  static const struct {
+    const char *before, *after, *problem;
+  } cases[] = {
+    { "{\"zones\": ['\"', ", ", '\"']}", "single quotes and comments are not allowed" },
+    { "{\"zones\": /* \" */ ", " /* \" */}", "single quotes and comments are not allowed" },
+    { "{\"zones\": [\"\\ud800\", \", ", "\"]}", "a bad escape in a string" },
+    { "{\"zones\": [\"\\u12\", \", ", "\"]}", "a bad escape in a string" },
+    { "{\"zones\": []} ", "", "more text after the end" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (cases[i].before);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmAtlas) atlas = NULL;
+
+      for (guint level = 0; level < 100000; level++)
+        g_string_append_c (text, '[');
+      for (guint level = 0; level < 100000; level++)
+        g_string_append_c (text, ']');
+      g_string_append (text, cases[i].after);
+
+      atlas = load_data ("hidden.json", text->str, text->len, &error);
+      g_assert_null (atlas);
+      g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, "hidden.json: "));
+      g_assert_nonnull (strstr (error->message, cases[i].problem));
+    }
+}
+
+/* Text that is not UTF-8 or escapes that are not JSON's are refused, with
+ * a message that is UTF-8 itself: it ends up in a label. */
+static void
+test_bad_text (void)
+{
+  static const struct {
+    const char *data;
+    gssize      length;   /* -1: up to the NUL */
+    const char *message;
+  } cases[] = {
+    { "{\"\xff\": 1, \"\xff\": 2}", -1, "bad.json: top level: not UTF-8 text (byte 3)" },
+    { "{\"zones\": []}\0", 14, "bad.json: top level: not UTF-8 text (byte 14)" },
+    { "{\"a\": \"\\udc00\\ud800\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
+    { "{\"a\": \"\\ud800\\n\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
+    { "{\"a\": \"\\x41\"}", -1, "bad.json: a: not valid JSON: a bad escape" },
+    { "\"\\ud800\\u", -1, "bad.json: top level: not valid JSON: the text ends inside a string (byte 9)" },
+    { "", 0, "bad.json: the file is empty" },
+    /* json-glib quotes the bad string cut to 30 bytes, here inside the "ä". */
+    { "{\"zones\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxä\"x}", -1, "bad.json: not valid JSON: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize length = cases[i].length < 0 ? strlen (cases[i].data) : (gsize) cases[i].length;
+      g_autoptr(SmAtlas) atlas = load_data ("bad.json", cases[i].data, length, &error);
+
+      g_assert_null (atlas);
+      g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+}
+
+/* A byte order mark and escaped surrogate pairs are fine. */
+static void
+test_good_text (void)
+{
+  const char text[] = "\xef\xbb\xbf{\"zones\": [], \"\\ud83d\\ude00\": \"\\u00e4\\/\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) atlas = load_data ("good.json", text, strlen (text), &error);
+
+  /* Past the scan and the parser, the schema refuses the key. */
+  g_assert_null (atlas);
+  g_assert_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_UNKNOWN_KEY);
+  g_assert_cmpstr (error->message, ==, "good.json: \U0001F600: unknown key “\U0001F600”");
+}
+
 /* References may point into another file of the set. */
 static const char stretch_only[] =
   "{\"stretches\": [{\"id\": \"other\", \"name\": \"Other\", \"summary\": \"S\","
@@ -301,6 +399,9 @@ main (int   argc,
   g_test_add_func ("/sm/atlas/root-not-object", test_root_not_object);
   g_test_add_func ("/sm/atlas/too-deep", test_too_deep);
   g_test_add_func ("/sm/atlas/depth-counts-structure-only", test_depth_counts_structure_only);
+  g_test_add_func ("/sm/atlas/hidden-nesting", test_hidden_nesting);
+  g_test_add_func ("/sm/atlas/bad-text", test_bad_text);
+  g_test_add_func ("/sm/atlas/good-text", test_good_text);
   g_test_add_func ("/sm/atlas/across-files", test_across_files);
 
   return g_test_run ();
