@@ -72,6 +72,11 @@ find_routine (const char  *name_or_file,
       return routine;
     }
 
+  /* The person's folder is read only for a routine of their own. */
+  routine = sm_routine_store_lookup_builtin (name_or_file);
+  if (routine != NULL)
+    return routine;
+
   routine = sm_routine_store_lookup (sm_routine_store_get_default (), name_or_file);
   if (routine == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,

@@ -318,6 +318,22 @@ routine_matches (SmRoutine  *routine,
   return g_strcmp0 (a, b) == 0;
 }
 
+/* Built-in routines come first in every store, so one of them wins over
+ * the person's own of the same name: a caller that wants one routine can
+ * look here before any folder is read.
+ * Returns: (transfer full) (nullable) */
+SmRoutine *
+sm_routine_store_lookup_builtin (const char *id_or_name)
+{
+  g_autoptr(GPtrArray) builtins = sm_routine_load_builtins (NULL);
+
+  for (guint i = 0; builtins != NULL && i < builtins->len; i++)
+    if (routine_matches (builtins->pdata[i], id_or_name))
+      return g_object_ref (builtins->pdata[i]);
+
+  return NULL;
+}
+
 /* Finds a routine by id, or by name ignoring case (for the command line).
  * Returns: (transfer none) (nullable) */
 SmRoutine *

@@ -43,5 +43,6 @@ gboolean        sm_routine_store_is_saving        (SmRoutineStore       *self);
 void            sm_routine_store_flush            (SmRoutineStore       *self);
 
 GPtrArray      *sm_routine_load_builtins          (GError              **error);
+SmRoutine      *sm_routine_store_lookup_builtin   (const char           *id_or_name);
 
 G_END_DECLS
