@@ -342,14 +342,19 @@ show_location (SmWindow *self,
   gtk_stack_set_visible_child_name (self->panel_stack, page);
 }
 
-/* Closing the search bar shows the current page (see
- * search_mode_changed_cb), so only one of the two paths runs. */
+/* Closing the search bar shows the current page when the results were on
+ * show (see search_changed_cb), so only one of the two paths runs. The bar
+ * can also be open beside another page (Ctrl+F, then Ctrl+R): that page
+ * must still give way, or a stopped session stays on screen. */
 static void
 show_current_location (SmWindow *self)
 {
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+  gboolean results = g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "search") == 0;
+
+  if (searching)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  else
+  if (!(searching && results))
     show_location (self, sm_history_get_current (self->history));
 }
 
@@ -1248,6 +1253,9 @@ add_to_routine_action (GtkWidget  *widget,
   g_variant_get (param, "(&s&s)", &zone, &side);
   sm_routines_page_add_step (self->routines_page, zone, side);
   gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  /* The button that was pressed went away with its page; without this the
+   * keyboard would be nowhere. */
+  sm_routines_page_focus_last_step (self->routines_page);
 }
 
 static void
