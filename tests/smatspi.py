@@ -13,7 +13,12 @@ import traceback
 
 import gi
 gi.require_version('Atspi', '2.0')
+from gi.repository import GLib  # noqa: E402
 import pyatspi  # noqa: E402
+
+# What pyatspi raises when a node goes away while it is being read: rows and
+# pages are rebuilt while a test walks the tree.
+Gone = GLib.GError
 
 
 class Tap:
@@ -50,10 +55,14 @@ class Tap:
 
 
 def wait_for(predicate, timeout=20, interval=0.2):
-    """Calls @predicate until it returns something true; None on timeout."""
+    """Calls @predicate until it returns something true; None on timeout. A
+    node that vanished under it counts as not yet."""
     deadline = time.monotonic() + timeout
     while True:
-        result = predicate()
+        try:
+            result = predicate()
+        except Gone:
+            result = None
         if result:
             return result
         if time.monotonic() >= deadline:
@@ -108,8 +117,12 @@ def walk(node, depth=0):
     if node is None or depth > 60:
         return
     yield node
-    for i in range(node.childCount):
-        yield from walk(node.getChildAtIndex(i), depth + 1)
+    try:
+        children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except Gone:
+        return
+    for child in children:
+        yield from walk(child, depth + 1)
 
 
 def accessible_name(node):
@@ -123,11 +136,14 @@ def find_named(root, role, name, laid_out=False):
     append the label text, and keeps the mnemonic underscore); with
     @laid_out, the first one that is laid out (see is_laid_out())."""
     for node in walk(root):
-        if node.getRole() != role:
+        try:
+            if node.getRole() != role:
+                continue
+            text = accessible_name(node).replace('_', '')
+            if text.startswith(name) and (not laid_out or is_laid_out(node)):
+                return node
+        except Gone:
             continue
-        text = accessible_name(node).replace('_', '')
-        if text.startswith(name) and (not laid_out or is_laid_out(node)):
-            return node
     return None
 
 
@@ -160,7 +176,9 @@ def is_laid_out(node, stop=None):
 def walk_laid_out(node, depth=0):
     """Like walk(), but only the nodes is_laid_out() accepts: a subtree
     under a node with empty extents is skipped whole, which saves most of
-    the D-Bus round trips (GTK 4.8 has no AT-SPI cache)."""
+    the D-Bus round trips (GTK 4.8 has no AT-SPI cache). Raises Gone when a
+    node vanishes on the way, so that a check can start again rather than
+    miss what was rebuilt."""
     if node is None or depth > 60:
         return
     box = extents(node)
@@ -196,8 +214,11 @@ def focused(root):
     """The node that has the keyboard focus (GTK 4.8 sets FOCUSED on the
     focus widget of the active window), or None."""
     for node in walk(root):
-        if node.getState().contains(pyatspi.STATE_FOCUSED):
-            return node
+        try:
+            if node.getState().contains(pyatspi.STATE_FOCUSED):
+                return node
+        except Gone:
+            continue
     return None
 
 

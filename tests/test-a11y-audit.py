@@ -66,6 +66,19 @@ def problem(node):
     return None
 
 
+def check_tree(scope):
+    """(findings, number of nodes that need a name) under @scope."""
+    findings = []
+    checked = 0
+    for node in smatspi.walk_laid_out(scope):
+        if needs_name(node):
+            checked += 1
+        what = problem(node)
+        if what:
+            findings.append(f'{describe(node)}: {what}')
+    return findings, checked
+
+
 def audit(state, scope, ready=None):
     """Checks every laid-out node under @scope once @ready (a predicate)
     holds. One TAP line per state; every finding in the diagnostics."""
@@ -74,18 +87,21 @@ def audit(state, scope, ready=None):
         tap.diag('laid-out controls: ' + ', '.join(
             repr(n.name) for n in walk(scope) if needs_name(n) and is_laid_out(n)))
         return False
-    time.sleep(0.3)  # let the page settle: rows and labels fill in
-    findings = []
-    checked = 0
     if not is_laid_out(scope):
         tap(False, f'{state}: on screen')
         return False
-    for node in smatspi.walk_laid_out(scope):
-        if needs_name(node):
-            checked += 1
-        what = problem(node)
-        if what:
-            findings.append(f'{describe(node)}: {what}')
+    # Let the page settle (rows and labels fill in); a node that goes away
+    # while it is read means it did not: walk again.
+    for attempt in range(3):
+        time.sleep(0.3 + attempt)
+        try:
+            findings, checked = check_tree(scope)
+            break
+        except smatspi.Gone:
+            continue
+    else:
+        tap(False, f'{state}: the tree holds still long enough to be read')
+        return False
     ok = tap(not findings and checked > 0,
              f'{state}: {checked} controls, windows and menus, each with a role and a name')
     if findings:
