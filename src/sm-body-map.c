@@ -740,6 +740,10 @@ render (SmBodyMap         *self,
     g_warning ("Cannot draw %s: %s", element_id, error->message);
 }
 
+/* #2e3436, the darkest line on the artwork (which is the same in every
+ * style): for lines drawn over light parts of it. */
+static const GdkRGBA art_ink = { 0.180, 0.204, 0.212, 1.0 };
+
 static GdkRGBA
 get_foreground (SmBodyMap *self)
 {
@@ -1158,16 +1162,18 @@ snapshot_highlights (SmBodyMap   *self,
     }
 
   /* Elements the side pane points at, such as the bony landmarks used to
-   * find the open muscle: the artwork with an outline that stands out. */
+   * find the open muscle: the artwork with an outline that stands out. The
+   * bones keep their light colours in every style, so the outline is in
+   * the artwork's dark ink: the theme's text colour would be white on bone
+   * in dark and inverse high-contrast styles. */
   for (guint i = 0; self->emphasis != NULL && self->emphasis[i] != NULL; i++)
     {
       const char *id = self->emphasis[i];
-      GdkRGBA fg = get_foreground (self);
 
       if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), id))
         continue;
       paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, id));
-      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, id), &fg, 0.9);
+      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, id), &art_ink, 0.9);
     }
 
   /* Caution areas go over the selection that brought them up. */

@@ -25,6 +25,7 @@ struct _SmRoutineEditor
 
   GtkWidget      *routine_box;
   GtkLabel       *routine_title_label;
+  GtkMenuButton  *routine_menu_button;
   GtkWidget      *routine_builtin_box;
   GtkEntry       *routine_name_entry;
   GtkEntry       *routine_patient_entry;
@@ -99,16 +100,36 @@ on_remove (SmRoutineStepRow *row,
     sm_routine_step_row_focus (row_at (self, MIN (index, n - 1)), NULL);
 }
 
+/* The list row around a step takes the focus on its own, so it reads as
+ * the step ("Step 2 of 4") rather than as an empty list item. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   SmRoutineEditor *self = user_data;
   GtkWidget *row = sm_routine_step_row_new (self->routine, item, sm_atlas_get_default ());
+  GtkWidget *list_row = gtk_list_box_row_new ();
 
   g_signal_connect_object (row, "move", G_CALLBACK (on_move), self, 0);
   g_signal_connect_object (row, "remove", G_CALLBACK (on_remove), self, 0);
-  return row;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), row);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list_row),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
+                                  -1);
+  return list_row;
+}
+
+/* After "Add to Routine": the keyboard goes to the step just added. */
+void
+sm_routine_editor_focus_last_step (SmRoutineEditor *self)
+{
+  guint n;
+
+  g_return_if_fail (SM_IS_ROUTINE_EDITOR (self));
+
+  n = self->routine != NULL ? sm_routine_get_n_steps (self->routine) : 0;
+  if (n > 0)
+    sm_routine_step_row_focus (row_at (self, n - 1), NULL);
 }
 
 static void
@@ -291,6 +312,7 @@ sm_routine_editor_class_init (SmRoutineEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routine-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_builtin_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_name_entry);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_patient_entry);
@@ -308,4 +330,7 @@ sm_routine_editor_init (SmRoutineEditor *self)
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Announced when it opens: not "GtkPopoverMenu" (GTK 4.8). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->routine_menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("More for this routine"), -1);
 }

@@ -21,5 +21,6 @@ SmRoutine *sm_routine_editor_get_routine (SmRoutineEditor *self);
 void       sm_routine_editor_set_routine (SmRoutineEditor *self,
                                           SmRoutine       *routine);
 void       sm_routine_editor_focus_name  (SmRoutineEditor *self);
+void       sm_routine_editor_focus_last_step (SmRoutineEditor *self);
 
 G_END_DECLS

@@ -238,6 +238,21 @@ bind_fields (SmRoutineStepRow *self,
   g_object_bind_property (self->step, "note", self->step_note_entry, "text", flags);
 }
 
+/* GTK 4.8 leaves the button inside a GtkDropDown, the part that takes the
+ * focus, without a name: a screen reader would say only "toggle button".
+ * It takes the drop-down's ("Muscle", "Tool"…). */
+static void
+name_dropdown_button (GtkDropDown *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, dropdown, NULL,
+                                      -1);
+}
+
 GtkWidget *
 sm_routine_step_row_new (SmRoutine     *routine,
                          SmRoutineStep *step,
@@ -342,4 +357,8 @@ static void
 sm_routine_step_row_init (SmRoutineStepRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_dropdown_button (self->step_zone_dropdown);
+  name_dropdown_button (self->step_side_dropdown);
+  name_dropdown_button (self->step_tool_dropdown);
+  name_dropdown_button (self->step_technique_dropdown);
 }

@@ -185,6 +185,14 @@ sm_routines_page_add_step (SmRoutinesPage *self,
   return step;
 }
 
+void
+sm_routines_page_focus_last_step (SmRoutinesPage *self)
+{
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  sm_routine_editor_focus_last_step (self->routine_editor);
+}
+
 /* The open routine, or the default one when none is open. */
 static SmRoutine *
 routine_for_sheet (SmRoutinesPage *self)

@@ -24,6 +24,7 @@ SmRoutine      *sm_routines_page_ensure_own_routine (SmRoutinesPage *self);
 SmRoutineStep  *sm_routines_page_add_step     (SmRoutinesPage *self,
                                                const char     *zone,
                                                const char     *side);
+void            sm_routines_page_focus_last_step (SmRoutinesPage *self);
 void            sm_routines_page_import_file  (SmRoutinesPage *self,
                                                GFile          *file);
 void            sm_routines_page_export_file  (SmRoutinesPage *self,

@@ -129,6 +129,8 @@ state_text (SmTimerState state)
     }
 }
 
+/* No mnemonic: the bar is always on screen, and an Alt+letter of its own
+ * would clash with the pages beside it. Space is its key. */
 static const char *
 start_text (SmTimerState state)
 {
@@ -136,13 +138,13 @@ start_text (SmTimerState state)
     {
     case SM_TIMER_STATE_GET_READY:
     case SM_TIMER_STATE_RUNNING:
-      return _("_Pause");
+      return _("Pause");
     case SM_TIMER_STATE_PAUSED:
-      return _("_Resume");
+      return _("Resume");
     case SM_TIMER_STATE_IDLE:
     case SM_TIMER_STATE_FINISHED:
     default:
-      return _("_Start");
+      return _("Start");
     }
 }
 

@@ -43,6 +43,7 @@ struct _SmWindow
   GtkHeaderBar         *header_bar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkMenuButton        *primary_menu_button;
   GtkPaned             *paned;
   GtkBox               *map_slot;
   SmBodyMap            *body_map;
@@ -105,10 +106,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GTK 4.8 gives the search button of the shortcuts window no name, so a
+ * screen reader reads out "GtkImage". It is the toggle button with an icon
+ * in that window's header bar. */
+static void
+name_shortcuts_search (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (child))))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
+      else
+        name_shortcuts_search (child);
+    }
+}
+
+/* The application gives the window its shortcuts window when "application"
+ * is set, after construction. */
 SmWindow *
 sm_window_new (SmApplication *application)
 {
-  return g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
+  SmWindow *self = g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
+  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkWidget *titlebar = shortcuts != NULL ? gtk_window_get_titlebar (GTK_WINDOW (shortcuts)) : NULL;
+
+  if (titlebar != NULL)
+    name_shortcuts_search (titlebar);
+  return self;
 }
 
 const char *
@@ -315,14 +342,19 @@ show_location (SmWindow *self,
   gtk_stack_set_visible_child_name (self->panel_stack, page);
 }
 
-/* Closing the search bar shows the current page (see
- * search_mode_changed_cb), so only one of the two paths runs. */
+/* Closing the search bar shows the current page when the results were on
+ * show (see search_changed_cb), so only one of the two paths runs. The bar
+ * can also be open beside another page (Ctrl+F, then Ctrl+R): that page
+ * must still give way, or a stopped session stays on screen. */
 static void
 show_current_location (SmWindow *self)
 {
-  if (gtk_search_bar_get_search_mode (self->search_bar))
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+  gboolean results = g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "search") == 0;
+
+  if (searching)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  else
+  if (!(searching && results))
     show_location (self, sm_history_get_current (self->history));
 }
 
@@ -1221,6 +1253,9 @@ add_to_routine_action (GtkWidget  *widget,
   g_variant_get (param, "(&s&s)", &zone, &side);
   sm_routines_page_add_step (self->routines_page, zone, side);
   gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  /* The button that was pressed went away with its page; without this the
+   * keyboard would be nowhere. */
+  sm_routines_page_focus_last_step (self->routines_page);
 }
 
 static void
@@ -1527,6 +1562,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, body_map);
@@ -1568,6 +1604,10 @@ sm_window_init (SmWindow *self)
   self->side = g_strdup ("both");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A screen reader announces the menu when it opens; GTK 4.8 would name
+   * the popover it makes from the menu model after its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->primary_menu_button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
 
   self->settings = g_settings_new (APP_ID);
   bind_map (self);

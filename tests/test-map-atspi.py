@@ -9,53 +9,13 @@
 
 import json
 import os
-import subprocess
 import sys
-import time
 
-import gi
-gi.require_version('Atspi', '2.0')
-import pyatspi  # noqa: E402
+import smatspi
+from smatspi import pyatspi, wait_for, walk, find_named
 
 SIDES = ('left', 'right')
-
-
-def tap(ok, description):
-    tap.count += 1
-    print(('ok' if ok else 'not ok'), tap.count, description, flush=True)
-    if not ok:
-        tap.failed = True
-
-
-tap.count = 0
-tap.failed = False
-
-
-def wait_for(predicate, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.2)
-    return None
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        if app is not None and app.get_process_id() == pid:
-            return app
-    return None
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    for i in range(node.childCount):
-        yield from walk(node.getChildAtIndex(i), depth + 1)
+tap = smatspi.Tap()
 
 
 def zone_buttons(app):
@@ -68,14 +28,6 @@ def zone_buttons(app):
 
 
 SIDES_SUFFIXES = (', left', ', right')
-
-
-def find_named(app, role, name):
-    # GTK 4.8 appends a button's label text to its accessible label.
-    for node in walk(app):
-        if node.getRole() == role and (node.name or '').split('  ')[0].startswith(name):
-            return node
-    return None
 
 
 def expected_names(zones, view, layer):
@@ -94,12 +46,8 @@ def main():
         zones = json.load(f)['zones']
     back_names = {f"{z['name']}, {s}" for z in zones if z['view'] == 'back' for s in SIDES}
 
-    env = dict(os.environ)
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
-    app_process = subprocess.Popen([os.environ['SM_BINARY']], env=env)
+    app_process, app = smatspi.launch()
     try:
-        app = wait_for(lambda: find_app(app_process.pid))
         tap(app is not None, 'the app shows up on the accessibility bus')
         if app is None:
             return
@@ -139,26 +87,11 @@ def main():
             shown = wait_for(lambda: want <= set(zone_buttons(app)))
             tap(bool(shown), f'the deep layer exposes the deep zones too ({len(want)} buttons)')
     finally:
-        app_process.terminate()
-        app_process.wait(timeout=10)
-
-    print(f'1..{tap.count}')
-    sys.exit(1 if tap.failed else 0)
-
-
-def run_on_private_bus():
-    """Reruns this test under its own session bus. Services started on that
-    bus (the AT-SPI registry) print to stdout, so only TAP lines go there."""
-    inner = subprocess.run(['dbus-run-session', '--', sys.executable, __file__, '--inner'],
-                           stdout=subprocess.PIPE, text=True, check=False)
-    for line in inner.stdout.splitlines():
-        is_tap = line.startswith(('ok ', 'not ok ', '1..', '#'))
-        print(line, file=sys.stdout if is_tap else sys.stderr)
-    sys.exit(inner.returncode)
+        smatspi.stop_app(app_process)
 
 
 if __name__ == '__main__':
     if '--inner' in sys.argv:
-        main()
+        tap.run(main)
     else:
-        run_on_private_bus()
+        smatspi.run_on_private_bus(__file__)
