@@ -105,7 +105,7 @@ parse_handle (GBytes      *bytes,
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
 
-  parse_count++;
+  g_atomic_int_inc (&parse_count);
   handle = G_OBJECT (rsvg_handle_new_from_data (data, size, error));
   if (handle == NULL)
     {
@@ -176,52 +176,125 @@ read_size (View        *view,
   return TRUE;
 }
 
-static View *
-view_load (const char  *name,
-           GError     **error)
+/* One look of one view to parse: the twelve parses are a good part of the
+ * start-up time and independent of each other, so a thread pool runs them
+ * on every core. */
+typedef struct
 {
-  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", name);
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes      *bytes;
+  const char  *path;
+  const char  *css;
+  RsvgHandle **handle;
+  GError      *error;
+} ParseJob;
+
+static void
+run_parse_job (gpointer data,
+               gpointer user_data)
+{
+  ParseJob *job = data;
+
+  *job->handle = parse_handle (job->bytes, job->path, job->css, &job->error);
+}
+
+/* Everything but the handles, which parse_views () fills. */
+static View *
+view_new (const char  *name,
+          const char  *path,
+          char       **id_css,
+          GBytes     **bytes,
+          GError     **error)
+{
   g_autoptr(View) view = g_new0 (View, 1);
-  g_autofree char *id_css = NULL;
 
   view->name = g_strdup (name);
   view->bounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   view->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
+  *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (*bytes == NULL)
     return NULL;
 
-  view->index = sm_svg_index_new_from_bytes (bytes, path, error);
+  view->index = sm_svg_index_new_from_bytes (*bytes, path, error);
   if (view->index == NULL)
     return NULL;
 
-  id_css = id_map_style_sheet (view);
-  for (guint i = 0; i < N_HANDLES; i++)
-    {
-      const char *css = i == HANDLE_ID_MAP ? id_css : style_sheets[i];
-
-      if ((view->handles[i] = parse_handle (bytes, path, css, error)) == NULL)
-        break;
-    }
-
-  if (view->handles[N_HANDLES - 1] == NULL || !read_size (view, path, error))
-    return NULL;
-
+  *id_css = id_map_style_sheet (view);
   return g_steal_pointer (&view);
+}
+
+/* The first error wins; every job's handle must be there. */
+static gboolean
+collect_parse_jobs (ParseJob  *jobs,
+                    guint      n_jobs,
+                    GError   **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint j = 0; j < n_jobs; j++)
+    {
+      if (jobs[j].error != NULL && ok)
+        g_propagate_error (error, g_steal_pointer (&jobs[j].error));
+      ok = ok && *jobs[j].handle != NULL;
+      g_clear_error (&jobs[j].error);
+    }
+  return ok;
+}
+
+static gboolean
+parse_views (View   **views,
+             GBytes **bytes,
+             char   **id_css,
+             char   **paths,
+             guint    n_views,
+             GError **error)
+{
+  guint n_jobs = n_views * N_HANDLES;
+  g_autofree ParseJob *jobs = g_new0 (ParseJob, n_jobs);
+  GThreadPool *pool = g_thread_pool_new (run_parse_job, NULL, g_get_num_processors (), FALSE, NULL);
+
+  for (guint j = 0; j < n_jobs; j++)
+    {
+      guint v = j / N_HANDLES, i = j % N_HANDLES;
+
+      jobs[j] = (ParseJob) { bytes[v], paths[v], i == HANDLE_ID_MAP ? id_css[v] : style_sheets[i],
+                             &views[v]->handles[i], NULL };
+      g_thread_pool_push (pool, &jobs[j], NULL);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  if (!collect_parse_jobs (jobs, n_jobs, error))
+    return FALSE;
+  for (guint v = 0; v < n_views; v++)
+    if (!read_size (views[v], paths[v], error))
+      return FALSE;
+  return TRUE;
 }
 
 SmAnatomy *
 sm_anatomy_new (GError **error)
 {
   g_autoptr(SmAnatomy) self = g_object_new (SM_TYPE_ANATOMY, NULL);
+  GBytes *bytes[2] = { NULL, NULL };
+  char *id_css[2] = { NULL, NULL };
+  char *paths[2] = { NULL, NULL };
+  gboolean ok = TRUE;
 
-  for (guint i = 0; view_names[i] != NULL; i++)
-    if ((self->views[i] = view_load (view_names[i], error)) == NULL)
-      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    {
+      paths[i] = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view_names[i]);
+      ok = ok && (self->views[i] = view_new (view_names[i], paths[i], &id_css[i], &bytes[i], error)) != NULL;
+    }
 
-  return g_steal_pointer (&self);
+  ok = ok && parse_views (self->views, bytes, id_css, paths, G_N_ELEMENTS (self->views), error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
+    {
+      g_clear_pointer (&bytes[i], g_bytes_unref);
+      g_free (id_css[i]);
+      g_free (paths[i]);
+    }
+  return ok ? g_steal_pointer (&self) : NULL;
 }
 
 /* The artwork is compiled into the binary, so failing to load it is a
