@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sm-atlas.h"
 #include "sm-test-utils.h"
 
@@ -304,4 +306,17 @@ sm_test_run_app (GCallback on_activate,
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
 
   return app;
+}
+
+/* pdftotext breaks lines wherever the layout did: compare @needle with its
+ * white space removed against a text that had all of its removed. */
+void
+sm_test_assert_text_contains (const char *squeezed,
+                              const char *needle)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", needle, 0, 0);
+  g_autofree char *needle_squeezed = g_strjoinv ("", words);
+
+  if (strstr (squeezed, needle_squeezed) == NULL)
+    g_error ("“%s” not found in: %s", needle, squeezed);
 }

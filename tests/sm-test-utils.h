@@ -32,6 +32,8 @@ void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
 void     sm_test_run_command (const char * const *argv);
+void     sm_test_assert_text_contains (const char *squeezed,
+                                       const char *needle);
 gboolean sm_test_press_key   (GtkWidget       *widget,
                               guint            keyval);
 void     sm_test_destroy_window (gpointer      window);

@@ -147,6 +147,17 @@ def find_named(root, role, name, laid_out=False):
     return None
 
 
+def label_shown(root, text):
+    """A predicate: a laid-out label or heading starting with @text."""
+    def check():
+        for node in walk(root):
+            if (node.getRole() in (pyatspi.ROLE_LABEL, pyatspi.ROLE_HEADING) and
+                    (node.name or '').startswith(text) and is_laid_out(node)):
+                return node
+        return None
+    return check
+
+
 def extents(node):
     """(x, y, width, height) in window coordinates, or None."""
     try:

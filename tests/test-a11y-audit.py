@@ -20,7 +20,7 @@ import sys
 import time
 
 import smatspi
-from smatspi import pyatspi, wait_for, walk, find_named, do_action, describe, is_laid_out
+from smatspi import pyatspi, wait_for, walk, find_named, do_action, describe, is_laid_out, label_shown
 
 # Roles a person operates; each needs a name to be read out.
 CONTROL_ROLES = {
@@ -114,16 +114,6 @@ def audit(state, scope, ready=None):
 def shown(root, role, name):
     """A predicate: the node of @role named @name is laid out."""
     return lambda: find_named(root, role, name, laid_out=True)
-
-
-def label_shown(root, text):
-    def check():
-        for node in walk(root):
-            if (node.getRole() in (pyatspi.ROLE_LABEL, pyatspi.ROLE_HEADING) and
-                    (node.name or '').startswith(text) and is_laid_out(node)):
-                return node
-        return None
-    return check
 
 
 def toplevels(app):

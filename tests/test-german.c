@@ -169,17 +169,6 @@ run (const char * const *argv,
   return g_strjoinv ("", words);
 }
 
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  g_auto(GStrv) words = g_regex_split_simple ("\\s+", needle, 0, 0);
-  g_autofree char *squeezed = g_strjoinv ("", words);
-
-  if (strstr (haystack, squeezed) == NULL)
-    g_error ("“%s” not found in: %s", needle, haystack);
-}
-
 /* sciatica-map-uninstalled --export-pdf with LANGUAGE=de: the binary's own
  * main() binds the build tree's catalogue. */
 static void
@@ -202,16 +191,16 @@ test_export_pdf (void)
   text = run (to_text, NULL);
   meta = run (info, NULL);
 
-  assert_contains (meta, "Title: Piriformis-Entlastung");
-  assert_contains (text, "Piriformis-Entlastung");
+  sm_test_assert_text_contains (meta, "Title: Piriformis-Entlastung");
+  sm_test_assert_text_contains (text, "Piriformis-Entlastung");
   /* Headings */
-  assert_contains (text, "Ihre Schritte");
-  assert_contains (text, "Vorher: Wärme");
-  assert_contains (text, "Danach: Dehnungen");
-  assert_contains (text, "Warnzeichen – sofort ärztlich untersuchen lassen");
-  assert_contains (text, "Diese Woche");
-  assert_contains (text, "Seite 1 von 1");
-  assert_contains (text, "Beide Seiten");
+  sm_test_assert_text_contains (text, "Ihre Schritte");
+  sm_test_assert_text_contains (text, "Vorher: Wärme");
+  sm_test_assert_text_contains (text, "Danach: Dehnungen");
+  sm_test_assert_text_contains (text, "Warnzeichen – sofort ärztlich untersuchen lassen");
+  sm_test_assert_text_contains (text, "Diese Woche");
+  sm_test_assert_text_contains (text, "Seite 1 von 1");
+  sm_test_assert_text_contains (text, "Beide Seiten");
   g_assert_null (strstr (text, "Yoursteps"));
   g_assert_null (strstr (text, "Redflags"));
 
@@ -221,10 +210,10 @@ test_export_pdf (void)
     {
       const char *id = sm_routine_step_get_zone (sm_routine_get_step (routine, i));
 
-      assert_contains (text, sm_zone_get_name (sm_atlas_lookup_zone (sm_atlas_get_default (), id)));
+      sm_test_assert_text_contains (text, sm_zone_get_name (sm_atlas_lookup_zone (sm_atlas_get_default (), id)));
     }
-  assert_contains (text, "Großer Gesäßmuskel");
-  assert_contains (text, "Hintere Oberschenkelmuskeln");
+  sm_test_assert_text_contains (text, "Großer Gesäßmuskel");
+  sm_test_assert_text_contains (text, "Hintere Oberschenkelmuskeln");
 }
 
 int

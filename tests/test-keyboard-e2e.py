@@ -33,7 +33,7 @@ import tempfile
 import time
 
 import smatspi
-from smatspi import pyatspi, wait_for, walk, find_named, describe, is_laid_out, keys
+from smatspi import pyatspi, wait_for, walk, find_named, describe, keys, label_shown
 
 tap = smatspi.Tap()
 CLOCK = re.compile(r'^\d+:\d\d$')
@@ -74,16 +74,6 @@ def countdown(window):
 def seconds(clock):
     minutes, secs = clock.split(':')
     return int(minutes) * 60 + int(secs)
-
-
-def label_shown(root, text):
-    def check():
-        for node in walk(root):
-            if (node.getRole() in (pyatspi.ROLE_LABEL, pyatspi.ROLE_HEADING) and
-                    (node.name or '').startswith(text) and is_laid_out(node)):
-                return node
-        return None
-    return check
 
 
 def pdf_text(path):

@@ -129,11 +129,13 @@ check_state (SmWindow   *window,
   if (action != NULL)
     {
       va_list args;
-      GVariant *param = NULL;
+      g_autoptr(GVariant) param = NULL;
 
+      /* Sunk here: actions installed on a widget class do not take the
+       * floating reference. */
       va_start (args, format);
       if (format != NULL)
-        param = g_variant_new_va (format, NULL, &args);
+        param = g_variant_ref_sink (g_variant_new_va (format, NULL, &args));
       va_end (args);
       g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
     }

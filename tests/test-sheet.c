@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-pain-painter.h"
+#include "sm-test-utils.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
 
@@ -98,17 +99,6 @@ temp_path (const char *name)
   return g_build_filename (scratch_dir (), name, NULL);
 }
 
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  g_auto(GStrv) words = g_regex_split_simple ("\\s+", needle, 0, 0);
-  g_autofree char *squeezed = g_strjoinv ("", words);
-
-  if (strstr (haystack, squeezed) == NULL)
-    g_error ("“%s” not found in: %s", needle, haystack);
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -128,7 +118,7 @@ assert_zone_names (const char *text,
   for (guint i = 0; i < sm_routine_get_n_steps (routine); i++)
     {
       const char *zone = sm_routine_step_get_zone (sm_routine_get_step (routine, i));
-      assert_contains (text, sm_zone_get_name (sm_atlas_lookup_zone (sm_atlas_get_default (), zone)));
+      sm_test_assert_text_contains (text, sm_zone_get_name (sm_atlas_lookup_zone (sm_atlas_get_default (), zone)));
     }
 }
 
@@ -161,7 +151,7 @@ assert_vector_with_fonts (const char *pdf)
   g_assert_nonnull (fonts);
 
   /* Only the two header lines of the listing: names, then dashes. */
-  assert_contains (images, "page num type width height");
+  sm_test_assert_text_contains (images, "page num type width height");
   rows = strstr (images, "ratio");
   g_assert_nonnull (rows);
   for (rows += strlen ("ratio"); *rows != '\0'; rows++)
@@ -181,16 +171,16 @@ test_default_a4 (void)
   g_assert_cmpstr (err, ==, "");
 
   info = pdf_tool ("pdfinfo", NULL, pdf);
-  assert_contains (info, "Page size: 595.276 x 841.89 pts (A4)");
-  assert_contains (info, "Title: Piriformis relief");
+  sm_test_assert_text_contains (info, "Page size: 595.276 x 841.89 pts (A4)");
+  sm_test_assert_text_contains (info, "Title: Piriformis relief");
 
   text = pdf_tool ("pdftotext", "-raw", pdf);
-  assert_contains (text, "Piriformis relief");
-  assert_contains (text, "Red flags — see a doctor now");
-  assert_contains (text, "Before: heat");
-  assert_contains (text, "After: stretches");
-  assert_contains (text, "Pain before (0–10)");
-  assert_contains (text, "Page 1 of 1");
+  sm_test_assert_text_contains (text, "Piriformis relief");
+  sm_test_assert_text_contains (text, "Red flags — see a doctor now");
+  sm_test_assert_text_contains (text, "Before: heat");
+  sm_test_assert_text_contains (text, "After: stretches");
+  sm_test_assert_text_contains (text, "Pain before (0–10)");
+  sm_test_assert_text_contains (text, "Page 1 of 1");
   assert_zone_names (text, routine);
   assert_vector_with_fonts (pdf);
 }
@@ -205,7 +195,7 @@ test_letter (void)
 
   g_assert_cmpint (export (pdf, "Front of the body — hip flexors and quads", "letter", &err), ==, 0);
   info = pdf_tool ("pdfinfo", NULL, pdf);
-  assert_contains (info, "Page size: 612 x 792 pts (letter)");
+  sm_test_assert_text_contains (info, "Page size: 612 x 792 pts (letter)");
   text = pdf_tool ("pdftotext", "-raw", pdf);
   assert_zone_names (text, sm_routine_store_lookup (sm_routine_store_get_default (), "front-of-the-body"));
 }
@@ -253,9 +243,9 @@ test_long_routine_file (void)
   g_assert_cmpint (pages, >, 1);
 
   text = pdf_tool ("pdftotext", "-raw", pdf);
-  assert_contains (text, "For: Ada Lovelace");
-  assert_contains (text, "Go gently on the left side this week.");
-  assert_contains (text, "Only if the back of the knee is comfortable");
+  sm_test_assert_text_contains (text, "For: Ada Lovelace");
+  sm_test_assert_text_contains (text, "Go gently on the left side this week.");
+  sm_test_assert_text_contains (text, "Only if the back of the knee is comfortable");
   assert_zone_names (text, routine);
   /* Each page that continues the table repeats its header. */
   g_assert_cmpuint (count (text, "Muscleandside"), >=, 2);
@@ -310,9 +300,9 @@ test_long_and_odd_text (void)
 
   g_assert_cmpint (export (pdf, json, NULL, &err), ==, 0);
   info = pdf_tool ("pdfinfo", NULL, pdf);
-  assert_contains (info, "Pages: 2");
+  sm_test_assert_text_contains (info, "Pages: 2");
   text = pdf_tool ("pdftotext", "-raw", pdf);
-  assert_contains (text, "For: <b>Bobby</b> & \"Tables\"");
+  sm_test_assert_text_contains (text, "For: <b>Bobby</b> & \"Tables\"");
   assert_zone_names (text, routine);
 }
 
@@ -450,7 +440,7 @@ test_pain_drawing (void)
       text = pdf_tool ("pdftotext", "-raw", pdf);
       g_assert_cmpint (strstr (text, "Painmarked:") != NULL, ==, i == 1);
       if (i == 1)
-        assert_contains (text, "Burning or tingling, up to 7/10");
+        sm_test_assert_text_contains (text, "Burning or tingling, up to 7/10");
       assert_vector_with_fonts (pdf);
 
       rgb = render_page (pdf, 60, &width, &height);
