@@ -559,12 +559,17 @@ test_store_save_reload (void)
   g_assert_null (sm_routine_store_lookup (store, "evening-ada-s-routine"));
 }
 
-/* The child saves the two versions in turn until it is killed. */
+/* The child says it has started (one byte on @ready), then saves the two
+ * versions in turn until it is killed. */
 G_GNUC_NORETURN static void
 save_forever (const char *path,
               GBytes     *a,
-              GBytes     *b)
+              GBytes     *b,
+              int         ready)
 {
+  if (write (ready, "", 1) != 1)
+    _exit (3);
+
   for (guint i = 0;; i++)
     if (!sm_routine_write_bytes (path, i % 2 ? a : b, NULL))
       _exit (2);
@@ -626,13 +631,21 @@ test_atomic_save (void)
       g_autoptr(SmRoutine) routine = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(GFile) file = g_file_new_for_path (path);
-      int status;
-      pid_t pid = fork ();
+      int status, ready[2];
+      char byte;
+      pid_t pid;
 
+      /* The kill is timed from the child's start, however slow a fork is
+       * (under valgrind it can take longer than the whole window). */
+      g_assert_cmpint (pipe (ready), ==, 0);
+      pid = fork ();
       g_assert_cmpint (pid, >=, 0);
       if (pid == 0)
-        save_forever (path, a, b);
+        save_forever (path, a, b, ready[1]);
 
+      close (ready[1]);
+      g_assert_cmpint (read (ready[0], &byte, 1), ==, 1);
+      close (ready[0]);
       g_usleep (g_random_int_range (200, window));
       g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
