@@ -105,10 +105,6 @@ static const Rgb stretch_fill = { 0.93, 0.97, 0.93 }, stretch_line = { 0.52, 0.7
 static const Rgb safety_fill = { 0.99, 0.93, 0.92 }, safety_line = { 0.78, 0.16, 0.16 };
 static const Rgb stripe = { 0.97, 0.96, 0.95 };
 
-/* Pango has fontconfig read its configuration and font list in a thread
- * of its own as soon as the font map exists, which takes as long as
- * loading the content: call this first when a sheet is coming, so the two
- * overlap. */
 /* The sheet's own font configuration: the standard font folders and
  * nothing else. The desktop's rules (hinting, aliases, per-font fixes) are
  * for screens; on paper they only make every font lookup slower, and
