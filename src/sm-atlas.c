@@ -181,20 +181,13 @@ parse (GBytes      *bytes,
        GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *message = NULL;
 
   if (!sm_content_scan (bytes, name, SM_ATLAS_MAX_DEPTH, error))
     return NULL;
 
-  /* An empty GBytes (an empty mapped file) may have no data at all. */
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", len, &local_error))
+  if (!sm_content_load_json (parser, bytes, &message))
     {
-      /* json-glib quotes the bad token cut short, maybe inside a
-       * character: the message goes into a label, so it must be UTF-8. */
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
       g_set_error (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE,
                    "%s: not valid JSON: %s", name, message);
       return NULL;

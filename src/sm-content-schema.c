@@ -456,6 +456,26 @@ scan_char (Scanner *scanner,
   return SCAN_OK;
 }
 
+/* What the raw scan refused that is not JSON, or NULL for the other
+ * results. */
+static const char *
+not_json_problem (ScanResult result)
+{
+  switch (result)
+    {
+    case SCAN_NOT_JSON:
+      return "single quotes and comments are not allowed";
+    case SCAN_BAD_ESCAPE:
+      return "a bad escape in a string";
+    case SCAN_TRAILING:
+      return "more text after the end";
+    case SCAN_UNTERMINATED:
+      return "the text ends inside a string";
+    default:
+      return NULL;
+    }
+}
+
 static void
 scan_failed (ScanResult   result,
              Scanner     *scanner,
@@ -466,21 +486,14 @@ scan_failed (ScanResult   result,
   g_autofree char *path = frames_path (scanner->frames, scanner->depth);
   SmContentContext context = { .file = file };
 
+  const char *not_json = not_json_problem (result);
+
   if (result == SCAN_TOO_DEEP)
     fail (error, SM_ATLAS_ERROR_TOO_DEEP, &context, path,
           "nested deeper than %u levels (byte %" G_GSIZE_FORMAT ")", scanner->max_depth, offset);
-  else if (result == SCAN_NOT_JSON)
+  else if (not_json != NULL)
     fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
-          "not valid JSON: single quotes and comments are not allowed (byte %" G_GSIZE_FORMAT ")", offset);
-  else if (result == SCAN_BAD_ESCAPE)
-    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
-          "not valid JSON: a bad escape in a string (byte %" G_GSIZE_FORMAT ")", offset);
-  else if (result == SCAN_TRAILING)
-    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
-          "not valid JSON: more text after the end (byte %" G_GSIZE_FORMAT ")", offset);
-  else if (result == SCAN_UNTERMINATED)
-    fail (error, SM_ATLAS_ERROR_PARSE, &context, path,
-          "not valid JSON: the text ends inside a string (byte %" G_GSIZE_FORMAT ")", offset);
+          "not valid JSON: %s (byte %" G_GSIZE_FORMAT ")", not_json, offset);
   else
     fail (error, SM_ATLAS_ERROR_DUPLICATE_KEY, &context, path,
           "the key “%s” is given twice in the same object", scanner->frames[scanner->depth - 1].key->str);
@@ -1157,4 +1170,25 @@ sm_content_foreach_text (JsonNode          *root,
                          gpointer           user_data)
 {
   foreach_text_in_object (&file_schema, json_node_get_object (root), "", func, user_data);
+}
+
+/* Parses @bytes (already through sm_content_scan ()) with @parser. On
+ * failure *@message is json-glib's message, made valid UTF-8: it quotes
+ * the bad token cut short, maybe inside a character, and the message ends
+ * up in a label. */
+gboolean
+sm_content_load_json (JsonParser  *parser,
+                      GBytes      *bytes,
+                      char       **message)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  /* An empty GBytes (an empty mapped file) may have no data at all. */
+  if (json_parser_load_from_data (parser, data != NULL ? data : "", length, &error))
+    return TRUE;
+
+  *message = g_utf8_make_valid (error->message, -1);
+  return FALSE;
 }

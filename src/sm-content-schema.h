@@ -44,6 +44,9 @@ typedef void (*SmContentTextFunc) (const char    *path,
 const char          *sm_content_kind_name          (SmContentKind      kind);
 const char * const  *sm_content_seed_names         (void);
 
+gboolean             sm_content_load_json          (JsonParser        *parser,
+                                                    GBytes            *bytes,
+                                                    char             **message);
 gboolean             sm_content_scan               (GBytes            *bytes,
                                                     const char        *file,
                                                     guint              max_depth,

@@ -508,9 +508,8 @@ parse_bytes (GBytes      *bytes,
              JsonParser  *parser,
              GError     **error)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
 
   /* The content model's raw scan: encoding, nesting depth and keys given
    * twice (which json-glib would silently resolve to the last one). Its
@@ -522,13 +521,8 @@ parse_bytes (GBytes      *bytes,
       return FALSE;
     }
 
-  /* An empty GBytes may have no data at all. */
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
+  if (!sm_content_load_json (parser, bytes, &message))
     {
-      /* json-glib quotes the bad token cut short, maybe inside a
-       * character: the message goes into a label, so it must be UTF-8. */
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
       g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_PARSE,
                    _("%s: not valid JSON: %s"), file_name, message);
       return FALSE;
