@@ -32,8 +32,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
  * in vector form (librsvg draws the body straight into the context).
  *
  * Layout is a single pass that flows blocks down the page and starts a new
- * page when the next block or table row does not fit. Measuring and drawing
- * run the same code; only the page being drawn is actually painted. */
+ * page when the next block or table row does not fit. It runs once per
+ * paper size and records each page (a cairo recording surface); drawing a
+ * page replays its recording, so a long routine costs time in proportion
+ * to its steps, not to steps × pages. Measuring a block runs the same code
+ * with painting off. */
 
 #define MARGIN        36.0
 #define FOOTER_HEIGHT 22.0
@@ -73,6 +76,9 @@ struct _SmSheet
   GHashTable   *layouts; /* key → PangoLayout: each text is shaped once */
   GThread      *art_loader; /* parses the artwork while the text is laid out */
   GPtrArray    *art;        /* ViewArt*, one per view on the sheet */
+  GPtrArray    *pages;      /* cairo_surface_t*: each page recorded, footer aside */
+  double        pages_width, pages_height;
+  cairo_t      *pages_cr;   /* the context they were laid out for */
 };
 
 G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
@@ -88,7 +94,9 @@ typedef struct
   double   y;
   double   bottom;
   int      page;     /* page the cursor is on */
-  int      target;   /* page being painted, -1 while measuring */
+  int      target;   /* 0 while recording, -1 while measuring */
+  GPtrArray *crs;    /* cairo_t* recording each page */
+  double   reserved; /* room kept free at the foot of page 1 for the safety box */
 } Flow;
 
 typedef struct
@@ -233,7 +241,7 @@ sm_sheet_paper_get_size (SmSheetPaper  paper,
 static gboolean
 painting (Flow *flow)
 {
-  return flow->page == flow->target;
+  return flow->target >= 0;
 }
 
 static void
@@ -452,11 +460,34 @@ paint_footer (Flow *flow,
   paint_layout (flow, r, &muted, flow->right - w, y);
 }
 
+static cairo_t *
+record_page (Flow *flow)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                            &(cairo_rectangle_t) { 0, 0, flow->width, flow->height });
+  cr = cairo_create (surface);
+  g_ptr_array_add (flow->sheet->pages, surface);
+  g_ptr_array_add (flow->crs, cr);
+  return cr;
+}
+
 static void
 new_page (Flow *flow)
 {
   flow->page++;
   flow->y = MARGIN;
+  flow->cr = record_page (flow);
+}
+
+/* The foot of the page the cursor is on: the first page keeps room for
+ * the safety box while it is reserved. */
+static double
+page_bottom (Flow *flow)
+{
+  return flow->page == 0 ? flow->bottom - flow->reserved : flow->bottom;
 }
 
 /* Moves to the next page unless @height still fits on this one. Blocks
@@ -466,7 +497,7 @@ static void
 reserve (Flow   *flow,
          double  height)
 {
-  if (flow->y + height > flow->bottom && flow->y > MARGIN)
+  if (flow->y + height > page_bottom (flow) && flow->y > MARGIN)
     new_page (flow);
 }
 
@@ -1613,48 +1644,97 @@ flow_week (Flow   *flow,
   return height;
 }
 
-/* Safety and the week side by side: both belong on the fridge, and next to
- * each other they fit under a short routine on the first page. */
-static void
-flow_bottom (Flow *flow)
-{
-  double width = flow->right - flow->left;
-  /* The safety box holds more text than the tick grid: German and other
-   * longer languages need the room to keep both on a short routine's
-   * first page. */
-  double safety_width = 0.60 * width;
-  double week_x = flow->left + safety_width + GAP;
-  double height;
-  int page = flow->target;
+/* The safety box holds more text than the tick grid: German and other
+ * longer languages need the room to keep both on a short routine's first
+ * page. */
+#define SAFETY_SHARE 0.60
 
-  /* Measure on no page, then place. */
+static double
+measure_bottom (Flow *flow)
+{
+  double safety_width = SAFETY_SHARE * (flow->right - flow->left);
+  double week_x = flow->left + safety_width + GAP;
+  int target = flow->target;
+  double height;
+
   flow->target = -1;
   height = MAX (flow_safety (flow, flow->left, safety_width),
                 flow_week (flow, week_x, flow->right - week_x));
-  flow->target = page;
+  flow->target = target;
+  return height;
+}
 
-  reserve (flow, height);
+/* Safety and the week side by side: both belong on the fridge, and next to
+ * each other they fit under a short routine on the first page. When the
+ * steps run on to another page, the two go at the foot of the first page,
+ * in the room kept for them: when to stop is never on page 2. */
+static void
+flow_bottom (Flow *flow)
+{
+  double safety_width = SAFETY_SHARE * (flow->right - flow->left);
+  double week_x = flow->left + safety_width + GAP;
+  double height = measure_bottom (flow);
+  cairo_t *cr = flow->cr;
+  double y = flow->y;
+
+  if (flow->reserved > 0 && flow->page > 0)
+    {
+      flow->cr = g_ptr_array_index (flow->crs, 0);
+      flow->y = flow->bottom - height;
+    }
+  else
+    {
+      flow->reserved = 0;
+      reserve (flow, height);
+      cr = flow->cr;
+      y = flow->y + height + GAP;
+    }
+
   flow_safety (flow, flow->left, safety_width);
   flow_week (flow, week_x, flow->right - week_x);
-  flow->y += height + GAP;
+  flow->cr = cr;
+  flow->y = y;
+}
+
+/* Keeps room at the foot of the first page for the safety box, if the page
+ * has it under the overview and the first table row. */
+static void
+reserve_for_bottom (Flow *flow)
+{
+  double height = measure_bottom (flow) + GAP;
+
+  if (flow->page == 0 && flow->y + 80 + height <= flow->bottom)
+    flow->reserved = height;
 }
 
 /* ------------------------------------------------------------------ */
 /* Pages                                                                */
 
-/* Runs the whole layout; paints page @target (-1: none). Returns the
- * number of pages. */
-static guint
-run_layout (SmSheet *self,
-            cairo_t *cr,
-            double   width,
-            double   height,
-            int      target)
+/* Lays the whole sheet out once for @width × @height and records every
+ * page; again only for another paper size or another context. Text is
+ * shaped for @cr's font options. */
+static void
+ensure_layout (SmSheet *self,
+               cairo_t *cr,
+               double   width,
+               double   height)
 {
+  g_autoptr(GPtrArray) crs = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_destroy);
   Flow flow = {
-    self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
-    height - MARGIN - FOOTER_HEIGHT, 0, target,
+    self, NULL, width, height, MARGIN, width - MARGIN, MARGIN,
+    height - MARGIN - FOOTER_HEIGHT, 0, 0, crs, 0,
   };
+
+  if (self->pages != NULL && self->pages_cr == cr &&
+      self->pages_width == width && self->pages_height == height)
+    return;
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  self->pages_cr = cr;
+  self->pages_width = width;
+  self->pages_height = height;
+  flow.cr = record_page (&flow);
 
   start_loading_art (self);
   prepare_pango (self, cr);
@@ -1662,9 +1742,9 @@ run_layout (SmSheet *self,
   flow_header (&flow);
   flow_overview (&flow);
   flow_pain_key (&flow);
+  reserve_for_bottom (&flow);
   flow_steps (&flow);
   flow_bottom (&flow);
-  return flow.page + 1;
 }
 
 guint
@@ -1675,7 +1755,8 @@ sm_sheet_get_n_pages (SmSheet *self,
 {
   g_return_val_if_fail (SM_IS_SHEET (self), 0);
 
-  return run_layout (self, cr, width, height, -1);
+  ensure_layout (self, cr, width, height);
+  return self->pages->len;
 }
 
 /* Paints page @page (0-based) of a @width × @height point page onto @cr,
@@ -1687,14 +1768,20 @@ sm_sheet_draw_page (SmSheet *self,
                     double   height,
                     guint    page)
 {
-  guint n_pages;
-  Flow footer = { self, cr, width, height, MARGIN, width - MARGIN, 0, 0, page, page };
+  Flow footer = { self, cr, width, height, MARGIN, width - MARGIN, 0, 0, page, 0, NULL, 0 };
 
   g_return_if_fail (SM_IS_SHEET (self));
 
+  ensure_layout (self, cr, width, height);
+  g_return_if_fail (page < self->pages->len);
+
   cairo_save (cr);
-  n_pages = run_layout (self, cr, width, height, page);
-  paint_footer (&footer, n_pages);
+  cairo_set_source_surface (cr, g_ptr_array_index (self->pages, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  paint_footer (&footer, self->pages->len);
   cairo_restore (cr);
 }
 
@@ -1784,6 +1871,7 @@ sm_sheet_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->art_loader, g_thread_join);
   g_clear_pointer (&self->art, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_sheet_parent_class)->finalize (object);
 }

@@ -306,6 +306,70 @@ test_long_and_odd_text (void)
   assert_zone_names (text, routine);
 }
 
+/* The words of one page (pdftotext -f N -l N), whitespace removed. */
+static char *
+page_text (const char *pdf,
+           int         page)
+{
+  g_autofree char *number = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-f", number, "-l", number, pdf, "-", NULL };
+  g_autofree char *err = NULL;
+  char *out = NULL;
+
+  g_assert_cmpint (run (argv, &out, &err), ==, 0);
+  return out;
+}
+
+static int
+page_count (const char *pdf)
+{
+  g_autofree char *info = pdf_tool ("pdfinfo", NULL, pdf);
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+/* When to stop and the red flags are on the first page however long the
+ * routine: the step table goes on over the page instead. A 5-step routine
+ * used to put them, and the week, alone on page 2. */
+static void
+test_safety_on_page_one (void)
+{
+  const guint sizes[] = { 5, 8, 12, 30 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(SmRoutine) routine = long_routine (sizes[i]);
+      g_autofree char *json = temp_path ("safety.json");
+      g_autofree char *pdf = temp_path ("safety.pdf");
+      g_autofree char *err = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *last_step = g_strdup_printf ("%u", sizes[i]);
+      int pages;
+
+      g_test_message ("%u steps", sizes[i]);
+      g_assert_true (sm_routine_save_to_path (routine, json, NULL));
+      g_assert_cmpint (export (pdf, json, "a4", &err), ==, 0);
+      pages = page_count (pdf);
+      first = page_text (pdf, 1);
+      sm_test_assert_text_contains (first, "Stoporeaseoffif…");
+      sm_test_assert_text_contains (first, "Redflags—seeadoctornow");
+      sm_test_assert_text_contains (first, "Thisweek");
+      sm_test_assert_text_contains (first, "Yoursteps");
+      for (int page = 2; page <= pages; page++)
+        {
+          g_autofree char *text = page_text (pdf, page);
+
+          g_assert_null (strstr (text, "Redflags"));
+          /* A page that continues the table starts with its header. */
+          sm_test_assert_text_contains (text, "Muscleandside");
+        }
+      if (sizes[i] >= 12)
+        g_assert_cmpint (pages, >, 1);
+    }
+}
+
 static void
 test_bad_file (void)
 {
@@ -462,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/sm/sheet/letter", test_letter);
   g_test_add_func ("/sm/sheet/long-routine-file", test_long_routine_file);
   g_test_add_func ("/sm/sheet/pages-grow", test_pages_grow);
+  g_test_add_func ("/sm/sheet/safety-on-page-one", test_safety_on_page_one);
   g_test_add_func ("/sm/sheet/long-and-odd-text", test_long_and_odd_text);
   g_test_add_func ("/sm/sheet/bad-file", test_bad_file);
   g_test_add_func ("/sm/sheet/bad-arguments", test_bad_arguments);
