@@ -17,6 +17,7 @@
 #include "sm-atlas.h"
 #include "sm-body-map.h"
 #include "sm-utils.h"
+#include "sm-map-badges.h"
 #include "sm-map-zone.h"
 
 /* How the map draws a frame: the artwork for the current view, size, zoom,
@@ -86,6 +87,7 @@ struct _SmBodyMap
 
   SmAnatomy      *anatomy;
   GHashTable     *step_numbers;   /* element id → label, from the open routine */
+  SmMapBadges    *step_badges;    /* placed for the current view and zoom */
   char           *view;
   char           *side_filter;
   char           *layer;
@@ -1203,92 +1205,41 @@ snapshot_highlights (SmBodyMap   *self,
 
 #define STEP_BADGE_RADIUS 11.0
 
-/* One numbered badge at the centre of an element's box: the same orange
- * disc with a white ring as on the printed sheet, readable on light and
- * dark styles alike. */
-static void
-snapshot_step_badge (SmBodyMap   *self,
-                     GtkSnapshot *snapshot,
-                     const char  *element_id,
-                     const char  *label,
-                     GArray      *placed)
+/* In sm-map-badges.c: placed again when the view, the zoom or the
+ * numbers change. */
+static SmMapBadges *
+get_step_badges (SmBodyMap *self)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Bold 9");
-  cairo_rectangle_t box;
-  double cx, cy, r = STEP_BADGE_RADIUS;
-  int w, h;
-  cairo_t *cr;
-
-  if (!sm_anatomy_get_bounds (self->anatomy, self->view, element_id, &box))
-    return;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  sm_body_map_svg_to_widget (self, box.x + box.width / 2, box.y + box.height / 2, &cx, &cy);
-  r = MAX (r, w / 2.0 + 4);
-
-  /* The piriformis lies under the gluteus maximus: badges that would cover
-   * each other step down until they are clear. */
-  for (gboolean moved = TRUE; moved;)
-    {
-      moved = FALSE;
-      for (guint i = 0; i < placed->len; i += 2)
-        if (fabs (cx - g_array_index (placed, double, i)) < 2 * r &&
-            fabs (cy - g_array_index (placed, double, i + 1)) < 2 * STEP_BADGE_RADIUS)
-          {
-            cy = g_array_index (placed, double, i + 1) + 2 * STEP_BADGE_RADIUS + 2;
-            moved = TRUE;
-          }
-    }
-  g_array_append_val (placed, cx);
-  g_array_append_val (placed, cy);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (cx - r - 2, cy - STEP_BADGE_RADIUS - 2,
-                                                                 2 * r + 4, 2 * STEP_BADGE_RADIUS + 4));
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, cx - r + STEP_BADGE_RADIUS, cy, STEP_BADGE_RADIUS, G_PI / 2, 3 * G_PI / 2);
-  cairo_arc (cr, cx + r - STEP_BADGE_RADIUS, cy, STEP_BADGE_RADIUS, -G_PI / 2, G_PI / 2);
-  cairo_close_path (cr);
-  cairo_set_source_rgb (cr, 0.75, 0.33, 0.10);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
-  cairo_move_to (cr, cx - w / 2.0, cy - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-  cairo_destroy (cr);
-}
-
-static int
-compare_step_labels (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      numbers)
-{
-  int la = atoi (g_hash_table_lookup (numbers, *(char * const *) a));
-  int lb = atoi (g_hash_table_lookup (numbers, *(char * const *) b));
-
-  return la != lb ? la - lb : strcmp (*(char * const *) a, *(char * const *) b);
+  if (self->step_badges == NULL)
+    self->step_badges = sm_map_badges_new ();
+  sm_map_badges_update (self->step_badges, GTK_WIDGET (self), self->anatomy, self->view,
+                        self->scale, self->step_numbers);
+  return self->step_badges;
 }
 
 static void
 snapshot_step_numbers (SmBodyMap   *self,
                        GtkSnapshot *snapshot)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree gpointer *ids = NULL;
-  guint n;
+  sm_map_badges_snapshot (get_step_badges (self), snapshot, self->origin_x, self->origin_y, self->scale);
+}
 
-  if (self->step_numbers == NULL)
-    return;
+/**
+ * sm_body_map_get_step_badges:
+ * @n_badges: (out): how many
+ *
+ * For tests and overlays: the step badges of the current view as the map
+ * draws them, centres and half sizes in SVG units.
+ *
+ * Returns: (array length=n_badges) (transfer none): the badges
+ */
+const SmBadge *
+sm_body_map_get_step_badges (SmBodyMap *self,
+                             guint     *n_badges)
+{
+  g_return_val_if_fail (SM_IS_BODY_MAP (self), NULL);
 
-  /* In step order, so the same badges move the same way every frame. */
-  ids = g_hash_table_get_keys_as_array (self->step_numbers, &n);
-  g_qsort_with_data (ids, n, sizeof (gpointer), compare_step_labels, self->step_numbers);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (sm_anatomy_find_view (self->anatomy, ids[i]), self->view) == 0)
-      snapshot_step_badge (self, snapshot, ids[i], g_hash_table_lookup (self->step_numbers, ids[i]),
-                           placed);
+  return sm_map_badges_get (get_step_badges (self), n_badges);
 }
 
 /**
@@ -1308,6 +1259,8 @@ sm_body_map_set_step_numbers (SmBodyMap  *self,
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   if (numbers != NULL)
     self->step_numbers = g_hash_table_ref (numbers);
+  if (self->step_badges != NULL)
+    sm_map_badges_invalidate (self->step_badges);
 
   /* The badges are pictures; screen readers hear the numbers on the zones. */
   for (guint i = 0; i < self->zones->len; i++)
@@ -2134,6 +2087,7 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->emphasis, g_strfreev);
   g_clear_pointer (&self->zones, g_ptr_array_unref);
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
+  g_clear_pointer (&self->step_badges, sm_map_badges_free);
   g_clear_object (&self->anatomy);
   g_free (self->view);
   g_free (self->side_filter);

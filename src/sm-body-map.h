@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-badge-layout.h"
+
 G_BEGIN_DECLS
 
 #define SM_TYPE_BODY_MAP (sm_body_map_get_type ())
@@ -77,5 +79,7 @@ guint       sm_body_map_get_base_render_count (SmBodyMap *self);
 
 void        sm_body_map_set_step_numbers    (SmBodyMap  *self,
                                              GHashTable *numbers);
+const SmBadge *sm_body_map_get_step_badges (SmBodyMap  *self,
+                                            guint      *n_badges);
 
 G_END_DECLS

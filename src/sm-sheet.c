@@ -13,16 +13,13 @@
 #include <glib/gi18n.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
-#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
+#include "sm-badge-layout.h"
 #include "sm-pain-painter.h"
 #include "sm-session.h"
-#include "sm-sheet.h"
+#include "sm-sheet-private.h"
 #include "sm-utils.h"
-
-/* librsvg 2.54 does not declare this itself. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 
 /* The routine sheet a therapist hands a patient and the patient pins on the
  * fridge: who it is for, a body map with the steps numbered on it, a table
@@ -139,7 +136,6 @@ create_font_config (void)
 
 static gboolean printing_only;
 
-static void start_parsing_back (void);
 
 static gpointer
 create_font_map (gpointer data)
@@ -182,7 +178,7 @@ sm_sheet_warm_up (void)
 {
   printing_only = TRUE;
   g_thread_unref (g_thread_new ("sm-sheet-fonts", load_fonts, NULL));
-  start_parsing_back ();
+  sm_sheet_start_parsing_back ();
 }
 
 SmSheet *
@@ -408,24 +404,30 @@ paint_badge (Flow       *flow,
              double      cx,
              double      cy,
              double      radius,
+             const char *font,
              const char *label)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  double half;
   int w, h;
 
   if (!painting (flow))
     return;
 
+  /* A disc for one number, a pill for a longer label. */
+  layout = text_layout (flow, font, -1, label);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  half = MAX (radius, w / 2.0 + 3) - radius;
   cairo_new_path (flow->cr);
-  cairo_arc (flow->cr, cx, cy, radius, 0, 2 * G_PI);
+  cairo_arc (flow->cr, cx + half, cy, radius, -G_PI / 2, G_PI / 2);
+  cairo_arc (flow->cr, cx - half, cy, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_close_path (flow->cr);
   set_colour (flow->cr, &accent);
   cairo_fill_preserve (flow->cr);
   cairo_set_source_rgb (flow->cr, 1, 1, 1);
   cairo_set_line_width (flow->cr, radius * 0.18);
   cairo_stroke (flow->cr);
 
-  layout = text_layout (flow, FONT_SMALL_BOLD, -1, label);
-  pango_layout_get_pixel_size (layout, &w, &h);
   cairo_set_source_rgb (flow->cr, 1, 1, 1);
   cairo_move_to (flow->cr, cx - w / 2.0, cy - h / 2.0);
   pango_cairo_show_layout (flow->cr, layout);
@@ -593,29 +595,16 @@ zone_is_deep (SmSheet    *self,
 /* ------------------------------------------------------------------ */
 /* The body view                                                        */
 
-typedef struct
-{
-  char          *element;  /* zone-<id>-<side> */
-  guint          number;   /* 1-based step number */
-  gboolean       deep;
-  gboolean       found;    /* whether the artwork has the element */
-  RsvgRectangle  box;      /* its logical box at the SVG's intrinsic size */
-} Mark;
-
-static void
-mark_clear (gpointer data)
-{
-  g_free (((Mark *) data)->element);
-}
-
-/* The steps' zones in @view, one mark per side worked on. */
+/* The steps' zones in @view, one mark per side worked on, each with all
+ * its step numbers, in the order of their first step. */
 static GArray *
 collect_marks (SmSheet    *self,
                const char *view)
 {
   GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  g_array_set_clear_func (marks, mark_clear);
+  g_array_set_clear_func (marks, sm_sheet_mark_clear);
   for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
     {
       SmRoutineStep *step = sm_routine_get_step (self->routine, i);
@@ -627,12 +616,23 @@ collect_marks (SmSheet    *self,
       for (guint s = 0; s < 2; s++)
         {
           const char *this_side = s == 0 ? "left" : "right";
-          Mark mark = { NULL, i + 1, zone_is_deep (self, zone), FALSE, { 0, } };
+          g_autofree char *element = NULL;
+          guint number = i + 1;
+          gpointer at;
 
           if (g_strcmp0 (side, "both") != 0 && g_strcmp0 (side, this_side) != 0)
             continue;
-          mark.element = g_strdup_printf ("zone-%s-%s", zone, this_side);
-          g_array_append_val (marks, mark);
+          element = g_strdup_printf ("zone-%s-%s", zone, this_side);
+          if (!g_hash_table_lookup_extended (index, element, NULL, &at))
+            {
+              Mark mark = { g_strdup (element), g_array_new (FALSE, FALSE, sizeof (guint)),
+                            zone_is_deep (self, zone), FALSE, { 0, } };
+
+              at = GUINT_TO_POINTER (marks->len);
+              g_array_append_val (marks, mark);
+              g_hash_table_insert (index, g_steal_pointer (&element), at);
+            }
+          g_array_append_val (g_array_index (marks, Mark, GPOINTER_TO_UINT (at)).numbers, number);
         }
     }
 
@@ -663,96 +663,6 @@ view_stylesheet (GArray *marks)
                             g_array_index (marks, Mark, i).element);
 
   return g_string_free (css, FALSE);
-}
-
-static RsvgHandle *
-parse_view (const char  *view,
-            GError     **error)
-{
-  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-  gsize length;
-  const guint8 *data;
-
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &length);
-  return rsvg_handle_new_from_data (data, length, error);
-}
-
-/* The back view, which most sheets show, parsed ahead by
- * sm_sheet_warm_up () for the first sheet that wants it. */
-static GThread *early_back;
-static GMutex early_back_lock;
-
-static gpointer
-parse_back (gpointer data)
-{
-  return parse_view ("back", NULL);
-}
-
-static void
-start_parsing_back (void)
-{
-  g_mutex_lock (&early_back_lock);
-  if (early_back == NULL)
-    early_back = g_thread_new ("sm-sheet-back", parse_back, NULL);
-  g_mutex_unlock (&early_back_lock);
-}
-
-static RsvgHandle *
-take_parsed_view (const char  *view,
-                  GError     **error)
-{
-  GThread *thread = NULL;
-  RsvgHandle *handle = NULL;
-
-  if (g_str_equal (view, "back"))
-    {
-      g_mutex_lock (&early_back_lock);
-      thread = g_steal_pointer (&early_back);
-      g_mutex_unlock (&early_back_lock);
-    }
-  if (thread != NULL)
-    handle = g_thread_join (thread);
-
-  /* A failed early parse is done again, for its error. */
-  return handle != NULL ? handle : parse_view (view, error);
-}
-
-static RsvgHandle *
-load_view (const char  *view,
-           const char  *css,
-           GError     **error)
-{
-  g_autoptr(RsvgHandle) handle = take_parsed_view (view, error);
-
-  if (handle == NULL || !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), error))
-    return NULL;
-
-  return g_steal_pointer (&handle);
-}
-
-/* Each geometry query makes librsvg 2.54 walk the whole drawing (~2 ms):
- * ask once per element. The logical box, because librsvg 2.54.7 returns an
- * ink box that reaches back to the origin for some groups (gluteus
- * medius); and at intrinsic size, because it ignores the viewport's. */
-static void
-measure_marks (RsvgHandle *handle,
-               GArray     *marks,
-               double      iw,
-               double      ih)
-{
-  RsvgRectangle intrinsic = { 0, 0, iw, ih };
-
-  for (guint i = 0; i < marks->len; i++)
-    {
-      Mark *mark = &g_array_index (marks, Mark, i);
-      g_autofree char *id = g_strconcat ("#", mark->element, NULL);
-
-      mark->found = rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &mark->box, NULL);
-    }
 }
 
 static gboolean
@@ -786,32 +696,6 @@ sheet_views (SmSheet    *self,
   return n_views;
 }
 
-/* One body view ready to draw: the artwork parsed with the sheet's styles
- * and the marked muscles measured. Parsing and measuring take as long as
- * laying out all the text, so a thread does them meanwhile (librsvg and
- * the marks are only handed over, never shared while it runs). */
-typedef struct
-{
-  const char *view;    /* "back" or "front" */
-  GArray     *marks;
-  char       *css;
-  RsvgHandle *handle;  /* NULL when the view could not be loaded */
-  double      iw, ih;  /* intrinsic size */
-  GError     *error;
-} ViewArt;
-
-static void
-view_art_free (gpointer data)
-{
-  ViewArt *art = data;
-
-  g_array_unref (art->marks);
-  g_free (art->css);
-  g_clear_object (&art->handle);
-  g_clear_error (&art->error);
-  g_free (art);
-}
-
 static ViewArt *
 view_art_new (SmSheet    *self,
               const char *view)
@@ -822,27 +706,6 @@ view_art_new (SmSheet    *self,
   art->marks = collect_marks (self, view);
   art->css = view_stylesheet (art->marks);
   return art;
-}
-
-static void
-view_art_load (ViewArt *art)
-{
-  art->handle = load_view (art->view, art->css, &art->error);
-  if (art->handle != NULL &&
-      !rsvg_handle_get_intrinsic_size_in_pixels (art->handle, &art->iw, &art->ih))
-    g_clear_object (&art->handle);
-  if (art->handle != NULL)
-    measure_marks (art->handle, art->marks, art->iw, art->ih);
-}
-
-static gpointer
-load_art (gpointer data)
-{
-  GPtrArray *art = data;
-
-  for (guint i = 0; i < art->len; i++)
-    view_art_load (art->pdata[i]);
-  return NULL;
 }
 
 /* Starts parsing the artwork of the sheet's views, once per sheet. */
@@ -856,10 +719,10 @@ start_loading_art (SmSheet *self)
     return;
 
   n_views = sheet_views (self, views);
-  self->art = g_ptr_array_new_with_free_func (view_art_free);
+  self->art = g_ptr_array_new_with_free_func (sm_sheet_view_art_free);
   for (guint i = 0; i < n_views; i++)
     g_ptr_array_add (self->art, view_art_new (self, views[i]));
-  self->art_loader = g_thread_new ("sm-sheet-art", load_art, self->art);
+  self->art_loader = g_thread_new ("sm-sheet-art", sm_sheet_load_art, self->art);
 }
 
 /* The artwork of @view, waiting for the thread to finish it if need be. */
@@ -875,79 +738,91 @@ get_art (SmSheet    *self,
   return NULL;
 }
 
+/* Badge sizes, largest first: a figure crowded with numbered muscles gets
+ * smaller badges rather than badges on top of each other. */
+static const struct { double radius; const char *font; } badge_sizes[] = {
+  { 6.5, FONT_FAMILY " Bold 8" },
+  { 5.5, FONT_FAMILY " Bold 7" },
+  { 4.5, FONT_FAMILY " Bold 6" },
+  { 3.75, FONT_FAMILY " Bold 5" },
+};
+
+/* Places the badges of @art at badge size @size; TRUE when none overlap. */
 static gboolean
-badge_collides (GArray *placed,
-                double  cx,
-                double  cy,
-                double  radius)
+place_badges (Flow      *flow,
+              ViewArt   *art,
+              GPtrArray *labels,
+              guint      size,
+              double     scale)
 {
-  for (guint i = 0; i < placed->len; i += 2)
+  for (guint i = 0; i < art->marks->len; i++)
     {
-      double dx = cx - g_array_index (placed, double, i);
-      double dy = cy - g_array_index (placed, double, i + 1);
+      g_autoptr(PangoLayout) layout = text_layout (flow, badge_sizes[size].font, -1, labels->pdata[i]);
+      double radius = badge_sizes[size].radius;
+      int w;
 
-      if (dx * dx + dy * dy < 4.4 * radius * radius)
-        return TRUE;
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      art->badges[i].element = g_array_index (art->marks, Mark, i).element;
+      art->badges[i].rx = MAX (radius, w / 2.0 + 3) / scale;
+      art->badges[i].ry = radius / scale;
     }
-
-  return FALSE;
+  return sm_badge_layout_place (art->view, art->badges, art->marks->len);
 }
 
-/* Two steps on the same muscle (or on neighbours) must not hide each
- * other's numbers: the badge goes to the free spot nearest the muscle's
- * centre, searched ring by ring. */
-static void
-place_badge (GArray *placed,
-             double *cx,
-             double *cy,
-             double  radius)
-{
-  static const int directions[][2] = {
-    { 0, 0 }, { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 1, 1 }, { -1, 1 }, { 1, -1 }, { -1, -1 },
-  };
-  double step = 2.2 * radius;
-  gboolean found = FALSE;
-
-  for (guint ring = 1; ring <= 4 && !found; ring++)
-    for (guint d = 0; d < G_N_ELEMENTS (directions) && !found; d++)
-      {
-        double x = *cx + directions[d][0] * step * ring;
-        double y = *cy + directions[d][1] * step * ring;
-
-        found = !badge_collides (placed, x, y, radius);
-        if (found)
-          {
-            *cx = x;
-            *cy = y;
-          }
-      }
-
-  g_array_append_val (placed, *cx);
-  g_array_append_val (placed, *cy);
-}
-
+/* The step numbers on the body, placed by the layout the map uses too:
+ * each on its own muscle and side, none over another. */
 static void
 paint_badges (Flow                *flow,
-              GArray              *marks,
+              ViewArt             *art,
               const RsvgRectangle *viewport,
               double               scale)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *marks = art->marks;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint size = 0;
 
+  g_clear_pointer (&art->badges, g_free);
+  art->badges = g_new0 (SmBadge, marks->len);
+  art->scale = scale;
   for (guint i = 0; i < marks->len; i++)
     {
       Mark *mark = &g_array_index (marks, Mark, i);
-      g_autofree char *label = g_strdup_printf ("%u", mark->number);
-      double cx, cy;
 
-      if (!mark->found)
-        continue;
-      cx = viewport->x + (mark->box.x + mark->box.width / 2) * scale;
-      cy = viewport->y + (mark->box.y + mark->box.height / 2) * scale;
-      place_badge (placed, &cx, &cy, 6.5);
-      paint_badge (flow, cx, cy, 6.5, label);
+      g_ptr_array_add (labels, sm_badge_compact_label ((const guint *) mark->numbers->data,
+                                                       mark->numbers->len));
     }
+
+  while (!place_badges (flow, art, labels, size, scale) && size + 1 < G_N_ELEMENTS (badge_sizes))
+    size++;
+  for (guint i = 0; i < marks->len; i++)
+    if (art->badges[i].placed)
+      paint_badge (flow, viewport->x + art->badges[i].u * scale, viewport->y + art->badges[i].v * scale,
+                   badge_sizes[size].radius, badge_sizes[size].font, labels->pdata[i]);
 }
+
+const SmBadge *
+sm_sheet_get_badges (SmSheet    *self,
+                     const char *view,
+                     guint      *n_badges,
+                     double     *scale)
+{
+  g_return_val_if_fail (SM_IS_SHEET (self), NULL);
+
+  for (guint i = 0; self->art != NULL && i < self->art->len; i++)
+    {
+      ViewArt *art = self->art->pdata[i];
+
+      if (g_str_equal (art->view, view) && art->badges != NULL)
+        {
+          *n_badges = art->marks->len;
+          *scale = art->scale;
+          return art->badges;
+        }
+    }
+  *n_badges = 0;
+  return NULL;
+}
+
 
 /* The part of the figure worth showing: the marked muscles with room
  * around them for context, grown to the box's proportions and kept inside
@@ -1076,7 +951,7 @@ paint_body_view (Flow       *flow,
   sm_pain_paint_drawing (pain, view, flow->cr,
                          &(cairo_rectangle_t) { viewport.x, viewport.y, viewport.width, viewport.height },
                          art->iw);
-  paint_badges (flow, marks, &viewport, scale);
+  paint_badges (flow, art, &viewport, scale);
   cairo_restore (flow->cr);
   paint_side_marks (flow, view, x, y, width);
 }
@@ -1468,7 +1343,7 @@ flow_step (Flow  *flow,
       cairo_rectangle (flow->cr, flow->left, flow->y, flow->right - flow->left, height);
       cairo_fill (flow->cr);
     }
-  paint_badge (flow, flow->left + 11, flow->y + 11, 8, number);
+  paint_badge (flow, flow->left + 11, flow->y + 11, 8, FONT_SMALL_BOLD, number);
   for (guint i = 0; i < 4; i++)
     {
       paint_layout (flow, layouts[i], &ink, column_x (flow, i + 1), flow->y + 4);
