@@ -23,7 +23,7 @@
  * on top where. That costs well under a millisecond, so the command-line
  * export can afford it, and librsvg is not needed for it. */
 
-#define MAP_SCALE 0.5   /* map pixels per SVG unit */
+#define MAP_SCALE 0.25  /* map pixels per SVG unit: a pixel is 4 units, a badge 30 or more */
 
 typedef struct
 {
@@ -479,17 +479,46 @@ area (const Coverage *coverage,
   return n;
 }
 
-/* Badge @index into its muscle's visible part: clear of the badges placed
- * already, whole inside the part if it fits, and as near the part's middle
- * as that allows. When nothing is clear, where it covers the least. */
+/* The badge of the same muscle on the other side, if it is the same size:
+ * the two go at mirror images of each other (the artwork is symmetric), so
+ * the figure reads calmly. -1 for none. */
+static int
+find_twin (const SmBadge *badges,
+           guint          n_badges,
+           guint          index)
+{
+  const char *element = badges[index].element;
+  g_autofree char *other = NULL;
+  gsize length = strlen (element);
+
+  if (g_str_has_suffix (element, "-left"))
+    other = g_strdup_printf ("%.*sright", (int) (length - 4), element);
+  else if (g_str_has_suffix (element, "-right"))
+    other = g_strdup_printf ("%.*sleft", (int) (length - 5), element);
+  else
+    return -1;
+
+  for (guint i = 0; i < n_badges; i++)
+    if (i != index && g_strcmp0 (badges[i].element, other) == 0 &&
+        badges[i].rx == badges[index].rx && badges[i].ry == badges[index].ry)
+      return (int) i;
+  return -1;
+}
+
+/* Badge @index (and its @twin on the other side, or -1) into its muscle's
+ * visible part: clear of the badges placed already, whole inside the part
+ * if it fits, and as near the part's middle as that allows. When nothing
+ * is clear, where it covers the least. */
 static void
 place_one (const Coverage *coverage,
            SmBadge        *badges,
            guint           n_badges,
-           guint           index)
+           guint           index,
+           int             twin)
 {
   SmBadge *badge = &badges[index];
   guint8 id = element_id (coverage, badge->element);
+  guint8 twin_id = twin >= 0 ? element_id (coverage, badges[twin].element) : 0;
   double cx = 0, cy = 0, best_key = -G_MAXDOUBLE;
   int best_x = -1, best_y = -1;
   guint64 n = 0;
@@ -517,20 +546,48 @@ place_one (const Coverage *coverage,
         double depth = coverage->depth[at], key;
         double u = (x + 0.5) / MAP_SCALE, v = (y + 0.5) / MAP_SCALE;
 
+        double covered;
+
         if (coverage->ids[at] != id)
           continue;
+        covered = overlap (badges, n_badges, u, v, badge->rx, badge->ry);
+        if (twin_id != 0)
+          {
+            /* The other side's badge at the mirror image, on its own muscle,
+             * clear of the rest and of this one. */
+            gsize mirror = (gsize) y * coverage->width + (coverage->width - 1 - x);
+            double mu = coverage->width / MAP_SCALE - u;
+
+            if (coverage->ids[mirror] != twin_id)
+              continue;
+            depth = MIN (depth, coverage->depth[mirror]);
+            covered += overlap (badges, n_badges, mu, v, badge->rx, badge->ry);
+            if (fabs (u - mu) < 2 * badge->rx + 0.3 * badge->ry)
+              covered += (2 * badge->rx + 0.3 * badge->ry - fabs (u - mu)) * 2 * badge->ry;
+          }
         /* Clear first, then fitting whole, then near the middle. */
-        key = -overlap (badges, n_badges, u, v, badge->rx, badge->ry) * 1e9 +
-              MIN (depth, need) * 1e6 - ((x - cx) * (x - cx) + (y - cy) * (y - cy));
+        key = -covered * 1e9 + MIN (depth, need) * 1e6 - ((x - cx) * (x - cx) + (y - cy) * (y - cy));
         if (key > best_key)
           best_key = key, best_x = x, best_y = y;
       }
 
+  if (best_x < 0 && twin_id != 0)
+    {
+      /* No mirror image fits: each side on its own. */
+      place_one (coverage, badges, n_badges, index, -1);
+      return;
+    }
   if (best_x < 0)
     return;
   badge->u = (best_x + 0.5) / MAP_SCALE;
   badge->v = (best_y + 0.5) / MAP_SCALE;
   badge->placed = TRUE;
+  if (twin_id != 0)
+    {
+      badges[twin].u = coverage->width / MAP_SCALE - badge->u;
+      badges[twin].v = badge->v;
+      badges[twin].placed = TRUE;
+    }
 }
 
 static gboolean
@@ -544,6 +601,24 @@ all_clear (const SmBadge *badges,
           fabs (badges[i].v - badges[j].v) < badges[i].ry + badges[j].ry)
         return FALSE;
   return TRUE;
+}
+
+static char *
+coverage_key_for (const char    *view,
+                  ViewOutlines  *outlines,
+                  const SmBadge *badges,
+                  guint          n_badges)
+{
+  GString *key = g_string_new (view);
+
+  for (guint i = 0; i < outlines->outlines->len; i++)
+    {
+      Outline *outline = g_ptr_array_index (outlines->outlines, i);
+
+      if (outline->deep && carries_badge (outline, badges, n_badges))
+        g_string_append_printf (key, " %s", outline->id);
+    }
+  return g_string_free (key, FALSE);
 }
 
 static int
@@ -576,17 +651,34 @@ sm_badge_layout_place (const char *view,
                        SmBadge    *badges,
                        guint       n_badges)
 {
+  static GMutex lock;
+  static Coverage coverage;
+  static char *coverage_key;
   ViewOutlines *outlines = get_view (view);
-  Coverage coverage = { 0, };
   g_autofree guint *order = NULL;
   g_autofree guint64 *areas = NULL;
+  g_autofree char *key = NULL;
+  gboolean clear;
 
   for (guint i = 0; i < n_badges; i++)
     badges[i].placed = FALSE;
   if (outlines->width <= 0 || outlines->height <= 0 || n_badges == 0)
     return TRUE;
 
-  coverage_init (&coverage, outlines, badges, n_badges);
+  /* The coverage depends on the view and on which deep muscles carry a
+   * badge: kept for the next call, which tries smaller badges or the next
+   * zoom of the same routine. */
+  g_mutex_lock (&lock);
+  key = coverage_key_for (view, outlines, badges, n_badges);
+  if (g_strcmp0 (key, coverage_key) != 0)
+    {
+      if (coverage_key != NULL)
+        coverage_clear (&coverage);
+      coverage_init (&coverage, outlines, badges, n_badges);
+      g_free (coverage_key);
+      coverage_key = g_steal_pointer (&key);
+    }
+
   /* The smallest parts have the fewest places: they choose first, the
    * large muscles fit their badges round them. */
   order = g_new (guint, n_badges);
@@ -600,18 +692,31 @@ sm_badge_layout_place (const char *view,
     }
   g_qsort_with_data (order, n_badges, sizeof (guint), compare_areas, areas);
   for (guint i = 0; i < n_badges; i++)
-    place_one (&coverage, badges, n_badges, order[i]);
+    if (!badges[order[i]].placed)
+      {
+        int twin = find_twin (badges, n_badges, order[i]);
+
+        place_one (&coverage, badges, n_badges, order[i],
+                   twin >= 0 && !badges[twin].placed ? twin : -1);
+      }
   /* Then each again with all the others in place: a badge that had to
    * squeeze in next to an early one may now find room elsewhere. */
   for (guint round = 0; round < 2 && !all_clear (badges, n_badges); round++)
     for (guint i = 0; i < n_badges; i++)
       if (badges[order[i]].placed)
         {
+          int twin = find_twin (badges, n_badges, order[i]);
+
           badges[order[i]].placed = FALSE;
-          place_one (&coverage, badges, n_badges, order[i]);
+          if (twin >= 0)
+            badges[twin].placed = FALSE;
+          place_one (&coverage, badges, n_badges, order[i], twin);
+          if (twin >= 0 && !badges[twin].placed)
+            place_one (&coverage, badges, n_badges, twin, -1);
         }
-  coverage_clear (&coverage);
-  return all_clear (badges, n_badges);
+  clear = all_clear (badges, n_badges);
+  g_mutex_unlock (&lock);
+  return clear;
 }
 
 /* ---- Labels ------------------------------------------------------------ */
