@@ -92,8 +92,10 @@ typedef struct
   double   bottom;
   int      page;     /* page the cursor is on */
   int      target;   /* 0 while recording, -1 while measuring */
-  GPtrArray *crs;    /* cairo_t* recording each page */
+  GPtrArray *crs;    /* cairo_t* recording each page; NULL: not recording */
   double   reserved; /* room kept free at the foot of page 1 for the safety box */
+  gboolean pinned;   /* the safety box went into that room */
+  guint    n_pages;  /* painting straight onto cr page after page: how many */
 } Flow;
 
 typedef struct
@@ -476,12 +478,25 @@ record_page (Flow *flow)
   return cr;
 }
 
+static void paint_pinned_bottom (Flow *flow);
+
+/* Recording: a new recording. Painting straight onto a PDF: the first
+ * page gets the safety box at its foot (the measuring pass found it goes
+ * there), each page its footer, then the next page. */
 static void
 new_page (Flow *flow)
 {
+  if (flow->n_pages > 0)
+    {
+      if (flow->page == 0 && flow->pinned)
+        paint_pinned_bottom (flow);
+      paint_footer (flow, flow->n_pages);
+      cairo_show_page (flow->cr);
+    }
   flow->page++;
   flow->y = MARGIN;
-  flow->cr = record_page (flow);
+  if (flow->crs != NULL)
+    flow->cr = record_page (flow);
 }
 
 /* The foot of the page the cursor is on: the first page keeps room for
@@ -1544,31 +1559,49 @@ measure_bottom (Flow *flow)
  * steps run on to another page, the two go at the foot of the first page,
  * in the room kept for them: when to stop is never on page 2. */
 static void
-flow_bottom (Flow *flow)
+paint_bottom_at (Flow   *flow,
+                 double  y)
 {
   double safety_width = SAFETY_SHARE * (flow->right - flow->left);
   double week_x = flow->left + safety_width + GAP;
+  double saved = flow->y;
+
+  flow->y = y;
+  flow_safety (flow, flow->left, safety_width);
+  flow_week (flow, week_x, flow->right - week_x);
+  flow->y = saved;
+}
+
+static void
+paint_pinned_bottom (Flow *flow)
+{
+  paint_bottom_at (flow, flow->bottom - measure_bottom (flow));
+}
+
+static void
+flow_bottom (Flow *flow)
+{
   double height = measure_bottom (flow);
-  cairo_t *cr = flow->cr;
-  double y = flow->y;
 
   if (flow->reserved > 0 && flow->page > 0)
     {
-      flow->cr = g_ptr_array_index (flow->crs, 0);
-      flow->y = flow->bottom - height;
-    }
-  else
-    {
-      flow->reserved = 0;
-      reserve (flow, height);
-      cr = flow->cr;
-      y = flow->y + height + GAP;
+      cairo_t *cr = flow->cr;
+
+      /* Painting straight on, page 1 got it when it was left. */
+      flow->pinned = TRUE;
+      if (flow->crs != NULL)
+        {
+          flow->cr = g_ptr_array_index (flow->crs, 0);
+          paint_pinned_bottom (flow);
+          flow->cr = cr;
+        }
+      return;
     }
 
-  flow_safety (flow, flow->left, safety_width);
-  flow_week (flow, week_x, flow->right - week_x);
-  flow->cr = cr;
-  flow->y = y;
+  flow->reserved = 0;
+  reserve (flow, height);
+  paint_bottom_at (flow, flow->y);
+  flow->y += height + GAP;
 }
 
 /* Keeps room at the foot of the first page for the safety box, if the page
@@ -1585,6 +1618,21 @@ reserve_for_bottom (Flow *flow)
 /* ------------------------------------------------------------------ */
 /* Pages                                                                */
 
+static void
+run_flow (Flow    *flow,
+          cairo_t *cr)
+{
+  start_loading_art (flow->sheet);
+  prepare_pango (flow->sheet, cr);
+
+  flow_header (flow);
+  flow_overview (flow);
+  flow_pain_key (flow);
+  reserve_for_bottom (flow);
+  flow_steps (flow);
+  flow_bottom (flow);
+}
+
 /* Lays the whole sheet out once for @width × @height and records every
  * page; again only for another paper size or another context. Text is
  * shaped for @cr's font options. */
@@ -1597,7 +1645,7 @@ ensure_layout (SmSheet *self,
   g_autoptr(GPtrArray) crs = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_destroy);
   Flow flow = {
     self, NULL, width, height, MARGIN, width - MARGIN, MARGIN,
-    height - MARGIN - FOOTER_HEIGHT, 0, 0, crs, 0,
+    height - MARGIN - FOOTER_HEIGHT, 0, 0, crs, 0, FALSE, 0,
   };
 
   if (self->pages != NULL && self->pages_cr == cr &&
@@ -1611,15 +1659,31 @@ ensure_layout (SmSheet *self,
   self->pages_height = height;
   flow.cr = record_page (&flow);
 
-  start_loading_art (self);
-  prepare_pango (self, cr);
+  run_flow (&flow, cr);
+}
 
-  flow_header (&flow);
-  flow_overview (&flow);
-  flow_pain_key (&flow);
-  reserve_for_bottom (&flow);
-  flow_steps (&flow);
-  flow_bottom (&flow);
+/* For the PDF, one pass to measure and one that paints each page straight
+ * onto @cr as it goes, with cairo_show_page () between: no recording to
+ * replay, which would make cairo's PDF writer walk every page twice more. */
+static void
+paint_all_pages (SmSheet *self,
+                 cairo_t *cr,
+                 double   width,
+                 double   height)
+{
+  Flow flow = {
+    self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
+    height - MARGIN - FOOTER_HEIGHT, 0, -1, NULL, 0, FALSE, 0,
+  };
+
+  run_flow (&flow, cr);
+  flow = (Flow) {
+    self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
+    height - MARGIN - FOOTER_HEIGHT, 0, 0, NULL, 0, flow.pinned, flow.page + 1,
+  };
+  run_flow (&flow, cr);
+  paint_footer (&flow, flow.n_pages);
+  cairo_show_page (cr);
 }
 
 guint
@@ -1643,7 +1707,7 @@ sm_sheet_draw_page (SmSheet *self,
                     double   height,
                     guint    page)
 {
-  Flow footer = { self, cr, width, height, MARGIN, width - MARGIN, 0, 0, page, 0, NULL, 0 };
+  Flow footer = { self, cr, width, height, MARGIN, width - MARGIN, 0, 0, page, 0, NULL, 0, FALSE, 0 };
 
   g_return_if_fail (SM_IS_SHEET (self));
 
@@ -1691,7 +1755,6 @@ sm_sheet_render_pdf (SmSheet       *self,
   cairo_status_t status;
   cairo_t *cr;
   double width, height;
-  guint n_pages;
 
   g_return_val_if_fail (SM_IS_SHEET (self), NULL);
 
@@ -1700,13 +1763,7 @@ sm_sheet_render_pdf (SmSheet       *self,
   set_metadata (self, surface);
   cr = cairo_create (surface);
 
-  n_pages = sm_sheet_get_n_pages (self, cr, width, height);
-  for (guint page = 0; page < n_pages; page++)
-    {
-      sm_sheet_draw_page (self, cr, width, height, page);
-      cairo_show_page (cr);
-    }
-
+  paint_all_pages (self, cr, width, height);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
