@@ -303,6 +303,16 @@ sm_routine_store_load (SmRoutineStore *self)
   load_user_routines (self);
 }
 
+/* Names compare without case and without the spaces around them: " My
+ * plan" typed by accident is still "my plan". */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *copy = g_strdup (name);
+
+  return g_utf8_casefold (g_strstrip (copy), -1);
+}
+
 static gboolean
 routine_matches (SmRoutine  *routine,
                  const char *id_or_name)
@@ -313,8 +323,8 @@ routine_matches (SmRoutine  *routine,
   if (g_strcmp0 (sm_routine_get_id (routine), id_or_name) == 0)
     return TRUE;
 
-  a = g_utf8_casefold (sm_routine_get_name (routine), -1);
-  b = g_utf8_casefold (id_or_name, -1);
+  a = name_key (sm_routine_get_name (routine));
+  b = name_key (id_or_name);
   return g_strcmp0 (a, b) == 0;
 }
 
@@ -353,6 +363,53 @@ sm_routine_store_lookup (SmRoutineStore *self,
     }
 
   return NULL;
+}
+
+/**
+ * sm_routine_store_lookup_all:
+ *
+ * Every routine @id_or_name names: the one with that id if there is one
+ * (ids are unique), else all of that name — two routines may share a name,
+ * and a caller that needs one must say which.
+ *
+ * Returns: (transfer container) (element-type SmRoutine)
+ */
+GPtrArray *
+sm_routine_store_lookup_all (SmRoutineStore *self,
+                             const char     *id_or_name)
+{
+  GListModel *model = G_LIST_MODEL (self->routines);
+  GPtrArray *matches = g_ptr_array_new ();
+
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), matches);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sm_routine_get_id (routine), id_or_name) == 0)
+        {
+          g_ptr_array_set_size (matches, 0);
+          g_ptr_array_add (matches, routine);
+          return matches;
+        }
+      if (routine_matches (routine, id_or_name))
+        g_ptr_array_add (matches, routine);
+    }
+
+  return matches;
+}
+
+/* Where a user routine lives. */
+char *
+sm_routine_store_dup_path (SmRoutineStore *self,
+                           SmRoutine      *routine)
+{
+  g_autofree char *name = g_strconcat (sm_routine_get_id (routine), ".json", NULL);
+
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), NULL);
+
+  return g_build_filename (self->directory, name, NULL);
 }
 
 /* A file name from the routine's name, readable in a file manager. */

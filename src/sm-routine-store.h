@@ -44,5 +44,9 @@ void            sm_routine_store_flush            (SmRoutineStore       *self);
 
 GPtrArray      *sm_routine_load_builtins          (GError              **error);
 SmRoutine      *sm_routine_store_lookup_builtin   (const char           *id_or_name);
+GPtrArray      *sm_routine_store_lookup_all       (SmRoutineStore       *self,
+                                                   const char           *id_or_name);
+char           *sm_routine_store_dup_path         (SmRoutineStore       *self,
+                                                   SmRoutine            *routine);
 
 G_END_DECLS
