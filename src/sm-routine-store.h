@@ -23,6 +23,15 @@ SmRoutineStore *sm_routine_store_new              (const char           *directo
 SmRoutineStore *sm_routine_store_get_default      (void);
 const char     *sm_routine_store_get_directory    (SmRoutineStore       *self);
 void            sm_routine_store_load             (SmRoutineStore       *self);
+void            sm_routine_store_load_async       (SmRoutineStore       *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean        sm_routine_store_load_finish      (SmRoutineStore       *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+gboolean        sm_routine_store_is_loading       (SmRoutineStore       *self);
+void            sm_routine_store_default_loads_in_background (void);
 GPtrArray      *sm_routine_store_get_load_errors  (SmRoutineStore       *self);
 SmRoutine      *sm_routine_store_lookup           (SmRoutineStore       *self,
                                                    const char           *id_or_name);
