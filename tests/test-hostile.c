@@ -297,8 +297,8 @@ test_long_value (void)
 {
   g_autofree char *side = g_strnfill (30000, 'l');
   g_autofree char *json = g_strdup_printf (HEAD "\"name\": \"x\", \"steps\": [{\"zone\": \"piriformis\", "
-                                           "\"side\": \"%s\", \"tool\": \"tennis-ball\", \"technique\": "
-                                           "\"sustained-pressure\", \"hold-seconds\": 30, "
+                                           "\"side\": \"%s\", \"tool\": \"ball\", \"technique\": "
+                                           "\"hold\", \"hold-seconds\": 30, "
                                            "\"repetitions\": 1}]}", side);
   g_autofree char *path = scratch_path ("side.json");
   g_autofree char *cut = g_strdup_printf ("“%.60s…” is not a side", side);
@@ -443,8 +443,8 @@ test_bad_number (gconstpointer data)
 {
   guint i = GPOINTER_TO_UINT (data);
   g_autofree char *json = g_strdup_printf (HEAD "\"name\": \"x\", \"steps\": [{\"zone\": \"piriformis\", "
-                                           "\"side\": \"left\", \"tool\": \"tennis-ball\", \"technique\": "
-                                           "\"sustained-pressure\", \"hold-seconds\": %s, "
+                                           "\"side\": \"left\", \"tool\": \"ball\", \"technique\": "
+                                           "\"hold\", \"hold-seconds\": %s, "
                                            "\"repetitions\": 1}]}", bad_numbers[i].number);
   g_autofree char *path = scratch_path ("number.json");
   g_autofree char *label = g_strdup_printf ("hold-seconds %s", bad_numbers[i].number);
