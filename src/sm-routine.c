@@ -679,14 +679,17 @@ sm_routine_to_bytes (SmRoutine *self)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   gsize length;
 
   g_return_val_if_fail (SM_IS_ROUTINE (self), NULL);
 
+  name = g_strdup (self->name);
   json_builder_begin_object (builder);
   add_string (builder, "format", SM_ROUTINE_FORMAT);
   add_uint (builder, "version", SM_ROUTINE_VERSION);
-  add_string (builder, "name", self->name);
+  /* " sciatica plan" typed by accident is saved without the space. */
+  add_string (builder, "name", g_strstrip (name));
   add_string (builder, "patient", self->patient);
   add_string (builder, "notes", self->notes);
   add_time (builder, "created", self->created);

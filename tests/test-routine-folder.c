@@ -206,6 +206,18 @@ test_lookup_all (void)
   g_assert_true (g_str_has_suffix (path, "/sciatica-map/routines/b.json"));
 }
 
+/* A name typed with a stray space is saved without it. */
+static void
+test_name_saved_trimmed (void)
+{
+  g_autoptr(SmRoutine) routine = sm_routine_new ("  sciatica plan ");
+  g_autoptr(GBytes) bytes = sm_routine_to_bytes (routine);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  g_assert_nonnull (strstr (text, "\"sciatica plan\""));
+  g_assert_cmpstr (sm_routine_get_name (routine), ==, "  sciatica plan ");
+}
+
 static SmPainStroke *
 stroke_of (guint points)
 {
@@ -245,6 +257,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine-folder/import-shapes", test_import_shapes);
   g_test_add_func ("/sm/routine-folder/lookup-all", test_lookup_all);
   g_test_add_func ("/sm/routine-folder/drawing-limits", test_drawing_limits);
+  g_test_add_func ("/sm/routine-folder/name-saved-trimmed", test_name_saved_trimmed);
 
   return g_test_run ();
 }
