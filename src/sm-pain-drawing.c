@@ -405,8 +405,11 @@ check_stroke_keys (JsonObject  *object,
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (keys, l->data))
-      return fail (error, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY, path, _("unknown key “%s”"),
-                   (const char *) l->data);
+      {
+        g_autofree char *key = sm_cut_for_message (l->data, SM_MESSAGE_QUOTE_CHARS);
+
+        return fail (error, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY, path, _("unknown key “%s”"), key);
+      }
 
   for (guint i = 0; keys[i] != NULL; i++)
     if (!json_object_has_member (object, keys[i]))

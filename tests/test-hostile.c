@@ -319,6 +319,20 @@ test_long_key (void)
 }
 
 static void
+test_long_stroke_key (void)
+{
+  g_autofree char *key = g_strnfill (30000, 'p');
+  g_autofree char *json = g_strdup_printf (HEAD "\"name\": \"x\", \"steps\": [], \"pain\": [{\"kind\": "
+                                           "\"aching\", \"intensity\": 3, \"view\": \"back\", "
+                                           "\"points\": [1, 2], \"%s\": 1}]}", key);
+  g_autofree char *path = scratch_path ("stroke-key.json");
+
+  write_file ("stroke-key.json", json, -1);
+  assert_refused (path, "a stroke key of 30 000 characters", "sciatica-map: stroke-key.json: pain[0]: ",
+                  "unknown key “pppp");
+}
+
+static void
 test_long_argument (void)
 {
   /* Linux takes at most 128 KiB in one argument (MAX_ARG_STRLEN). */
@@ -542,6 +556,7 @@ main (int    argc,
   g_test_add_func ("/sm/hostile/100-mb-notes", test_over_limit);
   g_test_add_func ("/sm/hostile/30000-char-side", test_long_value);
   g_test_add_func ("/sm/hostile/30000-char-key", test_long_key);
+  g_test_add_func ("/sm/hostile/30000-char-stroke-key", test_long_stroke_key);
   g_test_add_func ("/sm/hostile/128-kib-argument", test_long_argument);
   g_test_add_func ("/sm/hostile/100000-char-name", test_long_name);
   g_test_add_func ("/sm/hostile/long-notes", test_long_notes);
