@@ -249,6 +249,20 @@ is_json_number (const char *p,
   return *p == '\0';
 }
 
+/* @token is a JSON integer (no leading zeros): compared as digits, which
+ * needs no locale and no errno. */
+static gboolean
+fits_in_64_bits (const char *token)
+{
+  gboolean negative = token[0] == '-';
+  const char *digits = negative ? token + 1 : token;
+  gsize n = strlen (digits);
+
+  if (n != 19)
+    return n < 19;
+  return strcmp (digits, negative ? "9223372036854775808" : "9223372036854775807") <= 0;
+}
+
 /* A number or literal has ended; a NUL inside it ends the C string early
  * and so fails the checks too. */
 static ScanResult
@@ -266,7 +280,7 @@ end_token (Scanner *scanner)
     return SCAN_OK;
   if (!is_json_number (token, &integer))
     return SCAN_BAD_TOKEN;
-  if (integer && !g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL))
+  if (integer && !fits_in_64_bits (token))
     return SCAN_BIG_INTEGER;
 
   return SCAN_OK;

@@ -447,6 +447,9 @@ static const struct {
   { "+30", "“+30” is not a JSON number" },
   { "30.", "“30.” is not a JSON number" },
   { "NaN", "“NaN” is not a JSON number" },
+  /* The edges of 64 bits still fit, and are reported as written. */
+  { "9223372036854775807", "9223372036854775807 is out of range (1 to 600)" },
+  { "-9223372036854775808", "-9223372036854775808 is out of range (1 to 600)" },
   { "9223372036854775808", "the number 9223372036854775808 does not fit in 64 bits" },
   { "-9223372036854775809", "the number -9223372036854775809 does not fit in 64 bits" },
   { "18446744073709551617", "the number 18446744073709551617 does not fit in 64 bits" },
