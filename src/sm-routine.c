@@ -786,7 +786,12 @@ set_string (SmRoutine  *self,
             const char *value,
             guint       prop)
 {
-  sm_routine_set_string_field (self, field, value, properties[prop]);
+  glong max = prop == PROP_NAME ? SM_ROUTINE_MAX_NAME
+              : prop == PROP_PATIENT ? SM_ROUTINE_MAX_PATIENT
+              : prop == PROP_NOTES ? SM_ROUTINE_MAX_NOTES : G_MAXLONG;
+  g_autofree char *clamped = sm_routine_clamp_text (value, max);
+
+  sm_routine_set_string_field (self, field, clamped, properties[prop]);
 }
 
 #define STRING_ACCESSORS(field, PROP)                                        \

@@ -246,6 +246,36 @@ test_drawing_limits (void)
                     SM_PAIN_MAX_ALL_POINTS / SM_PAIN_MAX_POINTS);
 }
 
+/* Text typed past the limits is cut, so the file saved loads again. */
+static void
+test_typed_limits (void)
+{
+  g_autoptr(SmRoutine) routine = sm_routine_new ("x");
+  g_autoptr(SmRoutineStep) step = NULL;
+  g_autofree char *long_name = g_strnfill (300, 'n');
+  g_autofree char *long_notes = g_strnfill (20000, 'o');
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmRoutine) loaded = NULL;
+
+  step = g_object_new (SM_TYPE_ROUTINE_STEP, "zone", "piriformis", "side", "left", "tool", "ball",
+                       "technique", "hold", "hold-seconds", 30, "repetitions", 1, NULL);
+  sm_routine_step_set_note (step, long_notes);
+  sm_routine_append_step (routine, step);
+  sm_routine_set_name (routine, long_name);
+  sm_routine_set_patient (routine, long_name);
+  sm_routine_set_notes (routine, long_notes);
+  g_assert_cmpint (g_utf8_strlen (sm_routine_get_name (routine), -1), ==, SM_ROUTINE_MAX_NAME);
+  g_assert_cmpint (g_utf8_strlen (sm_routine_get_patient (routine), -1), ==, SM_ROUTINE_MAX_PATIENT);
+  g_assert_cmpint (g_utf8_strlen (sm_routine_get_notes (routine), -1), ==, SM_ROUTINE_MAX_NOTES);
+  g_assert_cmpint (g_utf8_strlen (sm_routine_step_get_note (step), -1), ==, SM_ROUTINE_MAX_STEP_NOTE);
+
+  bytes = sm_routine_to_bytes (routine);
+  loaded = sm_routine_new_from_bytes (bytes, "typed.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine-folder/lookup-all", test_lookup_all);
   g_test_add_func ("/sm/routine-folder/drawing-limits", test_drawing_limits);
   g_test_add_func ("/sm/routine-folder/name-saved-trimmed", test_name_saved_trimmed);
+  g_test_add_func ("/sm/routine-folder/typed-limits", test_typed_limits);
 
   return g_test_run ();
 }
