@@ -173,6 +173,10 @@ sm_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);
 
+  /* The window's first frame must not wait for the person's routine
+   * folder, whatever sits in it. */
+  sm_routine_store_default_loads_in_background ();
+
   g_set_application_name (_("Sciatica Map"));
   gtk_window_set_default_icon_name (APP_ID);
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),

@@ -183,7 +183,7 @@ parse (GBytes      *bytes,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autofree char *message = NULL;
 
-  if (!sm_content_scan (bytes, name, SM_ATLAS_MAX_DEPTH, error))
+  if (!sm_content_scan (bytes, name, SM_ATLAS_MAX_DEPTH, 0, error))
     return NULL;
 
   if (!sm_content_load_json (parser, bytes, &message))

@@ -36,6 +36,7 @@ typedef enum
   SM_ATLAS_ERROR_UNKNOWN_SVG_ID,     /* zone, landmark or caution area missing from the artwork */
   SM_ATLAS_ERROR_UNKNOWN_SOURCE,     /* a source that is not one of the seed articles */
   SM_ATLAS_ERROR_DUPLICATE_KEY,      /* the same key twice in one object */
+  SM_ATLAS_ERROR_TOO_LARGE,          /* more values than the raw scan allows */
 } SmAtlasError;
 
 #define SM_ATLAS_MAX_DEPTH 16

@@ -50,6 +50,7 @@ gboolean             sm_content_load_json          (JsonParser        *parser,
 gboolean             sm_content_scan               (GBytes            *bytes,
                                                     const char        *file,
                                                     guint              max_depth,
+                                                    guint              max_values,
                                                     GError           **error);
 gboolean             sm_content_validate           (SmContentContext  *context,
                                                     JsonNode          *root,

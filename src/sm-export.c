@@ -19,6 +19,7 @@
 #include "sm-export.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
+#include "sm-utils.h"
 
 static const GOptionEntry export_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -53,6 +54,45 @@ sm_export_add_options (GApplication *app)
   g_application_add_main_option_entries (app, export_entries);
 }
 
+/* Two routines of the same name are fine in the window, but a script must
+ * not get one of them by chance: it is told both files. */
+static SmRoutine *
+find_own_routine (SmRoutineStore  *store,
+                  const char      *name,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) matches = sm_routine_store_lookup_all (store, name);
+  g_autofree char *quoted = sm_cut_for_message (name, SM_MESSAGE_QUOTE_CHARS);
+  g_autoptr(GString) files = NULL;
+
+  if (matches->len == 1)
+    return g_object_ref (matches->pdata[0]);
+
+  if (matches->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no routine called “%s”"), quoted);
+      return NULL;
+    }
+
+  files = g_string_new (NULL);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      g_autofree char *path = sm_routine_store_dup_path (store, matches->pdata[i]);
+
+      g_string_append_printf (files, "\n  %s", path);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+               /* Translators: %1$u is how many routines, %2$s their name,
+                * %3$s the list of their files, one per line */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%1$u routine is called “%2$s”; give the file of the one to export:%3$s",
+                            "%1$u routines are called “%2$s”; give the file of the one to export:%3$s",
+                            matches->len),
+               matches->len, quoted, files->str);
+  return NULL;
+}
+
 /* A routine file when the argument names one, otherwise a routine (built-in
  * or the person's own) by id or name. */
 static SmRoutine *
@@ -66,8 +106,10 @@ find_routine (const char  *name_or_file,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (name_or_file);
 
+      g_autofree char *shown = sm_cut_for_message (name_or_file, SM_MESSAGE_QUOTE_CHARS);
+
       routine = sm_routine_new_from_file (file, error);
-      if (routine != NULL && !sm_routine_check_ids (routine, atlas, name_or_file, error))
+      if (routine != NULL && !sm_routine_check_ids (routine, atlas, shown, error))
         g_clear_object (&routine);
       return routine;
     }
@@ -77,11 +119,7 @@ find_routine (const char  *name_or_file,
   if (routine != NULL)
     return routine;
 
-  routine = sm_routine_store_lookup (sm_routine_store_get_default (), name_or_file);
-  if (routine == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _("There is no routine called “%s”"), name_or_file);
-  return routine != NULL ? g_object_ref (routine) : NULL;
+  return find_own_routine (sm_routine_store_get_default (), name_or_file, error);
 }
 
 static gboolean

@@ -166,6 +166,16 @@ sm_pain_drawing_get_stroke (SmPainDrawing *self,
   return g_ptr_array_index (self->strokes, index);
 }
 
+static guint
+count_points (SmPainDrawing *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->strokes->len; i++)
+    n += ((SmPainStroke *) g_ptr_array_index (self->strokes, i))->points->len;
+  return n;
+}
+
 void
 sm_pain_drawing_add_stroke (SmPainDrawing *self,
                             SmPainStroke  *stroke)
@@ -173,7 +183,9 @@ sm_pain_drawing_add_stroke (SmPainDrawing *self,
   g_return_if_fail (SM_IS_PAIN_DRAWING (self));
   g_return_if_fail (stroke != NULL);
 
-  if (stroke->points->len == 0)
+  /* What is drawn must load again, so the reader's limits hold here too. */
+  if (stroke->points->len == 0 || self->strokes->len >= SM_PAIN_MAX_STROKES ||
+      count_points (self) + stroke->points->len > SM_PAIN_MAX_ALL_POINTS)
     {
       sm_pain_stroke_free (stroke);
       return;
@@ -393,8 +405,11 @@ check_stroke_keys (JsonObject  *object,
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (keys, l->data))
-      return fail (error, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY, path, _("unknown key “%s”"),
-                   (const char *) l->data);
+      {
+        g_autofree char *key = sm_cut_for_message (l->data, SM_MESSAGE_QUOTE_CHARS);
+
+        return fail (error, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY, path, _("unknown key “%s”"), key);
+      }
 
   for (guint i = 0; keys[i] != NULL; i++)
     if (!json_object_has_member (object, keys[i]))
@@ -530,6 +545,39 @@ read_stroke (JsonNode    *node,
   return stroke;
 }
 
+/* Counted on the tree before any stroke is built. */
+static gboolean
+check_counts (JsonArray  *array,
+              GError    **error)
+{
+  guint n = json_array_get_length (array);
+  guint64 numbers = 0;
+
+  if (n > SM_PAIN_MAX_STROKES)
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "",
+                 /* Translators: the plural form follows the second number */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "a drawing holds at most %1$d strokes, this one %2$u stroke",
+                              "a drawing holds at most %1$d strokes, this one %2$u strokes", n),
+                 SM_PAIN_MAX_STROKES, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *stroke = json_array_get_element (array, i);
+      JsonNode *points = JSON_NODE_HOLDS_OBJECT (stroke)
+                         ? json_object_get_member (json_node_get_object (stroke), "points") : NULL;
+
+      if (points != NULL && JSON_NODE_HOLDS_ARRAY (points))
+        numbers += json_array_get_length (json_node_get_array (points));
+    }
+  if (numbers / 2 > SM_PAIN_MAX_ALL_POINTS)
+    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "",
+                 _("a drawing holds at most %1$d points in all, this one %2$llu"),
+                 SM_PAIN_MAX_ALL_POINTS, (unsigned long long) (numbers / 2));
+
+  return TRUE;
+}
+
 /* All or nothing: on error the drawing is left as it was. */
 gboolean
 sm_pain_drawing_load_json (SmPainDrawing  *self,
@@ -545,6 +593,8 @@ sm_pain_drawing_load_json (SmPainDrawing  *self,
     return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, "", _("must be a list of strokes"));
 
   array = json_node_get_array (node);
+  if (!check_counts (array, error))
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       SmPainStroke *stroke = read_stroke (json_array_get_element (array, i), i, error);

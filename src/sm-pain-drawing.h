@@ -24,6 +24,8 @@ typedef enum
 
 #define SM_PAIN_INTENSITY_MAX 10
 #define SM_PAIN_MAX_POINTS    4096   /* per stroke: a long scribble, not a flood */
+#define SM_PAIN_MAX_STROKES   1000   /* per drawing */
+#define SM_PAIN_MAX_ALL_POINTS 50000 /* in all the strokes of a drawing */
 
 typedef struct
 {

@@ -28,4 +28,16 @@ sm_routine_set_string_field (gpointer     object,
   g_object_notify_by_pspec (G_OBJECT (object), pspec);
 }
 
+/* What a person types is kept within the format's limits (sm-routine.h),
+ * so that every routine saved loads again. Returns @value cut to
+ * @max_chars characters, or a copy. */
+static inline char *
+sm_routine_clamp_text (const char *value,
+                       glong       max_chars)
+{
+  if (value == NULL || g_utf8_strlen (value, -1) <= max_chars)
+    return g_strdup (value);
+  return g_utf8_substring (value, 0, max_chars);
+}
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sm-routine-private.h"
+#include "sm-routine.h"
 #include "sm-routine-step.h"
 
 /* One step of a routine: where (zone and side), with what (tool and
@@ -90,7 +91,10 @@ set_string (SmRoutineStep  *self,
             const char *value,
             guint       prop)
 {
-  sm_routine_set_string_field (self, field, value, properties[prop]);
+  g_autofree char *clamped =
+    sm_routine_clamp_text (value, prop == PROP_NOTE ? SM_ROUTINE_MAX_STEP_NOTE : G_MAXLONG);
+
+  sm_routine_set_string_field (self, field, clamped, properties[prop]);
 }
 
 static void

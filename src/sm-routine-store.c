@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-routine-store.h"
+#include "sm-utils.h"
 
 /* Every routine the person can open: the built-in ones shipped as resources
  * (read-only) followed by their own, one JSON file each in
@@ -47,6 +48,7 @@ struct _SmRoutineStore
   GPtrArray  *load_errors;   /* GError* */
   GHashTable *autosaves;     /* SmRoutine* → source id */
   GQueue      queue;         /* GTask*, the first one is running */
+  gboolean    loading;       /* the folder is being read in a thread */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -56,6 +58,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SmRoutineStore, sm_routine_store, G_TYPE_OBJECT,
 
 enum {
   SAVE_FAILED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -108,6 +111,17 @@ sm_routine_store_new (const char *directory,
   return self;
 }
 
+static gboolean default_in_background;
+
+/* The window calls this before anything asks for the default store: its
+ * folder is then read in a worker thread (sm_routine_store_load_async()),
+ * while the command line keeps reading it at once. */
+void
+sm_routine_store_default_loads_in_background (void)
+{
+  default_in_background = TRUE;
+}
+
 /* One store per process, loaded on first use, shared by the window and the
  * command line. */
 SmRoutineStore *
@@ -119,7 +133,10 @@ sm_routine_store_get_default (void)
     {
       SmRoutineStore *new_store = sm_routine_store_new (NULL, sm_atlas_get_default ());
 
-      sm_routine_store_load (new_store);
+      if (default_in_background)
+        sm_routine_store_load_async (new_store, NULL, NULL, NULL);
+      else
+        sm_routine_store_load (new_store);
       g_once_init_leave (&store, new_store);
     }
 
@@ -236,58 +253,117 @@ track (SmRoutineStore *self,
                              G_CONNECT_SWAPPED);
 }
 
-static void
-load_user_file (SmRoutineStore *self,
-                const char     *name)
+/* What reading the folder found: routines (ids set, not yet checked
+ * against the atlas) and errors. Built in a worker thread, handed over
+ * whole. */
+typedef struct
 {
-  g_autofree char *path = g_build_filename (self->directory, name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmRoutine) routine = sm_routine_new_from_file (file, &error);
-  g_autofree char *id = g_strndup (name, strlen (name) - strlen (".json"));
+  char      *directory;
+  GPtrArray *routines;   /* SmRoutine* */
+  GPtrArray *errors;     /* GError* */
+} FolderScan;
 
-  if (routine == NULL ||
-      (self->atlas != NULL && !sm_routine_check_ids (routine, self->atlas, name, &error)))
-    {
-      g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
-      return;
-    }
+static void
+folder_scan_free (gpointer data)
+{
+  FolderScan *scan = data;
 
-  sm_routine_set_id (routine, id);
-  g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
-  track (self, routine);
+  g_free (scan->directory);
+  g_ptr_array_unref (scan->routines);
+  g_ptr_array_unref (scan->errors);
+  g_free (scan);
 }
 
+static FolderScan *
+folder_scan_new (const char *directory)
+{
+  FolderScan *scan = g_new0 (FolderScan, 1);
+
+  scan->directory = g_strdup (directory);
+  scan->routines = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  return scan;
+}
+
+/* Blocking; no state of the store is touched. sm_routine_new_from_file()
+ * reads regular files only and none over the size limit, so a named pipe
+ * or a link to a device in the folder costs one stat. */
 static void
-load_user_routines (SmRoutineStore *self)
+scan_folder (FolderScan *scan)
 {
   g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   const char *name;
 
-  dir = g_dir_open (self->directory, 0, &error);
+  dir = g_dir_open (scan->directory, 0, &error);
   if (dir == NULL)
     {
       /* No folder yet simply means no routines of one's own yet. */
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
+        g_ptr_array_add (scan->errors, g_steal_pointer (&error));
+      g_clear_error (&error);
       return;
     }
 
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json") && name[0] != '.')
-      load_user_file (self, name);
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *id = NULL;
+      SmRoutine *routine;
+
+      if (!g_str_has_suffix (name, ".json") || name[0] == '.')
+        continue;
+      path = g_build_filename (scan->directory, name, NULL);
+      file = g_file_new_for_path (path);
+      routine = sm_routine_new_from_file (file, &error);
+      if (routine == NULL)
+        {
+          g_ptr_array_add (scan->errors, g_steal_pointer (&error));
+          continue;
+        }
+      id = g_strndup (name, strlen (name) - strlen (".json"));
+      sm_routine_set_id (routine, id);
+      g_ptr_array_add (scan->routines, routine);
+    }
 }
 
-/* (Re)loads everything. Failures end up in sm_routine_store_get_load_errors(). */
-void
-sm_routine_store_load (SmRoutineStore *self)
+/* On the main thread: the ids are checked and the routines join the list
+ * (after any added while the folder was read, unless one took the id). */
+static void
+take_folder_scan (SmRoutineStore *self,
+                  FolderScan     *scan)
+{
+  for (guint i = 0; i < scan->errors->len; i++)
+    g_ptr_array_add (self->load_errors, g_error_copy (scan->errors->pdata[i]));
+
+  for (guint i = 0; i < scan->routines->len; i++)
+    {
+      SmRoutine *routine = scan->routines->pdata[i];
+      const char *id = sm_routine_get_id (routine);
+      g_autofree char *name = g_strconcat (id, ".json", NULL);
+      g_autofree char *shown = sm_cut_for_message (name, SM_MESSAGE_QUOTE_CHARS);
+      GError *error = NULL;
+
+      if (self->atlas != NULL && !sm_routine_check_ids (routine, self->atlas, shown, &error))
+        {
+          g_ptr_array_add (self->load_errors, error);
+          continue;
+        }
+      if (sm_routine_store_lookup (self, id) != NULL)
+        continue;
+      g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
+      track (self, routine);
+    }
+}
+
+/* The built-in routines, replacing the whole list. */
+static void
+load_builtins_into (SmRoutineStore *self)
 {
   g_autoptr(GPtrArray) builtins = NULL;
   g_autoptr(GError) error = NULL;
   guint old = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
-
-  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
 
   g_ptr_array_set_size (self->load_errors, 0);
 
@@ -299,8 +375,106 @@ sm_routine_store_load (SmRoutineStore *self)
       g_list_store_remove_all (self->routines);
       g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
     }
+}
 
-  load_user_routines (self);
+/* (Re)loads everything, blocking. Failures end up in
+ * sm_routine_store_get_load_errors(). */
+void
+sm_routine_store_load (SmRoutineStore *self)
+{
+  FolderScan *scan;
+
+  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
+
+  load_builtins_into (self);
+  scan = folder_scan_new (self->directory);
+  scan_folder (scan);
+  take_folder_scan (self, scan);
+  folder_scan_free (scan);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  scan_folder (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+scan_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SmRoutineStore *self = SM_ROUTINE_STORE (object);
+  g_autoptr(GTask) outer = user_data;
+
+  take_folder_scan (self, g_task_get_task_data (G_TASK (result)));
+  self->loading = FALSE;
+  g_signal_emit (self, signals[LOADED], 0);
+  g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * sm_routine_store_load_async:
+ *
+ * Like sm_routine_store_load(), but the person's folder is read in a
+ * worker thread: the built-in routines are there at once, the others
+ * follow, and ::loaded fires when they are all in. A slow disk or a
+ * hostile file never holds up the window's first frame.
+ */
+void
+sm_routine_store_load_async (SmRoutineStore      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, sm_routine_store_load_async);
+
+  load_builtins_into (self);
+  self->loading = TRUE;
+  inner = g_task_new (self, NULL, scan_done, outer);
+  g_task_set_source_tag (inner, scan_thread);
+  g_task_set_task_data (inner, folder_scan_new (self->directory), folder_scan_free);
+  g_task_run_in_thread (inner, scan_thread);
+}
+
+gboolean
+sm_routine_store_load_finish (SmRoutineStore  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* TRUE while sm_routine_store_load_async() is reading the folder. */
+gboolean
+sm_routine_store_is_loading (SmRoutineStore *self)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return self->loading;
+}
+
+/* Names compare without case and without the spaces around them: " My
+ * plan" typed by accident is still "my plan". */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *copy = g_strdup (name);
+
+  return g_utf8_casefold (g_strstrip (copy), -1);
 }
 
 static gboolean
@@ -313,8 +487,8 @@ routine_matches (SmRoutine  *routine,
   if (g_strcmp0 (sm_routine_get_id (routine), id_or_name) == 0)
     return TRUE;
 
-  a = g_utf8_casefold (sm_routine_get_name (routine), -1);
-  b = g_utf8_casefold (id_or_name, -1);
+  a = name_key (sm_routine_get_name (routine));
+  b = name_key (id_or_name);
   return g_strcmp0 (a, b) == 0;
 }
 
@@ -353,6 +527,53 @@ sm_routine_store_lookup (SmRoutineStore *self,
     }
 
   return NULL;
+}
+
+/**
+ * sm_routine_store_lookup_all:
+ *
+ * Every routine @id_or_name names: the one with that id if there is one
+ * (ids are unique), else all of that name — two routines may share a name,
+ * and a caller that needs one must say which.
+ *
+ * Returns: (transfer container) (element-type SmRoutine)
+ */
+GPtrArray *
+sm_routine_store_lookup_all (SmRoutineStore *self,
+                             const char     *id_or_name)
+{
+  GListModel *model = G_LIST_MODEL (self->routines);
+  GPtrArray *matches = g_ptr_array_new ();
+
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), matches);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sm_routine_get_id (routine), id_or_name) == 0)
+        {
+          g_ptr_array_set_size (matches, 0);
+          g_ptr_array_add (matches, routine);
+          return matches;
+        }
+      if (routine_matches (routine, id_or_name))
+        g_ptr_array_add (matches, routine);
+    }
+
+  return matches;
+}
+
+/* Where a user routine lives. */
+char *
+sm_routine_store_dup_path (SmRoutineStore *self,
+                           SmRoutine      *routine)
+{
+  g_autofree char *name = g_strconcat (sm_routine_get_id (routine), ".json", NULL);
+
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), NULL);
+
+  return g_build_filename (self->directory, name, NULL);
 }
 
 /* A file name from the routine's name, readable in a file manager. */
@@ -719,6 +940,9 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 2, SM_TYPE_ROUTINE, G_TYPE_STRING);
+  /* ::loaded: a load finished; the load errors are those of this load. */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

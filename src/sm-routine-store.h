@@ -23,6 +23,15 @@ SmRoutineStore *sm_routine_store_new              (const char           *directo
 SmRoutineStore *sm_routine_store_get_default      (void);
 const char     *sm_routine_store_get_directory    (SmRoutineStore       *self);
 void            sm_routine_store_load             (SmRoutineStore       *self);
+void            sm_routine_store_load_async       (SmRoutineStore       *self,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
+gboolean        sm_routine_store_load_finish      (SmRoutineStore       *self,
+                                                   GAsyncResult         *result,
+                                                   GError              **error);
+gboolean        sm_routine_store_is_loading       (SmRoutineStore       *self);
+void            sm_routine_store_default_loads_in_background (void);
 GPtrArray      *sm_routine_store_get_load_errors  (SmRoutineStore       *self);
 SmRoutine      *sm_routine_store_lookup           (SmRoutineStore       *self,
                                                    const char           *id_or_name);
@@ -44,5 +53,9 @@ void            sm_routine_store_flush            (SmRoutineStore       *self);
 
 GPtrArray      *sm_routine_load_builtins          (GError              **error);
 SmRoutine      *sm_routine_store_lookup_builtin   (const char           *id_or_name);
+GPtrArray      *sm_routine_store_lookup_all       (SmRoutineStore       *self,
+                                                   const char           *id_or_name);
+char           *sm_routine_store_dup_path         (SmRoutineStore       *self,
+                                                   SmRoutine            *routine);
 
 G_END_DECLS

@@ -65,6 +65,10 @@ static guint signals[N_SIGNALS];
  * must never reach json-glib, which overflows its stack on ~100 000 levels. */
 #define MAX_DEPTH 8
 
+/* Values in one file, counted by the raw scan before json-glib builds a
+ * tree: room for the most steps and the largest pain drawing. */
+#define MAX_VALUES (SM_ROUTINE_MAX_STEPS * 10 + SM_PAIN_MAX_STROKES * 8 + SM_PAIN_MAX_ALL_POINTS * 2)
+
 static GDateTime *
 now_utc (void)
 {
@@ -151,8 +155,11 @@ check_keys (Reader       *reader,
       for (const Field *f = fields; f->key != NULL && !known; f++)
         known = g_str_equal (f->key, l->data);
       if (!known)
-        return fail (reader, error, SM_ROUTINE_ERROR_UNKNOWN_KEY,
-                     _("unknown key “%s”"), (const char *) l->data);
+        {
+          g_autofree char *key = sm_cut_for_message (l->data, SM_MESSAGE_QUOTE_CHARS);
+
+          return fail (reader, error, SM_ROUTINE_ERROR_UNKNOWN_KEY, _("unknown key “%s”"), key);
+        }
     }
 
   for (const Field *f = fields; f->key != NULL; f++)
@@ -175,6 +182,22 @@ is_integer (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
 }
 
+/* How long each text may be, in characters; the others are ids and times,
+ * checked for what they hold. */
+static glong
+max_length (const char *key)
+{
+  if (g_str_equal (key, "name"))
+    return SM_ROUTINE_MAX_NAME;
+  if (g_str_equal (key, "patient"))
+    return SM_ROUTINE_MAX_PATIENT;
+  if (g_str_equal (key, "notes"))
+    return SM_ROUTINE_MAX_NOTES;
+  if (g_str_equal (key, "note"))
+    return SM_ROUTINE_MAX_STEP_NOTE;
+  return G_MAXLONG;
+}
+
 /* Reads an optional string member; absent leaves *out alone. */
 static gboolean
 read_string (Reader       *reader,
@@ -184,6 +207,7 @@ read_string (Reader       *reader,
              GError      **error)
 {
   JsonNode *node = json_object_get_member (object, key);
+  glong length;
   gsize old;
 
   if (node == NULL)
@@ -192,6 +216,14 @@ read_string (Reader       *reader,
   old = path_push_key (reader, key);
   if (!is_string (node))
     return fail (reader, error, SM_ROUTINE_ERROR_WRONG_TYPE, _("must be a string"));
+  length = g_utf8_strlen (json_node_get_string (node), -1);
+  if (length > max_length (key))
+    return fail (reader, error, SM_ROUTINE_ERROR_OUT_OF_RANGE,
+                 /* Translators: the plural form follows the second number */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "at most %1$ld characters, not %2$ld character",
+                              "at most %1$ld characters, not %2$ld characters", length),
+                 max_length (key), length);
   g_string_truncate (reader->path, old);
 
   g_free (*out);
@@ -255,9 +287,11 @@ read_time (Reader      *reader,
     time = g_date_time_add (utc, -g_date_time_get_microsecond (utc));
   if (time == NULL)
     {
+      g_autofree char *quoted = sm_cut_for_message (text, SM_MESSAGE_QUOTE_CHARS);
+
       old = path_push_key (reader, key);
       fail (reader, error, SM_ROUTINE_ERROR_WRONG_TYPE,
-            _("“%s” is not a date and time like 2026-01-31T18:00:00Z"), text);
+            _("“%s” is not a date and time like 2026-01-31T18:00:00Z"), quoted);
       g_string_truncate (reader->path, old);
       return FALSE;
     }
@@ -273,13 +307,15 @@ check_side (Reader         *reader,
             GError        **error)
 {
   const char *side = sm_routine_step_get_side (step);
+  g_autofree char *quoted = NULL;
 
   if (g_strv_contains ((const char * const[]) { "left", "right", "both", NULL }, side))
     return TRUE;
 
+  quoted = sm_cut_for_message (side, SM_MESSAGE_QUOTE_CHARS);
   path_push_key (reader, "side");
   return fail (reader, error, SM_ROUTINE_ERROR_OUT_OF_RANGE,
-               _("“%s” is not a side (left, right or both)"), side);
+               _("“%s” is not a side (left, right or both)"), quoted);
 }
 
 static const Field step_fields[] = {
@@ -353,6 +389,14 @@ read_steps (Reader      *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return fail (reader, error, SM_ROUTINE_ERROR_WRONG_TYPE, _("must be a list of steps"));
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > SM_ROUTINE_MAX_STEPS)
+    return fail (reader, error, SM_ROUTINE_ERROR_OUT_OF_RANGE,
+                 /* Translators: the plural form follows the second number */
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "a routine holds at most %1$d steps, this one %2$u step",
+                              "a routine holds at most %1$d steps, this one %2$u steps",
+                              json_array_get_length (array)),
+                 SM_ROUTINE_MAX_STEPS, json_array_get_length (array));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -496,6 +540,8 @@ scan_error_code (const GError *error)
       return SM_ROUTINE_ERROR_TOO_DEEP;
     case SM_ATLAS_ERROR_DUPLICATE_KEY:
       return SM_ROUTINE_ERROR_DUPLICATE_KEY;
+    case SM_ATLAS_ERROR_TOO_LARGE:
+      return SM_ROUTINE_ERROR_TOO_LARGE;
     case SM_ATLAS_ERROR_PARSE:
     default:
       return SM_ROUTINE_ERROR_PARSE;
@@ -514,7 +560,7 @@ parse_bytes (GBytes      *bytes,
   /* The content model's raw scan: encoding, nesting depth and keys given
    * twice (which json-glib would silently resolve to the last one). Its
    * message already names the file and the JSON path. */
-  if (!sm_content_scan (bytes, file_name, MAX_DEPTH, &local_error))
+  if (!sm_content_scan (bytes, file_name, MAX_DEPTH, MAX_VALUES, &local_error))
     {
       g_set_error_literal (error, SM_ROUTINE_ERROR, scan_error_code (local_error),
                            local_error->message);
@@ -569,67 +615,6 @@ sm_routine_new_from_bytes (GBytes      *bytes,
     self->modified = g_date_time_ref (self->created);
 
   return g_steal_pointer (&self);
-}
-
-SmRoutine *
-sm_routine_new_from_file (GFile   *file,
-                          GError **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_PARSE, "%s: %s",
-                   name, local_error->message);
-      return NULL;
-    }
-
-  return sm_routine_new_from_bytes (bytes, name, error);
-}
-
-/* The ids a routine names must exist in the content it will be shown
- * with: a file from another version of the app may name a zone we do not
- * have. */
-gboolean
-sm_routine_check_ids (SmRoutine   *self,
-                      SmAtlas     *atlas,
-                      const char  *file_name,
-                      GError     **error)
-{
-  g_return_val_if_fail (SM_IS_ROUTINE (self), FALSE);
-  g_return_val_if_fail (SM_IS_ATLAS (atlas), FALSE);
-
-  for (guint i = 0; i < sm_routine_get_n_steps (self); i++)
-    {
-      SmRoutineStep *step = sm_routine_get_step (self, i);
-      const char *zone = sm_routine_step_get_zone (step);
-      const char *tool = sm_routine_step_get_tool (step);
-      const char *technique = sm_routine_step_get_technique (step);
-      g_autofree char *problem = NULL;
-      const char *key = NULL;
-
-      /* One whole sentence per kind of item, so a translation can agree
-       * with its noun. */
-      if (sm_atlas_lookup_zone (atlas, zone) == NULL)
-        key = "zone", problem = g_strdup_printf (_("there is no zone “%s”"), zone);
-      else if (sm_atlas_lookup_tool (atlas, tool) == NULL)
-        key = "tool", problem = g_strdup_printf (_("there is no tool “%s”"), tool);
-      else if (sm_atlas_lookup_technique (atlas, technique) == NULL)
-        key = "technique", problem = g_strdup_printf (_("there is no technique “%s”"), technique);
-
-      if (key != NULL)
-        {
-          /* file: JSON path: problem, as sm_set_input_error() words them */
-          g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_UNKNOWN_ID,
-                       "%s: steps[%u].%s: %s", file_name, i, key, problem);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -694,14 +679,17 @@ sm_routine_to_bytes (SmRoutine *self)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
   gsize length;
 
   g_return_val_if_fail (SM_IS_ROUTINE (self), NULL);
 
+  name = g_strdup (self->name);
   json_builder_begin_object (builder);
   add_string (builder, "format", SM_ROUTINE_FORMAT);
   add_uint (builder, "version", SM_ROUTINE_VERSION);
-  add_string (builder, "name", self->name);
+  /* " sciatica plan" typed by accident is saved without the space. */
+  add_string (builder, "name", g_strstrip (name));
   add_string (builder, "patient", self->patient);
   add_string (builder, "notes", self->notes);
   add_time (builder, "created", self->created);
@@ -798,7 +786,12 @@ set_string (SmRoutine  *self,
             const char *value,
             guint       prop)
 {
-  sm_routine_set_string_field (self, field, value, properties[prop]);
+  glong max = prop == PROP_NAME ? SM_ROUTINE_MAX_NAME
+              : prop == PROP_PATIENT ? SM_ROUTINE_MAX_PATIENT
+              : prop == PROP_NOTES ? SM_ROUTINE_MAX_NOTES : G_MAXLONG;
+  g_autofree char *clamped = sm_routine_clamp_text (value, max);
+
+  sm_routine_set_string_field (self, field, clamped, properties[prop]);
 }
 
 #define STRING_ACCESSORS(field, PROP)                                        \

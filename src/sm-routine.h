@@ -31,7 +31,17 @@ typedef enum
   SM_ROUTINE_ERROR_OUT_OF_RANGE,
   SM_ROUTINE_ERROR_UNKNOWN_ID,
   SM_ROUTINE_ERROR_DUPLICATE_KEY,
+  SM_ROUTINE_ERROR_NOT_A_FILE,    /* a named pipe, a device, a folder */
+  SM_ROUTINE_ERROR_TOO_LARGE,     /* over SM_ROUTINE_FILE_MAX_SIZE, or too many values */
 } SmRoutineError;
+
+/* Limits of the format; a routine a person writes is far below each. */
+#define SM_ROUTINE_FILE_MAX_SIZE (4 * 1024 * 1024)   /* bytes; a routine is kilobytes */
+#define SM_ROUTINE_MAX_STEPS     500
+#define SM_ROUTINE_MAX_NAME      200                 /* characters */
+#define SM_ROUTINE_MAX_PATIENT   200
+#define SM_ROUTINE_MAX_NOTES     10000
+#define SM_ROUTINE_MAX_STEP_NOTE 10000
 
 #define SM_TYPE_ROUTINE (sm_routine_get_type ())
 
@@ -43,6 +53,9 @@ SmRoutine     *sm_routine_new_from_bytes   (GBytes        *bytes,
                                             const char    *file_name,
                                             GError       **error);
 SmRoutine     *sm_routine_new_from_file    (GFile         *file,
+                                            GError       **error);
+GBytes        *sm_routine_load_file_bytes  (GFile         *file,
+                                            const char    *name,
                                             GError       **error);
 gboolean       sm_routine_check_ids        (SmRoutine     *self,
                                             SmAtlas       *atlas,

@@ -611,6 +611,11 @@ create_routine_row (gpointer item,
   gtk_widget_set_margin_bottom (box, 8);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  /* A name without spaces must still break, and a very long one stops
+   * after three lines: shaping it all would freeze the window. */
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
@@ -735,6 +740,9 @@ sm_routines_page_init (SmRoutinesPage *self)
   gtk_list_box_bind_model (self->routines_list, G_LIST_MODEL (self->store),
                            create_routine_row, self, NULL);
   g_signal_connect_object (self->store, "save-failed", G_CALLBACK (on_save_failed), self,
+                           G_CONNECT_SWAPPED);
+  /* The folder may still be read in the background. */
+  g_signal_connect_object (self->store, "loaded", G_CALLBACK (show_load_errors), self,
                            G_CONNECT_SWAPPED);
   show_load_errors (self);
   update_actions (self);

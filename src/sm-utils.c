@@ -70,3 +70,26 @@ sm_join_sentences (const char * const *sentences)
     }
   return g_string_free (text, FALSE);
 }
+
+/* A value quoted in a message a person reads, at most @max_chars characters
+ * of it followed by "…": a routine's side of 30 000 characters would take a
+ * label minutes to lay out, and ten megabytes on the command line would be
+ * echoed whole. @text must be UTF-8 (as everything read is by then); a NUL
+ * ends it. */
+char *
+sm_cut_for_message (const char *text,
+                    guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  const char *end = valid;
+
+  for (guint n = 0; *end != '\0'; n++, end = g_utf8_next_char (end))
+    if (n == max_chars)
+      {
+        g_autofree char *head = g_strndup (valid, end - valid);
+
+        return g_strconcat (head, "…", NULL);
+      }
+
+  return g_steal_pointer (&valid);
+}

@@ -20,5 +20,10 @@ gboolean sm_set_input_error  (GError     **error,
                               const char  *format,
                               va_list      args) G_GNUC_PRINTF (6, 0);
 char    *sm_join_sentences   (const char * const *sentences);
+char    *sm_cut_for_message  (const char  *text,
+                              guint        max_chars);
+
+/* How much of a value a message quotes. */
+#define SM_MESSAGE_QUOTE_CHARS 60
 
 G_END_DECLS

@@ -269,7 +269,11 @@ def main():
                             ('About', 'about dialog')):
             if main_menu_item(window, item):
                 other = wait_for(other_window(app, window), timeout=15)
-                if audit(state, other, lambda: other) or other is not None:
+                # Mapped a moment after it appears on the bus: under load
+                # the first look can come before its first layout.
+                def mapped(other=other):
+                    return other is not None and smatspi.is_laid_out(other)
+                if audit(state, other, mapped) or other is not None:
                     close_window(app, other)
 
         main_menu_item(window, 'Present')

@@ -148,9 +148,41 @@ def routine_seeds():
         write('routine', name + '.json', dump(value))
     write('routine', 'duplicate-hold', dump(dict(head, steps=[step])).replace(
         '"hold-seconds": 30', '"hold-seconds": 30, "hold-seconds": 10'))
+    hostile_routine_seeds(head, step)
     write('routine', 'deep-in-steps', '{"format": "sciatica-map-routine", "version": 1, "name": "X", '
           '"steps": ' + '[' * DEEP)
     common_seeds('routine', valid)
+
+
+def hostile_routine_seeds(head, step):
+    """Issue 14: numbers json-glib reads in other bases, integers beyond 64
+    bits, values and counts past the format's limits (src/sm-routine.h,
+    src/sm-pain-drawing.h), and more values than the raw scan lets through
+    to json-glib."""
+    one_step = dump(dict(head, steps=[step]))
+    for name, number in [('octal', '060'), ('hex', '0x0a'), ('binary', '0b1'), ('plus', '+30'),
+                         ('dot', '30.'), ('nan', 'NaN'), ('infinity', 'Infinity'),
+                         ('int64-over', '9223372036854775808'),
+                         ('int64-under', '-9223372036854775809'),
+                         ('uint64-over', '18446744073709551617')]:
+        write('routine', 'number-' + name, one_step.replace('"hold-seconds": 30',
+                                                            '"hold-seconds": ' + number))
+    v2 = dict(head, version=2)
+    stroke = {'kind': 'aching', 'intensity': 3, 'view': 'back', 'points': [300, 700]}
+    write('routine', 'coordinate-over', dump(dict(v2, steps=[], pain=[stroke])).replace(
+        '[300, 700]', '[300, 99999999999999999999]'))
+    write('routine', 'side-30000', dump(dict(head, steps=[dict(step, side='l' * 30000)])))
+    write('routine', 'key-30000', dump(dict(head, steps=[], **{'k' * 30000: 1})))
+    write('routine', 'name-100000', dump(dict(head, name='N' * 100000, steps=[])))
+    write('routine', 'name-spaces', dump(dict(head, name=' sciatica plan ', steps=[step])))
+    write('routine', 'notes-10001', dump(dict(head, notes='o' * 10001, steps=[])))
+    write('routine', 'steps-501', dump(dict(head, steps=[step] * 501)))
+    write('routine', 'strokes-1001', dump(dict(v2, steps=[], pain=[stroke] * 1001)))
+    write('routine', 'points-52000', dump(dict(v2, steps=[], pain=[
+        dict(stroke, points=[1, 2] * 4000)] * 13)))
+    # 120 000 empty strokes: bare values, counted before json-glib sees them.
+    write('routine', 'values-120000', dump(dict(v2, steps=[], pain=[])).replace(
+        '"pain": []', '"pain": [' + ','.join(['{}'] * 120000) + ']'))
 
 
 def main():
