@@ -21,6 +21,8 @@
 #define BODY_GAP     10.0   /* px between a label and the body */
 #define LABEL_GAP    8.0    /* px between two labels */
 #define CAPTION_GAP  12.0   /* px between the caption and what it avoids */
+#define MAX_SHIFT_LINES 5.0 /* label heights a label may move off its anchor */
+#define WRAP_COST    40.0   /* two lines cost as much as moving this many px */
 
 typedef struct
 {
@@ -447,6 +449,9 @@ fits (const Context           *ctx,
   leader_start (box, ax, ay, &lx, &ly);
   if (ctx->caption != NULL && segment_meets (lx, ly, ax, ay, ctx->caption))
     return FALSE;
+  /* Another muscle's leader line never runs across the one being shown. */
+  if (ctx->has_selected && !own_zone_selected && segment_meets (lx, ly, ax, ay, &ctx->selected))
+    return FALSE;
   for (guint k = 0; k < ctx->n_placed; k++)
     {
       const SmLabelPlacement *p = &ctx->placed[k];
@@ -479,8 +484,10 @@ best_box (const Context     *ctx,
   double midline = scene->origin_x + 400 * scene->scale;
   gboolean left = ax < midline;
   double step = h / 2 + 2;
+  /* A label far from its muscle reads as another's: a few lines at most. */
+  double reach = MAX (MAX_SHIFT_LINES * h, scene->height / 5.0);
 
-  for (int k = 0; k <= 2 * (int) (scene->height / step); k++)
+  for (int k = 0; k <= 2 * (int) (reach / step); k++)
     {
       double dy = (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * step;
       cairo_rectangle_t box = { 0, ay - h / 2 + dy, w, h };
@@ -527,11 +534,19 @@ place_one (Context              *ctx,
       if (!find_anchor (ctx->scene, request->zones[z], ctx->caption, &ax, &ay))
         continue;
       cost = best_box (ctx, ax, ay, request->width, request->height, inside, selected, &box);
-      if (cost == G_MAXDOUBLE && request->wrap_width > 0)
+      if (request->wrap_width > 0)
         {
-          cost = best_box (ctx, ax, ay, request->wrap_width, request->wrap_height, inside, selected, &box);
-          wrapped = cost < G_MAXDOUBLE;
-          cost += 1000;
+          cairo_rectangle_t two;
+          double cost2 = best_box (ctx, ax, ay, request->wrap_width, request->wrap_height,
+                                   inside, selected, &two);
+
+          /* Two lines near the muscle beat one line far from it. */
+          if (cost2 < G_MAXDOUBLE && cost2 + WRAP_COST < cost)
+            {
+              cost = cost2 + WRAP_COST;
+              box = two;
+              wrapped = TRUE;
+            }
         }
       if (cost == G_MAXDOUBLE)
         continue;
