@@ -43,9 +43,11 @@ CONTAINER_ROLES = {
 BAD_ROLES = {pyatspi.ROLE_INVALID, pyatspi.ROLE_UNKNOWN}
 # What GTK 4.8 reports when nothing names a widget: its type name.
 TYPE_NAME = re.compile(r'^(Gtk|Sm|Gdk)[A-Z][A-Za-z]*$')
-# "Back Back", "I Understand I Understand" (compared without underscores,
-# so "_Back Back" is caught twice over).
-REPEATED = re.compile(r'^(.+?)\s+\1$', re.IGNORECASE)
+# "Back Back", "I Understand I Understand", and an accessible label
+# followed by the visible label it was meant to replace ("Patient
+# Patient", "Hold, in seconds Hold"): the name ends with the words it
+# starts with. Compared without underscores, so "_Back Back" counts too.
+REPEATED = re.compile(r'^(\w[\w ]*?)\b.*\s\1$', re.IGNORECASE)
 
 tap = smatspi.Tap()
 
