@@ -20,6 +20,7 @@
 #define CAPTION_BOTTOM    84.0   /* clears the map's toolbar */
 #define CAPTION_TOP       96.0   /* below the controls */
 #define MIN_CAPTION_WIDTH 280.0
+#define MIN_WRAP_WIDTH    160.0
 
 /* Labels are widgets (a screen reader reads them; they are laid out by the
  * overlay), placed by sm-presenter-layout beside the body with a leader
@@ -131,8 +132,11 @@ wanted_labels (SmPresenter *self,
 
       if (w->label == NULL)
         continue;
+      /* GTK measures a hidden widget as 0 × 0. */
+      gtk_widget_set_visible (w->label, TRUE);
       measure_label (w->label, G_MAXINT, &w->request.width, &w->request.height);
-      if (w->request.width > wrap_width)
+      /* Two lines only where they are still words, not a letter a line. */
+      if (w->request.width > wrap_width && wrap_width >= MIN_WRAP_WIDTH)
         measure_label (w->label, wrap_width, &w->request.wrap_width, &w->request.wrap_height);
     }
   g_array_sort (wanted, compare_wanted);

@@ -181,6 +181,23 @@ segment_meets (double                   x0,
   return TRUE;
 }
 
+static double
+orient (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/* Whether two segments cross (touching ends do not count). */
+static gboolean
+segments_cross (double ax, double ay, double bx, double by,
+                double cx, double cy, double dx, double dy)
+{
+  double d1 = orient (cx, cy, dx, dy, ax, ay), d2 = orient (cx, cy, dx, dy, bx, by);
+  double d3 = orient (ax, ay, bx, by, cx, cy), d4 = orient (ax, ay, bx, by, dx, dy);
+
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
 static void
 to_svg (const SmLabelScene *scene,
         double              x,
@@ -460,6 +477,7 @@ fits (const Context           *ctx,
         continue;
       if (rects_meet (box, &p->box, LABEL_GAP) ||
           segment_meets (lx, ly, ax, ay, &p->box) ||
+          segments_cross (lx, ly, ax, ay, p->leader_x, p->leader_y, p->anchor_x, p->anchor_y) ||
           segment_meets (p->leader_x, p->leader_y, p->anchor_x, p->anchor_y, box))
         return FALSE;
     }
@@ -486,6 +504,9 @@ best_box (const Context     *ctx,
   double step = h / 2 + 2;
   /* A label far from its muscle reads as another's: a few lines at most. */
   double reach = MAX (MAX_SHIFT_LINES * h, scene->height / 5.0);
+
+  if (w < 1 || h < 1)
+    return G_MAXDOUBLE;
 
   for (int k = 0; k <= 2 * (int) (reach / step); k++)
     {

@@ -10,7 +10,8 @@
  *   - its leader line starts on the box's edge and ends inside its zone's
  *     shape, where a tap selects that zone;
  *   - no label overlaps another label, the caption card, a press point or
- *     the selected zone; the caption card keeps off the selected zone;
+ *     the selected zone, and no two leader lines cross; the caption card
+ *     keeps off the selected zone;
  *   - the selected muscle and the piriformis (when on show) are labelled;
  *   - each label widget is allocated where the layout put it.
  * With --german the labels are German (LANGUAGE=de, the build tree's
@@ -160,6 +161,24 @@ meet (const cairo_rectangle_t *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+static double
+orient (double ax, double ay, double bx, double by, double cx, double cy)
+{
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+static gboolean
+leaders_cross (const SmLabelPlacement *a,
+               const SmLabelPlacement *b)
+{
+  double d1 = orient (b->leader_x, b->leader_y, b->anchor_x, b->anchor_y, a->leader_x, a->leader_y);
+  double d2 = orient (b->leader_x, b->leader_y, b->anchor_x, b->anchor_y, a->anchor_x, a->anchor_y);
+  double d3 = orient (a->leader_x, a->leader_y, a->anchor_x, a->anchor_y, b->leader_x, b->leader_y);
+  double d4 = orient (a->leader_x, a->leader_y, a->anchor_x, a->anchor_y, b->anchor_x, b->anchor_y);
+
+  return d1 * d2 < 0 && d3 * d4 < 0;
+}
+
 static char *
 describe (const cairo_rectangle_t *r)
 {
@@ -306,7 +325,9 @@ check_state (Fixture    *fixture,
       cairo_surface_destroy (shape);
       /* The leader leaves from the label's edge. */
       g_assert_true (p->leader_x >= box->x - 0.5 && p->leader_x <= box->x + box->width + 0.5);
-      g_assert_true (p->leader_y >= box->y - 0.5 && p->leader_y <= box->y + box->height + 0.5);
+      if (!(p->leader_y >= box->y - 0.5 && p->leader_y <= box->y + box->height + 0.5))
+        g_error ("%s: the leader of %s leaves at (%.1f, %.1f), off its label %s", state, p->zone,
+                 p->leader_x, p->leader_y, where);
       g_assert_true (fabs (p->leader_x - box->x) < 0.5 || fabs (p->leader_x - box->x - box->width) < 0.5 ||
                      fabs (p->leader_y - box->y) < 0.5 || fabs (p->leader_y - box->y - box->height) < 0.5 ||
                      (p->anchor_x >= box->x && p->anchor_x <= box->x + box->width));
@@ -324,8 +345,12 @@ check_state (Fixture    *fixture,
                      (char *) g_ptr_array_index (points, k));
         }
       for (guint k = 0; k < i; k++)
-        if (meet (box, &placements[k].box))
-          g_error ("%s: the labels for %s and %s overlap", state, p->zone, placements[k].zone);
+        {
+          if (meet (box, &placements[k].box))
+            g_error ("%s: the labels for %s and %s overlap", state, p->zone, placements[k].zone);
+          if (leaders_cross (p, &placements[k]))
+            g_error ("%s: the leader lines of %s and %s cross", state, p->zone, placements[k].zone);
+        }
 
       labelled_selected |= g_strcmp0 (p->zone, selected) == 0;
       labelled_piriformis |= g_str_equal (muscle_of (p->zone), "piriformis");
