@@ -37,15 +37,22 @@ is_step_zone (SmPresenter *self,
   return FALSE;
 }
 
-/* Selected muscle first, then the routine's and the piriformis (the muscle
- * most people come for), then the rest, biggest first. */
+/* Selected muscle first, then the routine's, the piriformis (the muscle
+ * most people come for) and on the deep layer the deep muscles, then the
+ * rest, biggest first. */
 static int
 label_rank (SmPresenter *self,
             const char  *muscle)
 {
+  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle);
+
   if (g_strcmp0 (muscle, sm_body_map_get_selected_zone (self->map)) == 0)
     return 0;
   if (is_step_zone (self, muscle) || g_strcmp0 (muscle, HEADLINE_MUSCLE) == 0)
+    return 1;
+  /* On the deep layer, the deep muscles are what is being shown. */
+  if (g_strcmp0 (sm_body_map_get_layer (self->map), "deep") == 0 && zone != NULL &&
+      g_strcmp0 (sm_zone_get_layer (zone), "deep") == 0)
     return 1;
   return 2;
 }

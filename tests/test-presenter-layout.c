@@ -12,7 +12,8 @@
  *   - no label overlaps another label, the caption card, a press point or
  *     the selected zone, and no two leader lines cross; the caption card
  *     keeps off the selected zone;
- *   - the selected muscle and the piriformis (when on show) are labelled;
+ *   - the selected muscle, the piriformis (when on show) and on the deep
+ *     layer every deep muscle on show are labelled;
  *   - each label widget is allocated where the layout put it.
  * With --german the labels are German (LANGUAGE=de, the build tree's
  * catalogue, as in test-german.c): longer names, two lines where needed.
@@ -360,6 +361,24 @@ check_state (Fixture    *fixture,
     g_error ("%s: the selected %s has no label", state, selected);
   if (muscle_on_show (map, "piriformis") && !labelled_piriformis)
     g_error ("%s: the piriformis is on show without a label", state);
+  /* On the deep layer every deep muscle on show is labelled. */
+  if (g_str_equal (sm_body_map_get_layer (map), "deep"))
+    {
+      GListModel *zones = sm_atlas_get_zones (sm_atlas_get_default ());
+
+      for (guint z = 0; z < g_list_model_get_n_items (zones); z++)
+        {
+          g_autoptr(SmZone) zone = g_list_model_get_item (zones, z);
+          gboolean labelled = FALSE;
+
+          if (g_strcmp0 (sm_zone_get_layer (zone), "deep") != 0 || !muscle_on_show (map, sm_zone_get_id (zone)))
+            continue;
+          for (guint i = 0; i < n && !labelled; i++)
+            labelled = g_str_equal (muscle_of (placements[i].zone), sm_zone_get_id (zone));
+          if (!labelled)
+            g_error ("%s: the deep %s has no label", state, sm_zone_get_id (zone));
+        }
+    }
   check_widgets (fixture, placements, n, state);
 
   fixture->n_states++;
