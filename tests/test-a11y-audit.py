@@ -281,7 +281,9 @@ def main():
                             ('About', 'about dialog')):
             if main_menu_item(window, item):
                 other = wait_for(other_window(app, window), timeout=15)
-                if audit(state, other, lambda: other) or other is not None:
+                # A new window has no size for a moment: wait for one.
+                if audit(state, other, lambda: other if other is not None and is_laid_out(other) else None) \
+                        or other is not None:
                     close_window(app, other)
 
         main_menu_item(window, 'Present')
