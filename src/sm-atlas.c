@@ -610,40 +610,54 @@ sm_atlas_dup_caution_ids (SmAtlas    *self,
 /* ------------------------------------------------------------------ */
 
 /* Every query word must start a word of the same name or synonym, in the
- * order typed: "lower back" is not "back of the lower leg". */
+ * order typed: "lower back" is not "back of the lower leg". With @whole,
+ * each must be that whole word: "po" is the German word for the buttock,
+ * not the start of "point". */
 static gboolean
 words_match (const char  *text,
-             char       **words)
+             char       **words,
+             gboolean     whole)
 {
   const char *from = text;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
       const char *found = from;
+      gsize len = strlen (words[i]);
 
-      while ((found = strstr (found, words[i])) != NULL && found != text && found[-1] != ' ')
+      while ((found = strstr (found, words[i])) != NULL &&
+             ((found != text && found[-1] != ' ') ||
+              (whole && found[len] != '\0' && found[len] != ' ')))
         found++;
       if (found == NULL)
         return FALSE;
-      from = found + strlen (words[i]);
+      from = found + len;
     }
 
   return TRUE;
 }
 
 static gboolean
-any_matches (char **texts,
-             char **words)
+any_matches (char     **texts,
+             char     **words,
+             gboolean   whole)
 {
   for (guint i = 0; texts[i] != NULL; i++)
-    if (words_match (texts[i], words))
+    if (words_match (texts[i], words, whole))
       return TRUE;
 
   return FALSE;
 }
 
-/* Lower is better: the whole name, a name, a synonym; G_MAXUINT for no
- * match. */
+#define N_RANKS 6
+
+/* Lower is better; G_MAXUINT for no match. The words typed as whole words
+ * before words that only begin with them, so that a body word ("Po",
+ * "thigh") finds its muscle before a technique whose name happens to
+ * start the same way ("Triggerpunkt" in English: "point"):
+ *   0 the whole name, 1 a whole synonym, 2 whole words of a name,
+ *   3 whole words of a synonym, 4 the start of a name's words, 5 of a
+ *   synonym's. */
 static guint
 score (SearchEntry  *entry,
        const char   *folded,
@@ -651,10 +665,16 @@ score (SearchEntry  *entry,
 {
   if (g_strv_contains ((const char * const *) entry->names, folded))
     return 0;
-  if (any_matches (entry->names, words))
+  if (g_strv_contains ((const char * const *) entry->synonyms, folded))
     return 1;
-  if (any_matches (entry->synonyms, words))
+  if (any_matches (entry->names, words, TRUE))
     return 2;
+  if (any_matches (entry->synonyms, words, TRUE))
+    return 3;
+  if (any_matches (entry->names, words, FALSE))
+    return 4;
+  if (any_matches (entry->synonyms, words, FALSE))
+    return 5;
   return G_MAXUINT;
 }
 
@@ -710,7 +730,7 @@ sm_atlas_search (SmAtlas    *self,
 
   /* Best score first; within a score zones, then techniques, tools and
    * stretches, each in content order. */
-  for (guint rank = 0; rank < 3; rank++)
+  for (guint rank = 0; rank < N_RANKS; rank++)
     for (SmContentKind kind = 0; kind < SM_CONTENT_N_KINDS; kind++)
       append_matches (self, results, scores, rank, kind);
 

@@ -23,7 +23,8 @@ static const SmPainColor colors[SM_PAIN_N_KINDS] = {
   [SM_PAIN_ACHING] = { 0.902, 0.380, 0.000 },   /* orange 4 */
   [SM_PAIN_SHARP] = { 0.753, 0.110, 0.157 },    /* red 4 */
   [SM_PAIN_BURNING] = { 0.569, 0.255, 0.675 },  /* purple 3 */
-  [SM_PAIN_NUMB] = { 0.110, 0.443, 0.847 },     /* blue 4 */
+  /* Slate grey, not blue: the map marks its selection with a blue hatch. */
+  [SM_PAIN_NUMB] = { 0.369, 0.361, 0.392 },     /* dark 2 */
 };
 
 SmPainColor
@@ -103,23 +104,20 @@ zigzag_vertex (cairo_t *cr,
   cairo_line_to (cr, x - ty * side, y + tx * side);
 }
 
+/* Numbness is a row of small empty rings, "nothing there": no straight
+ * line of them runs at 45°, so they never read as the map's diagonal
+ * selection hatch, and being hollow they are not burning's dots. */
 static void
-cross (cairo_t *cr,
-       double   x,
-       double   y,
-       double   tx,
-       double   ty,
-       double   size,
-       guint    index)
+ring (cairo_t *cr,
+      double   x,
+      double   y,
+      double   tx,
+      double   ty,
+      double   size,
+      guint    index)
 {
-  /* Two arms at ±45° to the stroke: (t ± n) / √2. */
-  double ax = (tx - ty) * G_SQRT2 / 2 * size, ay = (ty + tx) * G_SQRT2 / 2 * size;
-  double bx = (tx + ty) * G_SQRT2 / 2 * size, by = (ty - tx) * G_SQRT2 / 2 * size;
-
-  cairo_move_to (cr, x - ax, y - ay);
-  cairo_line_to (cr, x + ax, y + ay);
-  cairo_move_to (cr, x - bx, y - by);
-  cairo_line_to (cr, x + bx, y + by);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, size, 0, 2 * G_PI);
 }
 
 static void
@@ -153,11 +151,9 @@ paint_pattern (const SmPainStroke *stroke,
       break;
 
     case SM_PAIN_NUMB:
-      polyline (cr, points);
-      cairo_set_line_width (cr, w * 0.3);
-      cairo_stroke (cr);
-      walk (points, w * 2.4, w * 0.85, cr, cross);
-      cairo_set_line_width (cr, w * 0.35);
+      cairo_new_path (cr);
+      walk (points, w * 1.9, w * 0.55, cr, ring);
+      cairo_set_line_width (cr, w * 0.25);
       break;
 
     case SM_PAIN_N_KINDS:

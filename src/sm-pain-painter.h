@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* Every kind has a colour and a pattern of its own, so the drawing reads in
  * grey print and for people who do not tell the colours apart: aching is
  * dashed, sharp or shooting a zigzag, burning or tingling dotted, numb a
- * row of crosses. A soft band under the pattern grows with the intensity.
+ * row of empty rings. A soft band under the pattern grows with the intensity.
  * Everything is vector paths (nothing rasterised on the PDF). */
 
 typedef struct

@@ -12,11 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-a11y.h"
 #include "sm-anatomy.h"
 #include "sm-atlas.h"
 #include "sm-map-zone.h"
 #include "sm-pain-layer.h"
-#include "sm-presenter.h"
+#include "sm-presenter-private.h"
 #include "sm-session.h"
 
 /* Presenter mode is read from across a room and touched by a patient: the
@@ -28,44 +29,6 @@
 #define PULSE_PERIOD_US   (2.4 * G_USEC_PER_SEC)
 #define PULSE_MIN_ALPHA   0.2
 #define MASK_PAD          10.0   /* SVG units: the outline stroke beyond the ink */
-#define HEADLINE_MUSCLE   "piriformis"
-#define LABEL_GAP         6.0    /* px between two labels */
-
-typedef struct
-{
-  char *zone;
-  char *side;   /* "left", "right" or "both" */
-} Step;
-
-struct _SmPresenter
-{
-  GtkWidget        parent_instance;
-
-  GtkWidget       *overlay;
-  SmBodyMap       *map;
-  GtkWidget       *marks;
-  SmPainLayer     *pain_layer;
-  GtkWidget       *caption;
-  GtkLabel        *step_label;
-  GtkLabel        *title_label;
-  GtkLabel        *sentence_label;
-
-  SmRoutine       *routine;        /* (nullable) whose steps these are */
-  GArray          *steps;          /* Step */
-  int              step;           /* -1: none shown yet */
-  gboolean         stepping;       /* the selection change is ours */
-  gboolean         both_sides;     /* the step covers both sides */
-  gboolean         framing;        /* the start zoom is still to be set */
-  guint            frame_id;
-
-  cairo_surface_t *pulse_mask;     /* the selection's outline, widget px */
-  double           pulse_x;
-  double           pulse_y;
-  double           pulse_alpha;
-  guint            tick_id;
-
-  GPtrArray       *labels;         /* texts drawn in the last frame */
-};
 
 G_DEFINE_FINAL_TYPE (SmPresenter, sm_presenter, GTK_TYPE_WIDGET)
 
@@ -83,6 +46,7 @@ step_clear (gpointer data)
 
   g_free (step->zone);
   g_free (step->side);
+  g_free (step->tool);
 }
 
 /* --- Caption ------------------------------------------------------------- */
@@ -116,6 +80,32 @@ update_step_label (SmPresenter *self)
   gtk_label_set_label (self->step_label, text);
 }
 
+/* What to do there. A step of a routine names its tool, and the zone's
+ * own sentence for that tool says where it goes ("Place your fingertips…"
+ * for the hands, not the ball's sentence). A tool the content has no
+ * sentence for on this muscle gets the muscle's plain description, which
+ * names no tool. A muscle tapped outside the steps gets its presenter
+ * sentence. */
+static const char *
+caption_sentence (SmPresenter *self,
+                  SmZone      *zone)
+{
+  const Step *step = NULL;
+  SmToolUse *use;
+
+  if (zone == NULL)
+    return _("Tap a muscle to show where it is.");
+
+  if (self->step >= 0 && self->step < (int) self->steps->len)
+    step = &g_array_index (self->steps, Step, self->step);
+  if (step == NULL || step->tool == NULL ||
+      g_strcmp0 (step->zone, sm_zone_get_id (zone)) != 0)
+    return sm_zone_get_presenter (zone);
+
+  use = sm_zone_get_tool_use (zone, step->tool);
+  return use != NULL ? sm_tool_use_get_placement (use) : sm_zone_get_summary (zone);
+}
+
 static void
 update_caption (SmPresenter *self)
 {
@@ -126,9 +116,7 @@ update_caption (SmPresenter *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL);
   gtk_label_set_label (self->title_label, title != NULL ? title : "");
-  gtk_label_set_label (self->sentence_label,
-                       zone != NULL ? sm_zone_get_presenter (zone)
-                                    : _("Tap a muscle to show where it is."));
+  gtk_label_set_label (self->sentence_label, caption_sentence (self, zone));
   update_step_label (self);
 }
 
@@ -176,8 +164,8 @@ find_zone (SmPresenter *self,
   return NULL;
 }
 
-static gboolean
-is_muscle (GtkWidget *child)
+gboolean
+sm_presenter_is_muscle (GtkWidget *child)
 {
   return SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child) &&
          !sm_map_zone_is_caution (SM_MAP_ZONE (child));
@@ -195,7 +183,7 @@ smallest_zone (SmPresenter *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (is_muscle (child) &&
+    if (sm_presenter_is_muscle (child) &&
         sm_anatomy_get_bounds (anatomy, view, sm_map_zone_get_element_id (SM_MAP_ZONE (child)), &box))
       smallest = MIN (smallest, MIN (box.width, box.height));
 
@@ -360,199 +348,6 @@ sm_presenter_is_pulsing (SmPresenter *self)
   return self->tick_id != 0;
 }
 
-/* --- Labels -------------------------------------------------------------- */
-
-typedef struct
-{
-  SmMapZone       *zone;
-  graphene_rect_t  box;
-  int              rank;   /* lower goes first */
-} Candidate;
-
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b)
-{
-  const Candidate *ca = a;
-  const Candidate *cb = b;
-  double area_a = ca->box.size.width * ca->box.size.height;
-  double area_b = cb->box.size.width * cb->box.size.height;
-
-  if (ca->rank != cb->rank)
-    return ca->rank - cb->rank;
-  return area_a > area_b ? -1 : area_a < area_b;
-}
-
-static gboolean
-is_step_zone (SmPresenter *self,
-              SmMapZone   *zone)
-{
-  for (guint i = 0; i < self->steps->len; i++)
-    if (g_strcmp0 (g_array_index (self->steps, Step, i).zone, sm_map_zone_get_muscle (zone)) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The selected muscle first, then the routine's and the piriformis (the
- * muscle most people come for), then the biggest. */
-static GArray *
-label_candidates (SmPresenter *self)
-{
-  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  const char *selected = sm_body_map_get_selected_zone (self->map);
-  const char *side = sm_body_map_get_selected_side (self->map);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      Candidate candidate = { NULL, GRAPHENE_RECT_INIT (0, 0, 0, 0), 2 };
-      SmMapZone *zone;
-
-      if (!is_muscle (child) || !gtk_widget_compute_bounds (child, self->marks, &candidate.box))
-        continue;
-      zone = candidate.zone = SM_MAP_ZONE (child);
-      if (g_strcmp0 (sm_map_zone_get_muscle (zone), selected) == 0)
-        candidate.rank = g_strcmp0 (sm_map_zone_get_side (zone), side) == 0 ? 0 : 3;
-      else if (is_step_zone (self, zone) || g_strcmp0 (sm_map_zone_get_muscle (zone), HEADLINE_MUSCLE) == 0)
-        candidate.rank = 1;
-      g_array_append_val (candidates, candidate);
-    }
-
-  g_array_sort (candidates, compare_candidates);
-  return candidates;
-}
-
-static gboolean
-overlaps_any (GArray                *placed,
-              const graphene_rect_t *rect)
-{
-  for (guint i = 0; i < placed->len; i++)
-    if (graphene_rect_intersection (&g_array_index (placed, graphene_rect_t, i), rect, NULL))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-paint_label (GtkWidget   *widget,
-             cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
-{
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  GdkRGBA fg, halo;
-
-  gtk_style_context_get_color (style, &fg);
-  halo = (GdkRGBA) { 1 - fg.red, 1 - fg.green, 1 - fg.blue, 0.85 };
-
-  /* A halo in the opposite colour keeps the text readable over any muscle. */
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  gdk_cairo_set_source_rgba (cr, &halo);
-  cairo_set_line_width (cr, 5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  gdk_cairo_set_source_rgba (cr, &fg);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static PangoLayout *
-label_layout (SmPresenter *self,
-              int          height)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (self->marks, NULL);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-
-  /* About 27 px on a 1080-line screen; never tiny on a small one. */
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_font_description_set_absolute_size (font, CLAMP (height / 40.0, 16, 34) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  return layout;
-}
-
-/* The selected muscle's label sits just above it, so that its outline and
- * press point stay in sight; the others sit on their muscle's centre. */
-static graphene_rect_t
-label_rect (const Candidate *c,
-            int              width,
-            int              height)
-{
-  double x = c->box.origin.x + c->box.size.width / 2 - width / 2.0;
-
-  if (c->rank == 0)
-    return GRAPHENE_RECT_INIT (x, c->box.origin.y - height - LABEL_GAP, width, height);
-  return GRAPHENE_RECT_INIT (x, c->box.origin.y + c->box.size.height / 2 - height / 2.0, width, height);
-}
-
-/* One label per muscle, skipped where it would cover
- * a label already placed: a readable few beat an unreadable all. */
-static void
-draw_labels (SmPresenter *self,
-             cairo_t     *cr,
-             int          width,
-             int          height)
-{
-  g_autoptr(GArray) candidates = label_candidates (self);
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(PangoLayout) layout = label_layout (self, height);
-  graphene_rect_t caption;
-  gboolean has_caption;
-
-  /* Nor does any hide under the caption card over the map's lower left,
-   * however long the muscle's name is in the person's language; only the
-   * label of the muscle being shown always goes on. */
-  has_caption = gtk_widget_get_visible (self->caption) &&
-                gtk_widget_compute_bounds (self->caption, self->marks, &caption);
-
-  /* No other label covers the muscle being shown. */
-  if (candidates->len > 0 && g_array_index (candidates, Candidate, 0).rank == 0)
-    g_array_append_val (placed, g_array_index (candidates, Candidate, 0).box);
-
-  g_ptr_array_set_size (self->labels, 0);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, i);
-      const char *muscle = sm_map_zone_get_muscle (c->zone);
-      SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle);
-      const char *text = zone != NULL ? sm_zone_get_name (zone) : muscle;
-      graphene_rect_t rect;
-      int lw, lh;
-
-      if (g_hash_table_contains (named, muscle))
-        continue;
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      rect = label_rect (c, lw, lh);
-      if (rect.origin.x < 0 || rect.origin.y < 0 || rect.origin.x + lw > width ||
-          rect.origin.y + lh > height || overlaps_any (placed, &rect) ||
-          (c->rank != 0 && has_caption && graphene_rect_intersection (&caption, &rect, NULL)))
-        continue;
-
-      paint_label (self->marks, cr, layout, rect.origin.x, rect.origin.y);
-      g_hash_table_add (named, (gpointer) muscle);
-      graphene_rect_inset (&rect, -LABEL_GAP, -LABEL_GAP);
-      g_array_append_val (placed, rect);
-      g_ptr_array_add (self->labels, g_strdup (text));
-    }
-}
-
-GPtrArray *
-sm_presenter_dup_label_texts (SmPresenter *self)
-{
-  GPtrArray *copy;
-
-  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
-
-  copy = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->labels->len; i++)
-    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (self->labels, i)));
-  return copy;
-}
-
 static void
 draw_marks (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -563,7 +358,7 @@ draw_marks (GtkDrawingArea *area,
   SmPresenter *self = data;
 
   draw_pulse (self, cr);
-  draw_labels (self, cr, width, height);
+  sm_presenter_draw_leaders (self, cr);
 }
 
 /* --- Map changes --------------------------------------------------------- */
@@ -573,6 +368,7 @@ on_transform_changed (SmPresenter *self)
 {
   g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
   gtk_widget_queue_draw (self->marks);
+  sm_presenter_schedule_layout (self);
   if (self->framing)
     schedule_framing (self);
 }
@@ -586,6 +382,7 @@ on_selection_changed (SmPresenter *self)
   g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
   update_pulse (self);
   update_caption (self);
+  sm_presenter_schedule_layout (self);
 }
 
 static void
@@ -593,6 +390,7 @@ on_view_changed (SmPresenter *self)
 {
   g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
   gtk_widget_queue_draw (self->marks);
+  sm_presenter_schedule_layout (self);
 }
 
 SmBodyMap *
@@ -644,6 +442,7 @@ steps_from_routine (SmPresenter *self)
   guint n = self->routine != NULL ? sm_routine_get_n_steps (self->routine) : 0;
   g_autofree const char **zones = g_new0 (const char *, n + 1);
   g_autofree const char **sides = g_new0 (const char *, n + 1);
+  g_autofree const char **tools = g_new0 (const char *, n + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -651,9 +450,10 @@ steps_from_routine (SmPresenter *self)
 
       zones[i] = sm_routine_step_get_zone (step);
       sides[i] = sm_routine_step_get_side (step);
+      tools[i] = sm_routine_step_get_tool (step);
     }
 
-  sm_presenter_set_steps (self, zones, sides);
+  sm_presenter_set_steps (self, zones, sides, tools);
 }
 
 /* Steps through @routine's zones and shows its pain drawing, following
@@ -706,14 +506,16 @@ find_selected_step (SmPresenter *self)
 void
 sm_presenter_set_steps (SmPresenter        *self,
                         const char * const *zones,
-                        const char * const *sides)
+                        const char * const *sides,
+                        const char * const *tools)
 {
   g_return_if_fail (SM_IS_PRESENTER (self));
 
   g_array_set_size (self->steps, 0);
   for (guint i = 0; zones != NULL && zones[i] != NULL && sides[i] != NULL; i++)
     {
-      Step step = { g_strdup (zones[i]), g_strdup (sides[i]) };
+      Step step = { g_strdup (zones[i]), g_strdup (sides[i]),
+                    g_strdup (tools != NULL ? tools[i] : NULL) };
 
       g_array_append_val (self->steps, step);
     }
@@ -721,7 +523,7 @@ sm_presenter_set_steps (SmPresenter        *self,
   self->step = find_selected_step (self);
   update_step_actions (self);
   update_caption (self);
-  gtk_widget_queue_draw (self->marks);
+  sm_presenter_schedule_layout (self);
 }
 
 guint
@@ -819,6 +621,7 @@ sm_presenter_dispose (GObject *object)
   SmPresenter *self = SM_PRESENTER (object);
 
   g_clear_handle_id (&self->frame_id, g_source_remove);
+  g_clear_handle_id (&self->layout_id, g_source_remove);
   if (self->routine != NULL)
     g_signal_handlers_disconnect_by_func (self->routine, steps_from_routine, self);
   g_clear_object (&self->routine);
@@ -838,6 +641,9 @@ sm_presenter_finalize (GObject *object)
   g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->label_widgets, g_hash_table_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->scratch, g_array_unref);
 
   G_OBJECT_CLASS (sm_presenter_parent_class)->finalize (object);
 }
@@ -866,12 +672,15 @@ sm_presenter_class_init (SmPresenterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, marks);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, caption);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, controls);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, step_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, title_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, sentence_label);
   gtk_widget_class_bind_template_callback (widget_class, on_transform_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_get_child_position",
+                                                G_CALLBACK (sm_presenter_get_child_position));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "presenter");
@@ -882,12 +691,16 @@ static void
 sm_presenter_init (SmPresenter *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sm_a11y_clean_mnemonic_names (GTK_WIDGET (self));
   /* Focusable itself, so that its keys work before any zone has focus. */
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   self->steps = g_array_new (FALSE, FALSE, sizeof (Step));
   g_array_set_clear_func (self->steps, step_clear);
   self->labels = g_ptr_array_new_with_free_func (g_free);
+  self->placements = g_array_new (FALSE, FALSE, sizeof (SmLabelPlacement));
+  self->scratch = g_array_new (FALSE, FALSE, sizeof (SmLabelPlacement));
+  sm_presenter_create_labels (self);
   self->step = -1;
   self->pulse_alpha = 1.0;
 

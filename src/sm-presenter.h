@@ -10,6 +10,7 @@
 
 #include "sm-body-map.h"
 #include "sm-pain-layer.h"
+#include "sm-presenter-layout.h"
 #include "sm-routine.h"
 
 G_BEGIN_DECLS
@@ -42,10 +43,13 @@ void         sm_presenter_set_routine      (SmPresenter     *self,
                                             SmRoutine       *routine);
 
 /* @zones and @sides: parallel, NULL-terminated; a side of "both" shows
- * the left one and says so. NULL clears the steps. */
+ * the left one and says so. @tools (nullable, parallel, entries nullable):
+ * the tool of each step, whose sentence the caption shows. NULL clears
+ * the steps. */
 void        sm_presenter_set_steps       (SmPresenter        *self,
                                           const char * const *zones,
-                                          const char * const *sides);
+                                          const char * const *sides,
+                                          const char * const *tools);
 guint       sm_presenter_get_n_steps     (SmPresenter        *self);
 int         sm_presenter_get_step        (SmPresenter        *self);
 void        sm_presenter_go_to_step      (SmPresenter        *self,
@@ -56,7 +60,15 @@ const char *sm_presenter_get_caption_sentence (SmPresenter   *self);
 const char *sm_presenter_get_step_text        (SmPresenter   *self);
 gboolean    sm_presenter_is_pulsing           (SmPresenter   *self);
 
-/* The labels drawn over the map in the last frame, in drawing order. */
+/* The labels on show, in the order they were placed. */
 GPtrArray  *sm_presenter_dup_label_texts      (SmPresenter   *self);
+/* Where they are (overlay coordinates), with their leader lines; valid
+ * once sm_presenter_is_laid_out() (placement runs in an idle after the
+ * map's geometry, the selection or the steps change). */
+const SmLabelPlacement *sm_presenter_get_label_placements (SmPresenter *self,
+                                                           guint       *n);
+gboolean    sm_presenter_get_caption_box      (SmPresenter       *self,
+                                               cairo_rectangle_t *box);
+gboolean    sm_presenter_is_laid_out          (SmPresenter   *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ struct _SmToolPanel
 {
   GtkWidget          parent_instance;
 
+  GtkWidget         *go_back_button;
+
   char              *tool_id;
 
   GtkScrolledWindow *scroller;
@@ -156,6 +158,24 @@ sm_tool_panel_get_property (GObject    *object,
     }
 }
 
+/* The focus comes in when the panel replaces the page whose link had it.
+ * GTK would then pick the first focusable child by position, and a page
+ * just shown has no positions yet: it picked a selectable "Avoid" line,
+ * and a selectable label that takes the focus selects all its text. The
+ * way in is the panel's own back button, as from the search. */
+static gboolean
+sm_tool_panel_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  SmToolPanel *self = SM_TOOL_PANEL (widget);
+
+  if (gtk_widget_get_focus_child (widget) == NULL && direction != GTK_DIR_TAB_BACKWARD &&
+      gtk_widget_is_sensitive (self->go_back_button) && gtk_widget_grab_focus (self->go_back_button))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (sm_tool_panel_parent_class)->focus (widget, direction);
+}
+
 static void
 sm_tool_panel_class_init (SmToolPanelClass *klass)
 {
@@ -165,6 +185,7 @@ sm_tool_panel_class_init (SmToolPanelClass *klass)
   object_class->dispose = sm_tool_panel_dispose;
   object_class->finalize = sm_tool_panel_finalize;
   object_class->get_property = sm_tool_panel_get_property;
+  widget_class->focus = sm_tool_panel_focus;
 
   properties[PROP_TOOL] =
     g_param_spec_string ("tool", NULL, NULL, NULL,
@@ -172,6 +193,7 @@ sm_tool_panel_class_init (SmToolPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-tool-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, go_back_button);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, summary_label);

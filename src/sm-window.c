@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sm-a11y.h"
 #include "sm-atlas.h"
 #include "sm-anatomy.h"
 #include "sm-body-map.h"
@@ -1608,6 +1609,7 @@ sm_window_init (SmWindow *self)
    * the popover it makes from the menu model after its type. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->primary_menu_button)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+  sm_a11y_clean_mnemonic_names (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   bind_map (self);

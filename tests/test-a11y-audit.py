@@ -7,7 +7,10 @@
 # window and menu: a known role and a real name. GTK 4.8 names a widget
 # nothing labels after its type ("GtkButton") and shows a tooltip only as
 # the description, so an icon-only button without an accessible label
-# fails here. Each state lists all its findings at once.
+# fails here. GTK 4.8 also reads a button with a mnemonic label out twice,
+# the first time with the underline ("_Back Back"): a name that holds an
+# underscore or says the same thing twice fails too. Each state lists all
+# its findings at once.
 # Runs itself on a private session bus (dbus-run-session).
 #
 # Copyright 2026 The Sciatica Map authors
@@ -40,6 +43,11 @@ CONTAINER_ROLES = {
 BAD_ROLES = {pyatspi.ROLE_INVALID, pyatspi.ROLE_UNKNOWN}
 # What GTK 4.8 reports when nothing names a widget: its type name.
 TYPE_NAME = re.compile(r'^(Gtk|Sm|Gdk)[A-Z][A-Za-z]*$')
+# "Back Back", "I Understand I Understand", and an accessible label
+# followed by the visible label it was meant to replace ("Patient
+# Patient", "Hold, in seconds Hold"): the name ends with the words it
+# starts with. Compared without underscores, so "_Back Back" counts too.
+REPEATED = re.compile(r'^(\w[\w ]*?)\b.*\s\1$', re.IGNORECASE)
 
 tap = smatspi.Tap()
 
@@ -63,6 +71,10 @@ def problem(node):
         return 'has no name'
     if TYPE_NAME.match(name):
         return 'has no name: GTK reads out its type'
+    if '_' in name:
+        return f'the name {name!r} shows the mnemonic underscore'
+    if REPEATED.match(name.replace('_', '')):
+        return f'the name {name!r} says the same thing twice'
     return None
 
 

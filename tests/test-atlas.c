@@ -127,6 +127,39 @@ count_results (SmAtlas    *atlas,
 }
 
 /* Case, accents and punctuation do not matter; word starts do. */
+
+/* A body word finds a muscle first: each zone's name and synonyms (in the
+ * language shown) put a zone at the top of the results, never a technique
+ * or a tool whose name only starts the same way. The first zone is one
+ * that has the word. */
+static void
+test_body_words (void)
+{
+  SmAtlas *atlas = sm_atlas_get_default ();
+  GListModel *zones = sm_atlas_get_zones (atlas);
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
+      const char * const *synonyms = sm_zone_get_synonyms (zone);
+
+      for (int k = -1; k < 0 || synonyms[k] != NULL; k++)
+        {
+          const char *word = k < 0 ? sm_zone_get_name (zone) : synonyms[k];
+          g_autoptr(GListModel) results = sm_atlas_search (atlas, word);
+          g_autoptr(SmSearchResult) first = g_list_model_get_item (results, 0);
+
+          g_assert_nonnull (first);
+          if (!g_str_equal (sm_search_result_get_kind (first), "zone"))
+            g_error ("“%s” (%s) opens the %s “%s” first", word, sm_zone_get_id (zone),
+                     sm_search_result_get_kind (first), sm_search_result_get_title (first));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, g_list_model_get_n_items (zones));
+}
+
 static void
 test_search_folding (void)
 {
@@ -388,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/sm/atlas/valid", test_valid);
   g_test_add_func ("/sm/atlas/relations", test_relations);
   g_test_add_func ("/sm/atlas/search-folding", test_search_folding);
+  g_test_add_func ("/sm/atlas/body-words", test_body_words);
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)
     {
       g_autofree char *name = g_strdup (malformed_cases[i].fixture);

@@ -236,6 +236,99 @@ paint_kind (SmPainKind kind,
   return surface;
 }
 
+/* Inked pixels that sit on a straight 45° run of ink 20 px long: the
+ * stuff of a diagonal hatch. */
+static guint
+count_diagonal_runs (cairo_surface_t *surface)
+{
+  guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  guint runs = 0;
+
+#define INKED(x, y) ((x) >= 0 && (y) >= 0 && (x) < width && (y) < height && \
+                     data[(y) * stride + (x) * 4 + 3] > 200)
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int d = -1; d <= 1; d += 2)
+        {
+          gboolean run = TRUE;
+
+          for (int k = -7; k <= 7 && run; k++)
+            run = INKED (x + k, y + d * k);
+          runs += run;
+        }
+#undef INKED
+  return runs;
+}
+
+/* Numbness must never look like the map's selection, a blue diagonal
+ * hatch: not in colour (far from the theme's selection colour) and not in
+ * shape (no diagonal runs of ink, whichever way the stroke goes). The run
+ * counter is shown to find a hatch first. */
+static void
+test_numb_not_selection (void)
+{
+  g_autoptr(GtkWidget) label = g_object_ref_sink (gtk_label_new (NULL));
+  SmPainColor numb = sm_pain_kind_get_color (SM_PAIN_NUMB);
+  cairo_surface_t *hatch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 60);
+  cairo_t *cr = cairo_create (hatch);
+  GdkRGBA selected;
+  double distance;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (label),
+                                                 "theme_selected_bg_color", &selected));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  distance = sqrt (pow (numb.red - selected.red, 2) + pow (numb.green - selected.green, 2) +
+                   pow (numb.blue - selected.blue, 2));
+  g_assert_cmpfloat (distance, >, 0.35);
+  for (guint k = 0; k < SM_PAIN_N_KINDS; k++)
+    if (k != SM_PAIN_NUMB)
+      {
+        SmPainColor other = sm_pain_kind_get_color (k);
+
+        g_assert_cmpfloat (sqrt (pow (numb.red - other.red, 2) + pow (numb.green - other.green, 2) +
+                                 pow (numb.blue - other.blue, 2)), >, 0.2);
+      }
+
+  /* The map's hatch: 2.5 px lines 9 px apart at 45°. */
+  for (double d = -60; d < 200; d += 9)
+    {
+      cairo_move_to (cr, d, 60);
+      cairo_line_to (cr, d + 60, 0);
+    }
+  cairo_set_line_width (cr, 2.5 * 2);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (hatch);
+  g_assert_cmpuint (count_diagonal_runs (hatch), >, 1000);
+  cairo_surface_destroy (hatch);
+
+  for (guint intensity = 0; intensity <= 10; intensity += 5)
+    for (guint angle = 0; angle < 180; angle += 15)
+      {
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 240, 240);
+        g_autoptr(SmPainDrawing) drawing = sm_pain_drawing_new ();
+        double a = angle * G_PI / 180;
+        guint runs;
+
+        cr = cairo_create (surface);
+        sm_pain_drawing_add_stroke (drawing, line_stroke (SM_PAIN_NUMB, intensity, "back",
+                                                          120 - 100 * cos (a), 120 - 100 * sin (a),
+                                                          120 + 100 * cos (a), 120 + 100 * sin (a)));
+        sm_pain_paint_drawing (drawing, "back", cr, &(cairo_rectangle_t) { 0, 0, 240, 480 }, 240);
+        cairo_destroy (cr);
+        cairo_surface_flush (surface);
+        runs = count_diagonal_runs (surface);
+        if (runs > 0)
+          g_error ("a numb stroke at %u° (intensity %u) has %u px of diagonal runs, like a hatch",
+                   angle, intensity, runs);
+        cairo_surface_destroy (surface);
+      }
+}
+
 static guint
 count_different (cairo_surface_t *a,
                  cairo_surface_t *b)
@@ -495,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/sm/pain/json-errors", test_json_errors);
   g_test_add_func ("/sm/pain/nerve-pain", test_nerve_pain);
   g_test_add_func ("/sm/pain/patterns", test_patterns);
+  g_test_add_func ("/sm/pain/numb-not-selection", test_numb_not_selection);
   g_test_add ("/sm/pain/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);
   g_test_add ("/sm/pain/real-drag", Fixture, NULL, fixture_set_up, test_real_drag, fixture_tear_down);
 

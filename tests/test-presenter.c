@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
@@ -243,8 +244,10 @@ check_routine (GApplication *app,
   g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Gluteus maximus, both sides");
   press_until_step (window, "Right", 1);
   g_assert_cmpstr (sm_presenter_get_caption_title (presenter), ==, "Piriformis, both sides");
+  /* The step's ball, in the routine's own words. */
   g_assert_cmpstr (sm_presenter_get_caption_sentence (presenter), ==,
-                   sm_zone_get_presenter (sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis")));
+                   sm_tool_use_get_placement (sm_zone_get_tool_use (
+                     sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis"), "ball")));
   press_key (GTK_WINDOW (window), "Escape");
   g_assert_true (sm_test_wait_for (is_not_presenting, window, 5000));
 
@@ -395,7 +398,7 @@ test_steps (Fixture       *fixture,
   const char *sides[] = { "left", "both", "right", NULL };
   SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
 
-  sm_presenter_set_steps (fixture->presenter, zones, sides);
+  sm_presenter_set_steps (fixture->presenter, zones, sides, NULL);
   g_assert_cmpuint (sm_presenter_get_n_steps (fixture->presenter), ==, 3);
   g_assert_false (gtk_widget_get_visible (sm_test_find (fixture->presenter, "step_label")));
 
@@ -425,12 +428,51 @@ test_steps (Fixture       *fixture,
 
   /* Presenting a muscle of the routine starts the steps from it. */
   sm_body_map_select_zone (map, "psoas", "right");
-  sm_presenter_set_steps (fixture->presenter, zones, sides);
+  sm_presenter_set_steps (fixture->presenter, zones, sides, NULL);
   g_assert_cmpint (sm_presenter_get_step (fixture->presenter), ==, 2);
   g_assert_cmpstr (sm_presenter_get_step_text (fixture->presenter), ==, "Step 3 of 3");
-  sm_presenter_set_steps (fixture->presenter, NULL, NULL);
+  sm_presenter_set_steps (fixture->presenter, NULL, NULL, NULL);
   g_assert_cmpuint (sm_presenter_get_n_steps (fixture->presenter), ==, 0);
   g_assert_false (gtk_widget_get_visible (sm_test_find (fixture->presenter, "step_label")));
+}
+
+/* The caption says what the step does with the step's tool: the hands on
+ * the hamstrings are not the foam roller, and the hands on the gluteus
+ * medius (a tool the content has no sentence for there) never get the
+ * ball's sentence. */
+static void
+test_step_tools (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *zones[] = { "gluteus-medius", "hamstrings", "gluteus-medius", NULL };
+  const char *sides[] = { "left", "both", "right", NULL };
+  const char *tools[] = { "hands", "hands", "ball", NULL };
+  SmAtlas *atlas = sm_atlas_get_default ();
+  SmZone *medius = sm_atlas_lookup_zone (atlas, "gluteus-medius");
+  SmZone *hamstrings = sm_atlas_lookup_zone (atlas, "hamstrings");
+  const char *sentence;
+
+  g_assert_null (sm_zone_get_tool_use (medius, "hands"));
+  sm_presenter_set_steps (fixture->presenter, zones, sides, tools);
+
+  go (fixture, "presenter.next");
+  sentence = sm_presenter_get_caption_sentence (fixture->presenter);
+  g_assert_cmpstr (sentence, ==, sm_zone_get_summary (medius));
+  g_assert_null (strstr (sentence, "ball"));
+  g_assert_cmpstr (sentence, !=, sm_zone_get_presenter (medius));
+
+  go (fixture, "presenter.next");
+  g_assert_cmpstr (sm_presenter_get_caption_sentence (fixture->presenter), ==,
+                   sm_tool_use_get_placement (sm_zone_get_tool_use (hamstrings, "hands")));
+
+  go (fixture, "presenter.next");
+  g_assert_cmpstr (sm_presenter_get_caption_sentence (fixture->presenter), ==,
+                   sm_tool_use_get_placement (sm_zone_get_tool_use (medius, "ball")));
+
+  /* A muscle tapped outside the steps: its own presenter sentence. */
+  sm_body_map_select_zone (sm_presenter_get_map (fixture->presenter), "calf", "left");
+  g_assert_cmpstr (sm_presenter_get_caption_sentence (fixture->presenter), ==,
+                   sm_zone_get_presenter (sm_atlas_lookup_zone (atlas, "calf")));
 }
 
 static void
@@ -543,6 +585,7 @@ main (int   argc,
   g_test_add ("/sm/presenter/single-monitor", Fixture, NULL, fixture_set_up, test_single_monitor, fixture_tear_down);
   g_test_add ("/sm/presenter/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
   g_test_add ("/sm/presenter/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
+  g_test_add ("/sm/presenter/step-tools", Fixture, NULL, fixture_set_up, test_step_tools, fixture_tear_down);
   g_test_add ("/sm/presenter/pulse", Fixture, NULL, fixture_set_up, test_pulse, fixture_tear_down);
   g_test_add ("/sm/presenter/labels", Fixture, NULL, fixture_set_up, test_labels, fixture_tear_down);
   g_test_add_func ("/sm/presenter/present", test_present);

@@ -1,0 +1,76 @@
+/* sm-presenter-private.h: what sm-presenter.c and sm-presenter-labels.c
+ * share
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sm-presenter-layout.h"
+#include "sm-presenter.h"
+
+G_BEGIN_DECLS
+
+#define HEADLINE_MUSCLE   "piriformis"
+
+typedef struct
+{
+  char *zone;
+  char *side;   /* "left", "right" or "both" */
+  char *tool;   /* (nullable) the tool the step works with */
+} Step;
+
+struct _SmPresenter
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *overlay;
+  SmBodyMap       *map;
+  GtkWidget       *marks;
+  SmPainLayer     *pain_layer;
+  GtkWidget       *caption;
+  GtkWidget       *controls;
+  GtkLabel        *step_label;
+  GtkLabel        *title_label;
+  GtkLabel        *sentence_label;
+
+  SmRoutine       *routine;        /* (nullable) whose steps these are */
+  GArray          *steps;          /* Step */
+  int              step;           /* -1: none shown yet */
+  gboolean         stepping;       /* the selection change is ours */
+  gboolean         both_sides;     /* the step covers both sides */
+  gboolean         framing;        /* the start zoom is still to be set */
+  guint            frame_id;
+
+  cairo_surface_t *pulse_mask;     /* the selection's outline, widget px */
+  double           pulse_x;
+  double           pulse_y;
+  double           pulse_alpha;
+  guint            tick_id;
+
+  GPtrArray       *labels;         /* texts of the labels on show */
+  GHashTable      *label_widgets;  /* muscle id → GtkLabel */
+  GArray          *placements;     /* SmLabelPlacement of the labels on show */
+  GArray          *scratch;        /* SmLabelPlacement, one per request */
+  cairo_rectangle_t caption_box;
+  gboolean         laid_out;
+  guint            layout_id;
+  int              font_px;
+};
+
+gboolean  sm_presenter_is_muscle           (GtkWidget     *child);
+
+/* sm-presenter-labels.c */
+void      sm_presenter_create_labels       (SmPresenter   *self);
+void      sm_presenter_schedule_layout     (SmPresenter   *self);
+void      sm_presenter_draw_leaders        (SmPresenter   *self,
+                                            cairo_t       *cr);
+gboolean  sm_presenter_get_child_position  (GtkOverlay    *overlay,
+                                            GtkWidget     *widget,
+                                            GtkAllocation *allocation,
+                                            SmPresenter   *self);
+
+G_END_DECLS
