@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-application.h"
+#include "sm-conflict-dialog.h"
 #include "sm-export.h"
 #include "sm-preferences-window.h"
 #include "sm-routine-store.h"
@@ -166,6 +167,17 @@ set_accels (GtkApplication *app)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 }
 
+/* Another program changed a routine's file while it had edits here. */
+static void
+routine_conflict (SmApplication  *self,
+                  SmRoutine      *routine,
+                  SmRoutineStore *store)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  sm_conflict_dialog_present (parent, store, routine);
+}
+
 static void
 sm_application_startup (GApplication *app)
 {
@@ -187,6 +199,11 @@ sm_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   set_accels (GTK_APPLICATION (app));
+
+  g_signal_connect_object (sm_routine_store_get_default (), "conflict",
+                           G_CALLBACK (routine_conflict), app, G_CONNECT_SWAPPED);
+  /* What a save that was killed left behind, off the main thread. */
+  sm_routine_store_clean_up_async (sm_routine_store_get_default ());
 }
 
 /* Edits are saved a moment after they are made; keep the last ones when

@@ -13,7 +13,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sm-file-write.h"
+#include "sm-routine-file.h"
 #include "sm-routine-store.h"
+#include "sm-routine-store-private.h"
 
 /* Every routine the person can open: the built-in ones shipped as resources
  * (read-only) followed by their own, one JSON file each in
@@ -21,7 +24,17 @@
  *
  * A file that fails to load is only reported — never rewritten, renamed or
  * deleted — so a person can repair it or send it back; the others load.
- * Saves run one at a time in a worker thread and are atomic. */
+ * Saves run one at a time in a worker thread and are atomic (sm-file-write.c:
+ * mode, owner, symlinks and hard links kept). A new routine is only for its
+ * owner (0600 in a 0700 folder): it may carry a patient's name.
+ *
+ * Lost updates: the store remembers each file's stamp (sm_file_get_stamp ())
+ * as it last read or wrote it, and a save first checks that the file is
+ * still that one. The folder is watched too (GFileMonitor). A file that
+ * another program changed is never overwritten without asking: the store
+ * emits ::conflict and holds that routine's saves until
+ * sm_routine_store_resolve_conflict () says keep mine, take theirs or keep
+ * both. A change while there is nothing unsaved of ours is simply taken. */
 
 #define BUILTIN_PATH RESOURCE_BASE "/routines/"
 #define AUTOSAVE_DELAY_MS 300
@@ -47,6 +60,10 @@ struct _SmRoutineStore
   GPtrArray  *load_errors;   /* GError* */
   GHashTable *autosaves;     /* SmRoutine* → source id */
   GQueue      queue;         /* GTask*, the first one is running */
+
+  /* Lost updates (the folder's monitor is in sm-routine-store-watch.c) */
+  GHashTable *stamps;        /* SmRoutine* → SmFileStamp*: its file as last read or written */
+  GHashTable *conflicts;     /* SmRoutine* set: changed underneath, waiting for the person */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -56,6 +73,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SmRoutineStore, sm_routine_store, G_TYPE_OBJECT,
 
 enum {
   SAVE_FAILED,
+  CONFLICT,
   N_SIGNALS
 };
 
@@ -227,13 +245,19 @@ static void
 schedule_autosave (SmRoutineStore *self,
                    SmRoutine      *routine);
 
+static void remember_file (SmRoutineStore *self,
+                           SmRoutine      *routine);
+
 static void
 track (SmRoutineStore *self,
        SmRoutine      *routine)
 {
-  if (!sm_routine_get_builtin (routine))
-    g_signal_connect_object (routine, "changed", G_CALLBACK (schedule_autosave), self,
-                             G_CONNECT_SWAPPED);
+  if (sm_routine_get_builtin (routine))
+    return;
+
+  g_signal_connect_object (routine, "changed", G_CALLBACK (schedule_autosave), self,
+                           G_CONNECT_SWAPPED);
+  remember_file (self, routine);
 }
 
 static void
@@ -437,6 +461,14 @@ routine_path (SmRoutineStore *self,
   return g_build_filename (self->directory, name, NULL);
 }
 
+static void forget_file    (SmRoutineStore    *self,
+                            SmRoutine         *routine);
+static void saved          (SmRoutineStore    *self,
+                            SmRoutine         *routine,
+                            const SmFileStamp *stamp);
+static void enter_conflict (SmRoutineStore    *self,
+                            SmRoutine         *routine);
+
 static void
 cancel_autosave (SmRoutineStore *self,
                  SmRoutine      *routine)
@@ -475,6 +507,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
     }
 
   cancel_autosave (self, routine);
+  forget_file (self, routine);
   g_signal_handlers_disconnect_by_data (routine, self);
   g_list_store_remove (self->routines, position);
   return TRUE;
@@ -482,8 +515,11 @@ sm_routine_store_remove (SmRoutineStore  *self,
 
 typedef struct
 {
-  char   *path;
-  GBytes *bytes;
+  char        *path;
+  GBytes      *bytes;
+  gboolean     check;      /* whether the file must still be @expected */
+  SmFileStamp  expected;
+  SmFileStamp  written;
 } SaveJob;
 
 static void
@@ -506,7 +542,8 @@ save_thread (GTask        *task,
   g_autofree char *dir = g_path_get_dirname (job->path);
   GError *error = NULL;
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
+  /* Routines name patients: the folder is its owner's alone. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
@@ -516,7 +553,9 @@ save_thread (GTask        *task,
       return;
     }
 
-  if (sm_routine_write_bytes (job->path, job->bytes, &error))
+  if (sm_file_write_bytes (job->path, job->bytes,
+                           SM_FILE_WRITE_PRIVATE | SM_FILE_WRITE_REGULAR_ONLY,
+                           job->check ? &job->expected : NULL, &job->written, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -539,10 +578,17 @@ save_done (GObject      *object,
     g_unlink (job->path);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (outer, TRUE);
+    {
+      saved (self, g_task_get_task_data (outer), &job->written);
+      g_task_return_boolean (outer, TRUE);
+    }
   else
     {
-      g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer), error->message);
+      if (g_error_matches (error, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED))
+        enter_conflict (self, g_task_get_task_data (outer));
+      else
+        g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer),
+                       error->message);
       g_task_return_error (outer, error);
     }
 
@@ -573,10 +619,25 @@ start_next_save (SmRoutineStore *self)
       return;
     }
 
+  /* Changed underneath and not yet settled: nothing is written. */
+  if (g_hash_table_contains (self->conflicts, routine))
+    {
+      g_task_return_new_error (outer, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED,
+                               _("“%s” was changed by another program"),
+                               sm_routine_get_name (routine));
+      g_object_unref (g_queue_pop_head (&self->queue));
+      g_signal_emit (self, signals[CONFLICT], 0, routine);
+      start_next_save (self);
+      return;
+    }
+
   sm_routine_touch (routine);
   job = g_new0 (SaveJob, 1);
   job->path = routine_path (self, routine);
   job->bytes = sm_routine_to_bytes (routine);
+  job->check = g_hash_table_contains (self->stamps, routine);
+  if (job->check)
+    job->expected = *(SmFileStamp *) g_hash_table_lookup (self->stamps, routine);
 
   inner = g_task_new (self, g_task_get_cancellable (outer), save_done, NULL);
   g_task_set_source_tag (inner, start_next_save);
@@ -636,12 +697,164 @@ sm_routine_store_flush (SmRoutineStore *self)
 
   g_return_if_fail (SM_IS_ROUTINE_STORE (self));
 
+  sm_routine_store_keep_conflicts_as_copies (self);
   pending = g_hash_table_get_keys (self->autosaves);
   for (const GList *l = pending; l != NULL; l = l->next)
     sm_routine_store_save_async (self, l->data, NULL, NULL, NULL);
 
   while (self->queue.length > 0)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lost updates: what the watch (sm-routine-store-watch.c) needs        */
+
+static void
+remember_file (SmRoutineStore *self,
+               SmRoutine      *routine)
+{
+  g_autofree char *path = routine_path (self, routine);
+  SmFileStamp stamp;
+
+  /* A stat, right after the file was read (or before it exists). */
+  sm_file_get_stamp (path, &stamp);
+  sm_routine_store_set_stamp (self, routine, &stamp);
+  sm_routine_store_watch (self);
+}
+
+static void
+forget_file (SmRoutineStore *self,
+             SmRoutine      *routine)
+{
+  g_hash_table_remove (self->stamps, routine);
+  g_hash_table_remove (self->conflicts, routine);
+}
+
+static void
+saved (SmRoutineStore    *self,
+       SmRoutine         *routine,
+       const SmFileStamp *stamp)
+{
+  sm_routine_store_set_stamp (self, routine, stamp);
+  sm_routine_store_watch (self);
+}
+
+static void
+enter_conflict (SmRoutineStore *self,
+                SmRoutine      *routine)
+{
+  sm_routine_store_set_conflict (self, routine, TRUE);
+}
+
+char *
+sm_routine_store_dup_path (SmRoutineStore *self,
+                           SmRoutine      *routine)
+{
+  return routine_path (self, routine);
+}
+
+/* Returns: (nullable): the stamp of @routine's file as we last saw it */
+const SmFileStamp *
+sm_routine_store_get_stamp (SmRoutineStore *self,
+                            SmRoutine      *routine)
+{
+  return g_hash_table_lookup (self->stamps, routine);
+}
+
+/* %NULL: the next save writes without looking (the person said "keep mine"). */
+void
+sm_routine_store_set_stamp (SmRoutineStore    *self,
+                            SmRoutine         *routine,
+                            const SmFileStamp *stamp)
+{
+  if (stamp == NULL)
+    g_hash_table_remove (self->stamps, routine);
+  else
+    g_hash_table_insert (self->stamps, routine, g_memdup2 (stamp, sizeof *stamp));
+}
+
+gboolean
+sm_routine_store_in_conflict (SmRoutineStore *self,
+                              SmRoutine      *routine)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->conflicts, routine);
+}
+
+/* Entering a conflict emits ::conflict (again, if the person has not
+ * answered yet: each save that is held asks). */
+void
+sm_routine_store_set_conflict (SmRoutineStore *self,
+                               SmRoutine      *routine,
+                               gboolean        conflict)
+{
+  if (!conflict)
+    {
+      g_hash_table_remove (self->conflicts, routine);
+      return;
+    }
+
+  g_hash_table_add (self->conflicts, routine);
+  g_signal_emit (self, signals[CONFLICT], 0, routine);
+}
+
+SmAtlas *
+sm_routine_store_get_atlas (SmRoutineStore *self)
+{
+  return self->atlas;
+}
+
+/* Whether the routine has edits waiting for their automatic save. */
+gboolean
+sm_routine_store_has_unsaved (SmRoutineStore *self,
+                              SmRoutine      *routine)
+{
+  return g_hash_table_contains (self->autosaves, routine);
+}
+
+/* Whether a save of the routine is queued or running. */
+gboolean
+sm_routine_store_is_writing (SmRoutineStore *self,
+                             SmRoutine      *routine)
+{
+  for (const GList *l = self->queue.head; l != NULL; l = l->next)
+    if (g_task_get_task_data (l->data) == (gpointer) routine)
+      return TRUE;
+  return FALSE;
+}
+
+/* The person's own routine with exactly this id. (transfer none) */
+SmRoutine *
+sm_routine_store_lookup_user (SmRoutineStore *self,
+                              const char     *id)
+{
+  GListModel *model = G_LIST_MODEL (self->routines);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (model, i);
+
+      if (!sm_routine_get_builtin (routine) && g_str_equal (sm_routine_get_id (routine), id))
+        return routine;
+    }
+  return NULL;
+}
+
+/* Makes @routine the version in its file (@theirs, read with @stamp), as if
+ * it had just been loaded: no save follows. */
+void
+sm_routine_store_take_version (SmRoutineStore    *self,
+                               SmRoutine         *routine,
+                               SmRoutine         *theirs,
+                               const SmFileStamp *stamp)
+{
+  cancel_autosave (self, routine);
+  g_signal_handlers_block_by_func (routine, schedule_autosave, self);
+  sm_routine_assign (routine, theirs);
+  g_signal_handlers_unblock_by_func (routine, schedule_autosave, self);
+  sm_routine_store_set_stamp (self, routine, stamp);
+  sm_routine_store_set_conflict (self, routine, FALSE);
 }
 
 typedef struct
@@ -689,6 +902,7 @@ sm_routine_store_dispose (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &source))
     g_source_remove (GPOINTER_TO_UINT (source));
   g_hash_table_remove_all (self->autosaves);
+  sm_routine_store_unwatch (self);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->dispose (object);
 }
@@ -703,6 +917,8 @@ sm_routine_store_finalize (GObject *object)
   g_clear_object (&self->routines);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
   g_clear_pointer (&self->autosaves, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->finalize (object);
 }
@@ -719,6 +935,13 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 2, SM_TYPE_ROUTINE, G_TYPE_STRING);
+
+  /* ::conflict (routine): its file was changed by another program while
+   * ours has changes of its own; sm_routine_store_resolve_conflict () says
+   * what to keep. Until then nothing of it is written. */
+  signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, SM_TYPE_ROUTINE);
 }
 
 static void
@@ -739,4 +962,7 @@ sm_routine_store_init (SmRoutineStore *self)
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->autosaves = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->queue);
+  self->stamps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->conflicts = g_hash_table_new (NULL, NULL);
+
 }
