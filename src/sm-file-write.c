@@ -463,13 +463,11 @@ sm_file_write_bytes (const char         *path,
 
   g_return_val_if_fail (path != NULL && bytes != NULL, FALSE);
 
-  if (out_stamp != NULL)
-    memset (out_stamp, 0, sizeof *out_stamp);
-
   exists = stat (path, &st) == 0;
   if (!exists && errno != ENOENT)
     return set_errno_error (error, path, errno);
 
+  /* Before @out_stamp is cleared: it may be @expected. */
   if (expected != NULL)
     {
       SmFileStamp now = { 0, };
@@ -486,6 +484,9 @@ sm_file_write_bytes (const char         *path,
           return FALSE;
         }
     }
+
+  if (out_stamp != NULL)
+    memset (out_stamp, 0, sizeof *out_stamp);
 
   if (exists && !S_ISREG (st.st_mode))
     {

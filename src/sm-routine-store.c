@@ -619,14 +619,14 @@ start_next_save (SmRoutineStore *self)
       return;
     }
 
-  /* Changed underneath and not yet settled: nothing is written. */
+  /* Changed underneath and not yet settled: nothing is written (the
+   * question is out already). */
   if (g_hash_table_contains (self->conflicts, routine))
     {
       g_task_return_new_error (outer, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED,
                                _("“%s” was changed by another program"),
                                sm_routine_get_name (routine));
       g_object_unref (g_queue_pop_head (&self->queue));
-      g_signal_emit (self, signals[CONFLICT], 0, routine);
       start_next_save (self);
       return;
     }
@@ -782,8 +782,8 @@ sm_routine_store_in_conflict (SmRoutineStore *self,
   return g_hash_table_contains (self->conflicts, routine);
 }
 
-/* Entering a conflict emits ::conflict (again, if the person has not
- * answered yet: each save that is held asks). */
+/* Entering a conflict emits ::conflict; so does entering it again after an
+ * answer that could not be carried out (theirs does not load). */
 void
 sm_routine_store_set_conflict (SmRoutineStore *self,
                                SmRoutine      *routine,
