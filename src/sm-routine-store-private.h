@@ -24,7 +24,7 @@ void               sm_routine_store_set_conflict  (SmRoutineStore    *self,
                                                    SmRoutine         *routine,
                                                    gboolean           conflict);
 SmAtlas           *sm_routine_store_get_atlas     (SmRoutineStore    *self);
-gboolean           sm_routine_store_has_unsaved   (SmRoutineStore    *self,
+gboolean           sm_routine_store_edited_here   (SmRoutineStore    *self,
                                                    SmRoutine         *routine);
 gboolean           sm_routine_store_is_writing    (SmRoutineStore    *self,
                                                    SmRoutine         *routine);

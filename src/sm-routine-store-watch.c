@@ -7,10 +7,11 @@
  * GFileMonitor on the folder notices a change as it happens: the file is
  * read again in a worker thread, and if it is not the version we know,
  *
- * - with nothing of ours waiting to be saved, theirs is simply taken (ours
- *   is what the file held before the other program changed it);
- * - with unsaved edits, or when the file was deleted or does not load, the
- *   store asks (::conflict) and holds the routine's saves until
+ * - if the person has not changed the routine here since it was read,
+ *   theirs is simply taken (ours is what the file held before);
+ * - if they have (saved or not: the other version may be an old copy from a
+ *   USB stick over today's work), or the file was deleted or does not load,
+ *   the store asks (::conflict) and holds the routine's saves until
  *   sm_routine_store_resolve_conflict () has the answer.
  *
  * Also here: the clean-up at start of the temporary files a killed save
@@ -149,9 +150,9 @@ checked (GObject      *object,
   if (state != NULL && known != NULL && sm_file_stamp_equal (&state->stamp, known))
     return;   /* our own save, or a touch that changed nothing */
 
-  if (state != NULL && state->routine != NULL && !sm_routine_store_has_unsaved (self, routine))
+  if (state != NULL && state->routine != NULL && !sm_routine_store_edited_here (self, routine))
     {
-      g_debug ("%s changed on disk; nothing unsaved here, taking it", sm_routine_get_id (routine));
+      g_debug ("%s changed on disk, not here: taking it", sm_routine_get_id (routine));
       sm_routine_store_take_version (self, routine, state->routine, &state->stamp);
       return;
     }

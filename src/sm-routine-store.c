@@ -64,6 +64,7 @@ struct _SmRoutineStore
   /* Lost updates (the folder's monitor is in sm-routine-store-watch.c) */
   GHashTable *stamps;        /* SmRoutine* → SmFileStamp*: its file as last read or written */
   GHashTable *conflicts;     /* SmRoutine* set: changed underneath, waiting for the person */
+  GHashTable *edited;        /* SmRoutine* set: changed here since it was read */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -449,6 +450,7 @@ sm_routine_store_add (SmRoutineStore *self,
 
   g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
   track (self, routine);
+  g_hash_table_add (self->edited, routine);
   sm_routine_store_save_async (self, routine, NULL, NULL, NULL);
 }
 
@@ -728,6 +730,7 @@ forget_file (SmRoutineStore *self,
 {
   g_hash_table_remove (self->stamps, routine);
   g_hash_table_remove (self->conflicts, routine);
+  g_hash_table_remove (self->edited, routine);
 }
 
 static void
@@ -805,12 +808,15 @@ sm_routine_store_get_atlas (SmRoutineStore *self)
   return self->atlas;
 }
 
-/* Whether the routine has edits waiting for their automatic save. */
+/* Whether the person changed the routine here since it was read from its
+ * file (made, edited, saved or not): another version in the file then
+ * needs a question, it may be an older copy over today's work. */
 gboolean
-sm_routine_store_has_unsaved (SmRoutineStore *self,
+sm_routine_store_edited_here (SmRoutineStore *self,
                               SmRoutine      *routine)
 {
-  return g_hash_table_contains (self->autosaves, routine);
+  return g_hash_table_contains (self->edited, routine) ||
+         g_hash_table_contains (self->autosaves, routine);
 }
 
 /* Whether a save of the routine is queued or running. */
@@ -855,6 +861,7 @@ sm_routine_store_take_version (SmRoutineStore    *self,
   g_signal_handlers_unblock_by_func (routine, schedule_autosave, self);
   sm_routine_store_set_stamp (self, routine, stamp);
   sm_routine_store_set_conflict (self, routine, FALSE);
+  g_hash_table_remove (self->edited, routine);
 }
 
 typedef struct
@@ -882,6 +889,7 @@ schedule_autosave (SmRoutineStore *self,
   guint source;
 
   cancel_autosave (self, routine);
+  g_hash_table_add (self->edited, routine);
 
   autosave = g_new (Autosave, 1);
   autosave->self = self;
@@ -919,6 +927,7 @@ sm_routine_store_finalize (GObject *object)
   g_clear_pointer (&self->autosaves, g_hash_table_unref);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
+  g_clear_pointer (&self->edited, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->finalize (object);
 }
@@ -964,5 +973,6 @@ sm_routine_store_init (SmRoutineStore *self)
   g_queue_init (&self->queue);
   self->stamps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->conflicts = g_hash_table_new (NULL, NULL);
+  self->edited = g_hash_table_new (NULL, NULL);
 
 }

@@ -742,22 +742,40 @@ routine_named_theirs (gpointer data)
   return g_strcmp0 (sm_routine_get_name (data), "Theirs") == 0;
 }
 
-/* With nothing unsaved here, another program's version is simply taken:
- * the next save goes over theirs, not over it with our old one. */
+/* A routine not changed here since it was read: another program's version
+ * is simply taken, and the next save goes over theirs. One changed here,
+ * even if saved, is not: the other version may be an older copy. */
 static void
 test_change_without_edits (void)
 {
   g_autofree char *dir = routines_dir ();
   g_autofree char *path = g_build_filename (dir, "ada.json", NULL);
+  g_autoptr(SmRoutineStore) maker = sm_routine_store_new (NULL, NULL);
+  g_autoptr(SmRoutine) made = add_routine (maker, "Ada");
   g_autoptr(SmRoutineStore) store = sm_routine_store_new (NULL, NULL);
-  g_autoptr(SmRoutine) routine = add_routine (store, "Ada");
+  g_autofree char *got = NULL;
+  SmRoutine *routine;
   guint conflicts = 0;
 
+  g_clear_object (&maker);
+  sm_routine_store_load (store);
+  routine = sm_routine_store_lookup (store, "ada");
+  g_assert_nonnull (routine);
   g_signal_connect (store, "conflict", G_CALLBACK (count_conflict), &conflicts);
+
   write_theirs (path, "Theirs");
   wait_until (routine_named_theirs, routine);
   g_assert_false (sm_routine_store_is_saving (store));
   g_assert_cmpuint (conflicts, ==, 0);
+
+  /* Now changed here and saved; then an old copy comes back: a question. */
+  sm_routine_set_notes (routine, "today's work");
+  wait_for_saves (store);
+  write_theirs (path, "Old copy");
+  wait_until (is_nonzero, &conflicts);
+  got = read_all (path);
+  g_assert_nonnull (strstr (got, "Old copy"));
+  g_assert_cmpstr (sm_routine_get_notes (routine), ==, "today's work");
 }
 
 int
