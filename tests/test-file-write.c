@@ -86,16 +86,27 @@ list_dir (const char *dir)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
-static gpointer
-read_fifo_thread (gpointer data)
+typedef struct
 {
-  char *contents = NULL;
+  const char *path;
+  GBytes     *bytes;
+  gboolean    ok;
+  gint        done;
+} FifoWrite;
 
-  g_file_get_contents (data, &contents, NULL, NULL);
-  return contents;
+static gpointer
+write_fifo_thread (gpointer data)
+{
+  FifoWrite *w = data;
+
+  w->ok = sm_file_write_bytes (w->path, w->bytes, SM_FILE_WRITE_DEFAULT, NULL, NULL, NULL);
+  g_atomic_int_set (&w->done, TRUE);
+  return NULL;
 }
 
-/* A reader on the other end gets the bytes; the FIFO stays a FIFO. */
+/* A reader on the other end gets the bytes; the FIFO stays a FIFO. The
+ * read end is open (non-blocking) before the write starts, so a writer
+ * that put a file in its place fails the test instead of hanging it. */
 static void
 test_fifo (void)
 {
@@ -103,18 +114,38 @@ test_fifo (void)
   g_autofree char *fifo = g_build_filename (dir, "out.pdf", NULL);
   g_autoptr(GBytes) bytes = text ("%PDF-1.5 through a pipe\n");
   g_autoptr(GError) error = NULL;
-  g_autofree char *got = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
   g_autofree char *left = NULL;
-  GThread *reader;
+  FifoWrite w = { fifo, bytes, FALSE, FALSE };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GThread *writer;
   struct stat st;
+  int fd;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  reader = g_thread_new ("reader", read_fifo_thread, fifo);
-  g_assert_true (sm_file_write_bytes (fifo, bytes, SM_FILE_WRITE_DEFAULT, NULL, NULL, &error));
-  g_assert_no_error (error);
-  got = g_thread_join (reader);
+  fd = open (fifo, O_RDONLY | O_NONBLOCK);
+  g_assert_cmpint (fd, >=, 0);
+  writer = g_thread_new ("writer", write_fifo_thread, &w);
+  while (g_get_monotonic_time () < deadline)
+    {
+      char buffer[256];
+      /* Looked at before the read: what it wrote before it was done is
+       * then in the pipe for this read. */
+      gboolean finished = g_atomic_int_get (&w.done);
+      gssize n = read (fd, buffer, sizeof buffer);
 
-  g_assert_cmpstr (got, ==, "%PDF-1.5 through a pipe\n");
+      if (n > 0)
+        g_string_append_len (got, buffer, n);
+      else if (finished)
+        break;
+      else
+        g_usleep (1000);
+    }
+  g_thread_join (writer);
+  close (fd);
+
+  g_assert_true (w.ok);
+  g_assert_cmpstr (got->str, ==, "%PDF-1.5 through a pipe\n");
   g_assert_cmpint (lstat (fifo, &st), ==, 0);
   g_assert_true (S_ISFIFO (st.st_mode));
   left = list_dir (dir);
