@@ -767,6 +767,27 @@ test_conflict_keep_both (void)
   tear_down_conflict (&c);
 }
 
+/* Quitting with the question unanswered: ours goes to a copy, theirs stays
+ * in the file, so neither is lost. */
+static void
+test_conflict_at_quit (void)
+{
+  Conflict c = { 0, };
+  g_autofree char *dir = routines_dir ();
+  g_autofree char *copy_path = g_build_filename (dir, "ada-copy.json", NULL);
+  g_autofree char *before = NULL, *after = NULL, *copy = NULL;
+
+  set_up_conflict (&c);
+  before = read_all (c.path);
+  sm_routine_store_flush (c.store);
+  after = read_all (c.path);
+  g_assert_cmpstr (after, ==, before);
+  copy = read_all (copy_path);
+  g_assert_nonnull (strstr (copy, "mine, again"));
+  g_assert_nonnull (strstr (copy, "Ada (copy)"));
+  tear_down_conflict (&c);
+}
+
 static gboolean
 routine_named_theirs (gpointer data)
 {
@@ -830,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/sm/file-write/conflict-keep-mine", test_conflict_keep_mine);
   g_test_add_func ("/sm/file-write/conflict-take-theirs", test_conflict_take_theirs);
   g_test_add_func ("/sm/file-write/conflict-keep-both", test_conflict_keep_both);
+  g_test_add_func ("/sm/file-write/conflict-at-quit", test_conflict_at_quit);
   g_test_add_func ("/sm/file-write/change-without-edits", test_change_without_edits);
 
   return g_test_run ();
