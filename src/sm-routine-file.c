@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include <errno.h>
+#include <glib/gi18n.h>
 
 #include "sm-routine-file.h"
 
@@ -72,6 +72,11 @@ read_thread (GTask        *task,
       /* Still being written by the other program: read it again. */
       g_clear_error (&error);
     }
+
+  /* Changing under every read: not a version to take, nor a deletion. */
+  if (error == NULL && state->stamp.exists && state->routine == NULL)
+    error = g_error_new (G_IO_ERROR, G_IO_ERROR_BUSY, _("“%s” was changed by another program"),
+                         name);
 
   if (error != NULL)
     g_task_return_error (task, error);
