@@ -22,6 +22,7 @@ struct _SmApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        watching;   /* the routine store's ::conflict */
 };
 
 G_DEFINE_FINAL_TYPE (SmApplication, sm_application, GTK_TYPE_APPLICATION)
@@ -178,6 +179,21 @@ routine_conflict (SmApplication  *self,
   sm_conflict_dialog_present (parent, store, routine);
 }
 
+/* Once, with the first window (which has loaded the routines by then). */
+static void
+watch_routines (SmApplication *self)
+{
+  SmRoutineStore *store = sm_routine_store_get_default ();
+
+  if (self->watching)
+    return;
+  self->watching = TRUE;
+  g_signal_connect_object (store, "conflict", G_CALLBACK (routine_conflict), self,
+                           G_CONNECT_SWAPPED);
+  /* What a save that was killed left behind, off the main thread. */
+  sm_routine_store_clean_up_async (store);
+}
+
 static void
 sm_application_startup (GApplication *app)
 {
@@ -200,10 +216,6 @@ sm_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries), app);
   set_accels (GTK_APPLICATION (app));
 
-  g_signal_connect_object (sm_routine_store_get_default (), "conflict",
-                           G_CALLBACK (routine_conflict), app, G_CONNECT_SWAPPED);
-  /* What a save that was killed left behind, off the main thread. */
-  sm_routine_store_clean_up_async (sm_routine_store_get_default ());
 }
 
 /* Edits are saved a moment after they are made; keep the last ones when
@@ -222,7 +234,10 @@ sm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (sm_window_new (SM_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (sm_window_new (SM_APPLICATION (app)));
+      watch_routines (SM_APPLICATION (app));
+    }
 
   gtk_window_present (window);
 }

@@ -26,6 +26,7 @@ void               sm_routine_store_set_conflict  (SmRoutineStore    *self,
 SmAtlas           *sm_routine_store_get_atlas     (SmRoutineStore    *self);
 gboolean           sm_routine_store_edited_here   (SmRoutineStore    *self,
                                                    SmRoutine         *routine);
+guint              sm_routine_store_get_save_count (SmRoutineStore   *self);
 gboolean           sm_routine_store_is_writing    (SmRoutineStore    *self,
                                                    SmRoutine         *routine);
 SmRoutine         *sm_routine_store_lookup_user   (SmRoutineStore    *self,

@@ -88,6 +88,7 @@ typedef struct
   SmRoutineStore          *self;
   SmRoutine               *routine;
   SmRoutineConflictChoice  choice;   /* for a resolution */
+  guint                    save_count;
 } Pending;
 
 static Pending *
@@ -117,6 +118,7 @@ read_again (Pending             *pending,
 {
   g_autofree char *path = sm_routine_store_dup_path (pending->self, pending->routine);
 
+  pending->save_count = sm_routine_store_get_save_count (pending->self);
   sm_routine_file_read_async (path, sm_routine_store_get_atlas (pending->self),
                               get_watch (pending->self)->cancellable, callback, pending);
 }
@@ -127,6 +129,9 @@ still_ours (SmRoutineStore *self,
 {
   return sm_routine_store_lookup_user (self, sm_routine_get_id (routine)) == routine;
 }
+
+static void schedule_check (SmRoutineStore *self,
+                            SmRoutine      *routine);
 
 static void
 checked (GObject      *object,
@@ -145,6 +150,13 @@ checked (GObject      *object,
   /* Already asking; or a save of ours is under way and checks for itself. */
   if (sm_routine_store_in_conflict (self, routine) || sm_routine_store_is_writing (self, routine))
     return;
+  /* A save of ours came and went during the read: what was read may be
+   * either version. Look again once things are quiet. */
+  if (sm_routine_store_get_save_count (self) != pending->save_count)
+    {
+      schedule_check (self, routine);
+      return;
+    }
 
   known = sm_routine_store_get_stamp (self, routine);
   if (state != NULL && known != NULL && sm_file_stamp_equal (&state->stamp, known))

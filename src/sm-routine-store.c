@@ -65,6 +65,7 @@ struct _SmRoutineStore
   GHashTable *stamps;        /* SmRoutine* → SmFileStamp*: its file as last read or written */
   GHashTable *conflicts;     /* SmRoutine* set: changed underneath, waiting for the person */
   GHashTable *edited;        /* SmRoutine* set: changed here since it was read */
+  guint       save_count;    /* saves started and finished, for the watch's reads */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -633,6 +634,7 @@ start_next_save (SmRoutineStore *self)
       return;
     }
 
+  self->save_count++;
   sm_routine_touch (routine);
   job = g_new0 (SaveJob, 1);
   job->path = routine_path (self, routine);
@@ -738,8 +740,17 @@ saved (SmRoutineStore    *self,
        SmRoutine         *routine,
        const SmFileStamp *stamp)
 {
+  self->save_count++;
   sm_routine_store_set_stamp (self, routine, stamp);
   sm_routine_store_watch (self);
+}
+
+/* Changes whenever a save starts or ends: a file read while it changed may
+ * show our own save half-way, not another program's change. */
+guint
+sm_routine_store_get_save_count (SmRoutineStore *self)
+{
+  return self->save_count;
 }
 
 static void

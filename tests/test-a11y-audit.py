@@ -269,7 +269,10 @@ def main():
                             ('About', 'about dialog')):
             if main_menu_item(window, item):
                 other = wait_for(other_window(app, window), timeout=15)
-                if audit(state, other, lambda: other) or other is not None:
+                # A new window is on the accessibility bus before it has
+                # a size: wait for it to be laid out.
+                if audit(state, other, lambda: other is not None and is_laid_out(other)) or \
+                        other is not None:
                     close_window(app, other)
 
         main_menu_item(window, 'Present')
