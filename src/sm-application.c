@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-application.h"
+#include "sm-conflict-dialog.h"
 #include "sm-export.h"
 #include "sm-preferences-window.h"
 #include "sm-routine-store.h"
@@ -21,6 +22,7 @@ struct _SmApplication
   GtkApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        watching;   /* the routine store's ::conflict */
 };
 
 G_DEFINE_FINAL_TYPE (SmApplication, sm_application, GTK_TYPE_APPLICATION)
@@ -166,6 +168,32 @@ set_accels (GtkApplication *app)
     gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 }
 
+/* Another program changed a routine's file while it had edits here. */
+static void
+routine_conflict (SmApplication  *self,
+                  SmRoutine      *routine,
+                  SmRoutineStore *store)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  sm_conflict_dialog_present (parent, store, routine);
+}
+
+/* Once, with the first window (which has loaded the routines by then). */
+static void
+watch_routines (SmApplication *self)
+{
+  SmRoutineStore *store = sm_routine_store_get_default ();
+
+  if (self->watching)
+    return;
+  self->watching = TRUE;
+  g_signal_connect_object (store, "conflict", G_CALLBACK (routine_conflict), self,
+                           G_CONNECT_SWAPPED);
+  /* What a save that was killed left behind, off the main thread. */
+  sm_routine_store_clean_up_async (store);
+}
+
 static void
 sm_application_startup (GApplication *app)
 {
@@ -191,6 +219,7 @@ sm_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
                                    G_N_ELEMENTS (app_entries), app);
   set_accels (GTK_APPLICATION (app));
+
 }
 
 /* Edits are saved a moment after they are made; keep the last ones when
@@ -209,7 +238,10 @@ sm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (sm_window_new (SM_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (sm_window_new (SM_APPLICATION (app)));
+      watch_routines (SM_APPLICATION (app));
+    }
 
   gtk_window_present (window);
 }

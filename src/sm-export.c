@@ -13,17 +13,20 @@
 
 #include "config.h"
 
+#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "sm-atlas.h"
 #include "sm-export.h"
+#include "sm-file-write.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
 #include "sm-utils.h"
 
 static const GOptionEntry export_entries[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the routine sheet to a PDF file and exit (no window)"), N_("FILE") },
+    N_("Write the routine sheet to a PDF file (“-” for standard output) and exit (no window)"),
+    N_("FILE") },
   { "routine", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The routine to export: a name, an id or a routine file (default: Piriformis relief)"),
     N_("NAME-OR-FILE") },
@@ -122,6 +125,31 @@ find_routine (const char  *name_or_file,
   return find_own_routine (sm_routine_store_get_default (), name_or_file, error);
 }
 
+/* "-" is standard output, as for most tools; anything else a file, a pipe
+ * or a device (sm_file_write_bytes() keeps what is there). */
+static gboolean
+write_sheet (SmSheet       *sheet,
+             const char    *path,
+             SmSheetPaper   paper,
+             GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_str_equal (path, "-"))
+    return sm_sheet_export_pdf (sheet, path, paper, error);
+
+  /* A PDF on a terminal is only noise, and can leave it in a strange state. */
+  if (isatty (STDOUT_FILENO))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Standard output is a terminal: send the PDF to a file or a program instead"));
+      return FALSE;
+    }
+
+  bytes = sm_sheet_render_pdf (sheet, paper, error);
+  return bytes != NULL && sm_file_write_fd (STDOUT_FILENO, bytes, _("standard output"), error);
+}
+
 static gboolean
 export_pdf (const char  *path,
             const char  *routine_name,
@@ -132,6 +160,9 @@ export_pdf (const char  *path,
   SmSheetPaper paper = SM_SHEET_PAPER_A4;
   g_autoptr(SmRoutine) routine = NULL;
   g_autoptr(SmSheet) sheet = NULL;
+
+  /* What an earlier export left when it was killed. */
+  sm_file_clean_up_unfinished_saves (SM_FILE_STALE_AGE);
 
   /* No window will open: nothing needs the artwork's ids. */
   sm_atlas_default_skip_artwork ();
@@ -151,7 +182,7 @@ export_pdf (const char  *path,
     return FALSE;
 
   sheet = sm_sheet_new (routine, atlas);
-  return sm_sheet_export_pdf (sheet, path, paper, error);
+  return write_sheet (sheet, path, paper, error);
 }
 
 /* The exit status, or -1 when the options ask for no export (the caller

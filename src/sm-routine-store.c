@@ -13,8 +13,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sm-file-write.h"
+#include "sm-routine-reread.h"
 #include "sm-routine-store.h"
 #include "sm-utils.h"
+#include "sm-routine-store-private.h"
 
 /* Every routine the person can open: the built-in ones shipped as resources
  * (read-only) followed by their own, one JSON file each in
@@ -22,7 +25,17 @@
  *
  * A file that fails to load is only reported — never rewritten, renamed or
  * deleted — so a person can repair it or send it back; the others load.
- * Saves run one at a time in a worker thread and are atomic. */
+ * Saves run one at a time in a worker thread and are atomic (sm-file-write.c:
+ * mode, owner, symlinks and hard links kept). A new routine is only for its
+ * owner (0600 in a 0700 folder): it may carry a patient's name.
+ *
+ * Lost updates: the store remembers each file's stamp (sm_file_get_stamp ())
+ * as it last read or wrote it, and a save first checks that the file is
+ * still that one. The folder is watched too (GFileMonitor). A file that
+ * another program changed is never overwritten without asking: the store
+ * emits ::conflict and holds that routine's saves until
+ * sm_routine_store_resolve_conflict () says keep mine, take theirs or keep
+ * both. A change while there is nothing unsaved of ours is simply taken. */
 
 #define BUILTIN_PATH RESOURCE_BASE "/routines/"
 #define AUTOSAVE_DELAY_MS 300
@@ -49,6 +62,12 @@ struct _SmRoutineStore
   GHashTable *autosaves;     /* SmRoutine* → source id */
   GQueue      queue;         /* GTask*, the first one is running */
   gboolean    loading;       /* the folder is being read in a thread */
+
+  /* Lost updates (the folder's monitor is in sm-routine-store-watch.c) */
+  GHashTable *stamps;        /* SmRoutine* → SmFileStamp*: its file as last read or written */
+  GHashTable *conflicts;     /* SmRoutine* set: changed underneath, waiting for the person */
+  GHashTable *edited;        /* SmRoutine* set: changed here since it was read */
+  guint       save_count;    /* saves started and finished, for the watch's reads */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -59,6 +78,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SmRoutineStore, sm_routine_store, G_TYPE_OBJECT,
 enum {
   SAVE_FAILED,
   LOADED,
+  CONFLICT,
   N_SIGNALS
 };
 
@@ -244,13 +264,23 @@ static void
 schedule_autosave (SmRoutineStore *self,
                    SmRoutine      *routine);
 
+static void remember_file (SmRoutineStore    *self,
+                           SmRoutine         *routine,
+                           const SmFileStamp *stamp);
+
+/* @stamp: (nullable) the file's stamp as it was when it was read, where
+ * that happened elsewhere (a worker thread); NULL: stat it now. */
 static void
-track (SmRoutineStore *self,
-       SmRoutine      *routine)
+track (SmRoutineStore    *self,
+       SmRoutine         *routine,
+       const SmFileStamp *stamp)
 {
-  if (!sm_routine_get_builtin (routine))
-    g_signal_connect_object (routine, "changed", G_CALLBACK (schedule_autosave), self,
-                             G_CONNECT_SWAPPED);
+  if (sm_routine_get_builtin (routine))
+    return;
+
+  g_signal_connect_object (routine, "changed", G_CALLBACK (schedule_autosave), self,
+                           G_CONNECT_SWAPPED);
+  remember_file (self, routine, stamp);
 }
 
 /* What reading the folder found: routines (ids set, not yet checked
@@ -260,6 +290,7 @@ typedef struct
 {
   char      *directory;
   GPtrArray *routines;   /* SmRoutine* */
+  GArray    *stamps;     /* SmFileStamp, one per routine: taken before its read */
   GPtrArray *errors;     /* GError* */
 } FolderScan;
 
@@ -270,6 +301,7 @@ folder_scan_free (gpointer data)
 
   g_free (scan->directory);
   g_ptr_array_unref (scan->routines);
+  g_array_unref (scan->stamps);
   g_ptr_array_unref (scan->errors);
   g_free (scan);
 }
@@ -281,6 +313,7 @@ folder_scan_new (const char *directory)
 
   scan->directory = g_strdup (directory);
   scan->routines = g_ptr_array_new_with_free_func (g_object_unref);
+  scan->stamps = g_array_new (FALSE, TRUE, sizeof (SmFileStamp));
   scan->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   return scan;
 }
@@ -311,11 +344,15 @@ scan_folder (FolderScan *scan)
       g_autoptr(GFile) file = NULL;
       g_autofree char *id = NULL;
       SmRoutine *routine;
+      SmFileStamp stamp;
 
       if (!g_str_has_suffix (name, ".json") || name[0] == '.')
         continue;
       path = g_build_filename (scan->directory, name, NULL);
       file = g_file_new_for_path (path);
+      /* Before the read: a change during it then shows as a change at the
+       * next save (the person is asked), never as a silent overwrite. */
+      sm_file_get_stamp (path, &stamp);
       routine = sm_routine_new_from_file (file, &error);
       if (routine == NULL)
         {
@@ -325,6 +362,7 @@ scan_folder (FolderScan *scan)
       id = g_strndup (name, strlen (name) - strlen (".json"));
       sm_routine_set_id (routine, id);
       g_ptr_array_add (scan->routines, routine);
+      g_array_append_val (scan->stamps, stamp);
     }
 }
 
@@ -353,7 +391,7 @@ take_folder_scan (SmRoutineStore *self,
       if (sm_routine_store_lookup (self, id) != NULL)
         continue;
       g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
-      track (self, routine);
+      track (self, routine, &g_array_index (scan->stamps, SmFileStamp, i));
     }
 }
 
@@ -645,18 +683,19 @@ sm_routine_store_add (SmRoutineStore *self,
     }
 
   g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
-  track (self, routine);
+  track (self, routine, NULL);
+  g_hash_table_add (self->edited, routine);
   sm_routine_store_save_async (self, routine, NULL, NULL, NULL);
 }
 
-static char *
-routine_path (SmRoutineStore *self,
-              SmRoutine      *routine)
-{
-  g_autofree char *name = g_strconcat (sm_routine_get_id (routine), ".json", NULL);
 
-  return g_build_filename (self->directory, name, NULL);
-}
+static void forget_file    (SmRoutineStore    *self,
+                            SmRoutine         *routine);
+static void saved          (SmRoutineStore    *self,
+                            SmRoutine         *routine,
+                            const SmFileStamp *stamp);
+static void enter_conflict (SmRoutineStore    *self,
+                            SmRoutine         *routine);
 
 static void
 cancel_autosave (SmRoutineStore *self,
@@ -685,7 +724,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
   if (!g_list_store_find (self->routines, routine, &position))
     return TRUE;
 
-  path = routine_path (self, routine);
+  path = sm_routine_store_dup_path (self, routine);
   if (g_unlink (path) != 0 && errno != ENOENT)
     {
       int saved_errno = errno;
@@ -696,6 +735,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
     }
 
   cancel_autosave (self, routine);
+  forget_file (self, routine);
   g_signal_handlers_disconnect_by_data (routine, self);
   g_list_store_remove (self->routines, position);
   return TRUE;
@@ -703,8 +743,11 @@ sm_routine_store_remove (SmRoutineStore  *self,
 
 typedef struct
 {
-  char   *path;
-  GBytes *bytes;
+  char        *path;
+  GBytes      *bytes;
+  gboolean     check;      /* whether the file must still be @expected */
+  SmFileStamp  expected;
+  SmFileStamp  written;
 } SaveJob;
 
 static void
@@ -727,7 +770,8 @@ save_thread (GTask        *task,
   g_autofree char *dir = g_path_get_dirname (job->path);
   GError *error = NULL;
 
-  if (g_mkdir_with_parents (dir, 0755) != 0)
+  /* Routines name patients: the folder is its owner's alone. */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
@@ -737,7 +781,9 @@ save_thread (GTask        *task,
       return;
     }
 
-  if (sm_routine_write_bytes (job->path, job->bytes, &error))
+  if (sm_file_write_bytes (job->path, job->bytes,
+                           SM_FILE_WRITE_PRIVATE | SM_FILE_WRITE_REGULAR_ONLY,
+                           job->check ? &job->expected : NULL, &job->written, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -760,10 +806,17 @@ save_done (GObject      *object,
     g_unlink (job->path);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (outer, TRUE);
+    {
+      saved (self, g_task_get_task_data (outer), &job->written);
+      g_task_return_boolean (outer, TRUE);
+    }
   else
     {
-      g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer), error->message);
+      if (g_error_matches (error, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED))
+        enter_conflict (self, g_task_get_task_data (outer));
+      else
+        g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer),
+                       error->message);
       g_task_return_error (outer, error);
     }
 
@@ -794,10 +847,26 @@ start_next_save (SmRoutineStore *self)
       return;
     }
 
+  /* Changed underneath and not yet settled: nothing is written (the
+   * question is out already). */
+  if (g_hash_table_contains (self->conflicts, routine))
+    {
+      g_task_return_new_error (outer, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED,
+                               _("“%s” was changed by another program"),
+                               sm_routine_get_name (routine));
+      g_object_unref (g_queue_pop_head (&self->queue));
+      start_next_save (self);
+      return;
+    }
+
+  self->save_count++;
   sm_routine_touch (routine);
   job = g_new0 (SaveJob, 1);
-  job->path = routine_path (self, routine);
+  job->path = sm_routine_store_dup_path (self, routine);
   job->bytes = sm_routine_to_bytes (routine);
+  job->check = g_hash_table_contains (self->stamps, routine);
+  if (job->check)
+    job->expected = *(SmFileStamp *) g_hash_table_lookup (self->stamps, routine);
 
   inner = g_task_new (self, g_task_get_cancellable (outer), save_done, NULL);
   g_task_set_source_tag (inner, start_next_save);
@@ -857,12 +926,178 @@ sm_routine_store_flush (SmRoutineStore *self)
 
   g_return_if_fail (SM_IS_ROUTINE_STORE (self));
 
+  sm_routine_store_keep_conflicts_as_copies (self);
   pending = g_hash_table_get_keys (self->autosaves);
   for (const GList *l = pending; l != NULL; l = l->next)
     sm_routine_store_save_async (self, l->data, NULL, NULL, NULL);
 
   while (self->queue.length > 0)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lost updates: what the watch (sm-routine-store-watch.c) needs        */
+
+static void
+remember_file (SmRoutineStore    *self,
+               SmRoutine         *routine,
+               const SmFileStamp *read_stamp)
+{
+  SmFileStamp stamp;
+
+  if (read_stamp != NULL)
+    stamp = *read_stamp;
+  else
+    {
+      g_autofree char *path = sm_routine_store_dup_path (self, routine);
+
+      /* A stat, right after the file was read (or before it exists). */
+      sm_file_get_stamp (path, &stamp);
+    }
+  sm_routine_store_set_stamp (self, routine, &stamp);
+  sm_routine_store_watch (self);
+}
+
+static void
+forget_file (SmRoutineStore *self,
+             SmRoutine      *routine)
+{
+  g_hash_table_remove (self->stamps, routine);
+  g_hash_table_remove (self->conflicts, routine);
+  g_hash_table_remove (self->edited, routine);
+}
+
+static void
+saved (SmRoutineStore    *self,
+       SmRoutine         *routine,
+       const SmFileStamp *stamp)
+{
+  self->save_count++;
+  sm_routine_store_set_stamp (self, routine, stamp);
+  sm_routine_store_watch (self);
+}
+
+/* Changes whenever a save starts or ends: a file read while it changed may
+ * show our own save half-way, not another program's change. */
+guint
+sm_routine_store_get_save_count (SmRoutineStore *self)
+{
+  return self->save_count;
+}
+
+static void
+enter_conflict (SmRoutineStore *self,
+                SmRoutine      *routine)
+{
+  sm_routine_store_set_conflict (self, routine, TRUE);
+}
+
+/* Returns: (nullable): the stamp of @routine's file as we last saw it */
+const SmFileStamp *
+sm_routine_store_get_stamp (SmRoutineStore *self,
+                            SmRoutine      *routine)
+{
+  return g_hash_table_lookup (self->stamps, routine);
+}
+
+/* %NULL: the next save writes without looking (the person said "keep mine"). */
+void
+sm_routine_store_set_stamp (SmRoutineStore    *self,
+                            SmRoutine         *routine,
+                            const SmFileStamp *stamp)
+{
+  if (stamp == NULL)
+    g_hash_table_remove (self->stamps, routine);
+  else
+    g_hash_table_insert (self->stamps, routine, g_memdup2 (stamp, sizeof *stamp));
+}
+
+gboolean
+sm_routine_store_in_conflict (SmRoutineStore *self,
+                              SmRoutine      *routine)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->conflicts, routine);
+}
+
+/* Entering a conflict emits ::conflict; so does entering it again after an
+ * answer that could not be carried out (theirs does not load). */
+void
+sm_routine_store_set_conflict (SmRoutineStore *self,
+                               SmRoutine      *routine,
+                               gboolean        conflict)
+{
+  if (!conflict)
+    {
+      g_hash_table_remove (self->conflicts, routine);
+      return;
+    }
+
+  g_hash_table_add (self->conflicts, routine);
+  g_signal_emit (self, signals[CONFLICT], 0, routine);
+}
+
+SmAtlas *
+sm_routine_store_get_atlas (SmRoutineStore *self)
+{
+  return self->atlas;
+}
+
+/* Whether the person changed the routine here since it was read from its
+ * file (made, edited, saved or not): another version in the file then
+ * needs a question, it may be an older copy over today's work. */
+gboolean
+sm_routine_store_edited_here (SmRoutineStore *self,
+                              SmRoutine      *routine)
+{
+  return g_hash_table_contains (self->edited, routine) ||
+         g_hash_table_contains (self->autosaves, routine);
+}
+
+/* Whether a save of the routine is queued or running. */
+gboolean
+sm_routine_store_is_writing (SmRoutineStore *self,
+                             SmRoutine      *routine)
+{
+  for (const GList *l = self->queue.head; l != NULL; l = l->next)
+    if (g_task_get_task_data (l->data) == (gpointer) routine)
+      return TRUE;
+  return FALSE;
+}
+
+/* The person's own routine with exactly this id. (transfer none) */
+SmRoutine *
+sm_routine_store_lookup_user (SmRoutineStore *self,
+                              const char     *id)
+{
+  GListModel *model = G_LIST_MODEL (self->routines);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (model, i);
+
+      if (!sm_routine_get_builtin (routine) && g_str_equal (sm_routine_get_id (routine), id))
+        return routine;
+    }
+  return NULL;
+}
+
+/* Makes @routine the version in its file (@theirs, read with @stamp), as if
+ * it had just been loaded: no save follows. */
+void
+sm_routine_store_take_version (SmRoutineStore    *self,
+                               SmRoutine         *routine,
+                               SmRoutine         *theirs,
+                               const SmFileStamp *stamp)
+{
+  cancel_autosave (self, routine);
+  g_signal_handlers_block_by_func (routine, schedule_autosave, self);
+  sm_routine_assign (routine, theirs);
+  g_signal_handlers_unblock_by_func (routine, schedule_autosave, self);
+  sm_routine_store_set_stamp (self, routine, stamp);
+  sm_routine_store_set_conflict (self, routine, FALSE);
+  g_hash_table_remove (self->edited, routine);
 }
 
 typedef struct
@@ -890,6 +1125,7 @@ schedule_autosave (SmRoutineStore *self,
   guint source;
 
   cancel_autosave (self, routine);
+  g_hash_table_add (self->edited, routine);
 
   autosave = g_new (Autosave, 1);
   autosave->self = self;
@@ -910,6 +1146,7 @@ sm_routine_store_dispose (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &source))
     g_source_remove (GPOINTER_TO_UINT (source));
   g_hash_table_remove_all (self->autosaves);
+  sm_routine_store_unwatch (self);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->dispose (object);
 }
@@ -924,6 +1161,9 @@ sm_routine_store_finalize (GObject *object)
   g_clear_object (&self->routines);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
   g_clear_pointer (&self->autosaves, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
+  g_clear_pointer (&self->conflicts, g_hash_table_unref);
+  g_clear_pointer (&self->edited, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->finalize (object);
 }
@@ -943,6 +1183,13 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
   /* ::loaded: a load finished; the load errors are those of this load. */
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* ::conflict (routine): its file was changed by another program while
+   * ours has changes of its own; sm_routine_store_resolve_conflict () says
+   * what to keep. Until then nothing of it is written. */
+  signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, SM_TYPE_ROUTINE);
 }
 
 static void
@@ -963,4 +1210,8 @@ sm_routine_store_init (SmRoutineStore *self)
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->autosaves = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->queue);
+  self->stamps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->conflicts = g_hash_table_new (NULL, NULL);
+  self->edited = g_hash_table_new (NULL, NULL);
+
 }

@@ -16,6 +16,14 @@ G_BEGIN_DECLS
 
 #define SM_TYPE_ROUTINE_STORE (sm_routine_store_get_type ())
 
+/* What to do when a routine's file was changed by another program. */
+typedef enum
+{
+  SM_ROUTINE_CONFLICT_KEEP_MINE,    /* write ours over theirs */
+  SM_ROUTINE_CONFLICT_TAKE_THEIRS,  /* ours becomes theirs */
+  SM_ROUTINE_CONFLICT_KEEP_BOTH,    /* ours stays in the file, theirs becomes a routine of its own */
+} SmRoutineConflictChoice;
+
 G_DECLARE_FINAL_TYPE (SmRoutineStore, sm_routine_store, SM, ROUTINE_STORE, GObject)
 
 SmRoutineStore *sm_routine_store_new              (const char           *directory,
@@ -50,6 +58,12 @@ gboolean        sm_routine_store_save_finish      (SmRoutineStore       *self,
                                                    GError              **error);
 gboolean        sm_routine_store_is_saving        (SmRoutineStore       *self);
 void            sm_routine_store_flush            (SmRoutineStore       *self);
+gboolean        sm_routine_store_in_conflict      (SmRoutineStore       *self,
+                                                   SmRoutine            *routine);
+void            sm_routine_store_resolve_conflict (SmRoutineStore       *self,
+                                                   SmRoutine            *routine,
+                                                   SmRoutineConflictChoice choice);
+void            sm_routine_store_clean_up_async   (SmRoutineStore       *self);
 
 GPtrArray      *sm_routine_load_builtins          (GError              **error);
 SmRoutine      *sm_routine_store_lookup_builtin   (const char           *id_or_name);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sm-content-schema.h"
+#include "sm-file-write.h"
 #include "sm-pain-drawing.h"
 #include "sm-routine.h"
 #include "sm-routine-private.h"
@@ -714,29 +715,15 @@ sm_routine_to_bytes (SmRoutine *self)
 }
 
 /* Writes @bytes so that, whatever happens (crash, power cut, the process
- * killed mid-write), @path holds either the old or the new complete file: a
- * temporary file, fsync, then rename. Blocks; the store calls it from a
- * worker thread. */
+ * killed mid-write), @path holds either the old or the new complete file,
+ * keeping its mode, owner, links and hard links (sm-file-write.c). Blocks;
+ * the store calls it from a worker thread. */
 gboolean
 sm_routine_write_bytes (const char  *path,
                         GBytes      *bytes,
                         GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = g_path_get_basename (path);
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (!g_file_set_contents_full (path, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sm_file_write_bytes (path, bytes, SM_FILE_WRITE_DEFAULT, NULL, NULL, error);
 }
 
 gboolean

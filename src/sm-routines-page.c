@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-file-write.h"
 #include "sm-routine-editor.h"
 #include "sm-routines-page.h"
 #include "sm-sheet-print.h"
@@ -305,22 +306,28 @@ file_written (GObject      *object,
   g_autofree char *name = g_file_get_basename (G_FILE (object));
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
+  /* The message names the file already. */
+  if (!sm_file_write_bytes_finish (G_FILE (object), result, &error))
+    message = g_strdup (error->message);
   else
     message = g_strdup_printf (_("Saved “%s”"), name);
 
   sm_routines_page_show_message (self, message, FALSE);
 }
 
-/* Replacing is atomic and runs off the main loop. */
+/* Off the main loop; atomic, and keeps the mode, owner, links of what is
+ * there, and never puts a regular file where a pipe or device was
+ * (sm-file-write.c). Routine files may name a patient: a new one is private. */
 static void
 write_file (SmRoutinesPage *self,
             GFile          *file,
             GBytes         *bytes)
 {
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, file_written, g_object_ref (self));
+  g_autofree char *name = g_file_get_basename (file);
+  SmFileWriteFlags flags = g_str_has_suffix (name, ".json") ? SM_FILE_WRITE_PRIVATE
+                                                            : SM_FILE_WRITE_DEFAULT;
+
+  sm_file_write_bytes_async (file, bytes, flags, NULL, file_written, g_object_ref (self));
 }
 
 static void

@@ -6,9 +6,19 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/time.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include "sm-file-write.h"
 
 static char **
 headless_env (void)
@@ -119,6 +129,290 @@ test_unknown_option (void)
   g_assert_nonnull (strstr (err, "no-such-option"));
 }
 
+
+/* ------------------------------------------------------------------ */
+/* --export-pdf onto what is there (sm-file-write.c)                    */
+
+static char *
+scratch (const char *name)
+{
+  char *dir = g_build_filename (g_get_user_cache_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
+static gboolean
+is_pdf (const char *data,
+        gsize       length)
+{
+  return length > 1000 && g_str_has_prefix (data, "%PDF-") &&
+         g_strstr_len (data + length - 8, 8, "%%EOF") != NULL;
+}
+
+static void
+assert_pdf_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_true (is_pdf (data, length));
+}
+
+static GSubprocess *
+spawn_export (const char  *target,
+              GError     **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *arg = g_strconcat ("--export-pdf=", target, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  return g_subprocess_launcher_spawn (launcher, error, g_getenv ("SM_BINARY"), arg, NULL);
+}
+
+static void
+app_exited (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Reads the FIFO's other end until the writer closes it. It never blocks:
+ * an app that put a regular file where the FIFO was (and so never opens
+ * it) fails the test instead of hanging it. */
+static GByteArray *
+read_fifo (int          fd,
+           GSubprocess *app)
+{
+  GByteArray *data = g_byte_array_new ();
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean exited = FALSE;
+
+  g_subprocess_wait_async (app, NULL, app_exited, &exited);
+  while (g_get_monotonic_time () < deadline)
+    {
+      struct pollfd pfd = { fd, POLLIN, 0 };
+      guint8 buffer[65536];
+      gssize n = 0;
+
+      if (poll (&pfd, 1, 100) > 0)
+        n = read (fd, buffer, sizeof buffer);
+      if (n > 0)
+        g_byte_array_append (data, buffer, n);
+      else if (n == 0 && data->len > 0 && (pfd.revents & POLLHUP))
+        break;   /* the writer has closed its end */
+      else if (exited && n <= 0)
+        break;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  while (!exited)
+    g_main_context_iteration (NULL, TRUE);
+
+  return data;
+}
+
+/* A reader on the other end of a FIFO gets the PDF; the FIFO stays one. */
+static void
+test_export_fifo (void)
+{
+  g_autofree char *dir = scratch ("fifo");
+  g_autofree char *fifo = g_build_filename (dir, "sheet.pdf", NULL);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  struct stat st;
+  int fd;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  fd = open (fifo, O_RDONLY | O_NONBLOCK);
+  g_assert_cmpint (fd, >=, 0);
+  app = spawn_export (fifo, &error);
+  g_assert_no_error (error);
+  data = read_fifo (fd, app);
+  close (fd);
+
+  g_assert_true (g_subprocess_get_if_exited (app));
+  g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+  g_assert_true (is_pdf ((const char *) data->data, data->len));
+  g_assert_cmpint (lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+}
+
+/* A copy of /dev/full: a clear error naming it, and it is still the node. */
+static void
+test_export_device (void)
+{
+  g_autofree char *dir = scratch ("device");
+  g_autofree char *full = g_build_filename (dir, "full", NULL);
+  g_autofree char *arg = g_strconcat ("--export-pdf=", full, NULL);
+  const char *args[] = { arg, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  struct stat st;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("making a device node (mknod) needs root");
+      return;
+    }
+
+  g_assert_cmpint (mknod (full, S_IFCHR | 0666, makedev (1, 7)), ==, 0);
+  g_assert_cmpint (run_app (args, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "sciatica-map: Could not save “full”: No space left on device\n");
+  g_assert_cmpint (lstat (full, &st), ==, 0);
+  g_assert_true (S_ISCHR (st.st_mode));
+  g_assert_cmpuint (st.st_rdev, ==, makedev (1, 7));
+}
+
+/* Through a symlink: the target gets the PDF, the link stays a link. */
+static void
+test_export_symlink (void)
+{
+  g_autofree char *dir = scratch ("symlink");
+  g_autofree char *target = g_build_filename (dir, "real.pdf", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--export-pdf=", link, NULL);
+  const char *args[] = { arg, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (symlink ("real.pdf", link), ==, 0);
+  g_assert_cmpint (run_app (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  assert_pdf_file (target);
+}
+
+/* "-" is standard output (a pipe here), and no file called "-" appears. */
+static void
+test_export_stdout (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autofree char *dir = scratch ("stdout");
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GBytes) out = NULL, err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SM_BINARY"),
+                                     "--export-pdf", "-", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (app, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (app));
+  g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+
+  g_assert_cmpuint (g_bytes_get_size (err), ==, 0);
+  g_assert_true (is_pdf (g_bytes_get_data (out, NULL), g_bytes_get_size (out)));
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (d));
+}
+
+/* An export over a private PDF keeps it private (and its hard link). */
+static void
+test_export_keeps_mode (void)
+{
+  g_autofree char *dir = scratch ("mode");
+  g_autofree char *pdf = g_build_filename (dir, "private.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--export-pdf=", pdf, NULL);
+  const char *args[] = { arg, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  struct stat st;
+
+  g_assert_true (g_file_set_contents_full (pdf, "old", -1, 0, 0600, NULL));
+  g_assert_cmpint (run_app (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (stat (pdf, &st), ==, 0);
+  g_assert_cmpuint (st.st_mode & 07777, ==, 0600);
+  assert_pdf_file (pdf);
+}
+
+static char *
+find_our_temp (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (sm_file_is_our_temp (name))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* Kills a writer of a big file in mid-write; returns the temporary left. */
+static char *
+kill_during_save (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  char *tmp = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      gsize size = 64 * 1024 * 1024;
+      g_autoptr(GBytes) big = g_bytes_new_take (g_malloc0 (size), size);
+
+      for (;;)
+        sm_file_write_bytes (path, big, SM_FILE_WRITE_DEFAULT, NULL, NULL, NULL);
+    }
+
+  /* Data in the temporary means its journal entry is written too. */
+  while (tmp == NULL && g_get_monotonic_time () < deadline)
+    {
+      struct stat st;
+
+      tmp = find_our_temp (dir);
+      if (tmp != NULL && (stat (tmp, &st) != 0 || st.st_size == 0))
+        g_clear_pointer (&tmp, g_free);
+      if (tmp == NULL)
+        g_usleep (1000);
+    }
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_clear_pointer (&tmp, g_free);
+  tmp = find_our_temp (dir);
+  g_assert_nonnull (tmp);
+  return tmp;
+}
+
+/* The next start of the real binary removes what a killed export left
+ * (ours, over an hour old), wherever it was written; a fresh one stays. */
+static void
+test_stale_temps_at_start (void)
+{
+  g_autofree char *dir = scratch ("killed");
+  g_autofree char *other = scratch ("killed-fresh");
+  g_autofree char *old_tmp = NULL, *fresh_tmp = NULL;
+  g_autofree char *pdf = g_build_filename (g_get_user_cache_dir (), "any.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--export-pdf=", pdf, NULL);
+  g_autofree char *t = g_build_filename (dir, "t.pdf", NULL);
+  g_autofree char *u = g_build_filename (other, "u.pdf", NULL);
+  const char *args[] = { arg, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  struct timeval old[2] = { { 0, }, };
+
+  old_tmp = kill_during_save (t);
+  fresh_tmp = kill_during_save (u);
+  old[0].tv_sec = old[1].tv_sec = g_get_real_time () / G_USEC_PER_SEC - 2 * 3600;
+  g_assert_cmpint (utimes (old_tmp, old), ==, 0);
+
+  /* The test's own folders are not in its environment: hand them over. */
+  g_assert_cmpint (run_app_with ("XDG_STATE_HOME", g_get_user_state_dir (), args, &out, &err), ==, 0);
+  g_assert_false (g_file_test (old_tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_tmp, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +423,12 @@ main (int   argc,
   g_test_add_func ("/sm/cli/help", test_help);
   g_test_add_func ("/sm/cli/unknown-option", test_unknown_option);
   g_test_add_func ("/sm/cli/export-without-gtk", test_export_without_gtk);
+  g_test_add_func ("/sm/cli/export-fifo", test_export_fifo);
+  g_test_add_func ("/sm/cli/export-device", test_export_device);
+  g_test_add_func ("/sm/cli/export-symlink", test_export_symlink);
+  g_test_add_func ("/sm/cli/export-stdout", test_export_stdout);
+  g_test_add_func ("/sm/cli/export-keeps-mode", test_export_keeps_mode);
+  g_test_add_func ("/sm/cli/stale-temps-at-start", test_stale_temps_at_start);
 
   return g_test_run ();
 }

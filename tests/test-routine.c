@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "sm-file-write.h"
 #include "sm-routine-session.h"
 #include "sm-routine-store.h"
 
@@ -587,7 +588,7 @@ tmp_file_left (const char *dir)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      if (g_str_has_prefix (name, "r.json."))
+      if (sm_file_is_our_temp (name))
         {
           found = TRUE;
           g_unlink (path);
