@@ -46,6 +46,7 @@ struct _SmRoutineStore
   GListStore *routines;
   GPtrArray  *load_errors;   /* GError* */
   GHashTable *autosaves;     /* SmRoutine* → source id */
+  GHashTable *failed;        /* SmRoutine* whose last save failed */
   GQueue      queue;         /* GTask*, the first one is running */
 };
 
@@ -56,6 +57,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SmRoutineStore, sm_routine_store, G_TYPE_OBJECT,
 
 enum {
   SAVE_FAILED,
+  SAVE_STATE_CHANGED,
   N_SIGNALS
 };
 
@@ -475,6 +477,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
     }
 
   cancel_autosave (self, routine);
+  g_hash_table_remove (self->failed, routine);
   g_signal_handlers_disconnect_by_data (routine, self);
   g_list_store_remove (self->routines, position);
   return TRUE;
@@ -539,10 +542,16 @@ save_done (GObject      *object,
     g_unlink (job->path);
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (outer, TRUE);
+    {
+      g_hash_table_remove (self->failed, g_task_get_task_data (outer));
+      g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, g_task_get_task_data (outer));
+      g_task_return_boolean (outer, TRUE);
+    }
   else
     {
+      g_hash_table_add (self->failed, g_task_get_task_data (outer));
       g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer), error->message);
+      g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, g_task_get_task_data (outer));
       g_task_return_error (outer, error);
     }
 
@@ -627,6 +636,56 @@ sm_routine_store_is_saving (SmRoutineStore *self)
   return self->queue.length > 0 || g_hash_table_size (self->autosaves) > 0;
 }
 
+static gboolean
+is_queued (SmRoutineStore *self,
+           SmRoutine      *routine)
+{
+  for (const GList *l = self->queue.head; l != NULL; l = l->next)
+    if (g_task_get_task_data (l->data) == routine)
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE while an edit of @routine waits to be written or is being written. */
+gboolean
+sm_routine_store_has_pending_save (SmRoutineStore *self,
+                                   SmRoutine      *routine)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->autosaves, routine) || is_queued (self, routine);
+}
+
+/* TRUE when the last save of @routine failed: what is in memory is not in
+ * its file (::save-state-changed says when this changes). */
+gboolean
+sm_routine_store_get_save_failed (SmRoutineStore *self,
+                                  SmRoutine      *routine)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->failed, routine);
+}
+
+/* Returns: (transfer container) (element-type SmRoutine): the routines
+ * whose last save failed, in the order of the list */
+GPtrArray *
+sm_routine_store_dup_unsaved (SmRoutineStore *self)
+{
+  GPtrArray *unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), unsaved);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->routines)); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
+
+      if (g_hash_table_contains (self->failed, routine))
+        g_ptr_array_add (unsaved, g_object_ref (routine));
+    }
+  return unsaved;
+}
+
 /* Writes what is waiting to be written and returns once it is on disk:
  * the application calls it on its way out, so the last edit is kept. */
 void
@@ -676,6 +735,7 @@ schedule_autosave (SmRoutineStore *self,
   source = g_timeout_add_full (G_PRIORITY_DEFAULT, AUTOSAVE_DELAY_MS, autosave_cb,
                                autosave, g_free);
   g_hash_table_insert (self->autosaves, routine, GUINT_TO_POINTER (source));
+  g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, routine);
 }
 
 static void
@@ -703,6 +763,7 @@ sm_routine_store_finalize (GObject *object)
   g_clear_object (&self->routines);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
   g_clear_pointer (&self->autosaves, g_hash_table_unref);
+  g_clear_pointer (&self->failed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->finalize (object);
 }
@@ -719,6 +780,11 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
   signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 2, SM_TYPE_ROUTINE, G_TYPE_STRING);
+  /* ::save-state-changed (routine): a save of it was scheduled, done or
+   * failed (sm_routine_store_has_pending_save (), _get_save_failed ()). */
+  signals[SAVE_STATE_CHANGED] = g_signal_new ("save-state-changed", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, SM_TYPE_ROUTINE);
 }
 
 static void
@@ -738,5 +804,6 @@ sm_routine_store_init (SmRoutineStore *self)
                             G_CALLBACK (forward_items_changed), self);
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->autosaves = g_hash_table_new (NULL, NULL);
+  self->failed = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->queue);
 }
