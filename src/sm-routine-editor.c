@@ -500,6 +500,7 @@ sm_routine_editor_undo_serial (SmRoutineEditor *self,
 {
   g_return_val_if_fail (SM_IS_ROUTINE_EDITOR (self), FALSE);
 
+  g_message ("DEBUG undo_serial %u vs %u", serial, self->undo ? sm_routine_undo_get_serial (self->undo) : 0);
   if (self->undo == NULL || serial == 0 || sm_routine_undo_get_serial (self->undo) != serial)
     return FALSE;
 
@@ -633,14 +634,28 @@ sm_routine_editor_class_init (SmRoutineEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, replay_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "editor.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "editor.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "editor.redo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* In the capture phase: a text field's own Ctrl+Z would otherwise take
+ * the key first (its undo is off, so the routine's history is the one). */
+static void
+add_undo_shortcuts (SmRoutineEditor *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { const char *trigger; const char *action; } shortcuts[] = {
+    { "<Control>z", "editor.undo" },
+    { "<Control><Shift>z", "editor.redo" },
+    { "<Control>y", "editor.redo" },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -650,6 +665,7 @@ sm_routine_editor_init (SmRoutineEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   disable_field_undo (self);
+  add_undo_shortcuts (self);
   self->store = g_object_ref (sm_routine_store_get_default ());
   g_signal_connect_object (self->store, "save-state-changed", G_CALLBACK (on_save_state_changed),
                            self, G_CONNECT_SWAPPED);

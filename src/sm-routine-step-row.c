@@ -359,10 +359,17 @@ sync_choice (SmRoutineStepRow *self,
 }
 
 static gboolean
-open_later_cb (gpointer data)
+expand_cb (gpointer data)
 {
-  /* GtkDropDown::activate (an action signal, GTK 4.6) pops the list up,
-   * once the list that closed has gone. */
+  GtkWidget *row = gtk_widget_get_ancestor (data, SM_TYPE_ROUTINE_STEP_ROW);
+
+  if (row == NULL)
+    return G_SOURCE_REMOVE;
+
+  sync_choice (SM_ROUTINE_STEP_ROW (row),
+               data == (gpointer) SM_ROUTINE_STEP_ROW (row)->step_tool_dropdown ? KIND_TOOL : KIND_TECHNIQUE);
+  /* GtkDropDown::activate (an action signal, GTK 4.6) pops the longer
+   * list up, so the choice goes on where it was. */
   if (gtk_widget_get_mapped (data) && g_signal_lookup ("activate", GTK_TYPE_DROP_DOWN) != 0)
     g_signal_emit_by_name (data, "activate");
   return G_SOURCE_REMOVE;
@@ -381,10 +388,10 @@ choice_selected (SmRoutineStepRow *self,
 
   if (choices->ids[position] == NULL)
     {
-      /* "Other…": the whole list, the step's choice unchanged for now. */
+      /* "Other…": the whole list, the step's choice unchanged for now —
+       * after the list that is closing has finished with its model. */
       self->expanded[kind] = TRUE;
-      sync_choice (self, kind);
-      g_idle_add_full (G_PRIORITY_DEFAULT, G_SOURCE_FUNC (open_later_cb), g_object_ref (dropdown),
+      g_idle_add_full (G_PRIORITY_DEFAULT, G_SOURCE_FUNC (expand_cb), g_object_ref (dropdown),
                        g_object_unref);
       return;
     }
@@ -510,10 +517,11 @@ bind_fields (SmRoutineStepRow *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->step, "notify::technique", G_CALLBACK (on_technique_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->step_tool_dropdown, "notify::selected",
-                           G_CALLBACK (on_tool_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->step_technique_dropdown, "notify::selected",
-                           G_CALLBACK (on_technique_selected), self, G_CONNECT_SWAPPED);
+  /* Template children: they go with the row. */
+  g_signal_connect_swapped (self->step_tool_dropdown, "notify::selected",
+                            G_CALLBACK (on_tool_selected), self);
+  g_signal_connect_swapped (self->step_technique_dropdown, "notify::selected",
+                            G_CALLBACK (on_technique_selected), self);
 }
 
 /* GTK 4.8 leaves the button inside a GtkDropDown, the part that takes the

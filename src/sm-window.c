@@ -28,6 +28,7 @@
 #include "sm-technique-panel.h"
 #include "sm-timer-bar.h"
 #include "sm-tool-panel.h"
+#include "sm-unsaved-dialog.h"
 #include "sm-window.h"
 #include "sm-utils.h"
 #include "sm-zone-panel.h"
@@ -73,6 +74,7 @@ struct _SmWindow
 
   /* Routines */
   SmRoutinesPage       *routines_page;
+  gboolean              close_confirmed;
   SmRoutine            *numbered;   /* the routine whose steps the map numbers */
   GtkWidget            *map_menu;
 
@@ -1524,6 +1526,28 @@ sm_window_set_property (GObject      *object,
 }
 
 static void
+close_confirmed (gpointer data)
+{
+  g_autoptr(SmWindow) self = data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Closing with edits that could not be saved asks first. */
+static gboolean
+sm_window_close_request (GtkWindow *window)
+{
+  SmWindow *self = SM_WINDOW (window);
+
+  if (!self->close_confirmed &&
+      !sm_unsaved_dialog_confirm (window, close_confirmed, g_object_ref (self)))
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (sm_window_parent_class)->close_request (window);
+}
+
+static void
 sm_window_class_init (SmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1535,6 +1559,7 @@ sm_window_class_init (SmWindowClass *klass)
   object_class->set_property = sm_window_set_property;
 
   widget_class->unmap = sm_window_unmap;
+  GTK_WINDOW_CLASS (klass)->close_request = sm_window_close_request;
 
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "back",
