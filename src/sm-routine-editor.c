@@ -394,6 +394,7 @@ update_save_state (SmRoutineEditor *self)
       gtk_label_set_label (self->routine_state_label, _("Not saved"));
       gtk_widget_set_tooltip_text (label, _("The last changes could not be written to the routines folder. They are kept while the app is open."));
       gtk_widget_add_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "dim-label");
     }
   else
     {
@@ -402,6 +403,7 @@ update_save_state (SmRoutineEditor *self)
       gtk_label_set_label (self->routine_state_label, pending ? _("Saving…") : _("Saved"));
       gtk_widget_set_tooltip_text (label, NULL);
       gtk_widget_remove_css_class (label, "error");
+      gtk_widget_add_css_class (label, "dim-label");
     }
 }
 
@@ -500,7 +502,6 @@ sm_routine_editor_undo_serial (SmRoutineEditor *self,
 {
   g_return_val_if_fail (SM_IS_ROUTINE_EDITOR (self), FALSE);
 
-  g_message ("DEBUG undo_serial %u vs %u", serial, self->undo ? sm_routine_undo_get_serial (self->undo) : 0);
   if (self->undo == NULL || serial == 0 || sm_routine_undo_get_serial (self->undo) != serial)
     return FALSE;
 

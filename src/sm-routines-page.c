@@ -123,12 +123,12 @@ sm_routines_page_show_message (SmRoutinesPage *self,
   g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
 
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  /* A new message: whatever the last one offered to undo is left to
+   * Ctrl+Z (a step) or gone (a routine), unless this one offers it. */
+  self->step_serial = 0;
   if (!can_undo)
-    {
-      g_clear_object (&self->deleted);
-      self->step_serial = 0;
-      update_actions (self);
-    }
+    g_clear_object (&self->deleted);
+  update_actions (self);
   gtk_label_set_label (self->routine_toast_label, message);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->routine_toast_label), NULL);
   gtk_widget_set_visible (self->routine_undo_button, can_undo);
@@ -550,8 +550,6 @@ undo_delete_action (GtkWidget  *widget,
   g_autoptr(SmRoutine) routine = g_steal_pointer (&self->deleted);
   guint serial = self->step_serial;
 
-  g_message ("DEBUG undo-delete serial %u deleted %p", serial, (void *) routine);
-
   if (serial != 0)
     {
       self->step_serial = 0;
@@ -578,6 +576,7 @@ on_step_removed (SmRoutinesPage  *self,
   /* Translators: after the bin button of a step; %u is the step's number */
   g_autofree char *message = g_strdup_printf (_("Step %u removed"), number);
 
+  g_clear_object (&self->deleted);
   sm_routines_page_show_message (self, message, TRUE);
   self->step_serial = serial;
   update_actions (self);

@@ -145,7 +145,9 @@ responded (GtkDialog *dialog,
       break;
 
     case RESPONSE_DISCARD:
-      finish (confirm);
+      /* Once the dialog is gone: it still points at the window while its
+       * response is being emitted. */
+      g_idle_add_once ((GSourceOnceFunc) finish, confirm);
       break;
 
     default:

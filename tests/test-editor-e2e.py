@@ -148,6 +148,20 @@ def window_origin(pid):
     return best[1:] if best else None
 
 
+def popup_origin(pid):
+    """The top left corner of the app's one open popup: its windows but the
+    largest (the main window)."""
+    windows = []
+    for wid in smatspi.xdotool('search', '--onlyvisible', '--pid', str(pid)).split():
+        geometry = smatspi.xdotool('getwindowgeometry', '--shell', wid)
+        values = dict(line.split('=') for line in geometry.splitlines() if '=' in line)
+        if 'WIDTH' in values:
+            windows.append((int(values['WIDTH']) * int(values['HEIGHT']),
+                            int(values['X']), int(values['Y'])))
+    windows.sort()
+    return windows[-2][1:] if len(windows) >= 2 else None
+
+
 class App:
     def __init__(self, process, node):
         self.process = process
@@ -362,14 +376,16 @@ def check_tools(app, session):
     screenshot('5-other-tools')
     tap('Psoas release tool (other tool)' in expanded,
         '"Other tool…" opens the rest of the tools, marked as other')
-    keys('End', 'Return')
-    chosen = wait_file(session, 'short', lambda c: c['steps'][1]['tool'] == 'psoas-tool', timeout=4)
-    if chosen is None:
-        # The list opened again, but not under the keyboard: click the item.
-        item = wait_for(text_shown(app.node, 'Psoas release tool (other tool)'), timeout=5)
-        if item is not None:
-            app.click(item)
-        chosen = wait_file(session, 'short', lambda c: c['steps'][1]['tool'] == 'psoas-tool')
+    # A click on it in the list that opened again (a window of its own).
+    item = wait_for(text_shown(app.node, 'Psoas release tool (other tool)'), timeout=5)
+    popup = popup_origin(app.process.pid)
+    if item is not None and popup is not None:
+        box = smatspi.extents(item)
+        smatspi.xdotool('mousemove', '--sync', str(popup[0] + box[0] + box[2] // 2),
+                        str(popup[1] + box[1] + box[3] // 2))
+        time.sleep(0.3)
+        smatspi.xdotool('click', '1')
+    chosen = wait_file(session, 'short', lambda c: c['steps'][1]['tool'] == 'psoas-tool')
     if not tap(chosen is not None, 'choosing it gives the step the psoas tool'):
         tap.diag(f"steps: {[(x['zone'], x['tool']) for x in (session.read('short') or {}).get('steps', [])]}")
 
