@@ -136,6 +136,10 @@ def screenshot(name):
 def window_origin(pid):
     """The main window's top left corner on the screen: of the app's
     windows (tooltips and popovers are windows too), the largest."""
+    return wait_for(lambda: largest_window(pid), timeout=10)
+
+
+def largest_window(pid):
     best = None
     for wid in smatspi.xdotool('search', '--onlyvisible', '--pid', str(pid)).split():
         geometry = smatspi.xdotool('getwindowgeometry', '--shell', wid)
