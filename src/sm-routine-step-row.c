@@ -359,12 +359,27 @@ sync_choice (SmRoutineStepRow *self,
 }
 
 static gboolean
+list_is_open (GtkWidget *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 expand_cb (gpointer data)
 {
   GtkWidget *row = gtk_widget_get_ancestor (data, SM_TYPE_ROUTINE_STEP_ROW);
 
   if (row == NULL)
     return G_SOURCE_REMOVE;
+  /* The list the person chose "Other…" in is still closing: opening now
+   * would only toggle it shut. */
+  if (list_is_open (data))
+    return G_SOURCE_CONTINUE;
 
   sync_choice (SM_ROUTINE_STEP_ROW (row),
                data == (gpointer) SM_ROUTINE_STEP_ROW (row)->step_tool_dropdown ? KIND_TOOL : KIND_TECHNIQUE);
@@ -391,8 +406,8 @@ choice_selected (SmRoutineStepRow *self,
       /* "Other…": the whole list, the step's choice unchanged for now —
        * after the list that is closing has finished with its model. */
       self->expanded[kind] = TRUE;
-      g_idle_add_full (G_PRIORITY_DEFAULT, G_SOURCE_FUNC (expand_cb), g_object_ref (dropdown),
-                       g_object_unref);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, G_SOURCE_FUNC (expand_cb), g_object_ref (dropdown),
+                          g_object_unref);
       return;
     }
 
