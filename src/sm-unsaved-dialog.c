@@ -220,3 +220,40 @@ sm_unsaved_dialog_confirm (GtkWindow        *parent,
   ask (confirm);
   return FALSE;
 }
+
+#define CONFIRMED_KEY "sm-unsaved-dialog-confirmed"
+
+static void
+close_confirmed (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+
+  g_object_set_data (G_OBJECT (window), CONFIRMED_KEY, GINT_TO_POINTER (TRUE));
+  gtk_window_close (window);
+}
+
+static gboolean
+on_close_request (GtkWindow *window)
+{
+  if (g_object_get_data (G_OBJECT (window), CONFIRMED_KEY) != NULL)
+    return FALSE;
+
+  /* Nothing to ask: close now, and close_confirmed () never runs. */
+  if (sm_unsaved_dialog_confirm (window, close_confirmed, g_object_ref (window)))
+    {
+      g_object_unref (window);
+      return FALSE;
+    }
+  /* Stop this close; close_confirmed () closes again once it may. */
+  return TRUE;
+}
+
+/* Closing @window (its close button, Ctrl+W) with edits that could not be
+ * saved asks first. */
+void
+sm_unsaved_dialog_guard_window (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), NULL);
+}

@@ -15,5 +15,6 @@ typedef void (*SmUnsavedProceed) (gpointer data);
 gboolean sm_unsaved_dialog_confirm (GtkWindow        *parent,
                                     SmUnsavedProceed  proceed,
                                     gpointer          data);
+void     sm_unsaved_dialog_guard_window (GtkWindow    *window);
 
 G_END_DECLS

@@ -74,7 +74,6 @@ struct _SmWindow
 
   /* Routines */
   SmRoutinesPage       *routines_page;
-  gboolean              close_confirmed;
   SmRoutine            *numbered;   /* the routine whose steps the map numbers */
   GtkWidget            *map_menu;
 
@@ -1526,28 +1525,6 @@ sm_window_set_property (GObject      *object,
 }
 
 static void
-close_confirmed (gpointer data)
-{
-  g_autoptr(SmWindow) self = data;
-
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/* Closing with edits that could not be saved asks first. */
-static gboolean
-sm_window_close_request (GtkWindow *window)
-{
-  SmWindow *self = SM_WINDOW (window);
-
-  if (!self->close_confirmed &&
-      !sm_unsaved_dialog_confirm (window, close_confirmed, g_object_ref (self)))
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (sm_window_parent_class)->close_request (window);
-}
-
-static void
 sm_window_class_init (SmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1559,7 +1536,6 @@ sm_window_class_init (SmWindowClass *klass)
   object_class->set_property = sm_window_set_property;
 
   widget_class->unmap = sm_window_unmap;
-  GTK_WINDOW_CLASS (klass)->close_request = sm_window_close_request;
 
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL, "back",
@@ -1629,6 +1605,7 @@ sm_window_init (SmWindow *self)
   self->side = g_strdup ("both");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sm_unsaved_dialog_guard_window (GTK_WINDOW (self));
   /* A screen reader announces the menu when it opens; GTK 4.8 would name
    * the popover it makes from the menu model after its type. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->primary_menu_button)),
