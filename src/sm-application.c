@@ -15,6 +15,7 @@
 #include "sm-export.h"
 #include "sm-preferences-window.h"
 #include "sm-routine-store.h"
+#include "sm-unsaved-dialog.h"
 #include "sm-window.h"
 
 struct _SmApplication
@@ -81,11 +82,9 @@ load_style (void)
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+really_quit (gpointer data)
 {
-  GtkApplication *app = user_data;
+  GtkApplication *app = data;
   GList *windows = gtk_application_get_windows (app);
 
   /* Destroying the windows lets them save their state before we go. */
@@ -96,6 +95,20 @@ quit_action (GSimpleAction *action,
     }
 
   g_application_quit (G_APPLICATION (app));
+}
+
+/* Edits that could not be saved are asked about first (Save As…,
+ * Discard, Cancel). */
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL || sm_unsaved_dialog_confirm (window, really_quit, app))
+    really_quit (app);
 }
 
 static void

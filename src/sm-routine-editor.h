@@ -22,5 +22,7 @@ void       sm_routine_editor_set_routine (SmRoutineEditor *self,
                                           SmRoutine       *routine);
 void       sm_routine_editor_focus_name  (SmRoutineEditor *self);
 void       sm_routine_editor_focus_last_step (SmRoutineEditor *self);
+gboolean   sm_routine_editor_undo_serial (SmRoutineEditor *self,
+                                          guint            serial);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ struct _SmRoutineStore
   GListStore *routines;
   GPtrArray  *load_errors;   /* GError* */
   GHashTable *autosaves;     /* SmRoutine* → source id */
+  GHashTable *failed;        /* SmRoutine* whose last save failed */
   GQueue      queue;         /* GTask*, the first one is running */
   gboolean    loading;       /* the folder is being read in a thread */
 
@@ -79,6 +80,7 @@ enum {
   SAVE_FAILED,
   LOADED,
   CONFLICT,
+  SAVE_STATE_CHANGED,
   N_SIGNALS
 };
 
@@ -736,6 +738,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
 
   cancel_autosave (self, routine);
   forget_file (self, routine);
+  g_hash_table_remove (self->failed, routine);
   g_signal_handlers_disconnect_by_data (routine, self);
   g_list_store_remove (self->routines, position);
   return TRUE;
@@ -808,6 +811,8 @@ save_done (GObject      *object,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       saved (self, g_task_get_task_data (outer), &job->written);
+      g_hash_table_remove (self->failed, g_task_get_task_data (outer));
+      g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, g_task_get_task_data (outer));
       g_task_return_boolean (outer, TRUE);
     }
   else
@@ -815,8 +820,12 @@ save_done (GObject      *object,
       if (g_error_matches (error, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED))
         enter_conflict (self, g_task_get_task_data (outer));
       else
-        g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer),
-                       error->message);
+        {
+          g_hash_table_add (self->failed, g_task_get_task_data (outer));
+          g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer),
+                         error->message);
+        }
+      g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, g_task_get_task_data (outer));
       g_task_return_error (outer, error);
     }
 
@@ -915,6 +924,56 @@ sm_routine_store_is_saving (SmRoutineStore *self)
   g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
 
   return self->queue.length > 0 || g_hash_table_size (self->autosaves) > 0;
+}
+
+static gboolean
+is_queued (SmRoutineStore *self,
+           SmRoutine      *routine)
+{
+  for (const GList *l = self->queue.head; l != NULL; l = l->next)
+    if (g_task_get_task_data (l->data) == routine)
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE while an edit of @routine waits to be written or is being written. */
+gboolean
+sm_routine_store_has_pending_save (SmRoutineStore *self,
+                                   SmRoutine      *routine)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->autosaves, routine) || is_queued (self, routine);
+}
+
+/* TRUE when the last save of @routine failed: what is in memory is not in
+ * its file (::save-state-changed says when this changes). */
+gboolean
+sm_routine_store_get_save_failed (SmRoutineStore *self,
+                                  SmRoutine      *routine)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
+
+  return g_hash_table_contains (self->failed, routine);
+}
+
+/* Returns: (transfer container) (element-type SmRoutine): the routines
+ * whose last save failed, in the order of the list */
+GPtrArray *
+sm_routine_store_dup_unsaved (SmRoutineStore *self)
+{
+  GPtrArray *unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), unsaved);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->routines)); i++)
+    {
+      g_autoptr(SmRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
+
+      if (g_hash_table_contains (self->failed, routine))
+        g_ptr_array_add (unsaved, g_object_ref (routine));
+    }
+  return unsaved;
 }
 
 /* Writes what is waiting to be written and returns once it is on disk:
@@ -1133,6 +1192,7 @@ schedule_autosave (SmRoutineStore *self,
   source = g_timeout_add_full (G_PRIORITY_DEFAULT, AUTOSAVE_DELAY_MS, autosave_cb,
                                autosave, g_free);
   g_hash_table_insert (self->autosaves, routine, GUINT_TO_POINTER (source));
+  g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, routine);
 }
 
 static void
@@ -1164,6 +1224,7 @@ sm_routine_store_finalize (GObject *object)
   g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->edited, g_hash_table_unref);
+  g_clear_pointer (&self->failed, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_routine_store_parent_class)->finalize (object);
 }
@@ -1190,6 +1251,11 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
   signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass),
                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                     G_TYPE_NONE, 1, SM_TYPE_ROUTINE);
+  /* ::save-state-changed (routine): a save of it was scheduled, done or
+   * failed (sm_routine_store_has_pending_save (), _get_save_failed ()). */
+  signals[SAVE_STATE_CHANGED] = g_signal_new ("save-state-changed", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 1, SM_TYPE_ROUTINE);
 }
 
 static void
@@ -1209,6 +1275,7 @@ sm_routine_store_init (SmRoutineStore *self)
                             G_CALLBACK (forward_items_changed), self);
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->autosaves = g_hash_table_new (NULL, NULL);
+  self->failed = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->queue);
   self->stamps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->conflicts = g_hash_table_new (NULL, NULL);

@@ -57,6 +57,11 @@ gboolean        sm_routine_store_save_finish      (SmRoutineStore       *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
 gboolean        sm_routine_store_is_saving        (SmRoutineStore       *self);
+gboolean        sm_routine_store_has_pending_save (SmRoutineStore       *self,
+                                                   SmRoutine            *routine);
+gboolean        sm_routine_store_get_save_failed  (SmRoutineStore       *self,
+                                                   SmRoutine            *routine);
+GPtrArray      *sm_routine_store_dup_unsaved      (SmRoutineStore       *self);
 void            sm_routine_store_flush            (SmRoutineStore       *self);
 gboolean        sm_routine_store_in_conflict      (SmRoutineStore       *self,
                                                    SmRoutine            *routine);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "sm-file-write.h"
@@ -16,9 +17,10 @@
 #include "sm-sheet-print.h"
 
 /* The side-pane page for routines: the list of built-in and own routines,
- * and the editor for the one that is open. Deleting shows a message with
- * Undo instead of asking first; files that could not be read are listed at
- * the top, never touched. */
+ * and the editor for the one that is open. Deleting a routine or a step
+ * shows a message with Undo instead of asking first; the message sits
+ * below the page, never over the editor. Files that could not be read are
+ * listed at the top in plain words, never touched, until dismissed. */
 
 #define TOAST_SECONDS 8
 
@@ -28,10 +30,12 @@ struct _SmRoutinesPage
 
   SmRoutineStore  *store;
   SmRoutine       *deleted;   /* kept for undo */
+  guint            step_serial;   /* the editor's change that removed a step */
   guint            toast_timeout;
 
-  GtkWidget       *routines_overlay;
+  GtkWidget       *routines_box;
   GtkStack        *routines_stack;
+  GtkWidget       *routine_errors_box;
   GtkLabel        *routine_errors_label;
   GtkListBox      *routines_list;
   SmRoutineEditor *routine_editor;
@@ -77,7 +81,8 @@ update_actions (SmRoutinesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.export", routine != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.rename", own);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.delete", own);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.undo-delete", self->deleted != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "routine.undo-delete",
+                                 self->deleted != NULL || self->step_serial != 0);
 }
 
 /* Opens @routine in the editor, or goes back to the list with %NULL. */
@@ -103,8 +108,10 @@ hide_toast (gpointer data)
 
   self->toast_timeout = 0;
   gtk_revealer_set_reveal_child (self->routine_toast_revealer, FALSE);
-  /* Once the message is gone, so is the chance to undo. */
+  /* Once the message is gone, so is the chance to undo (a step stays in
+   * the editor's history: Ctrl+Z). */
   g_clear_object (&self->deleted);
+  self->step_serial = 0;
   update_actions (self);
   return G_SOURCE_REMOVE;
 }
@@ -117,7 +124,14 @@ sm_routines_page_show_message (SmRoutinesPage *self,
   g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
 
   g_clear_handle_id (&self->toast_timeout, g_source_remove);
+  /* A new message: whatever the last one offered to undo is left to
+   * Ctrl+Z (a step) or gone (a routine), unless this one offers it. */
+  self->step_serial = 0;
+  if (!can_undo)
+    g_clear_object (&self->deleted);
+  update_actions (self);
   gtk_label_set_label (self->routine_toast_label, message);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->routine_toast_label), NULL);
   gtk_widget_set_visible (self->routine_undo_button, can_undo);
   gtk_revealer_set_reveal_child (self->routine_toast_revealer, TRUE);
   self->toast_timeout = g_timeout_add_seconds (TOAST_SECONDS, hide_toast, self);
@@ -541,6 +555,15 @@ undo_delete_action (GtkWidget  *widget,
 {
   SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
   g_autoptr(SmRoutine) routine = g_steal_pointer (&self->deleted);
+  guint serial = self->step_serial;
+
+  if (serial != 0)
+    {
+      self->step_serial = 0;
+      sm_routine_editor_undo_serial (self->routine_editor, serial);
+      dismiss_action (widget, NULL, NULL);
+      return;
+    }
 
   if (routine == NULL)
     return;
@@ -549,6 +572,21 @@ undo_delete_action (GtkWidget  *widget,
   sm_routine_store_add (self->store, routine);
   dismiss_action (widget, NULL, NULL);
   sm_routines_page_open (self, routine);
+}
+
+static void
+on_step_removed (SmRoutinesPage  *self,
+                 guint            number,
+                 guint            serial,
+                 SmRoutineEditor *editor)
+{
+  /* Translators: after the bin button of a step; %u is the step's number */
+  g_autofree char *message = g_strdup_printf (_("Step %u removed"), number);
+
+  g_clear_object (&self->deleted);
+  sm_routines_page_show_message (self, message, TRUE);
+  self->step_serial = serial;
+  update_actions (self);
 }
 
 static void
@@ -639,27 +677,78 @@ create_routine_row (gpointer item,
   return row;
 }
 
+/* "routine.json: steps[2].hold-seconds: …" → "routine.json"; NULL for an
+ * error that is not about one file (the folder could not be read). */
+static char *
+error_file_name (const GError *error)
+{
+  const char *colon = strstr (error->message, ": ");
+  g_autofree char *name = NULL;
+
+  if (colon == NULL)
+    return NULL;
+  name = g_strndup (error->message, colon - error->message);
+  return g_str_has_suffix (name, ".json") ? g_steal_pointer (&name) : NULL;
+}
+
+static char *
+plain_load_error (const GError *error)
+{
+  g_autofree char *file = error_file_name (error);
+
+  if (file == NULL)
+    /* Translators: the routines folder could not be read */
+    return g_strdup (_("Your routines folder could not be read, so your own routines are not shown. Nothing in it was changed."));
+  /* Translators: %s is a file name, e.g. "evening.json" */
+  return g_strdup_printf (_("The routine file “%s” could not be opened: it is damaged or was made by a newer version of the app. It was left as it is."),
+                          file);
+}
+
 static void
 show_load_errors (SmRoutinesPage *self)
 {
   GPtrArray *errors = sm_routine_store_get_load_errors (self->store);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) details = g_string_new (NULL);
 
   for (guint i = 0; i < errors->len; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", ((GError *) errors->pdata[i])->message);
+    {
+      g_autofree char *plain = plain_load_error (errors->pdata[i]);
 
-  if (errors->len > 0)
-    g_string_prepend (text, _("These routine files could not be read and were left as they are:\n"));
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", plain);
+      g_string_append_printf (details, "%s%s", i > 0 ? "\n" : "", ((GError *) errors->pdata[i])->message);
+    }
+
   gtk_label_set_label (self->routine_errors_label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->routine_errors_label), errors->len > 0);
+  /* The exact problem, for whoever repairs the file. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->routine_errors_label), details->str);
+  gtk_widget_set_visible (self->routine_errors_box, errors->len > 0);
 }
 
 static void
+dismiss_errors_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+
+  gtk_widget_set_visible (self->routine_errors_box, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->routines_list));
+}
+
+/* The store's message names the file and the system's reason; the person
+ * needs to know which routine and that the edit is not lost yet. */
+static void
 on_save_failed (SmRoutinesPage *self,
                 SmRoutine      *routine,
-                const char     *message)
+                const char     *detail)
 {
+  /* Translators: %s is the routine's name */
+  g_autofree char *message = g_strdup_printf (_("“%s” could not be saved. Your changes are kept while the app is open."),
+                                              sm_routine_get_name (routine));
+
   sm_routines_page_show_message (self, message, FALSE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->routine_toast_label), detail);
 }
 
 static void
@@ -710,8 +799,9 @@ sm_routines_page_class_init (SmRoutinesPageClass *klass)
 
   g_type_ensure (SM_TYPE_ROUTINE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routines-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_errors_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_errors_label);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_list);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_editor);
@@ -724,6 +814,7 @@ sm_routines_page_class_init (SmRoutinesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "routines.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "routines.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "routines.dismiss", NULL, dismiss_action);
+  gtk_widget_class_install_action (widget_class, "routines.dismiss-errors", NULL, dismiss_errors_action);
   gtk_widget_class_install_action (widget_class, "routine.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "routine.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "routine.delete", NULL, delete_action);
@@ -751,6 +842,8 @@ sm_routines_page_init (SmRoutinesPage *self)
   /* The folder may still be read in the background. */
   g_signal_connect_object (self->store, "loaded", G_CALLBACK (show_load_errors), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->routine_editor, "step-removed", G_CALLBACK (on_step_removed),
+                           self, G_CONNECT_SWAPPED);
   show_load_errors (self);
   update_actions (self);
 }

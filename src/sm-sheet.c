@@ -1278,6 +1278,23 @@ flow_table_header (Flow *flow)
   flow->y += 3;
 }
 
+/* A tool the zone's own instructions do not use was picked through the
+ * editor's "Other tool…": the sheet says so, since its how-to then cannot
+ * come from the muscle's own text. */
+static char *
+marked_tool (SmSheet       *self,
+             SmRoutineStep *step)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, sm_routine_step_get_zone (step));
+  const char *id = sm_routine_step_get_tool (step);
+
+  if (zone == NULL || id[0] == '\0' || sm_zone_get_tool_use (zone, id) != NULL)
+    return g_strdup (tool_name (self, id));
+  /* Translators: on the sheet, a tool the muscle's own instructions do
+   * not use, e.g. "Psoas release tool (other tool)" */
+  return g_strdup_printf (_("%s (other tool)"), tool_name (self, id));
+}
+
 /* The texts of one row's cells, columns 1 to 4. */
 static void
 step_cells (SmSheet        *self,
@@ -1292,13 +1309,13 @@ step_cells (SmSheet        *self,
                                             sm_routine_step_get_repetitions (step));
   /* Translators: the rest between holds, e.g. "rest 10 s" */
   g_autofree char *rest_text = g_strdup_printf (_("rest %s"), rest);
+  g_autofree char *tool = marked_tool (self, step);
 
   cells[0] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>%s<i>%s</i>",
                                       zone_name (self, sm_routine_step_get_zone (step)),
                                       side_text (sm_routine_step_get_side (step)),
                                       note[0] != '\0' ? "\n" : "", note);
-  cells[1] = g_markup_printf_escaped ("%s\n" SPAN_SMALL "%s</span>",
-                                      tool_name (self, sm_routine_step_get_tool (step)),
+  cells[1] = g_markup_printf_escaped ("%s\n" SPAN_SMALL "%s</span>", tool,
                                       technique_name (self, sm_routine_step_get_technique (step)));
   cells[2] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>", times, rest_text);
 }

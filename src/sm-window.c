@@ -29,6 +29,7 @@
 #include "sm-technique-panel.h"
 #include "sm-timer-bar.h"
 #include "sm-tool-panel.h"
+#include "sm-unsaved-dialog.h"
 #include "sm-window.h"
 #include "sm-utils.h"
 #include "sm-zone-panel.h"
@@ -1605,6 +1606,7 @@ sm_window_init (SmWindow *self)
   self->side = g_strdup ("both");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sm_unsaved_dialog_guard_window (GTK_WINDOW (self));
   /* A screen reader announces the menu when it opens; GTK 4.8 would name
    * the popover it makes from the menu model after its type. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->primary_menu_button)),

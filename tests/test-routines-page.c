@@ -43,6 +43,8 @@ wait_saved (SmRoutinesPage *page)
   g_assert_true (sm_test_wait_for (saved, sm_routines_page_get_store (page), 5000));
 }
 
+static gboolean toast_shown (gpointer window);
+
 static SmRoutineStepRow *
 step_row (SmWindow *window,
           guint     index)
@@ -167,6 +169,38 @@ check_delete_and_undo (SmWindow       *window,
   g_assert_true (sm_routine_store_lookup (sm_routines_page_get_store (page), id) == routine);
   g_assert_true (sm_window_get_routine (window) == routine);
   g_object_unref (routine);
+}
+
+/* The bin button of a step: a message with Undo that brings it back in
+ * its place; then Ctrl+Z and Ctrl+Shift+Z (editor.undo/redo) over a move. */
+static void
+check_step_undo (SmWindow       *window,
+                 SmRoutinesPage *page,
+                 SmRoutine      *routine)
+{
+  GtkLabel *toast = sm_test_find (window, "routine_toast_label");
+  SmRoutineStep *first = g_object_ref (sm_routine_get_step (routine, 0));
+  GtkWidget *editor = sm_test_find (window, "routine_editor");
+
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (window, 0)), "step.remove", NULL));
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, 1);
+  g_assert_true (toast_shown (window));
+  g_assert_cmpstr (gtk_label_get_label (toast), ==, "Step 1 removed");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "routine.undo-delete", NULL));
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, 2);
+  g_assert_true (sm_routine_get_step (routine, 0) == first);
+  g_assert_false (toast_shown (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (window, 0)), "step.move-down", NULL));
+  g_assert_true (sm_routine_get_step (routine, 1) == first);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.undo", NULL));
+  g_assert_true (sm_routine_get_step (routine, 0) == first);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.redo", NULL));
+  g_assert_true (sm_routine_get_step (routine, 1) == first);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.undo", NULL));
+  g_object_unref (first);
+  wait_saved (page);
 }
 
 /* A built-in routine is read-only: no delete, and adding a zone starts a
@@ -300,6 +334,7 @@ on_activate (GApplication *app,
   routine = check_add_to_routine (window, page);
   check_reorder (window, page, routine);
   check_drop (window, routine);
+  check_step_undo (window, page, routine);
   check_delete_and_undo (window, page, routine);
   check_builtin (window, page);
   check_import_export (window, page);
