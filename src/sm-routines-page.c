@@ -699,6 +699,15 @@ plain_load_error (const GError *error)
   if (file == NULL)
     /* Translators: the routines folder could not be read */
     return g_strdup (_("Your routines folder could not be read, so your own routines are not shown. Nothing in it was changed."));
+  /* A pipe, a device or a huge file is not damaged: say what it is. */
+  if (g_error_matches (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_NOT_A_FILE))
+    /* Translators: %s is a file name, e.g. "evening.json" */
+    return g_strdup_printf (_("The routine file “%s” was not opened: it is not an ordinary file but a pipe, a device or a folder. It was left as it is."),
+                            file);
+  if (g_error_matches (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_TOO_LARGE))
+    /* Translators: %s is a file name, e.g. "evening.json" */
+    return g_strdup_printf (_("The routine file “%s” was not opened: it is far larger than a routine can be. It was left as it is."),
+                            file);
   /* Translators: %s is a file name, e.g. "evening.json" */
   return g_strdup_printf (_("The routine file “%s” could not be opened: it is damaged or was made by a newer version of the app. It was left as it is."),
                           file);

@@ -267,8 +267,8 @@ def open_routines(app, name):
     if row is None:
         return False
     app.click(row)
-    return app.find(pyatspi.ROLE_TEXT, 'Routine name') is not None or \
-        app.find(pyatspi.ROLE_ENTRY, 'Routine name') is not None
+    return app.find(pyatspi.ROLE_TEXT, 'Name') is not None or \
+        app.find(pyatspi.ROLE_ENTRY, 'Name') is not None
 
 
 def check_banner(app):
@@ -439,7 +439,7 @@ def check_move_in_view(app, session):
 
 def edit_notes_read_only(app, session):
     """Opens Short, types into its notes with the folder read-only."""
-    notes = app.find(pyatspi.ROLE_TEXT, 'Notes for the patient')
+    notes = app.find(pyatspi.ROLE_TEXT, 'Notes')
     app.click(notes)
     smatspi.type_text('Heat first')
     return app.label('“Short” could not be saved')

@@ -26,7 +26,8 @@ tap = smatspi.Tap()
 HEAD = {'format': 'sciatica-map-routine', 'version': 2}
 STEP = {'zone': 'piriformis', 'side': 'left', 'tool': 'ball', 'technique': 'hold',
         'hold-seconds': 30, 'repetitions': 1}
-ERRORS_HEADING = 'These routine files could not be read'
+# Each unreadable file gets one plain sentence in the banner, starting so.
+ERRORS_HEADING = 'The routine file “'
 
 
 def write_routine(folder, file_name, **fields):
@@ -103,10 +104,18 @@ def main():
         text = report.name if report is not None else ''
         tap.diag(text[:2000])
         for name in bad:
-            count = sum(1 for line in text.splitlines() if line.startswith(name + ':'))
+            count = sum(1 for line in text.splitlines()
+                        if line.startswith(f'{ERRORS_HEADING}{name}”'))
             tap(count == 1, f'{name} is reported once (seen {count} times)')
         tap(len(text) < 2000, f'the report is short ({len(text)} characters): values are cut')
-        tap('…' in text and 'l' * 61 not in text, 'the 30 000-character side is quoted cut short')
+        tap('l' * 61 not in text and 'side.json”' in text,
+            'the 30 000-character side is not quoted in full')
+        # The special files are named for what they are, not called damaged.
+        for name in [n for n in bad if n in ('pipe.json', 'zero.json', 'node.json')]:
+            line = next((l for l in text.splitlines() if f'“{name}”' in l), '')
+            tap('not an ordinary file' in line, f'{name} is reported as not an ordinary file')
+        line = next((l for l in text.splitlines() if '“huge.json”' in l), '')
+        tap('far larger' in line, 'huge.json is reported as too large')
         tap(wait_for(label_shown(app, 'Good plan'), timeout=20) is not None,
             'the good routine is listed next to the report')
         tap.diag(f'time to the laid-out window: {seconds:.2f} s; '

@@ -44,7 +44,7 @@ def start_wm():
         return None
     wm = subprocess.Popen(['openbox', '--sm-disable'], stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL)
-    if wait_for(has_wm, timeout=20) is None:
+    if wait_for(has_wm, timeout=60) is None:
         tap.diag('openbox did not come up')
     return wm
 
@@ -215,7 +215,7 @@ def main():
     scratch = tempfile.mkdtemp(prefix='sm-print-')
     pdf = os.path.join(scratch, 'printed-sheet.pdf')
     wm = start_wm()
-    tap(has_wm(), 'a window manager runs')
+    tap(wait_for(has_wm, timeout=60) is not None, "a window manager runs")
     process, app = smatspi.launch()
     try:
         if not tap(app is not None, 'the app shows up on the accessibility bus'):
