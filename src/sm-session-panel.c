@@ -30,6 +30,7 @@ struct _SmSessionPanel
   GtkLabel    *instructions_label;
   GtkButton   *pause_button;
   GtkLabel    *summary_label;
+  GtkLabel    *summary_time_label;
   GtkButton   *again_button;
 };
 
@@ -97,8 +98,8 @@ show_step (SmSessionPanel *self)
 
   gtk_label_set_label (self->session_title, sm_session_get_title (session));
   gtk_label_set_label (self->progress_label, progress);
-  gtk_level_bar_set_max_value (self->progress_level, sm_session_get_n_steps (session));
-  gtk_level_bar_set_value (self->progress_level, sm_session_get_position (session) + 1);
+  gtk_level_bar_set_max_value (self->progress_level, sm_session_get_n_parts (session));
+  gtk_level_bar_set_value (self->progress_level, sm_session_get_part (session));
   gtk_label_set_label (self->step_title, sm_session_step_get_title (step));
   gtk_label_set_label (self->phase_label, phase);
   gtk_label_set_label (self->instructions_label, sm_session_step_get_instructions (step));
@@ -109,8 +110,10 @@ static void
 show_summary (SmSessionPanel *self)
 {
   g_autofree char *summary = sm_session_format_summary (self->session);
+  g_autofree char *time = sm_session_format_time_summary (self->session);
 
   gtk_label_set_label (self->summary_label, summary);
+  gtk_label_set_label (self->summary_time_label, time);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button),
                                     "s", sm_session_get_id (self->session));
   gtk_stack_set_visible_child_name (self->pages, "summary");
@@ -195,6 +198,7 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pause_button);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_time_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, again_button);
 }
 

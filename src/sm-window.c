@@ -15,6 +15,7 @@
 #include "sm-anatomy.h"
 #include "sm-body-map.h"
 #include "sm-pain-layer.h"
+#include "sm-plain-keys.h"
 #include "sm-presenter.h"
 #include "sm-presenter-mode.h"
 #include "sm-browse-page.h"
@@ -83,6 +84,7 @@ struct _SmWindow
   SmSessionPanel       *session_panel;
   SmTimer              *timer;
   SmSession            *session;
+  gboolean              session_from_routines;
   char                 *flash_zone;
   char                 *flash_side;
   guint                 flash_ticks;
@@ -203,9 +205,13 @@ zone_hold (const char *zone_id)
   return zone != NULL ? sm_zone_get_hold_seconds (zone) : 0;
 }
 
+static void emphasize_zone_landmarks (SmWindow   *self,
+                                      const char *zone_id,
+                                      const char *side);
+
 /* Selects a zone on the map without leaving the side pane's page; the map
- * switches view, layer and side filter as needed. %NULL (a stretch)
- * clears the selection. */
+ * switches view, layer and side filter as needed, and shows the landmarks
+ * that find the muscle on that side. %NULL (a stretch) clears both. */
 static void
 highlight_zone (SmWindow   *self,
                 const char *zone_id,
@@ -215,6 +221,7 @@ highlight_zone (SmWindow   *self,
     sm_body_map_clear_selection (self->body_map);
   else if (!sm_body_map_select_zone (self->body_map, zone_id, side))
     g_warning ("No zone “%s” on the body map", zone_id);
+  emphasize_zone_landmarks (self, zone_id, side);
 }
 
 static void
@@ -337,6 +344,8 @@ show_location (SmWindow *self,
     sm_tool_panel_set_tool (self->tool_panel, id);
   else if (g_str_equal (page, "stretch"))
     sm_stretch_panel_set_stretch (self->stretch_panel, id);
+  else if (g_str_equal (page, "welcome"))
+    sm_timer_bar_clear_zone (self->timer_bar);
 
   update_map_for_location (self, page, id, side);
   gtk_stack_set_visible_child_name (self->panel_stack, page);
@@ -599,6 +608,9 @@ set_safety_screen_visible (SmWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-routines", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-pain", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-timer", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-session", !visible);
+  sm_timer_bar_set_can_start (self->timer_bar, !visible);
   update_present_elsewhere (self);
 
   if (visible)
@@ -978,12 +990,21 @@ show_timer_action (GtkWidget  *widget,
     gtk_widget_child_focus (GTK_WIDGET (self->timer_bar), GTK_DIR_TAB_FORWARD);
 }
 
+/* The switch-sides run moves the whole window to the other side: the map,
+ * and the muscle's page when it is on show (its side switch, title and
+ * landmarks), as the page's own Left/Right buttons would. */
 static void
 on_side_switched (SmWindow   *self,
                   const char *zone,
                   const char *side)
 {
-  highlight_zone (self, zone, side);
+  gboolean on_show = g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "zone") == 0 &&
+                     g_strcmp0 (sm_zone_panel_get_zone (self->zone_panel), zone) == 0;
+
+  if (on_show)
+    navigate_to (self, "zone", zone, side);
+  else
+    sm_body_map_select_zone (self->body_map, zone, side);
 }
 
 /* Guided sessions */
@@ -1024,16 +1045,31 @@ end_session (SmWindow *self)
   g_clear_object (&self->session);
   sm_session_panel_set_session (self->session_panel, NULL, NULL);
   sm_timer_bar_set_guided (self->timer_bar, NULL);
+  /* The last step's zone and time are not the person's to start again. */
+  sm_timer_bar_clear_zone (self->timer_bar);
   update_session_actions (self);
 }
 
 /* Leaves the session page for the page the person was on, but only if
  * it is the page on show: a session stopped by "Start timer" on a
- * muscle's page keeps that page. */
+ * muscle's page keeps that page. A session started from the routines
+ * page goes back there, to the routine whose steps the map numbers. */
 static void
 leave_session_page (SmWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") == 0)
+  gboolean from_routines = self->session_from_routines;
+
+  self->session_from_routines = FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") != 0)
+    return;
+
+  if (from_routines)
+    {
+      emphasize_zone_landmarks (self, NULL, NULL);
+      sm_body_map_clear_selection (self->body_map);
+      gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+    }
+  else
     show_current_location (self);
 }
 
@@ -1073,6 +1109,9 @@ sm_window_run_session (SmWindow  *self,
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (SM_IS_SESSION (session));
 
+  self->session_from_routines =
+    g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "routines") == 0 ||
+    (self->session_from_routines && self->session != NULL);
   end_session (self);
   self->session = g_object_ref (session);
   sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
@@ -1145,60 +1184,22 @@ session_close_action (GtkWidget  *widget,
   leave_session_page (self);
 }
 
-/* Space, R, N and P are plain keys: they must reach text fields and open
- * menus untouched, so they are checked against the focus first and run
- * in the capture phase, before a focused button takes Space for itself. */
+/* N and P mean something only while a session runs; nothing starts the
+ * timer while the first-run safety screen is up (Space presses its
+ * button instead). */
 static gboolean
-typing_focus (SmWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL &&
-         (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
-          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
-}
-
-static gboolean
-plain_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+plain_key_filter (GtkWidget  *widget,
+                  const char *action,
+                  gpointer    user_data)
 {
   SmWindow *self = SM_WINDOW (widget);
-  const char *action = user_data;
-  gboolean enabled = TRUE;
-
-  if (typing_focus (self))
-    return FALSE;
 
   if (g_str_has_prefix (action, "win.session-"))
-    enabled = self->session != NULL && sm_session_is_running (self->session);
+    return self->session != NULL && sm_session_is_running (self->session);
+  if (g_str_equal (action, "win.timer-toggle"))
+    return !sm_window_get_safety_screen_visible (self) || sm_timer_is_active (self->timer);
 
-  return enabled && gtk_widget_activate_action (widget, action, NULL);
-}
-
-static void
-add_plain_keys (SmWindow *self)
-{
-  static const struct {
-    guint       keyval;
-    const char *action;
-  } keys[] = {
-    { GDK_KEY_space, "win.timer-toggle" },
-    { GDK_KEY_r, "win.timer-reset" },
-    { GDK_KEY_n, "win.session-next" },
-    { GDK_KEY_p, "win.session-previous" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_name (controller, "sm-plain-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
-                                                            gtk_callback_action_new (plain_key_cb,
-                                                                                     (gpointer) keys[i].action,
-                                                                                     NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  return TRUE;
 }
 
 static void
@@ -1621,7 +1622,7 @@ sm_window_init (SmWindow *self)
   g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (flash_zone), self);
   g_signal_connect_object (self->timer_bar, "side-switched",
                            G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
-  add_plain_keys (self);
+  sm_plain_keys_add (GTK_WIDGET (self), plain_key_filter, NULL);
   update_indicator (self);
   update_session_actions (self);
 
