@@ -20,6 +20,7 @@
 #include "sm-presenter-mode.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
+#include "sm-map-flash.h"
 #include "sm-safety-page.h"
 #include "sm-routine-session.h"
 #include "sm-routines-page.h"
@@ -53,6 +54,7 @@ struct _SmWindow
   GtkStack             *mode_stack;
   SmPainLayer          *pain_layer;
   gboolean              marking_pain;
+  SmPainDrawing        *loose_drawing;      /* drawn with no routine of one's own open */
 
   SmPresenter          *presenter;          /* created the first time */
   gboolean              presenting;
@@ -85,14 +87,7 @@ struct _SmWindow
   SmTimer              *timer;
   SmSession            *session;
   gboolean              session_from_routines;
-  char                 *flash_zone;
-  char                 *flash_side;
-  guint                 flash_ticks;
-  guint                 flash_id;
 };
-
-#define ZONE_FLASHES  3
-#define ZONE_FLASH_MS 250
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -222,63 +217,6 @@ highlight_zone (SmWindow   *self,
   else if (!sm_body_map_select_zone (self->body_map, zone_id, side))
     g_warning ("No zone “%s” on the body map", zone_id);
   emphasize_zone_landmarks (self, zone_id, side);
-}
-
-static void
-stop_zone_flash (SmWindow *self)
-{
-  g_clear_handle_id (&self->flash_id, g_source_remove);
-  g_clear_pointer (&self->flash_zone, g_free);
-  g_clear_pointer (&self->flash_side, g_free);
-}
-
-/* Blinks the selection off and on. A selection made by anyone else in
- * the meantime ends the blinking and is left alone. */
-static gboolean
-flash_zone_cb (gpointer data)
-{
-  SmWindow *self = data;
-  const char *selected = sm_body_map_get_selected_zone (self->body_map);
-  gboolean was_on = self->flash_ticks % 2 == 0;
-
-  if (was_on ? g_strcmp0 (selected, self->flash_zone) != 0 : selected != NULL)
-    {
-      self->flash_id = 0;
-      stop_zone_flash (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (was_on)
-    sm_body_map_clear_selection (self->body_map);
-  else
-    sm_body_map_select_zone (self->body_map, self->flash_zone, self->flash_side);
-
-  if (--self->flash_ticks > 0)
-    return G_SOURCE_CONTINUE;
-
-  self->flash_id = 0;
-  stop_zone_flash (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* At the end of a hold the selected zone blinks with the timer bar,
- * unless the desktop asks for no animations. */
-static void
-flash_zone (SmWindow *self)
-{
-  gboolean animate = FALSE;
-  const char *zone = sm_body_map_get_selected_zone (self->body_map);
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-enable-animations", &animate, NULL);
-  stop_zone_flash (self);
-  if (!animate || zone == NULL)
-    return;
-
-  self->flash_zone = g_strdup (zone);
-  self->flash_side = g_strdup (sm_body_map_get_selected_side (self->body_map));
-  self->flash_ticks = 2 * ZONE_FLASHES;
-  self->flash_id = g_timeout_add (ZONE_FLASH_MS, flash_zone_cb, self);
 }
 
 /* ---- Side pane: panels, history, search and the safety screen ---- */
@@ -589,6 +527,7 @@ setup_navigation (SmWindow *self)
 }
 
 static void update_present_elsewhere (SmWindow *self);
+static void update_pain_layers (SmWindow *self);
 
 /* Until the person has read the safety screen, it takes the place of the
  * map and the side pane, and the header controls that act on them rest. */
@@ -798,6 +737,7 @@ enter_presenter (SmWindow *self)
   sm_window_geometry_save (&self->before_presenting, GTK_WINDOW (self), self->paned);
   sm_presenter_copy_map (presenter, self->body_map);
   sm_presenter_set_routine (presenter, sm_window_get_routine (self));
+  update_pain_layers (self);
   gtk_stack_set_visible_child_name (self->mode_stack, "presenter");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
@@ -839,8 +779,8 @@ sm_window_set_presenting (SmWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
-/* (transfer none) (nullable) the drawing that "Mark pain" edits: the open
- * routine's. */
+/* (transfer none) the drawing that "Mark pain" edits: the open routine's,
+ * or with none open the current drawing, which belongs to no routine. */
 SmPainDrawing *
 sm_window_get_pain_drawing (SmWindow *self)
 {
@@ -849,27 +789,56 @@ sm_window_get_pain_drawing (SmWindow *self)
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
 
   routine = sm_window_get_routine (self);
-  return routine != NULL ? sm_routine_get_pain_drawing (routine) : NULL;
+  return routine != NULL ? sm_routine_get_pain_drawing (routine) : self->loose_drawing;
 }
 
-/* The drawing belongs to a routine: marking pain with none of one's own
- * open starts one (a copy of an open built-in routine keeps its steps). */
+/* Both layers draw the current drawing and offer to keep a loose one. */
+static void
+update_pain_layers (SmWindow *self)
+{
+  SmPainDrawing *drawing = sm_window_get_pain_drawing (self);
+  gboolean offer = drawing == self->loose_drawing && sm_pain_drawing_get_n_strokes (drawing) > 0;
+
+  sm_pain_layer_set_drawing (self->pain_layer, drawing);
+  sm_pain_layer_set_offer_save (self->pain_layer, offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-pain-drawing", offer);
+  if (self->presenter == NULL)
+    return;
+  sm_pain_layer_set_drawing (sm_presenter_get_pain_layer (self->presenter), drawing);
+  sm_pain_layer_set_offer_save (sm_presenter_get_pain_layer (self->presenter), offer);
+}
+
+/* win.save-pain-drawing: the loose drawing moves into a routine of one's
+ * own (a new one, or a copy of the open built-in one), shown at once. */
+static void
+save_pain_drawing_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  SmRoutine *routine = sm_routines_page_ensure_own_routine (self->routines_page);
+
+  sm_pain_drawing_copy_from (sm_routine_get_pain_drawing (routine), self->loose_drawing);
+  sm_pain_drawing_clear (self->loose_drawing);
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+}
+
+/* A drawing of a built-in routine (read-only) goes into a copy of it that
+ * keeps its steps; with no routine open it is the current drawing, and no
+ * routine is made until the person saves it into one. */
 static void
 set_marking_pain (SmWindow *self,
                   gboolean  marking)
 {
+  SmRoutine *open = sm_window_get_routine (self);
+
   marking = !!marking;
   if (self->marking_pain == marking)
     return;
 
   /* Show the routine the drawing went into when it is a new one. */
-  if (marking)
-    {
-      SmRoutine *open = sm_window_get_routine (self);
-
-      if (sm_routines_page_ensure_own_routine (self->routines_page) != open)
-        gtk_stack_set_visible_child_name (self->panel_stack, "routines");
-    }
+  if (marking && open != NULL && sm_routines_page_ensure_own_routine (self->routines_page) != open)
+    gtk_stack_set_visible_child_name (self->panel_stack, "routines");
   self->marking_pain = marking;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKING_PAIN]);
 }
@@ -1299,9 +1268,9 @@ on_routine_opened (SmWindow *self)
                              G_CONNECT_SWAPPED);
 
   update_step_numbers (self);
-  sm_pain_layer_set_drawing (self->pain_layer, sm_window_get_pain_drawing (self));
   if (self->presenter != NULL)
     sm_presenter_set_routine (self->presenter, routine);
+  update_pain_layers (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
 }
 
@@ -1434,13 +1403,16 @@ sm_window_dispose (GObject *object)
   if (self->presenter_window != NULL)
     gtk_window_destroy (self->presenter_window);
   end_session (self);
-  stop_zone_flash (self);
+  sm_map_flash_stop (self->body_map);
   /* The timer outlives this dispose by a little: stop following it. */
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
   g_clear_pointer (&self->map_menu, gtk_widget_unparent);
   g_clear_object (&self->numbered);
+  if (self->loose_drawing != NULL)
+    g_signal_handlers_disconnect_by_data (self->loose_drawing, self);
+  g_clear_object (&self->loose_drawing);
 
   G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
@@ -1586,6 +1558,7 @@ sm_window_class_init (SmWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.mark-pain", "marking-pain");
+  gtk_widget_class_install_action (widget_class, "win.save-pain-drawing", NULL, save_pain_drawing_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mark-pain", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -1619,13 +1592,16 @@ sm_window_init (SmWindow *self)
   self->timer = g_object_ref (sm_timer_bar_get_timer (self->timer_bar));
   g_signal_connect_swapped (self->timer, "notify::state", G_CALLBACK (update_indicator), self);
   g_signal_connect_swapped (self->timer, "notify::remaining", G_CALLBACK (update_indicator), self);
-  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (flash_zone), self);
+  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (sm_map_flash_selection), self->body_map);
   g_signal_connect_object (self->timer_bar, "side-switched",
                            G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
   sm_plain_keys_add (GTK_WIDGET (self), plain_key_filter, NULL);
   update_indicator (self);
   update_session_actions (self);
 
+  self->loose_drawing = sm_pain_drawing_new ();
+  g_signal_connect_swapped (self->loose_drawing, "changed", G_CALLBACK (update_pain_layers), self);
+  update_pain_layers (self);
   g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
                            self, G_CONNECT_SWAPPED);
   setup_map_menu (self);
