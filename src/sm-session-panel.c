@@ -32,6 +32,7 @@ struct _SmSessionPanel
   GtkLabel    *summary_label;
   GtkLabel    *summary_time_label;
   GtkButton   *again_button;
+  GtkButton   *done_button;
 };
 
 G_DEFINE_FINAL_TYPE (SmSessionPanel, sm_session_panel, GTK_TYPE_WIDGET)
@@ -106,6 +107,19 @@ show_step (SmSessionPanel *self)
   gtk_stack_set_visible_child_name (self->pages, "step");
 }
 
+/* The button that had the keyboard goes with the step page: Done takes
+ * it, so Enter or Space closes the summary. */
+static void
+keep_focus (SmSessionPanel *self,
+            GtkWidget      *target)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (target);
+}
+
 static void
 show_summary (SmSessionPanel *self)
 {
@@ -117,6 +131,20 @@ show_summary (SmSessionPanel *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button),
                                     "s", sm_session_get_id (self->session));
   gtk_stack_set_visible_child_name (self->pages, "summary");
+  keep_focus (self, GTK_WIDGET (self->done_button));
+}
+
+/* A session that starts takes the keyboard to its page: Space pauses,
+ * N and P step through it. */
+void
+sm_session_panel_focus (SmSessionPanel *self)
+{
+  g_return_if_fail (SM_IS_SESSION_PANEL (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "summary") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
 }
 
 static void
@@ -200,6 +228,7 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_time_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, again_button);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, done_button);
 }
 
 static void

@@ -1088,6 +1088,7 @@ sm_window_run_session (SmWindow  *self,
   sm_session_panel_set_session (self->session_panel, session, self->timer);
   gtk_stack_set_visible_child_name (self->panel_stack, "session");
   sm_session_start (session, self->timer);
+  sm_session_panel_focus (self->session_panel);
 }
 
 /* The built-in sessions work on the side chosen in the header bar. */
