@@ -954,7 +954,10 @@ show_timer_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   if (self->session != NULL)
-    gtk_stack_set_visible_child_name (self->panel_stack, "session");
+    {
+      gtk_stack_set_visible_child_name (self->panel_stack, "session");
+      sm_session_panel_focus (self->session_panel);
+    }
   else
     gtk_widget_child_focus (GTK_WIDGET (self->timer_bar), GTK_DIR_TAB_FORWARD);
 }
