@@ -1040,6 +1040,8 @@ leave_session_page (SmWindow *self)
       emphasize_zone_landmarks (self, NULL, NULL);
       sm_body_map_clear_selection (self->body_map);
       gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+      /* The button that was pressed went away with its page. */
+      focus_first (GTK_WIDGET (self->routines_page));
     }
   else
     show_current_location (self);
