@@ -352,7 +352,30 @@ FIVE_STEPS = {
     'notes': '', 'created': '2026-12-01T10:00:00Z', 'modified': '2026-12-01T10:00:00Z',
     'steps': [step('gluteus-medius', 30), step('piriformis', 5, 2, 1), step('hamstrings', 30),
               step('psoas', 30), step('calf', 30)],
+    # Burning down the thigh, on both views: whichever the map shows.
+    'pain': [{'kind': 'burning', 'intensity': 8, 'view': view,
+              'points': [330, 800, 335, 900, 340, 1000, 345, 1100]} for view in ('back', 'front')],
 }
+
+BURNING = (145, 65, 172)
+
+
+def pain_pixels(app):
+    """Pixels of the burning colour on the map's half of the window."""
+    time.sleep(1)
+    pixbuf = GdkPixbuf.Pixbuf.new_from_file(screenshot('pain'))
+    ox, oy = window_origin(app)
+    fx, fy = frame_offset(app)
+    _, _, width, height = smatspi.extents(app.window)
+    pixels = pixbuf.get_pixels()
+    stride, channels = pixbuf.get_rowstride(), pixbuf.get_n_channels()
+    count = 0
+    for y in range(oy + fy + 60, min(pixbuf.get_height(), oy + fy + height - 80), 2):
+        for x in range(ox + fx, ox + fx + width // 2, 2):
+            offset = y * stride + x * channels
+            if all(abs(pixels[offset + i] - BURNING[i]) < 30 for i in range(3)):
+                count += 1
+    return count
 
 
 def progress(app):
@@ -470,6 +493,13 @@ def session():
             is not None, f'the timer bar is the plain timer with the default hold ({bar_labels(app)})')
         tap(zone_descriptions(app).get('Piriformis, left') == 'Routine step 1',
             'the map still numbers the routine on show')
+        shown = pain_pixels(app)
+        tap(shown > 20, f'and shows its pain drawing ({shown} burning pixels)')
+        click(app, button(app.window, 'Back to all routines'))
+        tap(wait_for(lambda: not zone_descriptions(app), timeout=10) is not None,
+            'back at the routine list the map numbers nothing')
+        left = pain_pixels(app)
+        tap(left == 0, f'and the drawing went with the routine ({left} burning pixels)')
         if SHOTS:
             screenshot('session-done')
     finally:
