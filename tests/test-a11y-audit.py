@@ -268,7 +268,9 @@ def main():
                             ('Keyboard Shortcuts', 'shortcuts window'),
                             ('About', 'about dialog')):
             if main_menu_item(window, item):
-                other = wait_for(other_window(app, window), timeout=15)
+                # Listed before it has a size: wait until it is laid out.
+                other = wait_for(lambda: (lambda w: w if w is not None and is_laid_out(w) else None)(
+                    other_window(app, window)()), timeout=15) or other_window(app, window)()
                 if audit(state, other, lambda: other) or other is not None:
                     close_window(app, other)
 
