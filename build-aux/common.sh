@@ -17,7 +17,7 @@ SM_PACKAGES=(
   xvfb xauth xdotool dbus dbus-bin dbus-daemon
   at-spi2-core python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   poppler-utils librsvg2-bin
-  openbox x11-utils imagemagick
+  openbox x11-utils imagemagick gir1.2-gdkpixbuf-2.0
 )
 
 sm_say () {

@@ -38,6 +38,7 @@ struct _SmPainLayer
 
   GtkWidget     *canvas;        /* under the panel: takes the strokes */
   GtkWidget     *panel;
+  GtkWidget     *save_button;
   GtkRevealer   *note_revealer;
   GtkAdjustment *intensity_adjustment;
   GtkDrawingArea *swatch_aching;
@@ -378,7 +379,20 @@ sm_pain_layer_set_drawing (SmPainLayer   *self,
   else
     update_note (self);
 
+  /* The strokes of the drawing that went away must go with it. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWING]);
+}
+
+/* A drawing that belongs to no routine yet: the panel offers to keep it
+ * in one (win.save-pain-drawing). */
+void
+sm_pain_layer_set_offer_save (SmPainLayer *self,
+                              gboolean     offer)
+{
+  g_return_if_fail (SM_IS_PAIN_LAYER (self));
+
+  gtk_widget_set_visible (self->save_button, offer);
 }
 
 gboolean
@@ -601,6 +615,7 @@ sm_pain_layer_class_init (SmPainLayerClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-pain-layer.ui");
   gtk_widget_class_bind_template_child (widget_class, SmPainLayer, panel);
+  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, save_button);
   gtk_widget_class_bind_template_child (widget_class, SmPainLayer, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, SmPainLayer, intensity_adjustment);
   gtk_widget_class_bind_template_child (widget_class, SmPainLayer, swatch_aching);

@@ -34,6 +34,8 @@ void           sm_pain_layer_set_map        (SmPainLayer   *self,
 SmPainDrawing *sm_pain_layer_get_drawing    (SmPainLayer   *self);
 void           sm_pain_layer_set_drawing    (SmPainLayer   *self,
                                              SmPainDrawing *drawing);
+void           sm_pain_layer_set_offer_save (SmPainLayer   *self,
+                                             gboolean       offer);
 gboolean       sm_pain_layer_get_active     (SmPainLayer   *self);
 void           sm_pain_layer_set_active     (SmPainLayer   *self,
                                              gboolean       active);

@@ -38,7 +38,8 @@ step_instructions (SmZone        *zone,
   return note[0] != '\0' ? g_strjoin ("\n\n", text, note, NULL) : g_steal_pointer (&text);
 }
 
-/* The holds of one step, as many as its repetitions. */
+/* The holds of one step, as many as its repetitions: the rounds of one
+ * session step. */
 static gboolean
 add_step_holds (GPtrArray      *holds,
                 SmAtlas        *atlas,
@@ -48,7 +49,9 @@ add_step_holds (GPtrArray      *holds,
 {
   const char *side = sm_routine_step_get_side (step);
   SmZone *zone = sm_atlas_lookup_zone (atlas, sm_routine_step_get_zone (step));
+  guint rounds = sm_routine_step_get_repetitions (step);
   g_autofree char *instructions = NULL;
+  g_autoptr(SmSessionStep) hold = NULL;
 
   if (zone == NULL)
     {
@@ -61,17 +64,16 @@ add_step_holds (GPtrArray      *holds,
   if (g_str_equal (side, "both"))
     side = both_side;
 
-  for (guint r = 0; r < sm_routine_step_get_repetitions (step); r++)
-    {
-      SmSessionStep *hold = sm_session_step_new (sm_zone_get_id (zone), side,
-                                                 sm_routine_step_get_hold_seconds (step),
-                                                 sm_routine_step_get_rest_seconds (step),
-                                                 sm_zone_get_name (zone), instructions, error);
+  hold = sm_session_step_new (sm_zone_get_id (zone), side,
+                              sm_routine_step_get_hold_seconds (step),
+                              sm_routine_step_get_rest_seconds (step),
+                              sm_zone_get_name (zone), instructions, error);
+  if (hold == NULL)
+    return FALSE;
 
-      if (hold == NULL)
-        return FALSE;
-      g_ptr_array_add (holds, hold);
-    }
+  /* Each repetition is a round of the same step, and counted as one step. */
+  for (guint r = 1; r <= rounds; r++)
+    g_ptr_array_add (holds, sm_session_step_new_round (hold, r, rounds));
 
   return TRUE;
 }

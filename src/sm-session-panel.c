@@ -30,7 +30,9 @@ struct _SmSessionPanel
   GtkLabel    *instructions_label;
   GtkButton   *pause_button;
   GtkLabel    *summary_label;
+  GtkLabel    *summary_time_label;
   GtkButton   *again_button;
+  GtkButton   *done_button;
 };
 
 G_DEFINE_FINAL_TYPE (SmSessionPanel, sm_session_panel, GTK_TYPE_WIDGET)
@@ -97,23 +99,52 @@ show_step (SmSessionPanel *self)
 
   gtk_label_set_label (self->session_title, sm_session_get_title (session));
   gtk_label_set_label (self->progress_label, progress);
-  gtk_level_bar_set_max_value (self->progress_level, sm_session_get_n_steps (session));
-  gtk_level_bar_set_value (self->progress_level, sm_session_get_position (session) + 1);
+  gtk_level_bar_set_max_value (self->progress_level, sm_session_get_n_parts (session));
+  gtk_level_bar_set_value (self->progress_level, sm_session_get_part (session));
   gtk_label_set_label (self->step_title, sm_session_step_get_title (step));
   gtk_label_set_label (self->phase_label, phase);
   gtk_label_set_label (self->instructions_label, sm_session_step_get_instructions (step));
   gtk_stack_set_visible_child_name (self->pages, "step");
 }
 
+/* The button that had the keyboard goes with the step page: Done takes
+ * it, so Enter or Space closes the summary. */
+static void
+keep_focus (SmSessionPanel *self,
+            GtkWidget      *target)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (target);
+}
+
 static void
 show_summary (SmSessionPanel *self)
 {
   g_autofree char *summary = sm_session_format_summary (self->session);
+  g_autofree char *time = sm_session_format_time_summary (self->session);
 
   gtk_label_set_label (self->summary_label, summary);
+  gtk_label_set_label (self->summary_time_label, time);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button),
                                     "s", sm_session_get_id (self->session));
   gtk_stack_set_visible_child_name (self->pages, "summary");
+  keep_focus (self, GTK_WIDGET (self->done_button));
+}
+
+/* A session that starts takes the keyboard to its page: Space pauses,
+ * N and P step through it. */
+void
+sm_session_panel_focus (SmSessionPanel *self)
+{
+  g_return_if_fail (SM_IS_SESSION_PANEL (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "summary") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
 }
 
 static void
@@ -195,7 +226,9 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pause_button);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_time_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, again_button);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, done_button);
 }
 
 static void

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SmSessionPanel, sm_session_panel, SM, SESSION_PANEL, GtkWidget)
 
 GtkWidget *sm_session_panel_new         (void);
+void       sm_session_panel_focus       (SmSessionPanel *self);
 void       sm_session_panel_set_session (SmSessionPanel *self,
                                          SmSession      *session,
                                          SmTimer        *timer);

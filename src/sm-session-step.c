@@ -23,6 +23,8 @@ struct _SmSessionStep
   guint  rest;
   char  *title;
   char  *instructions;
+  guint  round;         /* this hold is round @round of @rounds of one step */
+  guint  rounds;
 };
 
 G_DEFINE_BOXED_TYPE (SmSessionStep, sm_session_step,
@@ -89,8 +91,37 @@ sm_session_step_new (const char  *zone,
   self->rest = rest;
   self->title = g_strdup (title);
   self->instructions = g_strdup (instructions != NULL ? instructions : "");
+  self->round = 1;
+  self->rounds = 1;
 
   return self;
+}
+
+/**
+ * sm_session_step_new_round:
+ * @round: 1 … @rounds
+ * @rounds: how many times the step is done
+ *
+ * A routine step done several times is one step of the session with
+ * several rounds: the session counts it once and names the round.
+ *
+ * Returns: (transfer full): a copy of @self as round @round of @rounds
+ */
+SmSessionStep *
+sm_session_step_new_round (const SmSessionStep *self,
+                           guint                round,
+                           guint                rounds)
+{
+  SmSessionStep *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (round >= 1 && round <= rounds, NULL);
+
+  copy = sm_session_step_new (self->zone, self->side, self->hold, self->rest,
+                              self->title, self->instructions, NULL);
+  copy->round = round;
+  copy->rounds = rounds;
+  return copy;
 }
 
 SmSessionStep *
@@ -148,4 +179,16 @@ const char *
 sm_session_step_get_instructions (const SmSessionStep *self)
 {
   return self->instructions;
+}
+
+guint
+sm_session_step_get_round (const SmSessionStep *self)
+{
+  return self->round;
+}
+
+guint
+sm_session_step_get_rounds (const SmSessionStep *self)
+{
+  return self->rounds;
 }

@@ -25,6 +25,9 @@ SmSessionStep *sm_session_step_new          (const char     *zone,
                                              const char     *title,
                                              const char     *instructions,
                                              GError        **error);
+SmSessionStep *sm_session_step_new_round    (const SmSessionStep *self,
+                                             guint           round,
+                                             guint           rounds);
 SmSessionStep *sm_session_step_ref          (SmSessionStep  *self);
 void           sm_session_step_unref        (SmSessionStep  *self);
 
@@ -34,6 +37,8 @@ guint          sm_session_step_get_hold         (const SmSessionStep *self);
 guint          sm_session_step_get_rest         (const SmSessionStep *self);
 const char    *sm_session_step_get_title        (const SmSessionStep *self);
 const char    *sm_session_step_get_instructions (const SmSessionStep *self);
+guint          sm_session_step_get_round        (const SmSessionStep *self);
+guint          sm_session_step_get_rounds       (const SmSessionStep *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSessionStep, sm_session_step_unref)
 

@@ -32,8 +32,17 @@ struct _SmSession
   gulong          finished_id;
   guint           position;
   SmSessionPhase  phase;
-  gboolean       *completed;    /* per step: its hold ran to the end */
-  guint           elapsed;      /* seconds of holds and rests run */
+
+  /* How the person counts: the rounds of one routine step are one step,
+   * and stretches are counted apart from the massage steps. */
+  guint          *part;         /* per hold: its step or stretch, from 1 */
+  guint           n_massage;    /* massage steps */
+  guint           n_stretches;
+
+  /* What was really done */
+  guint           holds_done;   /* holds that ran to their end */
+  gint64          held_us;      /* time spent holding, skipped holds too */
+  gint64          rested_us;
 };
 
 G_DEFINE_FINAL_TYPE (SmSession, sm_session, G_TYPE_OBJECT)
@@ -61,6 +70,29 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static gboolean
+is_stretch (SmSessionStep *step)
+{
+  return sm_session_step_get_zone (step) == NULL;
+}
+
+/* Numbers the massage steps and the stretches, each from 1; the later
+ * rounds of a step share the number of its first. */
+static void
+count_parts (SmSession *self)
+{
+  self->part = g_new0 (guint, self->steps->len);
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      SmSessionStep *step = g_ptr_array_index (self->steps, i);
+      guint *n = is_stretch (step) ? &self->n_stretches : &self->n_massage;
+
+      if (sm_session_step_get_round (step) == 1 || *n == 0)
+        (*n)++;
+      self->part[i] = *n;
+    }
+}
+
 /**
  * sm_session_new:
  * @id: the routine id
@@ -85,7 +117,7 @@ sm_session_new (const char *id,
   self->steps = g_ptr_array_new_full (steps->len, (GDestroyNotify) sm_session_step_unref);
   for (guint i = 0; i < steps->len; i++)
     g_ptr_array_add (self->steps, sm_session_step_ref (g_ptr_array_index (steps, i)));
-  self->completed = g_new0 (gboolean, steps->len);
+  count_parts (self);
 
   return self;
 }
@@ -399,7 +431,6 @@ hold_done (SmSession *self)
       return;
     }
 
-  self->completed[self->position] = TRUE;
   if (self->position + 1 == self->steps->len)
     finish (self);
   else if (sm_session_step_get_rest (step) > 0)
@@ -408,11 +439,31 @@ hold_done (SmSession *self)
     go_to (self, self->position + 1, SM_SESSION_PHASE_HOLD);
 }
 
+/* Adds the time the current hold or rest has run, to its end or to the
+ * moment the person moved on; a get-ready countdown does not count. */
+static void
+account_run (SmSession *self)
+{
+  gint64 run;
+
+  if (self->timer == NULL || !sm_session_is_running (self))
+    return;
+
+  run = (gint64) sm_timer_get_duration (self->timer) * G_USEC_PER_SEC -
+        sm_timer_get_remaining_us (self->timer);
+  if (self->phase == SM_SESSION_PHASE_REST)
+    self->rested_us += MAX (run, 0);
+  else
+    self->held_us += MAX (run, 0);
+}
+
 static void
 on_timer_finished (SmTimer   *timer,
                    SmSession *self)
 {
-  self->elapsed += sm_timer_get_duration (timer);
+  account_run (self);
+  if (self->phase != SM_SESSION_PHASE_REST)
+    self->holds_done++;
 
   if (self->phase == SM_SESSION_PHASE_REST)
     go_to (self, self->position + 1, SM_SESSION_PHASE_HOLD);
@@ -433,8 +484,9 @@ sm_session_start (SmSession *self,
   self->timer = g_object_ref (timer);
   self->finished_id = g_signal_connect (timer, "finished",
                                         G_CALLBACK (on_timer_finished), self);
-  self->elapsed = 0;
-  memset (self->completed, 0, self->steps->len * sizeof (gboolean));
+  self->holds_done = 0;
+  self->held_us = 0;
+  self->rested_us = 0;
 
   go_to (self, 0, SM_SESSION_PHASE_HOLD);
 }
@@ -448,6 +500,7 @@ sm_session_next (SmSession *self)
   if (!sm_session_is_running (self))
     return;
 
+  account_run (self);
   if (self->position + 1 < self->steps->len)
     go_to (self, self->position + 1, SM_SESSION_PHASE_HOLD);
   else
@@ -465,6 +518,7 @@ sm_session_previous (SmSession *self)
   if (!sm_session_is_running (self))
     return;
 
+  account_run (self);
   go_to (self, self->position > 0 ? self->position - 1 : 0, SM_SESSION_PHASE_HOLD);
 }
 
@@ -476,30 +530,95 @@ sm_session_stop (SmSession *self)
   if (!sm_session_is_running (self))
     return;
 
+  account_run (self);
   sm_timer_reset (self->timer);
   disconnect_timer (self);
   set_place (self, self->position, SM_SESSION_PHASE_IDLE);
 }
 
+/* Holds that ran to their end; the other side's hold counts as one. */
 guint
 sm_session_get_completed (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return self->holds_done;
+}
+
+/* The holds the session has in all: two for a muscle's step when the
+ * same hold runs on the other side. */
+guint
+sm_session_get_n_holds (SmSession *self)
 {
   guint n = 0;
 
   g_return_val_if_fail (SM_IS_SESSION (self), 0);
 
   for (guint i = 0; i < self->steps->len; i++)
-    n += self->completed[i] ? 1 : 0;
+    n += self->switch_sides && !is_stretch (g_ptr_array_index (self->steps, i)) ? 2 : 1;
 
   return n;
 }
 
+/* Whole seconds spent holding, skipped holds included. */
+guint
+sm_session_get_held_seconds (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return (guint) (self->held_us / G_USEC_PER_SEC);
+}
+
+guint
+sm_session_get_rested_seconds (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return (guint) (self->rested_us / G_USEC_PER_SEC);
+}
+
+/* Holding and resting together. */
 guint
 sm_session_get_elapsed (SmSession *self)
 {
   g_return_val_if_fail (SM_IS_SESSION (self), 0);
 
-  return self->elapsed;
+  return (guint) ((self->held_us + self->rested_us) / G_USEC_PER_SEC);
+}
+
+/* The massage steps and stretches as the person counts them. */
+guint
+sm_session_get_n_parts (SmSession *self)
+{
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  return self->n_massage + self->n_stretches;
+}
+
+/* The hold the page shows: during a rest, the one that comes next. */
+static guint
+shown_position (SmSession *self)
+{
+  if (self->phase == SM_SESSION_PHASE_REST && self->position + 1 < self->steps->len)
+    return self->position + 1;
+
+  return self->position;
+}
+
+/* Which of the parts is on show, from 1: the stretches follow the
+ * massage steps. */
+guint
+sm_session_get_part (SmSession *self)
+{
+  guint position;
+
+  g_return_val_if_fail (SM_IS_SESSION (self), 0);
+
+  position = shown_position (self);
+  if (is_stretch (g_ptr_array_index (self->steps, position)))
+    return self->n_massage + self->part[position];
+
+  return self->part[position];
 }
 
 /* "4 min 30 s", "45 s", "2 min": one format for each case, so that a
@@ -549,26 +668,73 @@ sm_format_step_of (guint position,
                           position, n_steps);
 }
 
+/* "Step 2 of 5", "Step 2 of 5 · round 1 of 3" or "Stretch 1 of 2" for
+ * the hold on show (the next one during a rest). */
 char *
 sm_session_format_progress (SmSession *self)
 {
+  SmSessionStep *step;
+  guint position, rounds;
+
   g_return_val_if_fail (SM_IS_SESSION (self), NULL);
 
-  return sm_format_step_of (self->position + 1, self->steps->len);
+  position = shown_position (self);
+  step = g_ptr_array_index (self->steps, position);
+  rounds = sm_session_step_get_rounds (step);
+
+  if (is_stretch (step))
+    /* Translators: the stretch on show and how many the session has, e.g.
+     * "Stretch 1 of 3"; the plural form follows the second number */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stretch %1$u of %2$u", "Stretch %1$u of %2$u",
+                                         self->n_stretches),
+                            self->part[position], self->n_stretches);
+  if (rounds > 1)
+    /* Translators: a routine step done several times, e.g. "Step 2 of 5 ·
+     * round 1 of 3": the step, how many steps, the round, how many rounds;
+     * the plural form follows the fourth number */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Step %1$u of %2$u · round %3$u of %4$u",
+                                         "Step %1$u of %2$u · round %3$u of %4$u", rounds),
+                            self->part[position], self->n_massage,
+                            sm_session_step_get_round (step), rounds);
+
+  return sm_format_step_of (self->part[position], self->n_massage);
 }
 
-/* "5 steps, 4 min 30 s" */
+/* "4 of 13 holds completed" */
 char *
 sm_session_format_summary (SmSession *self)
 {
-  guint n = sm_session_get_completed (self);
-  g_autofree char *duration = sm_format_duration (self->elapsed);
+  guint total;
 
   g_return_val_if_fail (SM_IS_SESSION (self), NULL);
 
-  /* Translators: steps done and the time they took, e.g. "5 steps, 4 min 30 s" */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u step, %2$s", "%1$u steps, %2$s", n),
-                          n, duration);
+  total = sm_session_get_n_holds (self);
+  /* Translators: holds that ran to their end and how many the session
+   * had, e.g. "4 of 13 holds completed"; the plural form follows the
+   * second number */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u hold completed",
+                                       "%1$u of %2$u holds completed", total),
+                          self->holds_done, total);
+}
+
+/* "You held for 4 min 30 s and rested for 50 s." */
+char *
+sm_session_format_time_summary (SmSession *self)
+{
+  g_autofree char *held = NULL;
+  g_autofree char *rested = NULL;
+
+  g_return_val_if_fail (SM_IS_SESSION (self), NULL);
+
+  held = sm_format_duration (sm_session_get_held_seconds (self));
+  if (sm_session_get_rested_seconds (self) == 0)
+    /* Translators: %s is a duration, e.g. "4 min 30 s" */
+    return g_strdup_printf (_("You held for %s."), held);
+
+  rested = sm_format_duration (sm_session_get_rested_seconds (self));
+  /* Translators: time spent holding and time spent resting, e.g. "You
+   * held for 4 min 30 s and rested for 50 s." */
+  return g_strdup_printf (_("You held for %1$s and rested for %2$s."), held, rested);
 }
 
 static void
@@ -587,7 +753,7 @@ sm_session_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
-  g_clear_pointer (&self->completed, g_free);
+  g_clear_pointer (&self->part, g_free);
 
   G_OBJECT_CLASS (sm_session_parent_class)->finalize (object);
 }

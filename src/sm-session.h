@@ -59,10 +59,16 @@ void            sm_session_previous           (SmSession      *self);
 void            sm_session_stop               (SmSession      *self);
 gboolean        sm_session_is_running         (SmSession      *self);
 
+guint           sm_session_get_n_parts        (SmSession      *self);
+guint           sm_session_get_part           (SmSession      *self);
+guint           sm_session_get_n_holds        (SmSession      *self);
 guint           sm_session_get_completed      (SmSession      *self);
+guint           sm_session_get_held_seconds   (SmSession      *self);
+guint           sm_session_get_rested_seconds (SmSession      *self);
 guint           sm_session_get_elapsed        (SmSession      *self);
 char           *sm_session_format_progress    (SmSession      *self);
 char           *sm_session_format_summary     (SmSession      *self);
+char           *sm_session_format_time_summary (SmSession     *self);
 
 char           *sm_format_duration            (guint           seconds);
 char           *sm_format_step_of             (guint           position,

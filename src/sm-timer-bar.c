@@ -30,6 +30,7 @@ struct _SmTimerBar
   char           *title;
   char           *guided_subject;    /* non-NULL while a session drives the timer */
   gboolean        second_side;       /* the switch-sides run is under way */
+  gboolean        can_start;         /* FALSE while the safety screen is up */
   guint           flash_id;
 
   GtkLabel       *countdown_label;
@@ -166,8 +167,10 @@ update_state (SmTimerBar *self)
   gtk_label_set_label (self->state_label, state_text (state));
   gtk_button_set_label (self->start_button, start_text (state));
   /* A new hold time would end the run under way: offer it only between runs. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->hold_button), !active);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->hold_button), !active && self->can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.preset", !active);
+  /* A run under way can always be paused; a new one waits for leave. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.toggle", active || self->can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timer.reset", state != SM_TIMER_STATE_IDLE);
   update_countdown (self);
 }
@@ -297,6 +300,38 @@ sm_timer_bar_set_zone (SmTimerBar *self,
   update_subject (self);
 }
 
+/* After a guided session the bar is nobody's: the plain timer with the
+ * default hold, until a muscle's page offers its own. */
+void
+sm_timer_bar_clear_zone (SmTimerBar *self)
+{
+  g_return_if_fail (SM_IS_TIMER_BAR (self));
+
+  if (sm_timer_is_active (self->timer) || self->guided_subject != NULL)
+    return;
+
+  g_clear_pointer (&self->zone, g_free);
+  g_clear_pointer (&self->side, g_free);
+  g_clear_pointer (&self->title, g_free);
+  sm_timer_set_duration (self->timer, g_settings_get_uint (self->settings, "default-hold"), NULL);
+  update_subject (self);
+}
+
+/* A new default hold applies at once to the plain timer, the one that
+ * times no muscle (muscles have their own holds); a run under way keeps
+ * its length. */
+static void
+default_hold_changed (SmTimerBar *self)
+{
+  SmTimerState state = sm_timer_get_state (self->timer);
+
+  if (self->zone != NULL || self->guided_subject != NULL ||
+      (state != SM_TIMER_STATE_IDLE && state != SM_TIMER_STATE_FINISHED))
+    return;
+
+  sm_timer_set_duration (self->timer, g_settings_get_uint (self->settings, "default-hold"), NULL);
+}
+
 /**
  * sm_timer_bar_start_zone:
  * @seconds: the hold, 1 … 600; 0 for the default hold
@@ -339,6 +374,18 @@ sm_timer_bar_set_guided (SmTimerBar *self,
 
   sm_set_str (&self->guided_subject, subject);
   update_subject (self);
+}
+
+/* While the first-run safety screen is up nothing may start a hold; one
+ * that runs already can still be paused. */
+void
+sm_timer_bar_set_can_start (SmTimerBar *self,
+                            gboolean    can_start)
+{
+  g_return_if_fail (SM_IS_TIMER_BAR (self));
+
+  self->can_start = !!can_start;
+  update_state (self);
 }
 
 static void
@@ -458,10 +505,13 @@ sm_timer_bar_init (SmTimerBar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->can_start = TRUE;
   self->settings = g_settings_new (APP_ID);
   self->timer = sm_timer_new ();
   sm_timer_set_duration (self->timer, g_settings_get_uint (self->settings, "default-hold"), NULL);
   g_settings_bind (self->settings, "get-ready", self->timer, "get-ready", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::default-hold",
+                           G_CALLBACK (default_hold_changed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->timer, "duration",
                           gtk_spin_button_get_adjustment (self->custom_spin), "value",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -35,6 +35,9 @@ gboolean    sm_timer_bar_start_zone   (SmTimerBar  *self,
 void        sm_timer_bar_set_guided   (SmTimerBar  *self,
                                        const char  *subject);
 void        sm_timer_bar_flash        (SmTimerBar  *self);
+void        sm_timer_bar_set_can_start (SmTimerBar *self,
+                                       gboolean     can_start);
+void        sm_timer_bar_clear_zone   (SmTimerBar  *self);
 
 char       *sm_format_clock           (guint        seconds);
 

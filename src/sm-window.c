@@ -16,10 +16,12 @@
 #include "sm-anatomy.h"
 #include "sm-body-map.h"
 #include "sm-pain-layer.h"
+#include "sm-plain-keys.h"
 #include "sm-presenter.h"
 #include "sm-presenter-mode.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
+#include "sm-map-flash.h"
 #include "sm-safety-page.h"
 #include "sm-routine-session.h"
 #include "sm-routines-page.h"
@@ -54,6 +56,7 @@ struct _SmWindow
   GtkStack             *mode_stack;
   SmPainLayer          *pain_layer;
   gboolean              marking_pain;
+  SmPainDrawing        *loose_drawing;      /* drawn with no routine of one's own open */
 
   SmPresenter          *presenter;          /* created the first time */
   gboolean              presenting;
@@ -85,14 +88,8 @@ struct _SmWindow
   SmSessionPanel       *session_panel;
   SmTimer              *timer;
   SmSession            *session;
-  char                 *flash_zone;
-  char                 *flash_side;
-  guint                 flash_ticks;
-  guint                 flash_id;
+  gboolean              session_from_routines;
 };
-
-#define ZONE_FLASHES  3
-#define ZONE_FLASH_MS 250
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -205,9 +202,13 @@ zone_hold (const char *zone_id)
   return zone != NULL ? sm_zone_get_hold_seconds (zone) : 0;
 }
 
+static void emphasize_zone_landmarks (SmWindow   *self,
+                                      const char *zone_id,
+                                      const char *side);
+
 /* Selects a zone on the map without leaving the side pane's page; the map
- * switches view, layer and side filter as needed. %NULL (a stretch)
- * clears the selection. */
+ * switches view, layer and side filter as needed, and shows the landmarks
+ * that find the muscle on that side. %NULL (a stretch) clears both. */
 static void
 highlight_zone (SmWindow   *self,
                 const char *zone_id,
@@ -217,63 +218,7 @@ highlight_zone (SmWindow   *self,
     sm_body_map_clear_selection (self->body_map);
   else if (!sm_body_map_select_zone (self->body_map, zone_id, side))
     g_warning ("No zone “%s” on the body map", zone_id);
-}
-
-static void
-stop_zone_flash (SmWindow *self)
-{
-  g_clear_handle_id (&self->flash_id, g_source_remove);
-  g_clear_pointer (&self->flash_zone, g_free);
-  g_clear_pointer (&self->flash_side, g_free);
-}
-
-/* Blinks the selection off and on. A selection made by anyone else in
- * the meantime ends the blinking and is left alone. */
-static gboolean
-flash_zone_cb (gpointer data)
-{
-  SmWindow *self = data;
-  const char *selected = sm_body_map_get_selected_zone (self->body_map);
-  gboolean was_on = self->flash_ticks % 2 == 0;
-
-  if (was_on ? g_strcmp0 (selected, self->flash_zone) != 0 : selected != NULL)
-    {
-      self->flash_id = 0;
-      stop_zone_flash (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  if (was_on)
-    sm_body_map_clear_selection (self->body_map);
-  else
-    sm_body_map_select_zone (self->body_map, self->flash_zone, self->flash_side);
-
-  if (--self->flash_ticks > 0)
-    return G_SOURCE_CONTINUE;
-
-  self->flash_id = 0;
-  stop_zone_flash (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* At the end of a hold the selected zone blinks with the timer bar,
- * unless the desktop asks for no animations. */
-static void
-flash_zone (SmWindow *self)
-{
-  gboolean animate = FALSE;
-  const char *zone = sm_body_map_get_selected_zone (self->body_map);
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-enable-animations", &animate, NULL);
-  stop_zone_flash (self);
-  if (!animate || zone == NULL)
-    return;
-
-  self->flash_zone = g_strdup (zone);
-  self->flash_side = g_strdup (sm_body_map_get_selected_side (self->body_map));
-  self->flash_ticks = 2 * ZONE_FLASHES;
-  self->flash_id = g_timeout_add (ZONE_FLASH_MS, flash_zone_cb, self);
+  emphasize_zone_landmarks (self, zone_id, side);
 }
 
 /* ---- Side pane: panels, history, search and the safety screen ---- */
@@ -339,6 +284,8 @@ show_location (SmWindow *self,
     sm_tool_panel_set_tool (self->tool_panel, id);
   else if (g_str_equal (page, "stretch"))
     sm_stretch_panel_set_stretch (self->stretch_panel, id);
+  else if (g_str_equal (page, "welcome"))
+    sm_timer_bar_clear_zone (self->timer_bar);
 
   update_map_for_location (self, page, id, side);
   gtk_stack_set_visible_child_name (self->panel_stack, page);
@@ -582,6 +529,7 @@ setup_navigation (SmWindow *self)
 }
 
 static void update_present_elsewhere (SmWindow *self);
+static void update_pain_layers (SmWindow *self);
 
 /* Until the person has read the safety screen, it takes the place of the
  * map and the side pane, and the header controls that act on them rest. */
@@ -601,6 +549,9 @@ set_safety_screen_visible (SmWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-routines", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-pain", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-timer", !visible);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-session", !visible);
+  sm_timer_bar_set_can_start (self->timer_bar, !visible);
   update_present_elsewhere (self);
 
   if (visible)
@@ -788,6 +739,7 @@ enter_presenter (SmWindow *self)
   sm_window_geometry_save (&self->before_presenting, GTK_WINDOW (self), self->paned);
   sm_presenter_copy_map (presenter, self->body_map);
   sm_presenter_set_routine (presenter, sm_window_get_routine (self));
+  update_pain_layers (self);
   gtk_stack_set_visible_child_name (self->mode_stack, "presenter");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
@@ -829,8 +781,8 @@ sm_window_set_presenting (SmWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 }
 
-/* (transfer none) (nullable) the drawing that "Mark pain" edits: the open
- * routine's. */
+/* (transfer none) the drawing that "Mark pain" edits: the open routine's,
+ * or with none open the current drawing, which belongs to no routine. */
 SmPainDrawing *
 sm_window_get_pain_drawing (SmWindow *self)
 {
@@ -839,27 +791,56 @@ sm_window_get_pain_drawing (SmWindow *self)
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
 
   routine = sm_window_get_routine (self);
-  return routine != NULL ? sm_routine_get_pain_drawing (routine) : NULL;
+  return routine != NULL ? sm_routine_get_pain_drawing (routine) : self->loose_drawing;
 }
 
-/* The drawing belongs to a routine: marking pain with none of one's own
- * open starts one (a copy of an open built-in routine keeps its steps). */
+/* Both layers draw the current drawing and offer to keep a loose one. */
+static void
+update_pain_layers (SmWindow *self)
+{
+  SmPainDrawing *drawing = sm_window_get_pain_drawing (self);
+  gboolean offer = drawing == self->loose_drawing && sm_pain_drawing_get_n_strokes (drawing) > 0;
+
+  sm_pain_layer_set_drawing (self->pain_layer, drawing);
+  sm_pain_layer_set_offer_save (self->pain_layer, offer);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-pain-drawing", offer);
+  if (self->presenter == NULL)
+    return;
+  sm_pain_layer_set_drawing (sm_presenter_get_pain_layer (self->presenter), drawing);
+  sm_pain_layer_set_offer_save (sm_presenter_get_pain_layer (self->presenter), offer);
+}
+
+/* win.save-pain-drawing: the loose drawing moves into a routine of one's
+ * own (a new one, or a copy of the open built-in one), shown at once. */
+static void
+save_pain_drawing_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  SmRoutine *routine = sm_routines_page_ensure_own_routine (self->routines_page);
+
+  sm_pain_drawing_copy_from (sm_routine_get_pain_drawing (routine), self->loose_drawing);
+  sm_pain_drawing_clear (self->loose_drawing);
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+}
+
+/* A drawing of a built-in routine (read-only) goes into a copy of it that
+ * keeps its steps; with no routine open it is the current drawing, and no
+ * routine is made until the person saves it into one. */
 static void
 set_marking_pain (SmWindow *self,
                   gboolean  marking)
 {
+  SmRoutine *open = sm_window_get_routine (self);
+
   marking = !!marking;
   if (self->marking_pain == marking)
     return;
 
   /* Show the routine the drawing went into when it is a new one. */
-  if (marking)
-    {
-      SmRoutine *open = sm_window_get_routine (self);
-
-      if (sm_routines_page_ensure_own_routine (self->routines_page) != open)
-        gtk_stack_set_visible_child_name (self->panel_stack, "routines");
-    }
+  if (marking && open != NULL && sm_routines_page_ensure_own_routine (self->routines_page) != open)
+    gtk_stack_set_visible_child_name (self->panel_stack, "routines");
   self->marking_pain = marking;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKING_PAIN]);
 }
@@ -975,17 +956,29 @@ show_timer_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   if (self->session != NULL)
-    gtk_stack_set_visible_child_name (self->panel_stack, "session");
+    {
+      gtk_stack_set_visible_child_name (self->panel_stack, "session");
+      sm_session_panel_focus (self->session_panel);
+    }
   else
     gtk_widget_child_focus (GTK_WIDGET (self->timer_bar), GTK_DIR_TAB_FORWARD);
 }
 
+/* The switch-sides run moves the whole window to the other side: the map,
+ * and the muscle's page when it is on show (its side switch, title and
+ * landmarks), as the page's own Left/Right buttons would. */
 static void
 on_side_switched (SmWindow   *self,
                   const char *zone,
                   const char *side)
 {
-  highlight_zone (self, zone, side);
+  gboolean on_show = g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "zone") == 0 &&
+                     g_strcmp0 (sm_zone_panel_get_zone (self->zone_panel), zone) == 0;
+
+  if (on_show)
+    navigate_to (self, "zone", zone, side);
+  else
+    sm_body_map_select_zone (self->body_map, zone, side);
 }
 
 /* Guided sessions */
@@ -1026,16 +1019,33 @@ end_session (SmWindow *self)
   g_clear_object (&self->session);
   sm_session_panel_set_session (self->session_panel, NULL, NULL);
   sm_timer_bar_set_guided (self->timer_bar, NULL);
+  /* The last step's zone and time are not the person's to start again. */
+  sm_timer_bar_clear_zone (self->timer_bar);
   update_session_actions (self);
 }
 
 /* Leaves the session page for the page the person was on, but only if
  * it is the page on show: a session stopped by "Start timer" on a
- * muscle's page keeps that page. */
+ * muscle's page keeps that page. A session started from the routines
+ * page goes back there, to the routine whose steps the map numbers. */
 static void
 leave_session_page (SmWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") == 0)
+  gboolean from_routines = self->session_from_routines;
+
+  self->session_from_routines = FALSE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "session") != 0)
+    return;
+
+  if (from_routines)
+    {
+      emphasize_zone_landmarks (self, NULL, NULL);
+      sm_body_map_clear_selection (self->body_map);
+      gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+      /* The button that was pressed went away with its page. */
+      focus_first (GTK_WIDGET (self->routines_page));
+    }
+  else
     show_current_location (self);
 }
 
@@ -1075,6 +1085,9 @@ sm_window_run_session (SmWindow  *self,
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (SM_IS_SESSION (session));
 
+  self->session_from_routines =
+    g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "routines") == 0 ||
+    (self->session_from_routines && self->session != NULL);
   end_session (self);
   self->session = g_object_ref (session);
   sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
@@ -1082,6 +1095,7 @@ sm_window_run_session (SmWindow  *self,
   sm_session_panel_set_session (self->session_panel, session, self->timer);
   gtk_stack_set_visible_child_name (self->panel_stack, "session");
   sm_session_start (session, self->timer);
+  sm_session_panel_focus (self->session_panel);
 }
 
 /* The built-in sessions work on the side chosen in the header bar. */
@@ -1147,60 +1161,22 @@ session_close_action (GtkWidget  *widget,
   leave_session_page (self);
 }
 
-/* Space, R, N and P are plain keys: they must reach text fields and open
- * menus untouched, so they are checked against the focus first and run
- * in the capture phase, before a focused button takes Space for itself. */
+/* N and P mean something only while a session runs; nothing starts the
+ * timer while the first-run safety screen is up (Space presses its
+ * button instead). */
 static gboolean
-typing_focus (SmWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  return focus != NULL &&
-         (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
-          gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL);
-}
-
-static gboolean
-plain_key_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+plain_key_filter (GtkWidget  *widget,
+                  const char *action,
+                  gpointer    user_data)
 {
   SmWindow *self = SM_WINDOW (widget);
-  const char *action = user_data;
-  gboolean enabled = TRUE;
-
-  if (typing_focus (self))
-    return FALSE;
 
   if (g_str_has_prefix (action, "win.session-"))
-    enabled = self->session != NULL && sm_session_is_running (self->session);
+    return self->session != NULL && sm_session_is_running (self->session);
+  if (g_str_equal (action, "win.timer-toggle"))
+    return !sm_window_get_safety_screen_visible (self) || sm_timer_is_active (self->timer);
 
-  return enabled && gtk_widget_activate_action (widget, action, NULL);
-}
-
-static void
-add_plain_keys (SmWindow *self)
-{
-  static const struct {
-    guint       keyval;
-    const char *action;
-  } keys[] = {
-    { GDK_KEY_space, "win.timer-toggle" },
-    { GDK_KEY_r, "win.timer-reset" },
-    { GDK_KEY_n, "win.session-next" },
-    { GDK_KEY_p, "win.session-previous" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_name (controller, "sm-plain-keys");
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, 0),
-                                                            gtk_callback_action_new (plain_key_cb,
-                                                                                     (gpointer) keys[i].action,
-                                                                                     NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  return TRUE;
 }
 
 static void
@@ -1300,9 +1276,9 @@ on_routine_opened (SmWindow *self)
                              G_CONNECT_SWAPPED);
 
   update_step_numbers (self);
-  sm_pain_layer_set_drawing (self->pain_layer, sm_window_get_pain_drawing (self));
   if (self->presenter != NULL)
     sm_presenter_set_routine (self->presenter, routine);
+  update_pain_layers (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
 }
 
@@ -1435,13 +1411,16 @@ sm_window_dispose (GObject *object)
   if (self->presenter_window != NULL)
     gtk_window_destroy (self->presenter_window);
   end_session (self);
-  stop_zone_flash (self);
+  sm_map_flash_stop (self->body_map);
   /* The timer outlives this dispose by a little: stop following it. */
   if (self->timer != NULL)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
   g_clear_pointer (&self->map_menu, gtk_widget_unparent);
   g_clear_object (&self->numbered);
+  if (self->loose_drawing != NULL)
+    g_signal_handlers_disconnect_by_data (self->loose_drawing, self);
+  g_clear_object (&self->loose_drawing);
 
   G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
@@ -1587,6 +1566,7 @@ sm_window_class_init (SmWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.mark-pain", "marking-pain");
+  gtk_widget_class_install_action (widget_class, "win.save-pain-drawing", NULL, save_pain_drawing_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mark-pain", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -1622,13 +1602,16 @@ sm_window_init (SmWindow *self)
   self->timer = g_object_ref (sm_timer_bar_get_timer (self->timer_bar));
   g_signal_connect_swapped (self->timer, "notify::state", G_CALLBACK (update_indicator), self);
   g_signal_connect_swapped (self->timer, "notify::remaining", G_CALLBACK (update_indicator), self);
-  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (flash_zone), self);
+  g_signal_connect_swapped (self->timer, "finished", G_CALLBACK (sm_map_flash_selection), self->body_map);
   g_signal_connect_object (self->timer_bar, "side-switched",
                            G_CALLBACK (on_side_switched), self, G_CONNECT_SWAPPED);
-  add_plain_keys (self);
+  sm_plain_keys_add (GTK_WIDGET (self), plain_key_filter, NULL);
   update_indicator (self);
   update_session_actions (self);
 
+  self->loose_drawing = sm_pain_drawing_new ();
+  g_signal_connect_swapped (self->loose_drawing, "changed", G_CALLBACK (update_pain_layers), self);
+  update_pain_layers (self);
   g_signal_connect_object (self->routines_page, "notify::routine", G_CALLBACK (on_routine_opened),
                            self, G_CONNECT_SWAPPED);
   setup_map_menu (self);

@@ -190,9 +190,9 @@ on_activate (GApplication *app,
   check_state (window, "routine editor, two steps", "routines",
                "win.add-to-routine", "(ss)", "calf", "right");
   check_state (window, "guided session", "session", "win.start-session", "s", "piriformis-relief");
-  /* Back to the page before, the stretch: search and routines are not in
-   * the history. */
-  check_state (window, "guided session stopped", "stretch", "win.session-stop", NULL);
+  /* Back to the routine the session was started from. */
+  check_state (window, "guided session stopped", "routines", "win.session-stop", NULL);
+  check_state (window, "stretch panel again", "stretch", "win.show-stretch", "s", "piriformis-stretch");
   check_state (window, "marking pain", "stretch", "win.mark-pain", NULL);
   check_state (window, "presenter mode, marking pain", NULL, "win.present", NULL);
   check_state (window, "presenter mode", NULL, "win.mark-pain", NULL);

@@ -172,7 +172,14 @@ test_space_toggles (Fixture       *f,
   g_assert_cmpint (state (f), ==, SM_TIMER_STATE_IDLE);
   g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, 60);
 
-  /* From idle, Space starts the hold again. */
+  /* Space presses a focused button (GtkWindow's activate-focus), and
+   * leaves the timer alone. */
+  sm_test_press_key (GTK_WIDGET (f->window), GDK_KEY_space);
+  g_assert_cmpint (state (f), ==, SM_TIMER_STATE_IDLE);
+
+  /* From idle, with nothing that takes Space focused, Space starts the
+   * hold again. */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
   g_assert_true (sm_test_press_key (GTK_WIDGET (f->window), GDK_KEY_space));
   g_assert_cmpint (state (f), ==, SM_TIMER_STATE_RUNNING);
 }
@@ -291,6 +298,33 @@ test_keeps_running (Fixture       *f,
                     sm_zone_get_hold_seconds (sm_atlas_lookup_zone (sm_atlas_get_default (), "calf")));
 }
 
+/* The Default Hold preference applies at once to the plain timer (no
+ * muscle open); a muscle keeps its own hold, and a run its length. After
+ * a muscle, the start page gives the plain timer back. */
+static void
+test_default_hold (Fixture       *f,
+                   gconstpointer  data)
+{
+  SmZone *calf = sm_atlas_lookup_zone (sm_atlas_get_default (), "calf");
+
+  g_settings_set_uint (f->settings, "default-hold", 75);
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, 75);
+  g_assert_cmpstr (label_text (f, "countdown_label"), ==, "1:15");
+
+  sm_window_show_zone (f->window, "calf", "Calf", "left");
+  g_settings_set_uint (f->settings, "default-hold", 50);
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, sm_zone_get_hold_seconds (calf));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  g_assert_cmpstr (sm_timer_bar_get_subject (f->bar), ==, "Hold timer");
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, 50);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.timer-toggle", NULL);
+  g_settings_set_uint (f->settings, "default-hold", 90);
+  g_assert_cmpuint (sm_timer_get_duration (f->timer), ==, 50);
+  g_assert_cmpint (state (f), ==, SM_TIMER_STATE_RUNNING);
+}
+
 static void
 test_preferences (void)
 {
@@ -331,6 +365,7 @@ main (int   argc,
   ADD ("end-of-hold", test_end_of_hold);
   ADD ("zone-flash", test_zone_flash);
   ADD ("keeps-running", test_keeps_running);
+  ADD ("default-hold", test_default_hold);
 #undef ADD
   g_test_add_func ("/sm/timer-bar/preferences", test_preferences);
 

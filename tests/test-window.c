@@ -9,6 +9,8 @@
 #include <gtk/gtk.h>
 
 #include "sm-application.h"
+#include "sm-pain-layer.h"
+#include "sm-routine-store.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
 
@@ -84,13 +86,72 @@ test_window_opens (void)
   g_assert_finalize_object (app);
 }
 
+static const double stroke_xy[] = { 200, 300, 220, 320, 240, 340 };
+
+/* Mark Pain with no routine open makes no routine: the drawing is the
+ * window's current one, offered to be kept in a routine, and "Keep in a
+ * Routine" moves it into a new one of one's own. */
+static void
+test_mark_pain_without_routine (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *store = G_LIST_MODEL (sm_routine_store_get_default ());
+  guint before = g_list_model_get_n_items (store);
+  SmWindow *window;
+  SmPainLayer *layer;
+  GtkWidget *save;
+  SmPainDrawing *drawing;
+  SmRoutine *routine;
+  gboolean marking = FALSE;
+
+  g_settings_set_boolean (settings, "safety-acknowledged", TRUE);
+  window = sm_window_new (NULL);
+  layer = sm_test_find (window, "pain_layer");
+  save = sm_test_find (layer, "save_button");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL));
+      g_object_get (window, "marking-pain", &marking, NULL);
+      g_assert_true (marking);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, before);
+  g_assert_null (sm_window_get_routine (window));
+  g_assert_false (gtk_widget_get_visible (save));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL));
+  drawing = sm_pain_layer_get_drawing (layer);
+  g_assert_nonnull (drawing);
+  g_assert_true (drawing == sm_window_get_pain_drawing (window));
+  sm_pain_layer_draw_stroke (layer, stroke_xy, 3);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (drawing), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, before);
+  g_assert_true (gtk_widget_get_visible (save));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-pain-drawing", NULL));
+  routine = sm_window_get_routine (window);
+  g_assert_nonnull (routine);
+  g_assert_cmpuint (g_list_model_get_n_items (store), ==, before + 1);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (routine)), ==, 1);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (drawing), ==, 0);
+  g_assert_true (sm_pain_layer_get_drawing (layer) == sm_routine_get_pain_drawing (routine));
+  g_assert_false (gtk_widget_get_visible (save));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sm_test_find (window, "panel_stack")), ==, "routines");
+
+  sm_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
 
+  gtk_init ();
+
   g_test_add_func ("/sm/window/opens", test_window_opens);
+  g_test_add_func ("/sm/window/mark-pain-without-routine", test_mark_pain_without_routine);
 
   return g_test_run ();
 }
