@@ -63,6 +63,10 @@ def read(path):
 
 def start_openbox(env):
     """The window manager, and a wait until it has taken the screen."""
+    # A window manager that ran before (another test) can leave its
+    # check property on the root window: gone, so the wait below sees ours.
+    subprocess.run(['xprop', '-root', '-remove', '_NET_SUPPORTING_WM_CHECK'],
+                   env=env, check=False)
     wm = subprocess.Popen(['openbox', '--sm-disable'], env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -117,6 +117,10 @@ def launch(session):
 
 def start_openbox():
     """A window manager: dialogs get placed and focused as on a desktop."""
+    # A window manager that ran before (another test) can leave its
+    # check property on the root window: gone, so the wait below sees ours.
+    subprocess.run(['xprop', '-root', '-remove', '_NET_SUPPORTING_WM_CHECK'],
+                   env=None, check=False)
     wm = subprocess.Popen(['openbox', '--sm-disable'], stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL)
     running = wait_for(lambda: 'window id' in subprocess.run(

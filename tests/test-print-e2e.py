@@ -40,8 +40,10 @@ def has_wm():
 def start_wm():
     """openbox, unless a window manager runs already: GTK's print dialog and
     its file chooser are separate windows that need one for the focus."""
-    if has_wm():
-        return None
+    # A window manager that ran before (another test) can leave its
+    # check property on the root window: gone, so the wait below sees ours.
+    subprocess.run(['xprop', '-root', '-remove', '_NET_SUPPORTING_WM_CHECK'],
+                   env=None, check=False)
     wm = subprocess.Popen(['openbox', '--sm-disable'], stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL)
     if wait_for(has_wm, timeout=60) is None:
