@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sm-file-write.h"
+#include "sm-test-model.h"
 
 static char **
 headless_env (void)
@@ -335,57 +336,6 @@ test_export_keeps_mode (void)
   assert_pdf_file (pdf);
 }
 
-static char *
-find_our_temp (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (sm_file_is_our_temp (name))
-      return g_build_filename (dir, name, NULL);
-  return NULL;
-}
-
-/* Kills a writer of a big file in mid-write; returns the temporary left. */
-static char *
-kill_during_save (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  char *tmp = NULL;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  int status;
-  pid_t pid = fork ();
-
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      gsize size = 64 * 1024 * 1024;
-      g_autoptr(GBytes) big = g_bytes_new_take (g_malloc0 (size), size);
-
-      for (;;)
-        sm_file_write_bytes (path, big, SM_FILE_WRITE_DEFAULT, NULL, NULL, NULL);
-    }
-
-  /* Data in the temporary means its journal entry is written too. */
-  while (tmp == NULL && g_get_monotonic_time () < deadline)
-    {
-      struct stat st;
-
-      tmp = find_our_temp (dir);
-      if (tmp != NULL && (stat (tmp, &st) != 0 || st.st_size == 0))
-        g_clear_pointer (&tmp, g_free);
-      if (tmp == NULL)
-        g_usleep (1000);
-    }
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_clear_pointer (&tmp, g_free);
-  tmp = find_our_temp (dir);
-  g_assert_nonnull (tmp);
-  return tmp;
-}
-
 /* The next start of the real binary removes what a killed export left
  * (ours, over an hour old), wherever it was written; a fresh one stays. */
 static void
@@ -402,8 +352,8 @@ test_stale_temps_at_start (void)
   g_autofree char *out = NULL, *err = NULL;
   struct timeval old[2] = { { 0, }, };
 
-  old_tmp = kill_during_save (t);
-  fresh_tmp = kill_during_save (u);
+  old_tmp = sm_test_kill_during_save (t);
+  fresh_tmp = sm_test_kill_during_save (u);
   old[0].tv_sec = old[1].tv_sec = g_get_real_time () / G_USEC_PER_SEC - 2 * 3600;
   g_assert_cmpint (utimes (old_tmp, old), ==, 0);
 

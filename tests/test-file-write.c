@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-file-write.h"
+#include "sm-test-model.h"
 #include "sm-routine-store.h"
 
 /* A folder of this test case's own (G_TEST_OPTION_ISOLATE_DIRS). */
@@ -425,59 +426,6 @@ test_stale_temps (void)
                              ".x.sciatica-map-save-abc t.pdf t.pdf.K1JKZ3");
 }
 
-static char *
-find_our_temp (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (sm_file_is_our_temp (name))
-      return g_build_filename (dir, name, NULL);
-  return NULL;
-}
-
-/* Kills a child in the middle of writing 64 MB to @path; returns the
- * temporary file it left. */
-static char *
-kill_during_save (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  char *tmp = NULL;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  int status;
-  pid_t pid = fork ();
-
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      gsize size = 64 * 1024 * 1024;
-      g_autoptr(GBytes) big = g_bytes_new_take (g_malloc0 (size), size);
-
-      for (;;)
-        sm_file_write_bytes (path, big, SM_FILE_WRITE_DEFAULT, NULL, NULL, NULL);
-    }
-
-  while (tmp == NULL && g_get_monotonic_time () < deadline)
-    {
-      struct stat st;
-
-      tmp = find_our_temp (dir);
-      if (tmp != NULL && (stat (tmp, &st) != 0 || st.st_size == 0))
-        g_clear_pointer (&tmp, g_free);
-      if (tmp == NULL)
-        g_usleep (1000);
-    }
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_nonnull (tmp);
-  /* It may have finished that one just before the kill and started anew. */
-  g_free (tmp);
-  tmp = find_our_temp (dir);
-  g_assert_nonnull (tmp);
-  return tmp;
-}
-
 /* The journal finds what a killed save left, in any folder, at the next
  * start; only once it is an hour old. */
 static void
@@ -487,8 +435,8 @@ test_killed_save (void)
   g_autofree char *other = scratch ("killed-elsewhere");
   g_autofree char *path = g_build_filename (dir, "t.pdf", NULL);
   g_autofree char *path2 = g_build_filename (other, "u.pdf", NULL);
-  g_autofree char *old_tmp = kill_during_save (path);
-  g_autofree char *fresh_tmp = kill_during_save (path2);
+  g_autofree char *old_tmp = sm_test_kill_during_save (path);
+  g_autofree char *fresh_tmp = sm_test_kill_during_save (path2);
   g_autofree char *journal = g_build_filename (g_get_user_state_dir (), PACKAGE_NAME,
                                                "unfinished-saves", NULL);
   g_autofree char *entries = NULL;

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "sm-atlas.h"
+#include "sm-test-model.h"
 #include "sm-routine-store.h"
 #include "sm-session.h"
 #include "sm-test-utils.h"
@@ -135,29 +136,7 @@ test_zone_panel (void)
 static void
 test_body_words (void)
 {
-  SmAtlas *atlas = sm_atlas_get_default ();
-  GListModel *zones = sm_atlas_get_zones (atlas);
-  guint checked = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-    {
-      g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
-      const char * const *synonyms = sm_zone_get_synonyms (zone);
-
-      for (int k = -1; k < 0 || synonyms[k] != NULL; k++)
-        {
-          const char *word = k < 0 ? sm_zone_get_name (zone) : synonyms[k];
-          g_autoptr(GListModel) results = sm_atlas_search (atlas, word);
-          g_autoptr(SmSearchResult) first = g_list_model_get_item (results, 0);
-
-          g_assert_nonnull (first);
-          if (!g_str_equal (sm_search_result_get_kind (first), "zone"))
-            g_error ("“%s” (%s) opens the %s “%s” first", word, sm_zone_get_id (zone),
-                     sm_search_result_get_kind (first), sm_search_result_get_title (first));
-          checked++;
-        }
-    }
-  g_assert_cmpuint (checked, >, g_list_model_get_n_items (zones));
+  sm_test_assert_body_words_find_zones ();
 }
 
 /* The bug that made this test: "Po" (the buttock, the German for
