@@ -42,12 +42,13 @@ check_stats () {
 
 cd "$srcdir" || exit 1
 
-# POTFILES.in: every file with _("…"), N_("…"), C_("…"), ngettext ("…"),
+# POTFILES.in: every file under src/ (in every folder) and ui/ with _("…"), N_("…"), C_("…"), ngettext ("…"),
 # g_dngettext (…, "…") or translatable="yes".
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d')
 missing=$(
-  { grep -lE '\b(_|N_|C_|NC_|ngettext) ?\( ?"|\bg_d(n|p|c)?gettext2? ?\([^,]*, ?"' src/*.c
-    grep -l 'translatable="yes"' ui/*.ui
+  { grep -rlE --include='*.c' --include='*.h' \
+      '\b(_|N_|C_|NC_|ngettext) ?\( ?"|\bg_d(n|p|c)?gettext2? ?\([^,]*, ?"' src
+    grep -rl --include='*.ui' 'translatable="yes"' ui
   } | sort | comm -23 - <(sort <<<"$listed")
 )
 absent=$(while read -r f; do [[ -e $f ]] || echo "$f"; done <<<"$listed")

@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "sm-atlas.h"
 #include "sm-file-write.h"
+#include "sm-search-result.h"
 #include "sm-test-model.h"
 
 /* A body word finds a muscle first: each zone's name and synonyms (in the
@@ -98,4 +100,65 @@ sm_test_kill_during_save (const char *path)
   tmp = find_our_temp (dir);
   g_assert_nonnull (tmp);
   return tmp;
+}
+
+/* Where a model of SmSearchResult lists the item @kind/@id, or -1. */
+int
+sm_test_results_index (GListModel *results,
+                       const char *kind,
+                       const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
+          g_str_equal (sm_search_result_get_id (result), id))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+gboolean
+sm_test_results_contain (GListModel *results,
+                         const char *kind,
+                         const char *id)
+{
+  return sm_test_results_index (results, kind, id) >= 0;
+}
+
+/* The plain words of issue 5 and what each must find, shared by the search
+ * tests of the atlas and of the window. */
+const SmTestSearchCase sm_test_search_cases[] = {
+  { "butt", "zone", "gluteus-maximus" },
+  { "butt", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-maximus" },
+  { "buttock", "zone", "piriformis" },
+  { "buttock", "zone", "gluteus-medius" },
+  { "lower back", "zone", "erector-spinae" },
+  { "lower back", "zone", "quadratus-lumborum" },
+  { "QL", "zone", "quadratus-lumborum" },
+  { "psoas", "zone", "psoas" },
+  { "psoas", "tool", "psoas-tool" },
+  { "thigh", "zone", "hamstrings" },
+  { "thigh", "zone", "quadriceps" },
+  { "ball", "tool", "ball" },
+  { "hip flexor", "zone", "iliacus" },
+  { "hip flexor", "stretch", "hip-flexor-stretch" },
+  { "trigger", "technique", "trigger-point" },
+  { NULL, NULL, NULL }
+};
+
+/* pdftotext breaks lines wherever the layout did: compare @needle with its
+ * white space removed against a text that had all of its removed. */
+void
+sm_test_assert_text_contains (const char *squeezed,
+                              const char *needle)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", needle, 0, 0);
+  g_autofree char *needle_squeezed = g_strjoinv ("", words);
+
+  if (strstr (squeezed, needle_squeezed) == NULL)
+    g_error ("“%s” not found in: %s", needle, squeezed);
 }

@@ -242,54 +242,6 @@ sm_test_destroy_window (gpointer window)
   g_assert_finalize_object (window);
 }
 
-/* Where a model of SmSearchResult lists the item @kind/@id, or -1. */
-int
-sm_test_results_index (GListModel *results,
-                       const char *kind,
-                       const char *id)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(SmSearchResult) result = g_list_model_get_item (results, i);
-
-      if (g_str_equal (sm_search_result_get_kind (result), kind) &&
-          g_str_equal (sm_search_result_get_id (result), id))
-        return (int) i;
-    }
-
-  return -1;
-}
-
-gboolean
-sm_test_results_contain (GListModel *results,
-                         const char *kind,
-                         const char *id)
-{
-  return sm_test_results_index (results, kind, id) >= 0;
-}
-
-/* The plain words of issue 5 and what each must find, shared by the search
- * tests of the atlas and of the window. */
-const SmTestSearchCase sm_test_search_cases[] = {
-  { "butt", "zone", "gluteus-maximus" },
-  { "butt", "zone", "piriformis" },
-  { "buttock", "zone", "gluteus-maximus" },
-  { "buttock", "zone", "piriformis" },
-  { "buttock", "zone", "gluteus-medius" },
-  { "lower back", "zone", "erector-spinae" },
-  { "lower back", "zone", "quadratus-lumborum" },
-  { "QL", "zone", "quadratus-lumborum" },
-  { "psoas", "zone", "psoas" },
-  { "psoas", "tool", "psoas-tool" },
-  { "thigh", "zone", "hamstrings" },
-  { "thigh", "zone", "quadriceps" },
-  { "ball", "tool", "ball" },
-  { "hip flexor", "zone", "iliacus" },
-  { "hip flexor", "stretch", "hip-flexor-stretch" },
-  { "trigger", "technique", "trigger-point" },
-  { NULL, NULL, NULL }
-};
-
 /* Runs the real application with @on_activate connected after its own
  * activate handler, and returns it (transfer full) once it has quit. It
  * stays off the session bus: the tests run in parallel on one bus and
@@ -306,17 +258,4 @@ sm_test_run_app (GCallback on_activate,
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
 
   return app;
-}
-
-/* pdftotext breaks lines wherever the layout did: compare @needle with its
- * white space removed against a text that had all of its removed. */
-void
-sm_test_assert_text_contains (const char *squeezed,
-                              const char *needle)
-{
-  g_auto(GStrv) words = g_regex_split_simple ("\\s+", needle, 0, 0);
-  g_autofree char *needle_squeezed = g_strjoinv ("", words);
-
-  if (strstr (squeezed, needle_squeezed) == NULL)
-    g_error ("“%s” not found in: %s", needle, squeezed);
 }

@@ -8,19 +8,11 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-test-model.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*SmTestCondition) (gpointer data);
-
-typedef struct
-{
-  const char *query;
-  const char *kind;   /* "zone", "technique", "tool" or "stretch" */
-  const char *id;
-} SmTestSearchCase;
-
-/* Ends with a case whose query is NULL. */
-extern const SmTestSearchCase sm_test_search_cases[];
 
 void     sm_test_init        (int             *argc,
                               char          ***argv);
@@ -32,19 +24,11 @@ void     sm_test_wait_mapped (GtkWidget      *widget);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
 void     sm_test_run_command (const char * const *argv);
-void     sm_test_assert_text_contains (const char *squeezed,
-                                       const char *needle);
 gboolean sm_test_press_key   (GtkWidget       *widget,
                               guint            keyval);
 void     sm_test_destroy_window (gpointer      window);
 gpointer sm_test_run_app     (GCallback        on_activate,
                               gpointer         user_data);
 void     sm_test_set_safety_acknowledged (gboolean acknowledged);
-int      sm_test_results_index   (GListModel  *results,
-                                  const char  *kind,
-                                  const char  *id);
-gboolean sm_test_results_contain (GListModel  *results,
-                                  const char  *kind,
-                                  const char  *id);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "sm-anatomy.h"
+#include "sm-zone-id.h"
 
 /* Each view is parsed once per style handle, all at construction. */
 static void
@@ -113,13 +114,29 @@ test_split_id (void)
   g_autofree char *muscle = NULL;
   g_autofree char *side = NULL;
 
-  g_assert_true (sm_anatomy_split_zone_id ("zone-gluteus-maximus-right", &muscle, &side));
+  g_assert_true (sm_zone_id_split ("zone-gluteus-maximus-right", &muscle, &side));
   g_assert_cmpstr (muscle, ==, "gluteus-maximus");
   g_assert_cmpstr (side, ==, "right");
-  g_assert_false (sm_anatomy_split_zone_id ("caution-spine", NULL, NULL));
-  g_assert_false (sm_anatomy_split_zone_id ("zone--left", NULL, NULL));
-  g_assert_cmpstr (sm_anatomy_id_side ("caution-kidney-left"), ==, "left");
-  g_assert_null (sm_anatomy_id_side ("landmark-sacrum"));
+  g_assert_false (sm_zone_id_split ("caution-spine", NULL, NULL));
+  g_assert_false (sm_zone_id_split ("zone--left", NULL, NULL));
+  g_assert_cmpstr (sm_zone_id_side ("caution-kidney-left"), ==, "left");
+  g_assert_null (sm_zone_id_side ("landmark-sacrum"));
+}
+
+/* The builder and the parser agree, and no side means the left one. */
+static void
+test_build_id (void)
+{
+  g_autofree char *right = sm_zone_id_build ("gluteus-maximus", "right");
+  g_autofree char *none = sm_zone_id_build ("piriformis", NULL);
+  g_autofree char *muscle = NULL;
+  g_autofree char *side = NULL;
+
+  g_assert_cmpstr (right, ==, "zone-gluteus-maximus-right");
+  g_assert_cmpstr (none, ==, "zone-piriformis-left");
+  g_assert_true (sm_zone_id_split (right, &muscle, &side));
+  g_assert_cmpstr (muscle, ==, "gluteus-maximus");
+  g_assert_cmpstr (side, ==, "right");
 }
 
 int
@@ -133,6 +150,7 @@ main (int   argc,
   g_test_add_func ("/sm/anatomy-render/render-element", test_render_element);
   g_test_add_func ("/sm/anatomy-render/id-map", test_id_map);
   g_test_add_func ("/sm/anatomy-render/split-id", test_split_id);
+  g_test_add_func ("/sm/anatomy-render/build-id", test_build_id);
 
   return g_test_run ();
 }

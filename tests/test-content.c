@@ -11,7 +11,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
-#include "sm-test-utils.h"
+#include "sm-test-model.h"
 
 /* The zone contract of HACKING.md: id, view, layer. */
 static const struct

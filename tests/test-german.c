@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "sm-atlas.h"
+#include "sm-format.h"
 #include "sm-test-model.h"
 #include "sm-routine-store.h"
 #include "sm-session.h"

@@ -37,6 +37,7 @@
 #include "sm-presenter.h"
 #include "sm-svg-index.h"
 #include "sm-test-utils.h"
+#include "sm-zone-id.h"
 
 typedef struct
 {
@@ -236,7 +237,7 @@ muscle_of (const char *element_id)
   static char muscle[64];
   g_autofree char *m = NULL;
 
-  g_assert_true (sm_anatomy_split_zone_id (element_id, &m, NULL));
+  g_assert_true (sm_zone_id_split (element_id, &m, NULL));
   g_strlcpy (muscle, m, sizeof muscle);
   return muscle;
 }
@@ -300,7 +301,7 @@ check_state (Fixture    *fixture,
 
   if (selected_muscle != NULL)
     {
-      selected = g_strdup_printf ("zone-%s-%s", selected_muscle, sm_body_map_get_selected_side (map));
+      selected = sm_zone_id_build (selected_muscle, sm_body_map_get_selected_side (map));
       has_selected = widget_box (map, selected, &selected_box);
       g_assert_true (has_selected);
       if (meet (&caption, &selected_box))

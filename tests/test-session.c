@@ -11,6 +11,7 @@
 
 #include "sm-atlas.h"
 #include "sm-body-map.h"
+#include "sm-format.h"
 #include "sm-routine-session.h"
 #include "sm-session.h"
 #include "sm-test-utils.h"

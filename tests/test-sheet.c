@@ -12,7 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-pain-painter.h"
-#include "sm-test-utils.h"
+#include "sm-test-model.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
 

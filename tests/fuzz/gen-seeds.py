@@ -156,8 +156,8 @@ def routine_seeds():
 
 def hostile_routine_seeds(head, step):
     """Issue 14: numbers json-glib reads in other bases, integers beyond 64
-    bits, values and counts past the format's limits (src/sm-routine.h,
-    src/sm-pain-drawing.h), and more values than the raw scan lets through
+    bits, values and counts past the format's limits (src/model/sm-routine.h,
+    src/model/sm-pain-drawing.h), and more values than the raw scan lets through
     to json-glib."""
     one_step = dump(dict(head, steps=[step]))
     for name, number in [('octal', '060'), ('hex', '0x0a'), ('binary', '0b1'), ('plus', '+30'),

@@ -549,41 +549,6 @@ sm_anatomy_id_map_free (SmAnatomyIdMap *map)
   g_free (map);
 }
 
-const char *
-sm_anatomy_id_side (const char *element_id)
-{
-  if (element_id == NULL)
-    return NULL;
-  if (g_str_has_suffix (element_id, "-left"))
-    return "left";
-  if (g_str_has_suffix (element_id, "-right"))
-    return "right";
-  return NULL;
-}
-
-gboolean
-sm_anatomy_split_zone_id (const char  *element_id,
-                          char       **muscle,
-                          char       **side)
-{
-  const char *s = sm_anatomy_id_side (element_id);
-  gsize prefix = strlen ("zone-");
-  gsize len;
-
-  if (s == NULL || !g_str_has_prefix (element_id, "zone-"))
-    return FALSE;
-
-  len = strlen (element_id) - prefix - strlen (s) - 1;
-  if (len == 0)
-    return FALSE;
-
-  if (muscle != NULL)
-    *muscle = g_strndup (element_id + prefix, len);
-  if (side != NULL)
-    *side = g_strdup (s);
-  return TRUE;
-}
-
 static void
 sm_anatomy_finalize (GObject *object)
 {

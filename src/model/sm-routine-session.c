@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-format.h"
 #include "sm-routine-session.h"
 #include "sm-utils.h"
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-format.h"
 #include "sm-session.h"
 #include "sm-timer-bar.h"
 #include "sm-utils.h"
@@ -87,13 +88,6 @@ sm_timer_bar_get_subject (SmTimerBar *self)
   g_return_val_if_fail (SM_IS_TIMER_BAR (self), NULL);
 
   return gtk_label_get_label (self->subject_label);
-}
-
-/* "1:30", "0:05", "10:00": minutes and seconds need no translation. */
-char *
-sm_format_clock (guint seconds)
-{
-  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
 }
 
 static void

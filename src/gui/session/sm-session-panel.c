@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-format.h"
 #include "sm-session-panel.h"
 
 /* Shows what to do now; the buttons are the window's session actions, so

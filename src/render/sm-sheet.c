@@ -16,10 +16,12 @@
 #include <pango/pangocairo.h>
 
 #include "sm-badge-layout.h"
+#include "sm-format.h"
 #include "sm-pain-painter.h"
 #include "sm-session.h"
 #include "sm-sheet-private.h"
 #include "sm-utils.h"
+#include "sm-zone-id.h"
 
 /* The routine sheet a therapist hands a patient and the patient pins on the
  * fridge: who it is for, a body map with the steps numbered on it, a table
@@ -522,16 +524,6 @@ reserve (Flow   *flow,
 /* Words                                                                */
 
 static const char *
-side_text (const char *side)
-{
-  if (g_strcmp0 (side, "left") == 0)
-    return _("Left side");
-  if (g_strcmp0 (side, "right") == 0)
-    return _("Right side");
-  return _("Both sides");
-}
-
-static const char *
 zone_name (SmSheet    *self,
            const char *id)
 {
@@ -637,7 +629,7 @@ collect_marks (SmSheet    *self,
 
           if (g_strcmp0 (side, "both") != 0 && g_strcmp0 (side, this_side) != 0)
             continue;
-          element = g_strdup_printf ("zone-%s-%s", zone, this_side);
+          element = sm_zone_id_build (zone, this_side);
           if (!g_hash_table_lookup_extended (index, element, NULL, &at))
             {
               Mark mark = { g_strdup (element), g_array_new (FALSE, FALSE, sizeof (guint)),
@@ -1313,7 +1305,7 @@ step_cells (SmSheet        *self,
 
   cells[0] = g_markup_printf_escaped ("<b>%s</b>\n" SPAN_SMALL "%s</span>%s<i>%s</i>",
                                       zone_name (self, sm_routine_step_get_zone (step)),
-                                      side_text (sm_routine_step_get_side (step)),
+                                      sm_format_side (sm_routine_step_get_side (step)),
                                       note[0] != '\0' ? "\n" : "", note);
   cells[1] = g_markup_printf_escaped ("%s\n" SPAN_SMALL "%s</span>", tool,
                                       technique_name (self, sm_routine_step_get_technique (step)));

@@ -39,6 +39,5 @@ void        sm_timer_bar_set_can_start (SmTimerBar *self,
                                        gboolean     can_start);
 void        sm_timer_bar_clear_zone   (SmTimerBar  *self);
 
-char       *sm_format_clock           (guint        seconds);
 
 G_END_DECLS

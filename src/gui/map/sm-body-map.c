@@ -19,6 +19,7 @@
 #include "sm-utils.h"
 #include "sm-map-badges.h"
 #include "sm-map-zone.h"
+#include "sm-zone-id.h"
 
 /* How the map draws a frame: the artwork for the current view, size, zoom,
  * layer, side filter and overlays is rendered once into a texture (the
@@ -209,13 +210,13 @@ element_title (SmBodyMap  *self,
 {
   const char *title = sm_svg_index_get_title (sm_anatomy_get_index (self->anatomy, view),
                                               element_id);
-  const char *side = sm_anatomy_id_side (element_id);
+  const char *side = sm_zone_id_side (element_id);
   g_autofree char *suffix = side != NULL ? g_strdup_printf (" (%s)", side) : NULL;
   g_autofree char *muscle = NULL;
   const CautionText *caution;
   SmZone *zone;
 
-  if (sm_anatomy_split_zone_id (element_id, &muscle, NULL) &&
+  if (sm_zone_id_split (element_id, &muscle, NULL) &&
       (zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle)) != NULL)
     return g_strdup (sm_zone_get_name (zone));
   if ((caution = lookup_caution (element_id)) != NULL)
@@ -234,7 +235,7 @@ zone_label (SmBodyMap  *self,
             const char *element_id)
 {
   g_autofree char *title = element_title (self, view, element_id);
-  const char *side = sm_anatomy_id_side (element_id);
+  const char *side = sm_zone_id_side (element_id);
   g_autofree char *named = NULL;
 
   if (g_str_has_prefix (element_id, "caution-"))
@@ -429,7 +430,7 @@ is_headline (const char *element_id)
 {
   g_autofree char *muscle = NULL;
 
-  return sm_anatomy_split_zone_id (element_id, &muscle, NULL) &&
+  return sm_zone_id_split (element_id, &muscle, NULL) &&
          g_strcmp0 (muscle, HEADLINE_MUSCLE) == 0;
 }
 
@@ -668,7 +669,7 @@ muscle_row (SmBodyMap  *self,
             const char *view,
             const char *element_id)
 {
-  const char *side = sm_anatomy_id_side (element_id);
+  const char *side = sm_zone_id_side (element_id);
   g_autofree char *stem = side ? g_strndup (element_id, strlen (element_id) - strlen (side)) : NULL;
   const char *sides[] = { "left", "right" };
   double row = G_MAXDOUBLE;
@@ -1402,7 +1403,7 @@ update_near_cautions (SmBodyMap *self)
 
   g_hash_table_remove_all (self->near_cautions);
   if (self->selected == NULL ||
-      !sm_anatomy_split_zone_id (sm_map_zone_get_element_id (self->selected), &muscle, &side))
+      !sm_zone_id_split (sm_map_zone_get_element_id (self->selected), &muscle, &side))
     return;
 
   ids = sm_atlas_dup_caution_ids (sm_atlas_get_default (), muscle, side);
@@ -1546,7 +1547,7 @@ sm_body_map_select_zone (SmBodyMap  *self,
       return TRUE;
     }
 
-  element_id = g_strdup_printf ("zone-%s-%s", zone, side != NULL ? side : "left");
+  element_id = sm_zone_id_build (zone, side);
   view = sm_anatomy_find_view (self->anatomy, element_id);
   if (view == NULL || (widget = lookup_zone (self, view, element_id)) == NULL)
     return FALSE;
@@ -1573,7 +1574,7 @@ char *
 sm_body_map_get_zone_title (SmBodyMap  *self,
                             const char *zone)
 {
-  g_autofree char *element_id = g_strdup_printf ("zone-%s-left", zone);
+  g_autofree char *element_id = sm_zone_id_build (zone, "left");
   const char *view = sm_anatomy_find_view (self->anatomy, element_id);
 
   return view != NULL ? element_title (self, view, element_id) : g_strdup (zone);

@@ -15,10 +15,12 @@
 #include "sm-a11y.h"
 #include "sm-anatomy.h"
 #include "sm-atlas.h"
+#include "sm-format.h"
 #include "sm-map-zone.h"
 #include "sm-pain-layer.h"
 #include "sm-presenter-private.h"
 #include "sm-session.h"
+#include "sm-zone-id.h"
 
 /* Presenter mode is read from across a room and touched by a patient: the
  * smallest muscle must be a comfortable finger target (44 px is the usual
@@ -207,7 +209,7 @@ frame_figure (gpointer data)
     return G_SOURCE_REMOVE;
 
   sm_body_map_set_zoom (self->map, CLAMP (TARGET_PX / (smallest * fit), 1.0, MAX_START_ZOOM));
-  id = g_strdup_printf ("zone-%s-%s", sm_body_map_get_selected_zone (self->map),
+  id = sm_zone_id_build (sm_body_map_get_selected_zone (self->map),
                         sm_body_map_get_selected_side (self->map));
   if (sm_body_map_get_selected_zone (self->map) != NULL &&
       sm_anatomy_get_bounds (sm_anatomy_get_default (), sm_body_map_get_view (self->map), id, &box))
@@ -265,7 +267,7 @@ ensure_pulse_mask (SmPresenter *self)
   if (self->pulse_mask != NULL || zone == NULL)
     return;
 
-  id = g_strdup_printf ("zone-%s-%s", zone, sm_body_map_get_selected_side (self->map));
+  id = sm_zone_id_build (zone, sm_body_map_get_selected_side (self->map));
   if (!sm_anatomy_get_bounds (sm_anatomy_get_default (), view, id, &box))
     return;
 

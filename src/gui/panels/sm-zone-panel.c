@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-atlas.h"
+#include "sm-format.h"
 #include "sm-panel-utils.h"
 #include "sm-zone-panel.h"
 
@@ -82,14 +83,6 @@ sm_zone_panel_get_side (SmZonePanel *self)
   return self->side;
 }
 
-static const char *
-side_text (const char *side)
-{
-  if (g_strcmp0 (side, "right") == 0)
-    return _("Right side");
-  return _("Left side");
-}
-
 /* The target goes first: a button named after an action that takes a
  * parameter but has no target yet makes GTK warn. */
 static void
@@ -128,7 +121,7 @@ fill_header (SmZonePanel *self,
 
   if (sm_zone_get_two_sided (zone))
     /* Translators: side of the body · depth, e.g. "Right side · Deep muscle" */
-    subtitle = g_strdup_printf (C_("zone subtitle", "%s · %s"), side_text (self->side), layer);
+    subtitle = g_strdup_printf (C_("zone subtitle", "%s · %s"), sm_format_side (self->side), layer);
   else
     subtitle = g_strdup (layer);
 

@@ -19,7 +19,6 @@ gboolean sm_set_input_error  (GError     **error,
                               const char  *path,
                               const char  *format,
                               va_list      args) G_GNUC_PRINTF (6, 0);
-char    *sm_join_sentences   (const char * const *sentences);
 char    *sm_cut_for_message  (const char  *text,
                               guint        max_chars);
 

@@ -10,6 +10,7 @@
 
 #include "sm-anatomy.h"
 #include "sm-map-zone.h"
+#include "sm-zone-id.h"
 
 /* GTK 4.8 exposes only widgets to assistive technology, so every zone of
  * the body map is a small button laid over the map at the zone's box. It
@@ -59,7 +60,7 @@ sm_map_zone_new (const char            *view,
 
   self->view = g_strdup (view);
   self->element_id = g_strdup (element_id);
-  sm_anatomy_split_zone_id (element_id, &self->muscle, NULL);
+  sm_zone_id_split (element_id, &self->muscle, NULL);
   self->contains = contains;
   self->contains_data = user_data;
   if (g_str_has_prefix (element_id, "caution-"))
@@ -90,7 +91,7 @@ sm_map_zone_get_muscle (SmMapZone *self)
 const char *
 sm_map_zone_get_side (SmMapZone *self)
 {
-  return sm_anatomy_id_side (self->element_id);
+  return sm_zone_id_side (self->element_id);
 }
 
 const char *

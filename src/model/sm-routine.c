@@ -17,6 +17,7 @@
 #include "sm-routine.h"
 #include "sm-routine-private.h"
 #include "sm-utils.h"
+#include "sm-zone-id.h"
 
 /* A routine is what a therapist hands a patient: an ordered list of steps
  * plus who it is for and a few notes. It is read from and written to a small
@@ -971,7 +972,7 @@ sm_routine_dup_step_labels (SmRoutine *self)
 
           if (!g_str_equal (side, "both") && !g_str_equal (side, this_side))
             continue;
-          id = g_strdup_printf ("zone-%s-%s", sm_routine_step_get_zone (step), this_side);
+          id = sm_zone_id_build (sm_routine_step_get_zone (step), this_side);
           old = g_hash_table_lookup (labels, id);
           g_hash_table_insert (labels, g_steal_pointer (&id),
                                old != NULL ? g_strdup_printf ("%s, %u", old, i + 1)

@@ -15,6 +15,7 @@
 #include "sm-map-zone.h"
 #include "sm-presenter-private.h"
 #include "sm-svg-index.h"
+#include "sm-zone-id.h"
 
 #define CAPTION_MARGIN    32.0   /* px from the screen's edges */
 #define CAPTION_BOTTOM    84.0   /* clears the map's toolbar */
@@ -330,7 +331,7 @@ layout_labels (gpointer data)
   scene.pick = pick_on_map;
   scene.pick_data = self->map;
   if (sm_body_map_get_selected_zone (self->map) != NULL)
-    selected = g_strdup_printf ("zone-%s-%s", sm_body_map_get_selected_zone (self->map),
+    selected = sm_zone_id_build (sm_body_map_get_selected_zone (self->map),
                                 sm_body_map_get_selected_side (self->map));
   scene.selected = selected;
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sm-format.h"
 #include "sm-session.h"
 #include "sm-utils.h"
 
@@ -619,53 +620,6 @@ sm_session_get_part (SmSession *self)
     return self->n_massage + self->part[position];
 
   return self->part[position];
-}
-
-/* "4 min 30 s", "45 s", "2 min": one format for each case, so that a
- * language can order or join the units its own way. */
-char *
-sm_format_duration (guint seconds)
-{
-  guint min = seconds / 60;
-  guint sec = seconds % 60;
-
-  if (min == 0)
-    /* Translators: a number of seconds, abbreviated, e.g. "45 s" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u s", "%u s", sec), sec);
-  if (sec == 0)
-    /* Translators: a number of minutes, abbreviated, e.g. "2 min" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", min), min);
-
-  /* Translators: minutes and seconds, abbreviated, e.g. "4 min 30 s" */
-  return g_strdup_printf (_("%1$u min %2$u s"), min, sec);
-}
-
-/* "Piriformis, left side"; just the title without a side. */
-char *
-sm_format_zone_side (const char *title,
-                     const char *side)
-{
-  if (g_strcmp0 (side, "left") == 0)
-    /* Translators: a muscle and the side of the body, e.g. "Piriformis, left side" */
-    return g_strdup_printf (_("%s, left side"), title);
-  if (g_strcmp0 (side, "right") == 0)
-    /* Translators: a muscle and the side of the body, e.g. "Piriformis, right side" */
-    return g_strdup_printf (_("%s, right side"), title);
-
-  return g_strdup (title);
-}
-
-/* "Step 3 of 8": the session page, presenter mode and the routine
- * editor's rows say it the same way. */
-char *
-sm_format_step_of (guint position,
-                   guint n_steps)
-{
-  /* Translators: the current step and how many steps there are, e.g.
-   * "Step 3 of 8"; the plural form follows the second number */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Step %1$u of %2$u", "Step %1$u of %2$u",
-                                       n_steps),
-                          position, n_steps);
 }
 
 /* "Step 2 of 5", "Step 2 of 5 · round 1 of 3" or "Stretch 1 of 2" for

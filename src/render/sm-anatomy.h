@@ -138,13 +138,6 @@ sm_anatomy_id_map_lookup (const SmAnatomyIdMap *map,
   return (int) map->ids[(gsize) j * map->width + i] - 1;
 }
 
-/* "zone-piriformis-left" → "piriformis" and "left"; FALSE for other ids. */
-gboolean        sm_anatomy_split_zone_id     (const char       *element_id,
-                                              char            **muscle,
-                                              char            **side);
-/* The side an element id ends with ("left"/"right"), or NULL. */
-const char     *sm_anatomy_id_side           (const char       *element_id);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmAnatomyIdMap, sm_anatomy_id_map_free)
 
 G_END_DECLS

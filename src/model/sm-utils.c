@@ -49,28 +49,6 @@ sm_set_input_error (GError     **error,
   return FALSE;
 }
 
-/* Whole sentences of the content (where to lie, where the ball goes, how to
- * move) read as one paragraph, joined the way the language joins them.
- * Empty ones are skipped; NULL-terminated. */
-char *
-sm_join_sentences (const char * const *sentences)
-{
-  /* Translators: what goes between two sentences of an instruction: a
-   * space in most languages, nothing in Chinese or Japanese */
-  const char *separator = C_("sentence separator", " ");
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; sentences != NULL && sentences[i] != NULL; i++)
-    {
-      if (sentences[i][0] == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, separator);
-      g_string_append (text, sentences[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* A value quoted in a message a person reads, at most @max_chars characters
  * of it followed by "…": a routine's side of 30 000 characters would take a
  * label minutes to lay out, and ten megabytes on the command line would be

@@ -15,6 +15,7 @@
 #include "sm-atlas.h"
 #include "sm-anatomy.h"
 #include "sm-body-map.h"
+#include "sm-format.h"
 #include "sm-pain-layer.h"
 #include "sm-plain-keys.h"
 #include "sm-presenter.h"
@@ -34,6 +35,7 @@
 #include "sm-unsaved-dialog.h"
 #include "sm-window.h"
 #include "sm-utils.h"
+#include "sm-zone-id.h"
 #include "sm-zone-panel.h"
 
 struct _SmWindow
@@ -1296,7 +1298,7 @@ show_map_menu (SmWindow *self,
   g_autoptr(GMenuItem) item = NULL;
   graphene_point_t point;
 
-  if (element == NULL || !sm_anatomy_split_zone_id (element, &zone, &side) ||
+  if (element == NULL || !sm_zone_id_split (element, &zone, &side) ||
       !gtk_widget_compute_point (GTK_WIDGET (self->body_map), GTK_WIDGET (self->map_slot),
                                  &GRAPHENE_POINT_INIT (x, y), &point))
     return;

@@ -70,10 +70,4 @@ char           *sm_session_format_progress    (SmSession      *self);
 char           *sm_session_format_summary     (SmSession      *self);
 char           *sm_session_format_time_summary (SmSession     *self);
 
-char           *sm_format_duration            (guint           seconds);
-char           *sm_format_step_of             (guint           position,
-                                               guint           n_steps);
-char           *sm_format_zone_side           (const char     *title,
-                                               const char     *side);
-
 G_END_DECLS
