@@ -332,7 +332,7 @@ layout_labels (gpointer data)
   scene.pick_data = self->map;
   if (sm_body_map_get_selected_zone (self->map) != NULL)
     selected = sm_zone_id_build (sm_body_map_get_selected_zone (self->map),
-                                sm_body_map_get_selected_side (self->map));
+                                 sm_body_map_get_selected_side (self->map));
   scene.selected = selected;
 
   update_label_font (self, scene.height);

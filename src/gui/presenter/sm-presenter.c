@@ -209,9 +209,10 @@ frame_figure (gpointer data)
     return G_SOURCE_REMOVE;
 
   sm_body_map_set_zoom (self->map, CLAMP (TARGET_PX / (smallest * fit), 1.0, MAX_START_ZOOM));
-  id = sm_zone_id_build (sm_body_map_get_selected_zone (self->map),
-                        sm_body_map_get_selected_side (self->map));
-  if (sm_body_map_get_selected_zone (self->map) != NULL &&
+  if (sm_body_map_get_selected_zone (self->map) != NULL)
+    id = sm_zone_id_build (sm_body_map_get_selected_zone (self->map),
+                           sm_body_map_get_selected_side (self->map));
+  if (id != NULL &&
       sm_anatomy_get_bounds (sm_anatomy_get_default (), sm_body_map_get_view (self->map), id, &box))
     sm_body_map_set_centre (self->map, box.x + box.width / 2, box.y + box.height / 2);
   else
