@@ -29,6 +29,7 @@ import tempfile
 import time
 
 import smatspi
+from smxserver import XServer
 from smatspi import pyatspi, wait_for, walk, find_named, describe, keys
 
 tap = smatspi.Tap()
@@ -61,20 +62,14 @@ def read(path):
         return ''
 
 
-def start_openbox(env):
-    """The window manager, and a wait until it has taken the screen."""
-    # A window manager that ran before (another test) can leave its
-    # check property on the root window: gone, so the wait below sees ours.
-    subprocess.run(['xprop', '-root', '-remove', '_NET_SUPPORTING_WM_CHECK'],
-                   env=env, check=False)
-    wm = subprocess.Popen(['openbox', '--sm-disable'], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
+def openbox_running(env):
+    """Whether the window manager of our X server (smxserver.XServer starts
+    openbox on it) has taken the screen."""
     def running():
-        out = subprocess.run(['xprop', '-root', '_NET_SUPPORTING_WM_CHECK'],
+        out = subprocess.run(['xprop', '-root', '_NET_SUPPORTING_WM_CHECK'], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
         return 'window id' in out
-    return wm, wait_for(running, timeout=20)
+    return wait_for(running, timeout=60)
 
 
 def dialog_of(app):
@@ -138,6 +133,16 @@ def ask(app, path, name, what):
 
 
 def main():
+    # An X server of its own with openbox on it, as print-e2e and
+    # editor-e2e: on the suite's shared server a window manager another test
+    # ran could keep openbox from coming up.
+    with XServer(1280, 1024) as server:
+        os.environ['DISPLAY'] = server.env['DISPLAY']
+        os.environ.pop('XAUTHORITY', None)
+        run()
+
+
+def run():
     home = tempfile.mkdtemp(prefix='sm-conflict-')
     env = dict(os.environ)
     for var, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
@@ -150,7 +155,7 @@ def main():
     with open(path, 'w', encoding='utf-8') as f:
         f.write(routine_json('Ada', 'Ada Lovelace'))
 
-    wm, wm_ok = start_openbox(env)
+    wm_ok = openbox_running(env)
     process, app = None, None
     try:
         tap(wm_ok is not None, 'openbox manages the screen')
@@ -219,8 +224,6 @@ def main():
     finally:
         if process is not None:
             smatspi.stop_app(process)
-        wm.terminate()
-        wm.wait()
         shutil.rmtree(home, ignore_errors=True)
 
 
