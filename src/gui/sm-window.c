@@ -257,7 +257,6 @@ sm_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->timer, self);
   g_clear_object (&self->timer);
   g_clear_pointer (&self->map_menu, gtk_widget_unparent);
-  g_clear_object (&self->numbered_signals);
   g_clear_object (&self->numbered);
   if (self->loose_drawing != NULL)
     g_signal_handlers_disconnect_by_data (self->loose_drawing, self);
@@ -274,6 +273,7 @@ sm_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->history);
   g_clear_object (&self->session_signals);
+  g_clear_object (&self->numbered_signals);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->side, g_free);
 
