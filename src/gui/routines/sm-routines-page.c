@@ -144,31 +144,6 @@ show_error (SmRoutinesPage *self,
   sm_routines_page_show_message (self, error->message, FALSE);
 }
 
-/* A step for @zone with the zone's own first tool, technique and hold. */
-static SmRoutineStep *
-default_step (const char *zone_id,
-              const char *side)
-{
-  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id);
-  SmRoutineStep *step = sm_routine_step_new (zone_id, side != NULL && side[0] ? side : "both");
-  g_autoptr(SmToolUse) use = NULL;
-
-  if (zone == NULL)
-    return step;
-
-  if (g_list_model_get_n_items (sm_zone_get_tool_uses (zone)) > 0)
-    {
-      use = g_list_model_get_item (sm_zone_get_tool_uses (zone), 0);
-      sm_routine_step_set_tool (step, sm_tool_use_get_tool_id (use));
-    }
-  if (sm_zone_get_techniques (zone) != NULL && sm_zone_get_techniques (zone)[0] != NULL)
-    sm_routine_step_set_technique (step, sm_zone_get_techniques (zone)[0]);
-  sm_routine_step_set_hold_seconds (step, CLAMP (sm_zone_get_hold_seconds (zone),
-                                                 SM_ROUTINE_STEP_HOLD_MIN,
-                                                 SM_ROUTINE_STEP_HOLD_MAX));
-  return step;
-}
-
 static SmRoutine *
 create_routine (SmRoutinesPage *self,
                 const char     *name)
@@ -189,7 +164,8 @@ sm_routines_page_add_step (SmRoutinesPage *self,
                            const char     *side)
 {
   SmRoutine *routine = sm_routines_page_get_routine (self);
-  g_autoptr(SmRoutineStep) step = default_step (zone, side);
+  g_autoptr(SmRoutineStep) step = sm_routine_step_new_default (sm_atlas_get_default (),
+                                                               zone, side);
 
   g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
 
