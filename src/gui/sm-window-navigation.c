@@ -14,7 +14,7 @@
 #include "sm-atlas.h"
 #include "sm-window-private.h"
 
-/* --- Pages --- */
+/* --- Pages --------------------------------------------------------------- */
 
 /* The side filter picks the side when a zone is opened from a list rather
  * than from the map; with both sides shown, the left comes first as it does
@@ -126,7 +126,7 @@ sm_window_show_zone (SmWindow   *self,
                side != NULL && *side != '\0' ? side : default_zone_side (self));
 }
 
-/* --- History --- */
+/* --- History ------------------------------------------------------------- */
 
 static void
 go_back_action (GtkWidget  *widget,
@@ -184,7 +184,7 @@ show_browse_action (GtkWidget  *widget,
   _sm_window_navigate_to (SM_WINDOW (widget), "browse", NULL, NULL);
 }
 
-/* --- Search --- */
+/* --- Search -------------------------------------------------------------- */
 
 static void
 toggle_search_action (GtkWidget  *widget,
@@ -279,7 +279,7 @@ setup_search (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 }
 
-/* --- Back and forward buttons --- */
+/* --- Back and forward buttons -------------------------------------------- */
 
 /* Mouse buttons 8 and 9 are the thumb buttons that browsers use for back
  * and forward; people expect the same here. Other buttons pass through. */
@@ -329,7 +329,7 @@ setup_navigation (SmWindow *self)
 }
 
 
-/* --- Safety screen --- */
+/* --- Safety screen ------------------------------------------------------- */
 
 /* Until the person has read the safety screen, it takes the place of the
  * map and the side pane, and the header controls that act on them rest. */
@@ -385,7 +385,7 @@ sm_window_get_safety_screen_visible (SmWindow *self)
   return gtk_widget_get_visible (GTK_WIDGET (self->safety_page));
 }
 
-/* --- Zones from the map and from links --- */
+/* --- Zones from the map and from links ----------------------------------- */
 
 /* Selects @zone on the map for search, guided sessions and presenter mode,
  * switching view, layer and side filter as needed, and opens its page. */
@@ -421,7 +421,7 @@ on_zone_activated (SmWindow   *self,
 }
 
 
-/* --- Setting up --- */
+/* --- Setting up ---------------------------------------------------------- */
 
 void
 _sm_window_class_navigation_init (SmWindowClass *klass)

@@ -11,7 +11,7 @@
 
 #include "sm-window-private.h"
 
-/* --- In this window --- */
+/* --- In this window ------------------------------------------------------ */
 
 static void
 on_presenter_leave (SmWindow *self)
@@ -71,7 +71,7 @@ sm_window_get_presenter (SmWindow *self)
   return self->presenter;
 }
 
-/* --- On another monitor --- */
+/* --- On another monitor -------------------------------------------------- */
 
 /* The therapist keeps this window; the patient sees the other screen. */
 static void
@@ -101,7 +101,7 @@ _sm_window_update_present_elsewhere (SmWindow *self)
                                  sm_presenter_find_other_monitor (GTK_WINDOW (self)) != NULL);
 }
 
-/* --- Setting up --- */
+/* --- Setting up ---------------------------------------------------------- */
 
 void
 _sm_window_presenter_init (SmWindow *self)

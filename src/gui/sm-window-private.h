@@ -89,7 +89,7 @@ struct _SmWindow
   gboolean              session_from_routines;
 };
 
-/* --- Side pane: panels, history, search and the safety screen ---------- */
+/* --- Side pane: panels, history, search and the safety screen ------------ */
 
 void         _sm_window_class_navigation_init     (SmWindowClass *klass);
 void         _sm_window_navigation_init           (SmWindow      *self);
@@ -103,7 +103,7 @@ void         _sm_window_emphasize_zone_landmarks  (SmWindow      *self,
                                                    const char    *side);
 gboolean     _sm_window_focus_first               (GtkWidget     *widget);
 
-/* --- Presenter mode ----------------------------------------------------- */
+/* --- Presenter mode ------------------------------------------------------ */
 
 void         _sm_window_class_presenter_init      (SmWindowClass *klass);
 void         _sm_window_presenter_init            (SmWindow      *self);
@@ -111,7 +111,7 @@ void         _sm_window_enter_presenter           (SmWindow      *self);
 void         _sm_window_leave_presenter           (SmWindow      *self);
 void         _sm_window_update_present_elsewhere  (SmWindow      *self);
 
-/* --- Hold timer and guided sessions ------------------------------------- */
+/* --- Hold timer and guided sessions -------------------------------------- */
 
 void         _sm_window_class_session_init        (SmWindowClass *klass);
 void         _sm_window_session_init              (SmWindow      *self);
@@ -119,7 +119,7 @@ void         _sm_window_end_session               (SmWindow      *self);
 const char  *_sm_window_zone_title                (const char    *zone_id);
 guint        _sm_window_zone_hold                 (const char    *zone_id);
 
-/* --- Routines ----------------------------------------------------------- */
+/* --- Routines ------------------------------------------------------------ */
 
 void         _sm_window_class_routines_init       (SmWindowClass *klass);
 void         _sm_window_routines_init             (SmWindow      *self);

@@ -14,7 +14,7 @@
 #include "sm-window-private.h"
 #include "sm-zone-id.h"
 
-/* --- Pain drawing --- */
+/* --- Pain drawing -------------------------------------------------------- */
 
 /* (transfer none) the drawing that "Mark pain" edits: the open routine's,
  * or with none open the current drawing, which belongs to no routine. */
@@ -60,7 +60,7 @@ save_pain_drawing_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->panel_stack, "routines");
 }
 
-/* --- Routines page --- */
+/* --- Routines page ------------------------------------------------------- */
 
 static void
 show_routines_action (GtkWidget  *widget,
@@ -131,7 +131,7 @@ _sm_window_follow_routine (SmWindow *self)
   _sm_window_update_pain_layers (self);
 }
 
-/* --- The map's menu --- */
+/* --- The map's menu ------------------------------------------------------ */
 
 /* The map's context menu: what one can do with the muscle under the
  * pointer. The zone panel has the same button for keyboard users. */
@@ -202,7 +202,7 @@ setup_map_menu (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (press));
 }
 
-/* --- Setting up --- */
+/* --- Setting up ---------------------------------------------------------- */
 
 void
 _sm_window_class_routines_init (SmWindowClass *klass)

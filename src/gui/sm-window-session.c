@@ -19,7 +19,7 @@
 #include "sm-routine-store.h"
 #include "sm-window-private.h"
 
-/* --- Zones on the map and in the timer --- */
+/* --- Zones on the map and in the timer ----------------------------------- */
 
 static SmZone *
 lookup_zone (const char *zone_id)
@@ -59,7 +59,7 @@ highlight_zone (SmWindow   *self,
   _sm_window_emphasize_zone_landmarks (self, zone_id, side);
 }
 
-/* --- Hold timer --- */
+/* --- Hold timer ---------------------------------------------------------- */
 
 /* The hold timer: "Start timer" on a zone panel targets win.start-timer
  * with the zone, its side and its hold in seconds (0 for the zone's own
@@ -148,7 +148,7 @@ on_timer_bar_side_switched (SmWindow   *self,
     sm_body_map_select_zone (self->body_map, zone, side);
 }
 
-/* --- Guided sessions --- */
+/* --- Guided sessions ----------------------------------------------------- */
 
 static void
 update_session_actions (SmWindow *self)
@@ -347,7 +347,7 @@ plain_key_filter (GtkWidget  *widget,
   return TRUE;
 }
 
-/* --- Setting up --- */
+/* --- Setting up ---------------------------------------------------------- */
 
 void
 _sm_window_class_session_init (SmWindowClass *klass)

@@ -30,7 +30,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* --- Construction --- */
+/* --- Construction -------------------------------------------------------- */
 
 /* GTK 4.8 gives the search button of the shortcuts window no name, so a
  * screen reader reads out "GtkImage". It is the toggle button with an icon
@@ -64,7 +64,7 @@ sm_window_new (SmApplication *application)
   return self;
 }
 
-/* --- Properties --- */
+/* --- Properties ---------------------------------------------------------- */
 
 const char *
 sm_window_get_view (SmWindow *self)
@@ -203,7 +203,7 @@ on_routines_page_notify_routine (SmWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
 }
 
-/* --- Window size --- */
+/* --- Window size --------------------------------------------------------- */
 static void
 restore_window_state (SmWindow *self)
 {
@@ -233,7 +233,7 @@ save_window_state (SmWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
 }
 
-/* --- Object --- */
+/* --- Object -------------------------------------------------------------- */
 
 static void
 sm_window_unmap (GtkWidget *widget)

@@ -240,8 +240,7 @@ sm_routines_page_print (SmRoutinesPage *self)
     show_error (self, error);
 }
 
-/* ------------------------------------------------------------------ */
-/* Files                                                                */
+/* --- Files --------------------------------------------------------------- */
 
 typedef void (*FileChosen) (SmRoutinesPage *self,
                             GFile          *file);
@@ -391,8 +390,7 @@ sm_routines_page_import_file (SmRoutinesPage *self,
   sm_routines_page_show_message (self, message, FALSE);
 }
 
-/* ------------------------------------------------------------------ */
-/* Actions                                                              */
+/* --- Actions ------------------------------------------------------------- */
 
 static void
 new_action (GtkWidget  *widget,
@@ -578,8 +576,7 @@ export_action (GtkWidget  *widget,
                _("Routine files"), "application/json", sm_routines_page_export_file);
 }
 
-/* ------------------------------------------------------------------ */
-/* The list                                                             */
+/* --- The list ------------------------------------------------------------ */
 
 static char *
 routine_subtitle (SmRoutine *routine)
