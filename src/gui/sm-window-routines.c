@@ -90,20 +90,18 @@ add_to_routine_action (GtkWidget  *widget,
   sm_routines_page_focus_last_step (self->routines_page);
 }
 
+/* win.print and win.export-pdf: the open routine's sheet. */
 static void
-print_action (GtkWidget  *widget,
+sheet_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  sm_routines_page_print (SM_WINDOW (widget)->routines_page);
-}
+  SmRoutinesPage *page = SM_WINDOW (widget)->routines_page;
 
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  sm_routines_page_save_pdf (SM_WINDOW (widget)->routines_page);
+  if (g_str_equal (name, "win.print"))
+    sm_routines_page_print (page);
+  else
+    sm_routines_page_save_pdf (page);
 }
 
 static void
@@ -211,8 +209,8 @@ _sm_window_class_routines_init (SmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-routines", NULL, show_routines_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-routine", "(ss)", add_to_routine_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, sheet_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.show-routines", NULL);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sm-atlas.h"
 #include "sm-format.h"
@@ -84,20 +85,16 @@ start_timer_action (GtkWidget  *widget,
     g_warning ("Cannot start the timer for %s: %s", zone, error->message);
 }
 
+/* win.timer-toggle and win.timer-reset: the timer bar's timer.toggle and
+ * timer.reset, reachable from anywhere in the window. */
 static void
-timer_toggle_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
+timer_bar_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
 {
-  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.toggle", NULL);
-}
+  g_autofree char *bar_action = g_strconcat ("timer.", name + strlen ("win.timer-"), NULL);
 
-static void
-timer_reset_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), "timer.reset", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (SM_WINDOW (widget)->timer_bar), bar_action, NULL);
 }
 
 static void
@@ -294,28 +291,21 @@ start_session_action (GtkWidget  *widget,
     sm_window_run_session (self, session);
 }
 
+/* win.session-next, win.session-previous and win.session-stop (enabled
+ * only while a session runs). */
 static void
-session_next_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
+session_control_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
 {
-  sm_session_next (SM_WINDOW (widget)->session);
-}
+  SmSession *session = SM_WINDOW (widget)->session;
 
-static void
-session_previous_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
-{
-  sm_session_previous (SM_WINDOW (widget)->session);
-}
-
-static void
-session_stop_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  sm_session_stop (SM_WINDOW (widget)->session);
+  if (g_str_equal (name, "win.session-next"))
+    sm_session_next (session);
+  else if (g_str_equal (name, "win.session-previous"))
+    sm_session_previous (session);
+  else
+    sm_session_stop (session);
 }
 
 static void
@@ -355,13 +345,13 @@ _sm_window_class_session_init (SmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.start-timer", "(ssu)", start_timer_action);
-  gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_toggle_action);
-  gtk_widget_class_install_action (widget_class, "win.timer-reset", NULL, timer_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-toggle", NULL, timer_bar_action);
+  gtk_widget_class_install_action (widget_class, "win.timer-reset", NULL, timer_bar_action);
   gtk_widget_class_install_action (widget_class, "win.show-timer", NULL, show_timer_action);
   gtk_widget_class_install_action (widget_class, "win.start-session", "s", start_session_action);
-  gtk_widget_class_install_action (widget_class, "win.session-next", NULL, session_next_action);
-  gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_previous_action);
-  gtk_widget_class_install_action (widget_class, "win.session-stop", NULL, session_stop_action);
+  gtk_widget_class_install_action (widget_class, "win.session-next", NULL, session_control_action);
+  gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_control_action);
+  gtk_widget_class_install_action (widget_class, "win.session-stop", NULL, session_control_action);
   gtk_widget_class_install_action (widget_class, "win.session-close", NULL, session_close_action);
 }
 
