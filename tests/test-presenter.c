@@ -15,10 +15,10 @@
 #include "sm-application.h"
 #include "sm-atlas.h"
 #include "sm-map-zone.h"
-#include "sm-presenter-mode.h"
 #include "sm-presenter.h"
 #include "sm-routines-page.h"
 #include "sm-test-utils.h"
+#include "sm-window-geometry.h"
 #include "sm-window.h"
 
 /* Everything a person could notice changed after presenter mode. */

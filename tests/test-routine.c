@@ -327,6 +327,44 @@ test_unknown_ids (void)
     }
 }
 
+/* A new step takes what the content says of its zone: the first tool,
+ * the first technique and the zone's hold; a zone the atlas does not know
+ * keeps a step's defaults, and no side means both. */
+static void
+test_default_step (void)
+{
+  SmAtlas *atlas = sm_atlas_get_default ();
+  SmZone *zone = sm_atlas_lookup_zone (atlas, "piriformis");
+  g_autoptr(SmToolUse) use = NULL;
+  g_autoptr(SmRoutineStep) step = NULL;
+  g_autoptr(SmRoutineStep) plain = sm_routine_step_new ("no-such-zone", "both");
+  g_autoptr(SmRoutineStep) unknown = NULL;
+
+  g_assert_nonnull (zone);
+  g_assert_cmpuint (g_list_model_get_n_items (sm_zone_get_tool_uses (zone)), >, 0);
+  use = g_list_model_get_item (sm_zone_get_tool_uses (zone), 0);
+
+  step = sm_routine_step_new_default (atlas, "piriformis", "left");
+  g_assert_cmpstr (sm_routine_step_get_zone (step), ==, "piriformis");
+  g_assert_cmpstr (sm_routine_step_get_side (step), ==, "left");
+  g_assert_cmpstr (sm_routine_step_get_tool (step), ==, sm_tool_use_get_tool_id (use));
+  g_assert_cmpstr (sm_routine_step_get_technique (step), ==, sm_zone_get_techniques (zone)[0]);
+  g_assert_cmpuint (sm_routine_step_get_hold_seconds (step), ==,
+                    CLAMP (sm_zone_get_hold_seconds (zone), SM_ROUTINE_STEP_HOLD_MIN,
+                           SM_ROUTINE_STEP_HOLD_MAX));
+  g_clear_object (&step);
+
+  step = sm_routine_step_new_default (atlas, "piriformis", "");
+  g_assert_cmpstr (sm_routine_step_get_side (step), ==, "both");
+  g_clear_object (&step);
+  step = sm_routine_step_new_default (atlas, "piriformis", NULL);
+  g_assert_cmpstr (sm_routine_step_get_side (step), ==, "both");
+
+  unknown = sm_routine_step_new_default (atlas, "no-such-zone", "right");
+  sm_routine_step_set_side (plain, "right");
+  g_assert_true (sm_routine_step_equal (unknown, plain));
+}
+
 /* What the map writes on the zones: every step number, per side. */
 static void
 test_step_labels (void)
@@ -682,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine/side", test_side);
   g_test_add_func ("/sm/routine/unknown-ids", test_unknown_ids);
   g_test_add_func ("/sm/routine/step-labels", test_step_labels);
+  g_test_add_func ("/sm/routine/default-step", test_default_step);
   g_test_add_func ("/sm/routine/session", test_session);
   g_test_add_func ("/sm/routine/deep-nesting", test_deep_nesting);
   g_test_add_func ("/sm/routine/brackets-in-strings", test_brackets_in_strings);

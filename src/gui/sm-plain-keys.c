@@ -52,7 +52,7 @@ sm_focus_takes_space (GtkWidget *focus)
 }
 
 static gboolean
-plain_key_cb (GtkWidget *widget,
+on_plain_key_activate (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
@@ -91,7 +91,7 @@ sm_plain_keys_add (GtkWidget        *widget,
       gboolean space = plain_keys[i].keyval == GDK_KEY_space || plain_keys[i].keyval == GDK_KEY_KP_Space;
       GtkShortcut *shortcut =
         gtk_shortcut_new (gtk_keyval_trigger_new (plain_keys[i].keyval, 0),
-                          gtk_callback_action_new (plain_key_cb, GUINT_TO_POINTER (space), NULL));
+                          gtk_callback_action_new (on_plain_key_activate, GUINT_TO_POINTER (space), NULL));
 
       gtk_shortcut_set_arguments (shortcut, g_variant_new_string (plain_keys[i].action));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);

@@ -271,3 +271,35 @@ static void
 sm_routine_step_init (SmRoutineStep *self)
 {
 }
+
+/* A step for @zone_id with the zone's own first tool, technique and hold;
+ * a zone @atlas does not know gets the defaults of a step. */
+SmRoutineStep *
+sm_routine_step_new_default (SmAtlas    *atlas,
+                             const char *zone_id,
+                             const char *side)
+{
+  SmZone *zone;
+  SmRoutineStep *step;
+  g_autoptr(SmToolUse) use = NULL;
+
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), NULL);
+  g_return_val_if_fail (zone_id != NULL, NULL);
+
+  zone = sm_atlas_lookup_zone (atlas, zone_id);
+  step = sm_routine_step_new (zone_id, side != NULL && side[0] ? side : "both");
+  if (zone == NULL)
+    return step;
+
+  if (g_list_model_get_n_items (sm_zone_get_tool_uses (zone)) > 0)
+    {
+      use = g_list_model_get_item (sm_zone_get_tool_uses (zone), 0);
+      sm_routine_step_set_tool (step, sm_tool_use_get_tool_id (use));
+    }
+  if (sm_zone_get_techniques (zone) != NULL && sm_zone_get_techniques (zone)[0] != NULL)
+    sm_routine_step_set_technique (step, sm_zone_get_techniques (zone)[0]);
+  sm_routine_step_set_hold_seconds (step, CLAMP (sm_zone_get_hold_seconds (zone),
+                                                 SM_ROUTINE_STEP_HOLD_MIN,
+                                                 SM_ROUTINE_STEP_HOLD_MAX));
+  return step;
+}

@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "sm-atlas.h"
+
 G_BEGIN_DECLS
 
 /* Limits shared by the file format, the editor's spin buttons and the
@@ -55,5 +57,11 @@ void           sm_routine_step_set_rest_seconds  (SmRoutineStep *self,
 const char    *sm_routine_step_get_note          (SmRoutineStep *self);
 void           sm_routine_step_set_note          (SmRoutineStep *self,
                                                   const char    *note);
+
+/* What a new step is: the zone's own first tool, first technique and hold
+ * (within the limits), on @side ("both" when %NULL or empty). */
+SmRoutineStep *sm_routine_step_new_default       (SmAtlas       *atlas,
+                                                  const char    *zone_id,
+                                                  const char    *side);
 
 G_END_DECLS

@@ -38,6 +38,7 @@ struct _SmPresenter
   GtkLabel        *sentence_label;
 
   SmRoutine       *routine;        /* (nullable) whose steps these are */
+  GSignalGroup    *routine_signals; /* follows the routine's ::changed */
   GArray          *steps;          /* Step */
   int              step;           /* -1: none shown yet */
   gboolean         stepping;       /* the selection change is ours */

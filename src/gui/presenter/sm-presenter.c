@@ -467,11 +467,8 @@ sm_presenter_set_routine (SmPresenter *self,
 {
   g_return_if_fail (SM_IS_PRESENTER (self));
 
-  if (self->routine != NULL)
-    g_signal_handlers_disconnect_by_func (self->routine, steps_from_routine, self);
   g_set_object (&self->routine, routine);
-  if (routine != NULL)
-    g_signal_connect_swapped (routine, "changed", G_CALLBACK (steps_from_routine), self);
+  g_signal_group_set_target (self->routine_signals, routine);
 
   sm_pain_layer_set_drawing (self->pain_layer, routine != NULL ? sm_routine_get_pain_drawing (routine) : NULL);
   steps_from_routine (self);
@@ -625,8 +622,7 @@ sm_presenter_dispose (GObject *object)
 
   g_clear_handle_id (&self->frame_id, g_source_remove);
   g_clear_handle_id (&self->layout_id, g_source_remove);
-  if (self->routine != NULL)
-    g_signal_handlers_disconnect_by_func (self->routine, steps_from_routine, self);
+  g_clear_object (&self->routine_signals);
   g_clear_object (&self->routine);
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (self->marks, self->tick_id);
@@ -706,6 +702,9 @@ sm_presenter_init (SmPresenter *self)
   sm_presenter_create_labels (self);
   self->step = -1;
   self->pulse_alpha = 1.0;
+  self->routine_signals = g_signal_group_new (SM_TYPE_ROUTINE);
+  g_signal_group_connect_swapped (self->routine_signals, "changed",
+                                  G_CALLBACK (steps_from_routine), self);
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->marks), draw_marks, self, NULL);
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",

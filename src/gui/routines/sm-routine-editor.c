@@ -132,7 +132,7 @@ row_at (SmRoutineEditor *self,
 /* Builds the rows on screen and a little around it. Building changes the
  * layout, so this runs again after the next one until nothing is left. */
 static gboolean
-build_visible_cb (gpointer data)
+on_build_visible_idle (gpointer data)
 {
   SmRoutineEditor *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->routine_scroller);
@@ -176,14 +176,14 @@ static void
 queue_build_visible (SmRoutineEditor *self)
 {
   if (self->build_idle == 0)
-    self->build_idle = g_idle_add (build_visible_cb, self);
+    self->build_idle = g_idle_add (on_build_visible_idle, self);
 }
 
 /* After a move: the view where it was, then just far enough to show the
  * step that moved (GtkViewport would scroll to its new row before it has
  * a place, which is the top). Runs after the layout. */
 static gboolean
-reveal_cb (gpointer data)
+on_reveal_idle (gpointer data)
 {
   SmRoutineEditor *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->routine_scroller);
@@ -220,7 +220,7 @@ keep_in_view (SmRoutineEditor *self,
     gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (content), FALSE);
   g_clear_handle_id (&self->reveal_idle, g_source_remove);
   /* Below GTK's layout (G_PRIORITY_HIGH_IDLE + 10 … + 20). */
-  self->reveal_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reveal_cb, self, NULL);
+  self->reveal_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_reveal_idle, self, NULL);
 }
 
 static void

@@ -139,9 +139,10 @@ bind_choice (SmRoutineStepRow *self,
                                id_to_position, position_to_id, ids, NULL);
 }
 
-/* ------------------------------------------------------------------ */
-/* The choices: one model per list, shared by every row, so a long
- * routine does not build the same lists a thousand times.              */
+/* --- Choices ------------------------------------------------------------- */
+
+/* One model per list, shared by every row, so a long routine does not
+ * build the same lists a thousand times. */
 
 typedef struct _Choices
 {
@@ -371,7 +372,7 @@ list_is_open (GtkWidget *dropdown)
 }
 
 static gboolean
-expand_cb (gpointer data)
+on_expand_timeout (gpointer data)
 {
   GtkWidget *row = gtk_widget_get_ancestor (data, SM_TYPE_ROUTINE_STEP_ROW);
 
@@ -407,7 +408,7 @@ choice_selected (SmRoutineStepRow *self,
       /* "Other…": the whole list, the step's choice unchanged for now —
        * after the list that is closing has finished with its model. */
       self->expanded[kind] = TRUE;
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, G_SOURCE_FUNC (expand_cb), g_object_ref (dropdown),
+      g_timeout_add_full (G_PRIORITY_DEFAULT, 50, G_SOURCE_FUNC (on_expand_timeout), g_object_ref (dropdown),
                           g_object_unref);
       return;
     }

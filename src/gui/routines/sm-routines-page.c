@@ -144,31 +144,6 @@ show_error (SmRoutinesPage *self,
   sm_routines_page_show_message (self, error->message, FALSE);
 }
 
-/* A step for @zone with the zone's own first tool, technique and hold. */
-static SmRoutineStep *
-default_step (const char *zone_id,
-              const char *side)
-{
-  SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), zone_id);
-  SmRoutineStep *step = sm_routine_step_new (zone_id, side != NULL && side[0] ? side : "both");
-  g_autoptr(SmToolUse) use = NULL;
-
-  if (zone == NULL)
-    return step;
-
-  if (g_list_model_get_n_items (sm_zone_get_tool_uses (zone)) > 0)
-    {
-      use = g_list_model_get_item (sm_zone_get_tool_uses (zone), 0);
-      sm_routine_step_set_tool (step, sm_tool_use_get_tool_id (use));
-    }
-  if (sm_zone_get_techniques (zone) != NULL && sm_zone_get_techniques (zone)[0] != NULL)
-    sm_routine_step_set_technique (step, sm_zone_get_techniques (zone)[0]);
-  sm_routine_step_set_hold_seconds (step, CLAMP (sm_zone_get_hold_seconds (zone),
-                                                 SM_ROUTINE_STEP_HOLD_MIN,
-                                                 SM_ROUTINE_STEP_HOLD_MAX));
-  return step;
-}
-
 static SmRoutine *
 create_routine (SmRoutinesPage *self,
                 const char     *name)
@@ -189,7 +164,8 @@ sm_routines_page_add_step (SmRoutinesPage *self,
                            const char     *side)
 {
   SmRoutine *routine = sm_routines_page_get_routine (self);
-  g_autoptr(SmRoutineStep) step = default_step (zone, side);
+  g_autoptr(SmRoutineStep) step = sm_routine_step_new_default (sm_atlas_get_default (),
+                                                               zone, side);
 
   g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
 
@@ -264,8 +240,7 @@ sm_routines_page_print (SmRoutinesPage *self)
     show_error (self, error);
 }
 
-/* ------------------------------------------------------------------ */
-/* Files                                                                */
+/* --- Files --------------------------------------------------------------- */
 
 typedef void (*FileChosen) (SmRoutinesPage *self,
                             GFile          *file);
@@ -415,8 +390,7 @@ sm_routines_page_import_file (SmRoutinesPage *self,
   sm_routines_page_show_message (self, message, FALSE);
 }
 
-/* ------------------------------------------------------------------ */
-/* Actions                                                              */
+/* --- Actions ------------------------------------------------------------- */
 
 static void
 new_action (GtkWidget  *widget,
@@ -602,8 +576,7 @@ export_action (GtkWidget  *widget,
                _("Routine files"), "application/json", sm_routines_page_export_file);
 }
 
-/* ------------------------------------------------------------------ */
-/* The list                                                             */
+/* --- The list ------------------------------------------------------------ */
 
 static char *
 routine_subtitle (SmRoutine *routine)

@@ -181,7 +181,7 @@ update_hold_button (SmTimerBar *self)
 }
 
 static gboolean
-end_flash_cb (gpointer data)
+on_flash_timeout (gpointer data)
 {
   SmTimerBar *self = data;
 
@@ -203,9 +203,9 @@ sm_timer_bar_flash (SmTimerBar *self)
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
                 "gtk-enable-animations", &animate, NULL);
   g_clear_handle_id (&self->flash_id, g_source_remove);
-  end_flash_cb (self);
+  on_flash_timeout (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), animate ? "flash" : "flash-static");
-  self->flash_id = g_timeout_add_seconds (FLASH_SECONDS, end_flash_cb, self);
+  self->flash_id = g_timeout_add_seconds (FLASH_SECONDS, on_flash_timeout, self);
 }
 
 /* Someone lying on a ball is rarely looking at the screen: tell them

@@ -1,4 +1,4 @@
-/* sm-presenter-mode.h: entering and leaving presenter mode
+/* sm-window-geometry.h: where presenter mode puts windows, and back
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,17 +1,17 @@
-/* sm-presenter-mode.c
+/* sm-window-geometry.c
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "sm-presenter-mode"
+#define G_LOG_DOMAIN "sm-window-geometry"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "sm-presenter.h"
-#include "sm-presenter-mode.h"
+#include "sm-window-geometry.h"
 
 void
 sm_window_geometry_save (SmWindowGeometry *geometry,

@@ -1,0 +1,129 @@
+/* sm-window-private.h: what the parts of SmWindow share
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sm-body-map.h"
+#include "sm-browse-page.h"
+#include "sm-history.h"
+#include "sm-pain-layer.h"
+#include "sm-presenter.h"
+#include "sm-routines-page.h"
+#include "sm-safety-page.h"
+#include "sm-search-results.h"
+#include "sm-session-panel.h"
+#include "sm-stretch-panel.h"
+#include "sm-technique-panel.h"
+#include "sm-timer-bar.h"
+#include "sm-tool-panel.h"
+#include "sm-window-geometry.h"
+#include "sm-window.h"
+#include "sm-zone-panel.h"
+
+G_BEGIN_DECLS
+
+/* SmWindow is one class in several files, one concern each (as GNOME Text
+ * Editor's editor-window*.c): sm-window.c holds the object, its properties
+ * and every notify; sm-window-navigation.c the side pane (panels, history,
+ * search, the safety screen); sm-window-presenter.c presenter mode;
+ * sm-window-session.c the hold timer and guided sessions;
+ * sm-window-routines.c the routines page, the map's menu and the pain
+ * drawing. Each part installs its actions in _sm_window_class_*_init ()
+ * and sets itself up in _sm_window_*_init (). */
+struct _SmWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  GtkHeaderBar         *header_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkMenuButton        *primary_menu_button;
+  GtkWidget            *view_switch;
+  GtkWidget            *side_switch;
+  GtkWidget            *search_button;
+  GtkWidget            *timer_indicator;
+  GtkLabel             *timer_indicator_label;
+  GtkStack             *mode_stack;
+  GtkPaned             *paned;
+  GtkBox               *map_slot;
+  SmBodyMap            *body_map;
+  SmPainLayer          *pain_layer;
+  GtkStack             *panel_stack;
+  SmSafetyPage         *safety_page;
+  SmZonePanel          *zone_panel;
+  SmTechniquePanel     *technique_panel;
+  SmToolPanel          *tool_panel;
+  SmStretchPanel       *stretch_panel;
+  SmBrowsePage         *browse_page;
+  SmSearchResults      *search_results;
+  SmRoutinesPage       *routines_page;
+  SmSessionPanel       *session_panel;
+  GtkBox               *timer_slot;
+  SmTimerBar           *timer_bar;
+
+  /* Borrowed references */
+  SmPresenter          *presenter;          /* in mode_stack, created the first time */
+  GtkWindow            *presenter_window;   /* on another monitor; a weak pointer */
+
+  /* Owned references */
+  GSettings            *settings;
+  char                 *view;
+  char                 *side;
+  SmHistory            *history;
+  GtkWidget            *map_menu;           /* the map's context menu, parented to map_slot */
+  SmRoutine            *numbered;           /* the routine whose steps the map numbers */
+  GSignalGroup         *numbered_signals;
+  SmPainDrawing        *loose_drawing;      /* drawn with no routine of one's own open */
+  SmTimer              *timer;
+  SmSession            *session;
+  GSignalGroup         *session_signals;
+
+  /* State */
+  gboolean              presenting;
+  SmWindowGeometry      before_presenting;
+  gboolean              marking_pain;
+  gboolean              session_from_routines;
+};
+
+/* --- Side pane: panels, history, search and the safety screen ------------ */
+
+void         _sm_window_class_navigation_init     (SmWindowClass *klass);
+void         _sm_window_navigation_init           (SmWindow      *self);
+void         _sm_window_navigate_to               (SmWindow      *self,
+                                                   const char    *page,
+                                                   const char    *id,
+                                                   const char    *side);
+void         _sm_window_show_current_location     (SmWindow      *self);
+void         _sm_window_emphasize_zone_landmarks  (SmWindow      *self,
+                                                   const char    *zone_id,
+                                                   const char    *side);
+gboolean     _sm_window_focus_first               (GtkWidget     *widget);
+
+/* --- Presenter mode ------------------------------------------------------ */
+
+void         _sm_window_class_presenter_init      (SmWindowClass *klass);
+void         _sm_window_presenter_init            (SmWindow      *self);
+void         _sm_window_enter_presenter           (SmWindow      *self);
+void         _sm_window_leave_presenter           (SmWindow      *self);
+void         _sm_window_update_present_elsewhere  (SmWindow      *self);
+
+/* --- Hold timer and guided sessions -------------------------------------- */
+
+void         _sm_window_class_session_init        (SmWindowClass *klass);
+void         _sm_window_session_init              (SmWindow      *self);
+void         _sm_window_end_session               (SmWindow      *self);
+const char  *_sm_window_zone_title                (const char    *zone_id);
+guint        _sm_window_zone_hold                 (const char    *zone_id);
+
+/* --- Routines ------------------------------------------------------------ */
+
+void         _sm_window_class_routines_init       (SmWindowClass *klass);
+void         _sm_window_routines_init             (SmWindow      *self);
+void         _sm_window_follow_routine            (SmWindow      *self);
+void         _sm_window_update_pain_layers        (SmWindow      *self);
+
+G_END_DECLS
