@@ -13,6 +13,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-json-reader.h"
 #include "sm-utils.h"
 
 static gboolean G_GNUC_PRINTF (5, 6)
@@ -26,8 +27,7 @@ fail (GError      **error,
   va_list args;
 
   va_start (args, format);
-  sm_set_input_error (error, SM_ATLAS_ERROR, code, file,
-                      *path != '\0' ? path : "top level", format, args);
+  sm_json_fail_valist (error, SM_ATLAS_ERROR, code, file, path, format, args);
   va_end (args);
   return FALSE;
 }
