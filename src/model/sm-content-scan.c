@@ -32,9 +32,7 @@ fail (GError      **error,
   return FALSE;
 }
 
-/* ------------------------------------------------------------------ */
-/* Raw scan: encoding, depth and duplicate keys                         */
-/* ------------------------------------------------------------------ */
+/* --- Raw scan: encoding, depth and duplicate keys ------------------------ */
 
 /* json-glib recurses once per nesting level and overflows the stack on
  * ~100 000 levels, and it silently keeps the last of two equal keys in an

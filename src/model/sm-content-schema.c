@@ -244,9 +244,7 @@ fail (GError          **error,
 }
 
 
-/* ------------------------------------------------------------------ */
-/* Validation                                                          */
-/* ------------------------------------------------------------------ */
+/* --- Validation ---------------------------------------------------------- */
 
 static gboolean validate_object (SmContentContext  *context,
                                  const Schema      *schema,
@@ -660,9 +658,7 @@ sm_content_validate (SmContentContext  *context,
   return validate_object (context, &file_schema, root, "", error);
 }
 
-/* ------------------------------------------------------------------ */
-/* Building objects                                                     */
-/* ------------------------------------------------------------------ */
+/* --- Building objects ---------------------------------------------------- */
 
 static GObject *build_object (const Schema *schema,
                               JsonObject   *object);
@@ -809,9 +805,7 @@ sm_content_build (JsonNode          *root,
       build_top_level (field, json_object_get_member (object, field->key), func, user_data);
 }
 
-/* ------------------------------------------------------------------ */
-/* Translatable text                                                    */
-/* ------------------------------------------------------------------ */
+/* --- Translatable text --------------------------------------------------- */
 
 static void foreach_text_in_object (const Schema      *schema,
                                     JsonObject        *object,

@@ -255,9 +255,9 @@ scan_thread (GTask        *task,
 }
 
 static void
-scan_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_scan_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   SmRoutineStore *self = SM_ROUTINE_STORE (object);
   g_autoptr(GTask) outer = user_data;
@@ -292,7 +292,7 @@ sm_routine_store_load_async (SmRoutineStore      *self,
 
   load_builtins_into (self);
   self->loading = TRUE;
-  inner = g_task_new (self, NULL, scan_done, outer);
+  inner = g_task_new (self, NULL, on_scan_done, outer);
   g_task_set_source_tag (inner, scan_thread);
   g_task_set_task_data (inner, folder_scan_new (self->directory), folder_scan_free);
   g_task_run_in_thread (inner, scan_thread);

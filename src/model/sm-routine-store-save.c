@@ -69,7 +69,7 @@ sm_routine_store_schedule_autosave (SmRoutineStore *self,
   sm_routine_store_emit_save_state_changed (self, routine);
 }
 
-/* --- Saving one routine after the other --------------------------------- */
+/* --- Saving one routine after the other ---------------------------------- */
 
 typedef struct
 {
@@ -122,9 +122,9 @@ save_thread (GTask        *task,
 static void start_next_save (SmRoutineStore *self);
 
 static void
-save_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+on_save_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   SmRoutineStore *self = SM_ROUTINE_STORE (object);
   g_autoptr(GTask) outer = g_queue_pop_head (&self->queue);
@@ -204,7 +204,7 @@ start_next_save (SmRoutineStore *self)
   if (job->check)
     job->expected = *(SmFileStamp *) g_hash_table_lookup (self->stamps, routine);
 
-  inner = g_task_new (self, g_task_get_cancellable (outer), save_done, NULL);
+  inner = g_task_new (self, g_task_get_cancellable (outer), on_save_done, NULL);
   g_task_set_source_tag (inner, start_next_save);
   g_task_set_task_data (inner, job, save_job_free);
   g_task_run_in_thread (inner, save_thread);

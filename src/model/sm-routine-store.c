@@ -194,8 +194,8 @@ static void remember_file (SmRoutineStore    *self,
  * that happened elsewhere (a worker thread); NULL: stat it now. */
 void
 sm_routine_store_track (SmRoutineStore    *self,
-       SmRoutine         *routine,
-       const SmFileStamp *stamp)
+                        SmRoutine         *routine,
+                        const SmFileStamp *stamp)
 {
   if (sm_routine_get_builtin (routine))
     return;
@@ -426,8 +426,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
   return TRUE;
 }
 
-/* ------------------------------------------------------------------ */
-/* Lost updates: what the watch (sm-routine-store-watch.c) needs        */
+/* --- Lost updates: what the watch (sm-routine-store-watch.c) needs ------- */
 
 static void
 remember_file (SmRoutineStore    *self,
@@ -638,10 +637,10 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
 }
 
 static void
-forward_items_changed (SmRoutineStore *self,
-                       guint           position,
-                       guint           removed,
-                       guint           added)
+on_routines_items_changed (SmRoutineStore *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added)
 {
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
@@ -651,7 +650,7 @@ sm_routine_store_init (SmRoutineStore *self)
 {
   self->routines = g_list_store_new (SM_TYPE_ROUTINE);
   g_signal_connect_swapped (self->routines, "items-changed",
-                            G_CALLBACK (forward_items_changed), self);
+                            G_CALLBACK (on_routines_items_changed), self);
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->autosaves = g_hash_table_new (NULL, NULL);
   self->failed = g_hash_table_new (NULL, NULL);
