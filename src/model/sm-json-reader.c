@@ -29,20 +29,25 @@ sm_json_path_for_message (const char *path)
   return path != NULL && *path != '\0' ? path : _("top level");
 }
 
-/* Returns FALSE, for `return sm_json_fail_valist (…)`. */
+/* "file: JSON path: problem". Without a file the path is relative,
+ * "path: problem", for the caller to put its own file and path in front.
+ * Returns FALSE, for `return sm_json_fail_valist (…)`. */
 gboolean
-sm_json_fail_valist (GError      **error,
-             GQuark        domain,
-             int           code,
-             const char   *file,
-             const char   *path,
-             const char   *format,
-             va_list       args)
+sm_json_fail_valist (GError     **error,
+                     GQuark       domain,
+                     int          code,
+                     const char  *file,
+                     const char  *path,
+                     const char  *format,
+                     va_list      args)
 {
-  /* Without a file the path is relative: the caller puts its own in front. */
-  return sm_set_input_error (error, domain, code, file,
-                             file != NULL ? sm_json_path_for_message (path) : path,
-                             format, args);
+  g_autofree char *problem = g_strdup_vprintf (format, args);
+
+  if (file != NULL)
+    g_set_error (error, domain, code, "%s: %s: %s", file, sm_json_path_for_message (path), problem);
+  else
+    g_set_error (error, domain, code, "%s: %s", path, problem);
+  return FALSE;
 }
 
 gboolean

@@ -72,18 +72,6 @@ read_string (Reader       *reader,
 }
 
 static gboolean
-read_uint (Reader      *reader,
-           JsonObject  *object,
-           const char  *key,
-           guint        min,
-           guint        max,
-           guint       *out,
-           GError     **error)
-{
-  return sm_json_reader_uint (&reader->json, object, key, min, max, out, error);
-}
-
-static gboolean
 read_time (Reader      *reader,
            JsonObject  *object,
            const char  *key,
@@ -179,12 +167,12 @@ read_step (Reader    *reader,
 
   if (!sm_json_reader_check_members (&reader->json, object, step_members, error) ||
       !read_step_strings (reader, object, s, error) ||
-      !read_uint (reader, object, "hold-seconds", SM_ROUTINE_STEP_HOLD_MIN,
-                  SM_ROUTINE_STEP_HOLD_MAX, &hold, error) ||
-      !read_uint (reader, object, "repetitions", SM_ROUTINE_STEP_REPS_MIN,
-                  SM_ROUTINE_STEP_REPS_MAX, &reps, error) ||
-      !read_uint (reader, object, "rest-seconds", SM_ROUTINE_STEP_REST_MIN,
-                  SM_ROUTINE_STEP_REST_MAX, &rest, error))
+      !sm_json_reader_uint (&reader->json, object, "hold-seconds", SM_ROUTINE_STEP_HOLD_MIN,
+                            SM_ROUTINE_STEP_HOLD_MAX, &hold, error) ||
+      !sm_json_reader_uint (&reader->json, object, "repetitions", SM_ROUTINE_STEP_REPS_MIN,
+                            SM_ROUTINE_STEP_REPS_MAX, &reps, error) ||
+      !sm_json_reader_uint (&reader->json, object, "rest-seconds", SM_ROUTINE_STEP_REST_MIN,
+                            SM_ROUTINE_STEP_REST_MAX, &rest, error))
     return NULL;
 
   step = g_object_new (SM_TYPE_ROUTINE_STEP,
@@ -253,7 +241,7 @@ check_format (Reader      *reader,
                                    _("this is not a Sciatica Map routine (expected “%s”)"),
                                    SM_ROUTINE_FORMAT);
 
-  if (!read_uint (reader, object, "version", 1, G_MAXINT, &version, error))
+  if (!sm_json_reader_uint (&reader->json, object, "version", 1, G_MAXINT, &version, error))
     return FALSE;
   /* Version 1 files are version 2 files without a pain drawing: they load
    * as they are and are saved as version 2. */
