@@ -176,7 +176,7 @@ test_json_errors (void)
   assert_json_error ("[{\"kind\":\"numb\",\"intensity\":2,\"view\":\"side\",\"points\":[1,2]}]",
                      SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "“view” must be");
   assert_json_error ("[{\"kind\":\"numb\",\"intensity\":11,\"view\":\"back\",\"points\":[1,2]}]",
-                     SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "intensity 11 is out of range");
+                     SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "[0].intensity: 11 is out of range");
   assert_json_error ("[{\"kind\":\"numb\",\"intensity\":\"high\",\"view\":\"back\",\"points\":[1,2]}]",
                      SM_PAIN_DRAWING_ERROR_WRONG_TYPE, "whole number");
   assert_json_error ("[{\"kind\":\"numb\",\"intensity\":2,\"view\":\"back\",\"points\":[1,2,3]}]",

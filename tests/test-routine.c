@@ -160,7 +160,7 @@ static const struct {
   { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2, 3]") "]}", SM_ROUTINE_ERROR_OUT_OF_RANGE,
     "bad.json: pain[0].points: must hold between 1 and" },
   { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2]") ", " STROKE("") "]}",
-    SM_ROUTINE_ERROR_MISSING_FIELD, "bad.json: pain[1]: “points” is missing" },
+    SM_ROUTINE_ERROR_MISSING_FIELD, "bad.json: pain[1]: the required field “points” is missing" },
   { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2], \"pressure\": 1") "]}",
     SM_ROUTINE_ERROR_UNKNOWN_KEY, "bad.json: pain[0]: unknown key “pressure”" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": 1, \"name\": \"  \", \"steps\": []}",

@@ -13,6 +13,7 @@
 #include "sm-body-map.h"
 #include "sm-format.h"
 #include "sm-routine-session.h"
+#include "sm-routine-store.h"
 #include "sm-session.h"
 #include "sm-test-utils.h"
 #include "sm-timer-bar.h"
@@ -104,18 +105,62 @@ test_step_rejected (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
-/* The built-in sequence, run on a fake clock with the get-ready phase
- * on: every hold, every rest, then the summary. Names and holds come from
- * the content. */
+/* One hold of a session as the person sees it, then its end. */
+static void
+play_hold (SmSession  *session,
+           SmTimer    *timer,
+           const char *zone,
+           const char *side,
+           const char *title,
+           guint       hold,
+           const char *progress)
+{
+  SmSessionStep *current = sm_session_get_current_step (session);
+  g_autofree char *shown = sm_session_format_progress (session);
+
+  g_assert_cmpstr (shown, ==, progress);
+  g_assert_cmpstr (sm_session_step_get_zone (current), ==, zone);
+  g_assert_cmpstr (sm_session_step_get_title (current), ==, title);
+  g_assert_cmpuint (sm_session_step_get_hold (current), ==, hold);
+  g_assert_cmpstr (sm_session_get_current_side (session), ==, side);
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_HOLD);
+  g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_GET_READY);
+  g_assert_cmpuint (strlen (sm_session_step_get_instructions (current)), >, 40);
+
+  advance (timer, SM_TIMER_GET_READY_SECONDS);
+  advance (timer, hold);
+}
+
+/* Rests start at once, without get-ready. */
+static void
+play_rest (SmSession *session,
+           SmTimer   *timer,
+           guint      rest)
+{
+  g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_REST);
+  g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_RUNNING);
+  g_assert_cmpuint (sm_timer_get_duration (timer), ==, rest);
+  advance (timer, rest);
+}
+
+/* The built-in Piriformis relief routine (data/routines/01-piriformis-relief.json)
+ * played as the window plays it, from the routine store, on a fake clock
+ * with the get-ready phase on: every hold, every rest, then the summary.
+ * Holds and rests come from the routine, names from the content. */
 static void
 test_builtin (void)
 {
   SmAtlas *atlas = sm_atlas_get_default ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmSession) session = sm_session_new_builtin ("piriformis-relief", atlas, "right", &error);
+  g_autoptr(SmRoutine) routine = sm_routine_store_lookup_builtin ("piriformis-relief");
+  g_autoptr(SmSession) session = NULL;
   g_autoptr(SmTimer) timer = sm_timer_new ();
-  const char *zones[] = { "gluteus-maximus", "piriformis", "gluteus-medius", "hamstrings", NULL };
-  SmStretch *stretch = sm_atlas_lookup_stretch (atlas, "piriformis-stretch");
+  /* The routine's four steps, each as many times as it says, then the
+   * stretches for its muscles. */
+  const struct { const char *zone; guint rounds; } massage[] = {
+    { "gluteus-maximus", 1 }, { "piriformis", 3 }, { "gluteus-medius", 2 }, { "hamstrings", 1 },
+  };
+  const char *stretches[] = { "piriformis-stretch", "hamstring-stretch" };
   guint total = 0;
   guint rested = 0;
   g_autofree char *summary = NULL;
@@ -124,53 +169,60 @@ test_builtin (void)
   g_autofree char *held_text = NULL;
   g_autofree char *rested_text = NULL;
 
+  g_assert_nonnull (routine);
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, G_N_ELEMENTS (massage));
+  session = sm_routine_session_new (routine, atlas, "right", &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (sm_session_get_n_steps (session), ==, G_N_ELEMENTS (zones));
+  g_assert_cmpuint (sm_session_get_n_steps (session), ==, 1 + 3 + 2 + 1 + G_N_ELEMENTS (stretches));
   sm_timer_set_clock (timer, fake_clock, NULL);
   sm_timer_set_get_ready (timer, TRUE);
   sm_session_start (session, timer);
 
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (massage); i++)
     {
-      SmSessionStep *current = sm_session_get_current_step (session);
-      SmZone *zone = zones[i] ? sm_atlas_lookup_zone (atlas, zones[i]) : NULL;
-      g_autofree char *progress = sm_session_format_progress (session);
-      /* Four massage steps, then the stretch, counted apart. */
-      g_autofree char *expected = zones[i] ? g_strdup_printf ("Step %u of 4", i + 1)
-                                           : g_strdup ("Stretch 1 of 1");
+      SmRoutineStep *step = sm_routine_get_step (routine, i);
+      SmZone *zone = sm_atlas_lookup_zone (atlas, massage[i].zone);
+      guint rounds = massage[i].rounds;
 
-      g_assert_cmpstr (progress, ==, expected);
-      g_assert_cmpstr (sm_session_step_get_zone (current), ==, zones[i]);
-      g_assert_cmpstr (sm_session_step_get_title (current), ==,
-                       zone ? sm_zone_get_name (zone) : sm_stretch_get_name (stretch));
-      g_assert_cmpuint (sm_session_step_get_hold (current), ==,
-                        zone ? sm_zone_get_hold_seconds (zone) : sm_stretch_get_hold_seconds (stretch));
-      g_assert_cmpstr (sm_session_get_current_side (session), ==, zones[i] ? "right" : NULL);
-      g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_HOLD);
-      g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_GET_READY);
-      g_assert_cmpuint (strlen (sm_session_step_get_instructions (current)), >, 40);
+      g_assert_cmpstr (sm_routine_step_get_zone (step), ==, massage[i].zone);
+      g_assert_cmpuint (sm_routine_step_get_repetitions (step), ==, rounds);
+      for (guint r = 1; r <= rounds; r++)
+        {
+          /* Four massage steps, the stretches counted apart. */
+          g_autofree char *expected = rounds > 1
+                                      ? g_strdup_printf ("Step %u of 4 · round %u of %u", i + 1, r, rounds)
+                                      : g_strdup_printf ("Step %u of 4", i + 1);
 
-      advance (timer, SM_TIMER_GET_READY_SECONDS);
-      advance (timer, sm_session_step_get_hold (current));
-      total += sm_session_step_get_hold (current);
-      if (zones[i] == NULL)
+          play_hold (session, timer, massage[i].zone, "right", sm_zone_get_name (zone),
+                     sm_routine_step_get_hold_seconds (step), expected);
+          total += sm_routine_step_get_hold_seconds (step);
+          play_rest (session, timer, sm_routine_step_get_rest_seconds (step));
+          rested += sm_routine_step_get_rest_seconds (step);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (stretches); i++)
+    {
+      SmStretch *stretch = sm_atlas_lookup_stretch (atlas, stretches[i]);
+      g_autofree char *expected = g_strdup_printf ("Stretch %u of %u", i + 1,
+                                                   (guint) G_N_ELEMENTS (stretches));
+
+      play_hold (session, timer, NULL, NULL, sm_stretch_get_name (stretch),
+                 sm_stretch_get_hold_seconds (stretch), expected);
+      total += sm_stretch_get_hold_seconds (stretch);
+      if (i + 1 == G_N_ELEMENTS (stretches))
         break;
-
-      /* Rests start at once, without get-ready. */
-      g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_REST);
-      g_assert_cmpint (sm_timer_get_state (timer), ==, SM_TIMER_STATE_RUNNING);
-      g_assert_cmpuint (sm_timer_get_duration (timer), ==, SM_SESSION_DEFAULT_REST);
-      advance (timer, SM_SESSION_DEFAULT_REST);
+      play_rest (session, timer, SM_SESSION_DEFAULT_REST);
       rested += SM_SESSION_DEFAULT_REST;
     }
 
   g_assert_cmpint (sm_session_get_phase (session), ==, SM_SESSION_PHASE_FINISHED);
-  g_assert_cmpuint (sm_session_get_completed (session), ==, 5);
+  g_assert_cmpuint (sm_session_get_completed (session), ==, 9);
   g_assert_cmpuint (sm_session_get_held_seconds (session), ==, total);
   g_assert_cmpuint (sm_session_get_rested_seconds (session), ==, rested);
   g_assert_cmpuint (sm_session_get_elapsed (session), ==, total + rested);
   summary = sm_session_format_summary (session);
-  g_assert_cmpstr (summary, ==, "5 of 5 holds completed");
+  g_assert_cmpstr (summary, ==, "9 of 9 holds completed");
   time = sm_session_format_time_summary (session);
   held_text = sm_format_duration (total);
   rested_text = sm_format_duration (rested);

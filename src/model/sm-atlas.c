@@ -57,9 +57,7 @@ sm_atlas_get_seed_names (void)
   return sm_content_seed_names ();
 }
 
-/* ------------------------------------------------------------------ */
-/* Search keys                                                          */
-/* ------------------------------------------------------------------ */
+/* --- Search keys --------------------------------------------------------- */
 
 /* Lower case, no accents, words separated by single spaces: "Gesäß-Muskel"
  * and "gesass muskel" fold to the same string. */
@@ -151,9 +149,7 @@ add_search_entry (SmAtlas       *self,
   g_ptr_array_add (self->entries, entry);
 }
 
-/* ------------------------------------------------------------------ */
-/* Loading                                                              */
-/* ------------------------------------------------------------------ */
+/* --- Loading ------------------------------------------------------------- */
 
 static void
 add_item (SmContentKind  kind,
@@ -388,9 +384,7 @@ sm_atlas_get_default (void)
   return atlas;
 }
 
-/* ------------------------------------------------------------------ */
-/* Models and lookups                                                   */
-/* ------------------------------------------------------------------ */
+/* --- Models and lookups -------------------------------------------------- */
 
 GListModel *
 sm_atlas_get_zones (SmAtlas *self)
@@ -540,9 +534,7 @@ sm_atlas_list_stretches_for_zone (SmAtlas    *self,
   return filter_items (self, SM_CONTENT_STRETCH, stretch_helps_zone, zone_id);
 }
 
-/* ------------------------------------------------------------------ */
-/* Artwork ids                                                          */
-/* ------------------------------------------------------------------ */
+/* --- Artwork ids --------------------------------------------------------- */
 
 /* The sided element if the artwork has one, else the middle one: the
  * sacrum is one bone, the greater trochanter is two. */
@@ -605,9 +597,7 @@ sm_atlas_dup_caution_ids (SmAtlas    *self,
   return dup_svg_ids (self, zone_id, side, "caution", sm_zone_get_caution_areas);
 }
 
-/* ------------------------------------------------------------------ */
-/* Search                                                               */
-/* ------------------------------------------------------------------ */
+/* --- Search -------------------------------------------------------------- */
 
 /* Every query word must start a word of the same name or synonym, in the
  * order typed: "lower back" is not "back of the lower leg". With @whole,

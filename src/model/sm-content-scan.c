@@ -13,28 +13,10 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-json-reader.h"
 #include "sm-utils.h"
 
-static gboolean G_GNUC_PRINTF (5, 6)
-fail (GError      **error,
-      SmAtlasError  code,
-      const char   *file,
-      const char   *path,
-      const char   *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  sm_set_input_error (error, SM_ATLAS_ERROR, code, file,
-                      *path != '\0' ? path : "top level", format, args);
-  va_end (args);
-  return FALSE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Raw scan: encoding, depth and duplicate keys                         */
-/* ------------------------------------------------------------------ */
+/* --- Raw scan: encoding, depth and duplicate keys ------------------------ */
 
 /* json-glib recurses once per nesting level and overflows the stack on
  * ~100 000 levels, and it silently keeps the last of two equal keys in an
@@ -420,12 +402,12 @@ token_failed (ScanResult   result,
   gsize offset = scanner->token_start + 1;
 
   if (result == SCAN_BIG_INTEGER)
-    fail (error, SM_ATLAS_ERROR_PARSE, file, path,
-          "the number %s does not fit in 64 bits (byte %" G_GSIZE_FORMAT ")", token, offset);
+    sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE, file, path,
+                  "the number %s does not fit in 64 bits (byte %" G_GSIZE_FORMAT ")", token, offset);
   else
-    fail (error, SM_ATLAS_ERROR_PARSE, file, path,
-          "not valid JSON: “%s” is not a JSON number, true, false or null (byte %" G_GSIZE_FORMAT ")",
-          token, offset);
+    sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE, file, path,
+                  "not valid JSON: “%s” is not a JSON number, true, false or null (byte %" G_GSIZE_FORMAT ")",
+                  token, offset);
 }
 
 static void
@@ -439,23 +421,23 @@ scan_failed (ScanResult   result,
   const char *not_json = not_json_problem (result);
 
   if (result == SCAN_TOO_DEEP)
-    fail (error, SM_ATLAS_ERROR_TOO_DEEP, file, path,
-          "nested deeper than %u levels (byte %" G_GSIZE_FORMAT ")", scanner->max_depth, offset);
+    sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_TOO_DEEP, file, path,
+                  "nested deeper than %u levels (byte %" G_GSIZE_FORMAT ")", scanner->max_depth, offset);
   else if (result == SCAN_TOO_MANY)
-    fail (error, SM_ATLAS_ERROR_TOO_LARGE, file, path,
-          "more than %u values in one file (byte %" G_GSIZE_FORMAT ")", scanner->max_values, offset);
+    sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_TOO_LARGE, file, path,
+                  "more than %u values in one file (byte %" G_GSIZE_FORMAT ")", scanner->max_values, offset);
   else if (result == SCAN_BAD_TOKEN || result == SCAN_BIG_INTEGER)
     token_failed (result, scanner, file, path, error);
   else if (not_json != NULL)
-    fail (error, SM_ATLAS_ERROR_PARSE, file, path,
-          "not valid JSON: %s (byte %" G_GSIZE_FORMAT ")", not_json, offset);
+    sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE, file, path,
+                  "not valid JSON: %s (byte %" G_GSIZE_FORMAT ")", not_json, offset);
   else
     {
       g_autofree char *key = sm_cut_for_message (scanner->frames[scanner->depth - 1].key->str,
                                                  TOKEN_QUOTE);
 
-      fail (error, SM_ATLAS_ERROR_DUPLICATE_KEY, file, path,
-            "the key “%s” is given twice in the same object", key);
+      sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_DUPLICATE_KEY, file, path,
+                    "the key “%s” is given twice in the same object", key);
     }
 }
 
@@ -504,8 +486,8 @@ sm_content_scan (GBytes      *bytes,
   /* The scanner quotes keys in its messages, which end up in a label:
    * they must be UTF-8. json-glib would refuse anything else anyway. */
   if (!g_utf8_validate_len (data, len, &end))
-    return fail (error, SM_ATLAS_ERROR_PARSE, file, "",
-                 "not UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (end - data) + 1);
+    return sm_json_fail (error, SM_ATLAS_ERROR, SM_ATLAS_ERROR_PARSE, file, "",
+                         "not UTF-8 text (byte %" G_GSIZE_FORMAT ")", (gsize) (end - data) + 1);
 
   for (guint f = 0; f < max_depth; f++)
     {

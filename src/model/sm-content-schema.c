@@ -13,6 +13,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-json-reader.h"
 #include "sm-utils.h"
 
 /* The content files are described once, as tables, and three walkers use
@@ -221,6 +222,11 @@ element_path (const char *path,
   return g_strdup_printf ("%s[%u]", path, index);
 }
 
+static const SmJsonErrorCodes content_codes = {
+  SM_ATLAS_ERROR_WRONG_TYPE, SM_ATLAS_ERROR_UNKNOWN_KEY,
+  SM_ATLAS_ERROR_MISSING_FIELD, SM_ATLAS_ERROR_INVALID_VALUE,
+};
+
 static gboolean G_GNUC_PRINTF (5, 6)
 fail (GError          **error,
       SmAtlasError      code,
@@ -232,16 +238,13 @@ fail (GError          **error,
   va_list args;
 
   va_start (args, format);
-  sm_set_input_error (error, SM_ATLAS_ERROR, code, context->file,
-                      *path != '\0' ? path : "top level", format, args);
+  sm_json_fail_valist (error, SM_ATLAS_ERROR, code, context->file, path, format, args);
   va_end (args);
   return FALSE;
 }
 
 
-/* ------------------------------------------------------------------ */
-/* Validation                                                          */
-/* ------------------------------------------------------------------ */
+/* --- Validation ---------------------------------------------------------- */
 
 static gboolean validate_object (SmContentContext  *context,
                                  const Schema      *schema,
@@ -256,25 +259,26 @@ is_value_of_type (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* The one wording of sm-json-reader.c for each type. */
 static const char *
-type_name (FieldType type)
+wrong_type_message (FieldType type)
 {
   switch (type)
     {
     case FIELD_STRING:
     case FIELD_TEXT:
-      return "a string";
+      return _("must be a string");
     case FIELD_TEXT_LIST:
     case FIELD_NAME_LIST:
-      return "an array of strings";
+      return _("must be a list of strings");
     case FIELD_UINT:
-      return "a whole number";
+      return _("must be a whole number");
     case FIELD_BOOL:
-      return "true or false";
+      return _("must be true or false");
     case FIELD_OBJECTS:
-      return "an array of objects";
+      return _("must be a list of objects");
     case FIELD_OBJECT:
-      return "an object";
+      return _("must be an object");
     default:
       g_assert_not_reached ();
     }
@@ -458,8 +462,8 @@ validate_element (SmContentContext  *context,
   if (field->type == FIELD_OBJECTS)
     return validate_object (context, field->schema, node, path, error);
 
-  if (!is_value_of_type (node, G_TYPE_STRING))
-    return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path, "expected a string");
+  if (!sm_json_node_is_string (node))
+    return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path, "%s", wrong_type_message (FIELD_STRING));
 
   return check_string (context, schema, field, json_node_get_string (node), parent, path, error);
 }
@@ -528,8 +532,8 @@ validate_uint (SmContentContext  *context,
   if (context->check_references || (value >= field->min && value <= field->max))
     return TRUE;
 
-  return fail (error, SM_ATLAS_ERROR_INVALID_VALUE, context, path,
-               "%" G_GINT64_FORMAT " is outside %u–%u", value, field->min, field->max);
+  return fail (error, content_codes.out_of_range, context, path,
+               _("%1$lld is out of range (%2$u to %3$u)"), (long long) value, field->min, field->max);
 }
 
 /* Safety has no id; a second one anywhere in the set is still a duplicate. */
@@ -561,7 +565,7 @@ validate_field (SmContentContext  *context,
 {
   if (!has_type (field, node))
     return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path,
-                 "expected %s", type_name (field->type));
+                 "%s", wrong_type_message (field->type));
 
   switch (field->type)
     {
@@ -609,7 +613,8 @@ validate_members (SmContentContext  *context,
       g_autofree char *field_path = member_path (path, key);
 
       if (field == NULL)
-        return fail (error, SM_ATLAS_ERROR_UNKNOWN_KEY, context, field_path, "unknown key “%s”", key);
+        return sm_json_fail_unknown_key (error, SM_ATLAS_ERROR, content_codes.unknown_key,
+                                         context->file, field_path, key);
       if (!validate_field (context, schema, field, json_object_get_member (object, key),
                            object, field_path, error))
         return FALSE;
@@ -628,16 +633,18 @@ validate_object (SmContentContext  *context,
   JsonObject *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path, "expected an object");
+    return fail (error, SM_ATLAS_ERROR_WRONG_TYPE, context, path, "%s", wrong_type_message (FIELD_OBJECT));
 
   object = json_node_get_object (node);
+  /* Content messages name the member itself (zones[1].why), a loader of
+   * our own files, so the path can be searched for in the data. */
   for (const Field *field = schema->fields; field->key != NULL; field++)
     {
       g_autofree char *field_path = member_path (path, field->key);
 
       if (!field->optional && !json_object_has_member (object, field->key))
-        return fail (error, SM_ATLAS_ERROR_MISSING_FIELD, context, field_path,
-                     "the required field “%s” is missing", field->key);
+        return sm_json_fail_missing (error, SM_ATLAS_ERROR, content_codes.missing_field,
+                                     context->file, field_path, field->key);
     }
 
   return validate_members (context, schema, object, path, error);
@@ -651,9 +658,7 @@ sm_content_validate (SmContentContext  *context,
   return validate_object (context, &file_schema, root, "", error);
 }
 
-/* ------------------------------------------------------------------ */
-/* Building objects                                                     */
-/* ------------------------------------------------------------------ */
+/* --- Building objects ---------------------------------------------------- */
 
 static GObject *build_object (const Schema *schema,
                               JsonObject   *object);
@@ -800,9 +805,7 @@ sm_content_build (JsonNode          *root,
       build_top_level (field, json_object_get_member (object, field->key), func, user_data);
 }
 
-/* ------------------------------------------------------------------ */
-/* Translatable text                                                    */
-/* ------------------------------------------------------------------ */
+/* --- Translatable text --------------------------------------------------- */
 
 static void foreach_text_in_object (const Schema      *schema,
                                     JsonObject        *object,

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-json-reader.h"
 #include "sm-pain-drawing.h"
 #include "sm-utils.h"
 
@@ -379,44 +380,14 @@ sm_pain_drawing_to_json (SmPainDrawing *self)
   return json_builder_get_root (builder);
 }
 
-G_GNUC_PRINTF (4, 5)
-static gboolean
-fail (GError     **error,
-      int          code,
-      const char  *path,
-      const char  *format,
-      ...)
-{
-  va_list args;
+static const SmJsonErrorCodes pain_codes = {
+  SM_PAIN_DRAWING_ERROR_WRONG_TYPE, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY,
+  SM_PAIN_DRAWING_ERROR_MISSING_FIELD, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+};
 
-  va_start (args, format);
-  sm_set_input_error (error, SM_PAIN_DRAWING_ERROR, code, NULL, path, format, args);
-  va_end (args);
-  return FALSE;
-}
-
-static gboolean
-check_stroke_keys (JsonObject  *object,
-                   const char  *path,
-                   GError     **error)
-{
-  static const char * const keys[] = { "kind", "intensity", "view", "points", NULL };
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (keys, l->data))
-      {
-        g_autofree char *key = sm_cut_for_message (l->data, SM_MESSAGE_QUOTE_CHARS);
-
-        return fail (error, SM_PAIN_DRAWING_ERROR_UNKNOWN_KEY, path, _("unknown key “%s”"), key);
-      }
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    if (!json_object_has_member (object, keys[i]))
-      return fail (error, SM_PAIN_DRAWING_ERROR_MISSING_FIELD, path, _("“%s” is missing"), keys[i]);
-
-  return TRUE;
-}
+static const SmJsonMember stroke_members[] = {
+  { "kind", TRUE }, { "intensity", TRUE }, { "view", TRUE }, { "points", TRUE }, { NULL }
+};
 
 static const char *
 string_member (JsonObject *object,
@@ -424,88 +395,81 @@ string_member (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, key);
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return sm_json_node_is_string (node) ? json_node_get_string (node) : NULL;
 }
 
 static gboolean
-read_header (JsonObject  *object,
-             const char  *path,
-             SmPainKind  *kind,
-             gint64      *intensity,
-             GError     **error)
+read_header (SmJsonReader  *reader,
+             JsonObject    *object,
+             SmPainKind    *kind,
+             guint         *intensity,
+             GError       **error)
 {
-  JsonNode *node = json_object_get_member (object, "intensity");
   const char *view = string_member (object, "view");
 
   if (!sm_pain_kind_from_string (string_member (object, "kind"), kind))
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
-                 _("“kind” must be aching, sharp, burning or numb"));
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+                                _("“kind” must be aching, sharp, burning or numb"));
   if (g_strcmp0 (view, "back") != 0 && g_strcmp0 (view, "front") != 0)
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path, _("“view” must be back or front"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("“intensity” must be a whole number"));
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+                                _("“view” must be back or front"));
 
-  *intensity = json_node_get_int (node);
-  if (*intensity < 0 || *intensity > SM_PAIN_INTENSITY_MAX)
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
-                 _("intensity %1$lld is out of range (0 to %2$d)"),
-                 (long long) *intensity, SM_PAIN_INTENSITY_MAX);
-  return TRUE;
+  return sm_json_reader_uint (reader, object, "intensity", 0, SM_PAIN_INTENSITY_MAX,
+                              intensity, error);
 }
 
 static gboolean
-read_coordinate (JsonArray   *array,
-                 guint        index,
-                 const char  *path,
-                 double      *out,
-                 GError     **error)
+read_coordinate (SmJsonReader  *reader,
+                 JsonArray     *array,
+                 guint          index,
+                 double        *out,
+                 GError       **error)
 {
   JsonNode *node = json_array_get_element (array, index);
   GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
   if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
-    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("[%u] must be a number"), index);
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE,
+                                _("[%u] must be a number"), index);
 
   *out = json_node_get_double (node);
   if (!isfinite (*out) || *out < COORD_MIN || *out > COORD_MAX)
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
-                 _("[%u] is far outside the body (%g)"), index, *out);
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+                                _("[%u] is far outside the body (%g)"), index, *out);
   return TRUE;
 }
 
 static gboolean
-read_points (SmPainStroke  *stroke,
+read_points (SmJsonReader  *reader,
+             SmPainStroke  *stroke,
              JsonNode      *node,
-             const char    *stroke_path,
              GError       **error)
 {
-  g_autofree char *path = g_strconcat (stroke_path, ".points", NULL);
   JsonArray *array;
   guint n;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("must be a list of numbers"));
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE,
+                                _("must be a list of numbers"));
 
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   if (n == 0 || n % 2 != 0 || n / 2 > SM_PAIN_MAX_POINTS)
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, path,
-                 /* Translators: the plural form follows the second number,
-                  * how many numbers the list holds */
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "must hold between 1 and %1$d pairs of numbers (u, v), not %2$u number",
-                              "must hold between 1 and %1$d pairs of numbers (u, v), not %2$u numbers",
-                              n),
-                 SM_PAIN_MAX_POINTS, n);
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+                                /* Translators: the plural form follows the second number,
+                                 * how many numbers the list holds */
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "must hold between 1 and %1$d pairs of numbers (u, v), not %2$u number",
+                                             "must hold between 1 and %1$d pairs of numbers (u, v), not %2$u numbers",
+                                             n),
+                                SM_PAIN_MAX_POINTS, n);
 
   for (guint i = 0; i < n; i += 2)
     {
       double u, v;
 
-      if (!read_coordinate (array, i, path, &u, error) ||
-          !read_coordinate (array, i + 1, path, &v, error))
+      if (!read_coordinate (reader, array, i, &u, error) ||
+          !read_coordinate (reader, array, i + 1, &v, error))
         return FALSE;
       sm_pain_stroke_add_point (stroke, u, v);
     }
@@ -513,30 +477,36 @@ read_points (SmPainStroke  *stroke,
   return TRUE;
 }
 
+/* Reads the stroke at the reader's path. */
 static SmPainStroke *
-read_stroke (JsonNode    *node,
-             guint        index,
-             GError     **error)
+read_stroke (SmJsonReader  *reader,
+             JsonNode      *node,
+             GError       **error)
 {
-  g_autofree char *path = g_strdup_printf ("[%u]", index);
   SmPainStroke *stroke;
   JsonObject *object;
   SmPainKind kind = SM_PAIN_ACHING;
-  gint64 intensity = 0;
+  guint intensity = 0;
+  gsize old;
+  gboolean ok;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, path, _("a stroke must be an object"));
+      sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE,
+                           _("a stroke must be an object"));
       return NULL;
     }
 
   object = json_node_get_object (node);
-  if (!check_stroke_keys (object, path, error) ||
-      !read_header (object, path, &kind, &intensity, error))
+  if (!sm_json_reader_check_members (reader, object, stroke_members, error) ||
+      !read_header (reader, object, &kind, &intensity, error))
     return NULL;
 
   stroke = sm_pain_stroke_new (kind, intensity, string_member (object, "view"));
-  if (!read_points (stroke, json_object_get_member (object, "points"), path, error))
+  old = sm_json_reader_push_key (reader, "points");
+  ok = read_points (reader, stroke, json_object_get_member (object, "points"), error);
+  sm_json_reader_pop (reader, old);
+  if (!ok)
     {
       sm_pain_stroke_free (stroke);
       return NULL;
@@ -547,19 +517,20 @@ read_stroke (JsonNode    *node,
 
 /* Counted on the tree before any stroke is built. */
 static gboolean
-check_counts (JsonArray  *array,
-              GError    **error)
+check_counts (SmJsonReader  *reader,
+              JsonArray     *array,
+              GError       **error)
 {
   guint n = json_array_get_length (array);
   guint64 numbers = 0;
 
   if (n > SM_PAIN_MAX_STROKES)
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "",
-                 /* Translators: the plural form follows the second number */
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "a drawing holds at most %1$d strokes, this one %2$u stroke",
-                              "a drawing holds at most %1$d strokes, this one %2$u strokes", n),
-                 SM_PAIN_MAX_STROKES, n);
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+                                /* Translators: the plural form follows the second number */
+                                g_dngettext (GETTEXT_PACKAGE,
+                                             "a drawing holds at most %1$d strokes, this one %2$u stroke",
+                                             "a drawing holds at most %1$d strokes, this one %2$u strokes", n),
+                                SM_PAIN_MAX_STROKES, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -571,38 +542,61 @@ check_counts (JsonArray  *array,
         numbers += json_array_get_length (json_node_get_array (points));
     }
   if (numbers / 2 > SM_PAIN_MAX_ALL_POINTS)
-    return fail (error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE, "",
-                 _("a drawing holds at most %1$d points in all, this one %2$llu"),
-                 SM_PAIN_MAX_ALL_POINTS, (unsigned long long) (numbers / 2));
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_OUT_OF_RANGE,
+                                _("a drawing holds at most %1$d points in all, this one %2$llu"),
+                                SM_PAIN_MAX_ALL_POINTS, (unsigned long long) (numbers / 2));
 
   return TRUE;
 }
 
-/* All or nothing: on error the drawing is left as it was. */
+static gboolean
+read_strokes (SmJsonReader  *reader,
+              JsonNode      *node,
+              GPtrArray     *strokes,
+              GError       **error)
+{
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return sm_json_reader_fail (reader, error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE,
+                                _("must be a list of strokes"));
+
+  array = json_node_get_array (node);
+  if (!check_counts (reader, array, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize old = sm_json_reader_push_index (reader, i);
+      SmPainStroke *stroke = read_stroke (reader, json_array_get_element (array, i), error);
+
+      if (stroke == NULL)
+        return FALSE;
+      g_ptr_array_add (strokes, stroke);
+      sm_json_reader_pop (reader, old);
+    }
+
+  return TRUE;
+}
+
+/* All or nothing: on error the drawing is left as it was. Messages start
+ * with the path below the drawing ("[2].points: …"), for the routine to
+ * put its file and "pain" in front. */
 gboolean
 sm_pain_drawing_load_json (SmPainDrawing  *self,
                            JsonNode       *node,
                            GError        **error)
 {
   g_autoptr(GPtrArray) strokes = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_pain_stroke_free);
-  JsonArray *array;
+  SmJsonReader reader;
+  gboolean ok;
 
   g_return_val_if_fail (SM_IS_PAIN_DRAWING (self), FALSE);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, SM_PAIN_DRAWING_ERROR_WRONG_TYPE, "", _("must be a list of strokes"));
-
-  array = json_node_get_array (node);
-  if (!check_counts (array, error))
+  sm_json_reader_init (&reader, SM_PAIN_DRAWING_ERROR, &pain_codes, NULL);
+  ok = read_strokes (&reader, node, strokes, error);
+  sm_json_reader_clear (&reader);
+  if (!ok)
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      SmPainStroke *stroke = read_stroke (json_array_get_element (array, i), i, error);
-
-      if (stroke == NULL)
-        return FALSE;
-      g_ptr_array_add (strokes, stroke);
-    }
 
   g_ptr_array_set_size (self->strokes, 0);
   g_ptr_array_extend_and_steal (self->strokes, g_steal_pointer (&strokes));

@@ -265,7 +265,7 @@ sm_routine_check_ids (SmRoutine   *self,
 
       if (key != NULL)
         {
-          /* file: JSON path: problem, as sm_set_input_error() words them */
+          /* file: JSON path: problem, as sm_json_fail () words them */
           g_set_error (error, SM_ROUTINE_ERROR, SM_ROUTINE_ERROR_UNKNOWN_ID,
                        "%s: steps[%u].%s: %s", file_name, i, key, problem);
           return FALSE;

@@ -12,6 +12,7 @@
 
 #include "sm-format.h"
 #include "sm-routine-session.h"
+#include "sm-routine-store.h"
 #include "sm-utils.h"
 
 /* A routine played as a guided session: each step as many times as it
@@ -147,4 +148,39 @@ sm_routine_session_new (SmRoutine   *routine,
     return NULL;
 
   return sm_session_new (sm_routine_get_id (routine), sm_routine_get_name (routine), holds);
+}
+
+/**
+ * sm_session_new_builtin:
+ * @id: the id or name of a built-in routine (data/routines/)
+ * @atlas: the content to take names and instructions from
+ * @side: "left" or "right", where steps for both sides start
+ * @error: return location for a #GError
+ *
+ * A built-in routine as a guided session, read from its file like every
+ * routine: there is no other copy of its steps.
+ *
+ * Returns: (transfer full) (nullable): the session, or %NULL if there is no
+ *   such built-in routine or the content lacks one of its steps
+ */
+SmSession *
+sm_session_new_builtin (const char  *id,
+                        SmAtlas     *atlas,
+                        const char  *side,
+                        GError     **error)
+{
+  g_autoptr(SmRoutine) routine = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (SM_IS_ATLAS (atlas), NULL);
+
+  routine = sm_routine_store_lookup_builtin (id);
+  if (routine == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no routine called “%s”"), id);
+      return NULL;
+    }
+
+  return sm_routine_session_new (routine, atlas, side, error);
 }

@@ -16,5 +16,9 @@ SmSession *sm_routine_session_new (SmRoutine   *routine,
                                    SmAtlas     *atlas,
                                    const char  *side,
                                    GError     **error);
+SmSession *sm_session_new_builtin (const char  *id,
+                                   SmAtlas     *atlas,
+                                   const char  *side,
+                                   GError     **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "sm-routine-private.h"
 #include "sm-routine.h"
 #include "sm-routine-step.h"
+#include "sm-utils.h"
 
 /* One step of a routine: where (zone and side), with what (tool and
  * technique) and how long (hold × repetitions, then a rest). Plain data with
@@ -94,7 +95,8 @@ set_string (SmRoutineStep  *self,
   g_autofree char *clamped =
     sm_routine_clamp_text (value, prop == PROP_NOTE ? SM_ROUTINE_MAX_STEP_NOTE : G_MAXLONG);
 
-  sm_routine_set_string_field (self, field, clamped, properties[prop]);
+  if (sm_set_str (field, clamped))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void

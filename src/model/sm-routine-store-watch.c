@@ -78,8 +78,7 @@ get_watch (SmRoutineStore *self)
   return watch;
 }
 
-/* ------------------------------------------------------------------ */
-/* Looking at a routine's file again                                    */
+/* --- Looking at a routine's file again ----------------------------------- */
 
 /* A read holds the store until it is back (a moment); a scheduled check
  * does not: the store's dispose removes it. */
@@ -130,22 +129,37 @@ still_ours (SmRoutineStore *self,
   return sm_routine_store_lookup_user (self, sm_routine_get_id (routine)) == routine;
 }
 
+/* Ends a read_again (): *@state is the file as read (NULL with @error when
+ * it could not be read). FALSE when the answer no longer matters: the read
+ * was cancelled, or the routine has left the store meanwhile. */
+static gboolean
+finish_read_again (Pending             *pending,
+                   GAsyncResult        *result,
+                   SmRoutineFileState **state,
+                   GError             **error)
+{
+  *state = sm_routine_file_read_finish (result, error);
+
+  return !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+         still_ours (pending->self, pending->routine);
+}
+
 static void schedule_check (SmRoutineStore *self,
                             SmRoutine      *routine);
 
 static void
-checked (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+on_check_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(Pending) pending = user_data;
   SmRoutineStore *self = pending->self;
   SmRoutine *routine = pending->routine;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmRoutineFileState) state = sm_routine_file_read_finish (result, &error);
+  g_autoptr(SmRoutineFileState) state = NULL;
   const SmFileStamp *known;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !still_ours (self, routine))
+  if (!finish_read_again (pending, result, &state, &error))
     return;
   /* Already asking; or a save of ours is under way and checks for itself. */
   if (sm_routine_store_in_conflict (self, routine) || sm_routine_store_is_writing (self, routine))
@@ -189,12 +203,12 @@ check_free (gpointer data)
 }
 
 static gboolean
-check_cb (gpointer data)
+on_check_timeout (gpointer data)
 {
   Check *check = data;
 
   g_hash_table_remove (get_watch (check->self)->checks, check->routine);
-  read_again (pending_new (check->self, check->routine), checked);
+  read_again (pending_new (check->self, check->routine), on_check_read);
   return G_SOURCE_REMOVE;
 }
 
@@ -211,7 +225,7 @@ schedule_check (SmRoutineStore *self,
   check = g_new (Check, 1);
   check->self = self;
   check->routine = g_object_ref (routine);
-  source = g_timeout_add_full (G_PRIORITY_DEFAULT, CHECK_DELAY_MS, check_cb, check, check_free);
+  source = g_timeout_add_full (G_PRIORITY_DEFAULT, CHECK_DELAY_MS, on_check_timeout, check, check_free);
   g_hash_table_insert (watch->checks, routine, GUINT_TO_POINTER (source));
 }
 
@@ -234,11 +248,11 @@ file_event (SmRoutineStore *self,
 }
 
 static void
-monitor_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other_file,
-                 GFileMonitorEvent  event,
-                 gpointer           user_data)
+on_monitor_changed (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    gpointer           user_data)
 {
   SmRoutineStore *self = user_data;
 
@@ -279,7 +293,7 @@ sm_routine_store_watch (SmRoutineStore *self)
       g_debug ("cannot watch %s: %s", directory, error->message);
       return;
     }
-  g_signal_connect (watch->monitor, "changed", G_CALLBACK (monitor_changed), self);
+  g_signal_connect (watch->monitor, "changed", G_CALLBACK (on_monitor_changed), self);
 }
 
 void
@@ -288,8 +302,7 @@ sm_routine_store_unwatch (SmRoutineStore *self)
   g_object_set_data (G_OBJECT (self), WATCH_KEY, NULL);
 }
 
-/* ------------------------------------------------------------------ */
-/* The person's answer                                                  */
+/* --- The person's answer ------------------------------------------------- */
 
 static void
 keep_theirs_too (SmRoutineStore     *self,
@@ -311,17 +324,17 @@ keep_theirs_too (SmRoutineStore     *self,
 }
 
 static void
-resolved (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+on_resolution_read (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(Pending) pending = user_data;
   SmRoutineStore *self = pending->self;
   SmRoutine *routine = pending->routine;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmRoutineFileState) state = sm_routine_file_read_finish (result, &error);
+  g_autoptr(SmRoutineFileState) state = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !still_ours (self, routine))
+  if (!finish_read_again (pending, result, &state, &error))
     return;
 
   if (state == NULL)
@@ -375,7 +388,7 @@ sm_routine_store_resolve_conflict (SmRoutineStore          *self,
 
   pending = pending_new (self, routine);
   pending->choice = choice;
-  read_again (pending, resolved);
+  read_again (pending, on_resolution_read);
 }
 
 /* On the way out, with no one left to ask: ours goes to a copy of its own
@@ -401,8 +414,7 @@ sm_routine_store_keep_conflicts_as_copies (SmRoutineStore *self)
     sm_routine_store_add (self, copies->pdata[i]);
 }
 
-/* ------------------------------------------------------------------ */
-/* Temporary files a killed save left behind                            */
+/* --- Temporary files a killed save left behind --------------------------- */
 
 static void
 clean_up_thread (GTask        *task,

@@ -16,8 +16,8 @@
 #include "sm-file-write.h"
 #include "sm-routine-reread.h"
 #include "sm-routine-store.h"
-#include "sm-utils.h"
 #include "sm-routine-store-private.h"
+#include "sm-utils.h"
 
 /* Every routine the person can open: the built-in ones shipped as resources
  * (read-only) followed by their own, one JSON file each in
@@ -37,40 +37,6 @@
  * sm_routine_store_resolve_conflict () says keep mine, take theirs or keep
  * both. A change while there is nothing unsaved of ours is simply taken. */
 
-#define BUILTIN_PATH RESOURCE_BASE "/routines/"
-#define AUTOSAVE_DELAY_MS 300
-
-/* The built-in routines' texts, for xgettext; the JSON files carry the
- * English originals. */
-static const char * const builtin_strings[] G_GNUC_UNUSED = {
-  N_("Piriformis relief"),
-  N_("Back of the body"),
-  N_("Front of the body — hip flexors and quads"),
-  N_("Warm the buttock first. Loosen the big buttock muscle before you go deep to the piriformis, then move down the back of the thigh. Stretch gently afterwards."),
-  N_("From the lower back down to the calf. Stay beside the spine, never on it, and keep the pressure on the sacrum light."),
-  N_("Tight hip flexors and quads tilt the pelvis forward and load the lower back. Go slowly at the front of the hip and ease off if you feel a pulse."),
-};
-
-struct _SmRoutineStore
-{
-  GObject     parent_instance;
-
-  char       *directory;
-  SmAtlas    *atlas;         /* (nullable) checks the ids routines name */
-  GListStore *routines;
-  GPtrArray  *load_errors;   /* GError* */
-  GHashTable *autosaves;     /* SmRoutine* → source id */
-  GHashTable *failed;        /* SmRoutine* whose last save failed */
-  GQueue      queue;         /* GTask*, the first one is running */
-  gboolean    loading;       /* the folder is being read in a thread */
-
-  /* Lost updates (the folder's monitor is in sm-routine-store-watch.c) */
-  GHashTable *stamps;        /* SmRoutine* → SmFileStamp*: its file as last read or written */
-  GHashTable *conflicts;     /* SmRoutine* set: changed underneath, waiting for the person */
-  GHashTable *edited;        /* SmRoutine* set: changed here since it was read */
-  guint       save_count;    /* saves started and finished, for the watch's reads */
-};
-
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SmRoutineStore, sm_routine_store, G_TYPE_OBJECT,
@@ -85,6 +51,29 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The loads (sm-routine-store-load.c) and the saves
+ * (sm-routine-store-save.c) emit through these. */
+void
+sm_routine_store_emit_save_state_changed (SmRoutineStore *self,
+                                          SmRoutine      *routine)
+{
+  g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, routine);
+}
+
+void
+sm_routine_store_emit_loaded (SmRoutineStore *self)
+{
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+void
+sm_routine_store_emit_save_failed (SmRoutineStore *self,
+                                   SmRoutine      *routine,
+                                   const char     *message)
+{
+  g_signal_emit (self, signals[SAVE_FAILED], 0, routine, message);
+}
 
 static GType
 get_item_type (GListModel *model)
@@ -182,76 +171,11 @@ sm_routine_store_get_load_errors (SmRoutineStore *self)
   return self->load_errors;
 }
 
-static SmRoutine *
-load_builtin (const char  *name,
-              GError     **error)
-{
-  g_autofree char *path = g_strconcat (BUILTIN_PATH, name, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *id = NULL;
-  SmRoutine *routine;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  routine = sm_routine_new_from_bytes (bytes, name, error);
-  if (routine == NULL)
-    return NULL;
-
-  /* Resource names start with a number that fixes the order in the list. */
-  id = g_strndup (name, strlen (name) - strlen (".json"));
-  sm_routine_set_id (routine, strchr (id, '-') != NULL ? strchr (id, '-') + 1 : id);
-  sm_routine_set_name (routine, g_dgettext (GETTEXT_PACKAGE, sm_routine_get_name (routine)));
-  sm_routine_set_notes (routine, g_dgettext (GETTEXT_PACKAGE, sm_routine_get_notes (routine)));
-  sm_routine_set_builtin (routine, TRUE);
-  return routine;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/**
- * sm_routine_load_builtins:
- *
- * Returns: (transfer full) (element-type SmRoutine): the built-in routines
- * in the order they are listed
- */
-GPtrArray *
-sm_routine_load_builtins (GError **error)
-{
-  g_autoptr(GPtrArray) routines = g_ptr_array_new_with_free_func (g_object_unref);
-  g_auto(GStrv) names = NULL;
-
-  names = g_resources_enumerate_children (BUILTIN_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (names == NULL)
-    return NULL;
-
-  g_qsort_with_data (names, g_strv_length (names), sizeof (char *), compare_names, NULL);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      SmRoutine *routine;
-
-      if (!g_str_has_suffix (names[i], ".json"))
-        continue;
-      routine = load_builtin (names[i], error);
-      if (routine == NULL)
-        return NULL;
-      g_ptr_array_add (routines, routine);
-    }
-
-  return g_steal_pointer (&routines);
-}
-
-static int
-compare_user_routines (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
+/* The order of the list: built-in ones first, then by name. */
+int
+sm_routine_store_compare (gconstpointer a,
+                          gconstpointer b,
+                          gpointer      user_data)
 {
   SmRoutine *ra = (SmRoutine *) a, *rb = (SmRoutine *) b;
 
@@ -262,249 +186,23 @@ compare_user_routines (gconstpointer a,
   return g_utf8_collate (sm_routine_get_name (ra), sm_routine_get_name (rb));
 }
 
-static void
-schedule_autosave (SmRoutineStore *self,
-                   SmRoutine      *routine);
-
 static void remember_file (SmRoutineStore    *self,
                            SmRoutine         *routine,
                            const SmFileStamp *stamp);
 
 /* @stamp: (nullable) the file's stamp as it was when it was read, where
  * that happened elsewhere (a worker thread); NULL: stat it now. */
-static void
-track (SmRoutineStore    *self,
-       SmRoutine         *routine,
-       const SmFileStamp *stamp)
+void
+sm_routine_store_track (SmRoutineStore    *self,
+                        SmRoutine         *routine,
+                        const SmFileStamp *stamp)
 {
   if (sm_routine_get_builtin (routine))
     return;
 
-  g_signal_connect_object (routine, "changed", G_CALLBACK (schedule_autosave), self,
+  g_signal_connect_object (routine, "changed", G_CALLBACK (sm_routine_store_schedule_autosave), self,
                            G_CONNECT_SWAPPED);
   remember_file (self, routine, stamp);
-}
-
-/* What reading the folder found: routines (ids set, not yet checked
- * against the atlas) and errors. Built in a worker thread, handed over
- * whole. */
-typedef struct
-{
-  char      *directory;
-  GPtrArray *routines;   /* SmRoutine* */
-  GArray    *stamps;     /* SmFileStamp, one per routine: taken before its read */
-  GPtrArray *errors;     /* GError* */
-} FolderScan;
-
-static void
-folder_scan_free (gpointer data)
-{
-  FolderScan *scan = data;
-
-  g_free (scan->directory);
-  g_ptr_array_unref (scan->routines);
-  g_array_unref (scan->stamps);
-  g_ptr_array_unref (scan->errors);
-  g_free (scan);
-}
-
-static FolderScan *
-folder_scan_new (const char *directory)
-{
-  FolderScan *scan = g_new0 (FolderScan, 1);
-
-  scan->directory = g_strdup (directory);
-  scan->routines = g_ptr_array_new_with_free_func (g_object_unref);
-  scan->stamps = g_array_new (FALSE, TRUE, sizeof (SmFileStamp));
-  scan->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  return scan;
-}
-
-/* Blocking; no state of the store is touched. sm_routine_new_from_file()
- * reads regular files only and none over the size limit, so a named pipe
- * or a link to a device in the folder costs one stat. */
-static void
-scan_folder (FolderScan *scan)
-{
-  g_autoptr(GDir) dir = NULL;
-  GError *error = NULL;
-  const char *name;
-
-  dir = g_dir_open (scan->directory, 0, &error);
-  if (dir == NULL)
-    {
-      /* No folder yet simply means no routines of one's own yet. */
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_ptr_array_add (scan->errors, g_steal_pointer (&error));
-      g_clear_error (&error);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *id = NULL;
-      SmRoutine *routine;
-      SmFileStamp stamp;
-
-      if (!g_str_has_suffix (name, ".json") || name[0] == '.')
-        continue;
-      path = g_build_filename (scan->directory, name, NULL);
-      file = g_file_new_for_path (path);
-      /* Before the read: a change during it then shows as a change at the
-       * next save (the person is asked), never as a silent overwrite. */
-      sm_file_get_stamp (path, &stamp);
-      routine = sm_routine_new_from_file (file, &error);
-      if (routine == NULL)
-        {
-          g_ptr_array_add (scan->errors, g_steal_pointer (&error));
-          continue;
-        }
-      id = g_strndup (name, strlen (name) - strlen (".json"));
-      sm_routine_set_id (routine, id);
-      g_ptr_array_add (scan->routines, routine);
-      g_array_append_val (scan->stamps, stamp);
-    }
-}
-
-/* On the main thread: the ids are checked and the routines join the list
- * (after any added while the folder was read, unless one took the id). */
-static void
-take_folder_scan (SmRoutineStore *self,
-                  FolderScan     *scan)
-{
-  for (guint i = 0; i < scan->errors->len; i++)
-    g_ptr_array_add (self->load_errors, g_error_copy (scan->errors->pdata[i]));
-
-  for (guint i = 0; i < scan->routines->len; i++)
-    {
-      SmRoutine *routine = scan->routines->pdata[i];
-      const char *id = sm_routine_get_id (routine);
-      g_autofree char *name = g_strconcat (id, ".json", NULL);
-      g_autofree char *shown = sm_cut_for_message (name, SM_MESSAGE_QUOTE_CHARS);
-      GError *error = NULL;
-
-      if (self->atlas != NULL && !sm_routine_check_ids (routine, self->atlas, shown, &error))
-        {
-          g_ptr_array_add (self->load_errors, error);
-          continue;
-        }
-      if (sm_routine_store_lookup (self, id) != NULL)
-        continue;
-      g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
-      track (self, routine, &g_array_index (scan->stamps, SmFileStamp, i));
-    }
-}
-
-/* The built-in routines, replacing the whole list. */
-static void
-load_builtins_into (SmRoutineStore *self)
-{
-  g_autoptr(GPtrArray) builtins = NULL;
-  g_autoptr(GError) error = NULL;
-  guint old = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
-
-  g_ptr_array_set_size (self->load_errors, 0);
-
-  builtins = sm_routine_load_builtins (&error);
-  if (builtins != NULL)
-    g_list_store_splice (self->routines, 0, old, builtins->pdata, builtins->len);
-  else
-    {
-      g_list_store_remove_all (self->routines);
-      g_ptr_array_add (self->load_errors, g_steal_pointer (&error));
-    }
-}
-
-/* (Re)loads everything, blocking. Failures end up in
- * sm_routine_store_get_load_errors(). */
-void
-sm_routine_store_load (SmRoutineStore *self)
-{
-  FolderScan *scan;
-
-  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
-
-  load_builtins_into (self);
-  scan = folder_scan_new (self->directory);
-  scan_folder (scan);
-  take_folder_scan (self, scan);
-  folder_scan_free (scan);
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  scan_folder (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-scan_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SmRoutineStore *self = SM_ROUTINE_STORE (object);
-  g_autoptr(GTask) outer = user_data;
-
-  take_folder_scan (self, g_task_get_task_data (G_TASK (result)));
-  self->loading = FALSE;
-  g_signal_emit (self, signals[LOADED], 0);
-  g_task_return_boolean (outer, TRUE);
-}
-
-/**
- * sm_routine_store_load_async:
- *
- * Like sm_routine_store_load(), but the person's folder is read in a
- * worker thread: the built-in routines are there at once, the others
- * follow, and ::loaded fires when they are all in. A slow disk or a
- * hostile file never holds up the window's first frame.
- */
-void
-sm_routine_store_load_async (SmRoutineStore      *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  GTask *outer;
-  g_autoptr(GTask) inner = NULL;
-
-  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
-
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, sm_routine_store_load_async);
-
-  load_builtins_into (self);
-  self->loading = TRUE;
-  inner = g_task_new (self, NULL, scan_done, outer);
-  g_task_set_source_tag (inner, scan_thread);
-  g_task_set_task_data (inner, folder_scan_new (self->directory), folder_scan_free);
-  g_task_run_in_thread (inner, scan_thread);
-}
-
-gboolean
-sm_routine_store_load_finish (SmRoutineStore  *self,
-                              GAsyncResult    *result,
-                              GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* TRUE while sm_routine_store_load_async() is reading the folder. */
-gboolean
-sm_routine_store_is_loading (SmRoutineStore *self)
-{
-  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
-
-  return self->loading;
 }
 
 /* Names compare without case and without the spaces around them: " My
@@ -684,31 +382,15 @@ sm_routine_store_add (SmRoutineStore *self,
       sm_routine_set_id (routine, id);
     }
 
-  g_list_store_insert_sorted (self->routines, routine, compare_user_routines, NULL);
-  track (self, routine, NULL);
+  g_list_store_insert_sorted (self->routines, routine, sm_routine_store_compare, NULL);
+  sm_routine_store_track (self, routine, NULL);
   g_hash_table_add (self->edited, routine);
   sm_routine_store_save_async (self, routine, NULL, NULL, NULL);
 }
 
 
-static void forget_file    (SmRoutineStore    *self,
-                            SmRoutine         *routine);
-static void saved          (SmRoutineStore    *self,
-                            SmRoutine         *routine,
-                            const SmFileStamp *stamp);
-static void enter_conflict (SmRoutineStore    *self,
-                            SmRoutine         *routine);
-
-static void
-cancel_autosave (SmRoutineStore *self,
-                 SmRoutine      *routine)
-{
-  guint source = GPOINTER_TO_UINT (g_hash_table_lookup (self->autosaves, routine));
-
-  if (source != 0)
-    g_source_remove (source);
-  g_hash_table_remove (self->autosaves, routine);
-}
+static void forget_file (SmRoutineStore *self,
+                         SmRoutine      *routine);
 
 /* Removes a user routine and deletes its file. The caller keeps a reference
  * if it wants to offer undo (sm_routine_store_add() puts it back). */
@@ -736,7 +418,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
       return FALSE;
     }
 
-  cancel_autosave (self, routine);
+  sm_routine_store_cancel_autosave (self, routine);
   forget_file (self, routine);
   g_hash_table_remove (self->failed, routine);
   g_signal_handlers_disconnect_by_data (routine, self);
@@ -744,258 +426,7 @@ sm_routine_store_remove (SmRoutineStore  *self,
   return TRUE;
 }
 
-typedef struct
-{
-  char        *path;
-  GBytes      *bytes;
-  gboolean     check;      /* whether the file must still be @expected */
-  SmFileStamp  expected;
-  SmFileStamp  written;
-} SaveJob;
-
-static void
-save_job_free (gpointer data)
-{
-  SaveJob *job = data;
-
-  g_free (job->path);
-  g_clear_pointer (&job->bytes, g_bytes_unref);
-  g_free (job);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveJob *job = task_data;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  GError *error = NULL;
-
-  /* Routines name patients: the folder is its owner's alone. */
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_task_return_new_error (task, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                               _("Could not create the folder “%s”: %s"), dir,
-                               g_strerror (saved_errno));
-      return;
-    }
-
-  if (sm_file_write_bytes (job->path, job->bytes,
-                           SM_FILE_WRITE_PRIVATE | SM_FILE_WRITE_REGULAR_ONLY,
-                           job->check ? &job->expected : NULL, &job->written, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void start_next_save (SmRoutineStore *self);
-
-static void
-save_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SmRoutineStore *self = SM_ROUTINE_STORE (object);
-  g_autoptr(GTask) outer = g_queue_pop_head (&self->queue);
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-
-  /* Deleted while this save was running: the file must not come back. */
-  if (!g_list_store_find (self->routines, g_task_get_task_data (outer), NULL))
-    g_unlink (job->path);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      saved (self, g_task_get_task_data (outer), &job->written);
-      g_hash_table_remove (self->failed, g_task_get_task_data (outer));
-      g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, g_task_get_task_data (outer));
-      g_task_return_boolean (outer, TRUE);
-    }
-  else
-    {
-      if (g_error_matches (error, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED))
-        enter_conflict (self, g_task_get_task_data (outer));
-      else
-        {
-          g_hash_table_add (self->failed, g_task_get_task_data (outer));
-          g_signal_emit (self, signals[SAVE_FAILED], 0, g_task_get_task_data (outer),
-                         error->message);
-        }
-      g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, g_task_get_task_data (outer));
-      g_task_return_error (outer, error);
-    }
-
-  start_next_save (self);
-}
-
-/* The bytes are taken when the save starts, not when it was asked for, so a
- * queued save always writes the latest state and saves never overtake each
- * other on disk. */
-static void
-start_next_save (SmRoutineStore *self)
-{
-  GTask *outer = g_queue_peek_head (&self->queue);
-  SmRoutine *routine;
-  g_autoptr(GTask) inner = NULL;
-  SaveJob *job;
-
-  if (outer == NULL)
-    return;
-
-  routine = g_task_get_task_data (outer);
-  /* Deleted while waiting: nothing to write. */
-  if (!g_list_store_find (self->routines, routine, NULL))
-    {
-      g_task_return_boolean (outer, TRUE);
-      g_object_unref (g_queue_pop_head (&self->queue));
-      start_next_save (self);
-      return;
-    }
-
-  /* Changed underneath and not yet settled: nothing is written (the
-   * question is out already). */
-  if (g_hash_table_contains (self->conflicts, routine))
-    {
-      g_task_return_new_error (outer, SM_FILE_WRITE_ERROR, SM_FILE_WRITE_ERROR_CHANGED,
-                               _("“%s” was changed by another program"),
-                               sm_routine_get_name (routine));
-      g_object_unref (g_queue_pop_head (&self->queue));
-      start_next_save (self);
-      return;
-    }
-
-  self->save_count++;
-  sm_routine_touch (routine);
-  job = g_new0 (SaveJob, 1);
-  job->path = sm_routine_store_dup_path (self, routine);
-  job->bytes = sm_routine_to_bytes (routine);
-  job->check = g_hash_table_contains (self->stamps, routine);
-  if (job->check)
-    job->expected = *(SmFileStamp *) g_hash_table_lookup (self->stamps, routine);
-
-  inner = g_task_new (self, g_task_get_cancellable (outer), save_done, NULL);
-  g_task_set_source_tag (inner, start_next_save);
-  g_task_set_task_data (inner, job, save_job_free);
-  g_task_run_in_thread (inner, save_thread);
-}
-
-void
-sm_routine_store_save_async (SmRoutineStore      *self,
-                             SmRoutine           *routine,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
-  g_return_if_fail (SM_IS_ROUTINE (routine));
-  g_return_if_fail (!sm_routine_get_builtin (routine));
-
-  cancel_autosave (self, routine);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sm_routine_store_save_async);
-  g_task_set_task_data (task, g_object_ref (routine), g_object_unref);
-  g_queue_push_tail (&self->queue, task);
-
-  if (self->queue.length == 1)
-    start_next_save (self);
-}
-
-gboolean
-sm_routine_store_save_finish (SmRoutineStore  *self,
-                              GAsyncResult    *result,
-                              GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* TRUE while a save is queued, running or about to be scheduled. */
-gboolean
-sm_routine_store_is_saving (SmRoutineStore *self)
-{
-  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
-
-  return self->queue.length > 0 || g_hash_table_size (self->autosaves) > 0;
-}
-
-static gboolean
-is_queued (SmRoutineStore *self,
-           SmRoutine      *routine)
-{
-  for (const GList *l = self->queue.head; l != NULL; l = l->next)
-    if (g_task_get_task_data (l->data) == routine)
-      return TRUE;
-  return FALSE;
-}
-
-/* TRUE while an edit of @routine waits to be written or is being written. */
-gboolean
-sm_routine_store_has_pending_save (SmRoutineStore *self,
-                                   SmRoutine      *routine)
-{
-  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
-
-  return g_hash_table_contains (self->autosaves, routine) || is_queued (self, routine);
-}
-
-/* TRUE when the last save of @routine failed: what is in memory is not in
- * its file (::save-state-changed says when this changes). */
-gboolean
-sm_routine_store_get_save_failed (SmRoutineStore *self,
-                                  SmRoutine      *routine)
-{
-  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), FALSE);
-
-  return g_hash_table_contains (self->failed, routine);
-}
-
-/* Returns: (transfer container) (element-type SmRoutine): the routines
- * whose last save failed, in the order of the list */
-GPtrArray *
-sm_routine_store_dup_unsaved (SmRoutineStore *self)
-{
-  GPtrArray *unsaved = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_val_if_fail (SM_IS_ROUTINE_STORE (self), unsaved);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->routines)); i++)
-    {
-      g_autoptr(SmRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), i);
-
-      if (g_hash_table_contains (self->failed, routine))
-        g_ptr_array_add (unsaved, g_object_ref (routine));
-    }
-  return unsaved;
-}
-
-/* Writes what is waiting to be written and returns once it is on disk:
- * the application calls it on its way out, so the last edit is kept. */
-void
-sm_routine_store_flush (SmRoutineStore *self)
-{
-  g_autoptr(GList) pending = NULL;
-
-  g_return_if_fail (SM_IS_ROUTINE_STORE (self));
-
-  sm_routine_store_keep_conflicts_as_copies (self);
-  pending = g_hash_table_get_keys (self->autosaves);
-  for (const GList *l = pending; l != NULL; l = l->next)
-    sm_routine_store_save_async (self, l->data, NULL, NULL, NULL);
-
-  while (self->queue.length > 0)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* ------------------------------------------------------------------ */
-/* Lost updates: what the watch (sm-routine-store-watch.c) needs        */
+/* --- Lost updates: what the watch (sm-routine-store-watch.c) needs ------- */
 
 static void
 remember_file (SmRoutineStore    *self,
@@ -1026,10 +457,11 @@ forget_file (SmRoutineStore *self,
   g_hash_table_remove (self->edited, routine);
 }
 
-static void
-saved (SmRoutineStore    *self,
-       SmRoutine         *routine,
-       const SmFileStamp *stamp)
+/* A save of @routine wrote its file, which now has @stamp. */
+void
+sm_routine_store_saved (SmRoutineStore    *self,
+                        SmRoutine         *routine,
+                        const SmFileStamp *stamp)
 {
   self->save_count++;
   sm_routine_store_set_stamp (self, routine, stamp);
@@ -1042,13 +474,6 @@ guint
 sm_routine_store_get_save_count (SmRoutineStore *self)
 {
   return self->save_count;
-}
-
-static void
-enter_conflict (SmRoutineStore *self,
-                SmRoutine      *routine)
-{
-  sm_routine_store_set_conflict (self, routine, TRUE);
 }
 
 /* Returns: (nullable): the stamp of @routine's file as we last saw it */
@@ -1114,17 +539,6 @@ sm_routine_store_edited_here (SmRoutineStore *self,
          g_hash_table_contains (self->autosaves, routine);
 }
 
-/* Whether a save of the routine is queued or running. */
-gboolean
-sm_routine_store_is_writing (SmRoutineStore *self,
-                             SmRoutine      *routine)
-{
-  for (const GList *l = self->queue.head; l != NULL; l = l->next)
-    if (g_task_get_task_data (l->data) == (gpointer) routine)
-      return TRUE;
-  return FALSE;
-}
-
 /* The person's own routine with exactly this id. (transfer none) */
 SmRoutine *
 sm_routine_store_lookup_user (SmRoutineStore *self,
@@ -1150,49 +564,13 @@ sm_routine_store_take_version (SmRoutineStore    *self,
                                SmRoutine         *theirs,
                                const SmFileStamp *stamp)
 {
-  cancel_autosave (self, routine);
-  g_signal_handlers_block_by_func (routine, schedule_autosave, self);
+  sm_routine_store_cancel_autosave (self, routine);
+  g_signal_handlers_block_by_func (routine, sm_routine_store_schedule_autosave, self);
   sm_routine_assign (routine, theirs);
-  g_signal_handlers_unblock_by_func (routine, schedule_autosave, self);
+  g_signal_handlers_unblock_by_func (routine, sm_routine_store_schedule_autosave, self);
   sm_routine_store_set_stamp (self, routine, stamp);
   sm_routine_store_set_conflict (self, routine, FALSE);
   g_hash_table_remove (self->edited, routine);
-}
-
-typedef struct
-{
-  SmRoutineStore *self;
-  SmRoutine      *routine;
-} Autosave;
-
-static gboolean
-autosave_cb (gpointer data)
-{
-  Autosave *autosave = data;
-
-  g_hash_table_remove (autosave->self->autosaves, autosave->routine);
-  sm_routine_store_save_async (autosave->self, autosave->routine, NULL, NULL, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* Typing a name changes the routine on every key press; wait for a pause. */
-static void
-schedule_autosave (SmRoutineStore *self,
-                   SmRoutine      *routine)
-{
-  Autosave *autosave;
-  guint source;
-
-  cancel_autosave (self, routine);
-  g_hash_table_add (self->edited, routine);
-
-  autosave = g_new (Autosave, 1);
-  autosave->self = self;
-  autosave->routine = routine;
-  source = g_timeout_add_full (G_PRIORITY_DEFAULT, AUTOSAVE_DELAY_MS, autosave_cb,
-                               autosave, g_free);
-  g_hash_table_insert (self->autosaves, routine, GUINT_TO_POINTER (source));
-  g_signal_emit (self, signals[SAVE_STATE_CHANGED], 0, routine);
 }
 
 static void
@@ -1259,10 +637,10 @@ sm_routine_store_class_init (SmRoutineStoreClass *klass)
 }
 
 static void
-forward_items_changed (SmRoutineStore *self,
-                       guint           position,
-                       guint           removed,
-                       guint           added)
+on_routines_items_changed (SmRoutineStore *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added)
 {
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
@@ -1272,7 +650,7 @@ sm_routine_store_init (SmRoutineStore *self)
 {
   self->routines = g_list_store_new (SM_TYPE_ROUTINE);
   g_signal_connect_swapped (self->routines, "items-changed",
-                            G_CALLBACK (forward_items_changed), self);
+                            G_CALLBACK (on_routines_items_changed), self);
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   self->autosaves = g_hash_table_new (NULL, NULL);
   self->failed = g_hash_table_new (NULL, NULL);

@@ -105,7 +105,7 @@ notify_can (SmRoutineUndo *self)
 }
 
 static gboolean
-close_idle_cb (gpointer data)
+on_close_idle (gpointer data)
 {
   SmRoutineUndo *self = data;
 
@@ -142,7 +142,7 @@ open_group (SmRoutineUndo *self)
       group->serial = ++self->serial;
       g_queue_push_head (&self->undo, group);
       self->open = group;
-      self->close_idle = g_idle_add (close_idle_cb, self);
+      self->close_idle = g_idle_add (on_close_idle, self);
     }
 
   /* Something new to undo: what was undone cannot be redone any more. */

@@ -14,8 +14,6 @@
 
 G_BEGIN_DECLS
 
-#define SM_SESSION_PIRIFORMIS_RELIEF "piriformis-relief"
-
 typedef enum {
   SM_SESSION_PHASE_IDLE,
   SM_SESSION_PHASE_HOLD,
@@ -34,10 +32,6 @@ G_DECLARE_FINAL_TYPE (SmSession, sm_session, SM, SESSION, GObject)
 SmSession      *sm_session_new                (const char     *id,
                                                const char     *title,
                                                GPtrArray      *steps);
-SmSession      *sm_session_new_builtin        (const char     *id,
-                                               SmAtlas        *atlas,
-                                               const char     *side,
-                                               GError        **error);
 
 const char     *sm_session_get_id             (SmSession      *self);
 const char     *sm_session_get_title          (SmSession      *self);

@@ -280,7 +280,7 @@ sm_timer_update (SmTimer *self)
 }
 
 static gboolean
-wake_up_cb (gpointer data)
+on_wake_up_timeout (gpointer data)
 {
   SmTimer *self = data;
 
@@ -304,7 +304,7 @@ schedule (SmTimer *self)
   until_change = left > 0 ? (left - 1) % US_PER_S + 1 : 0;
   self->source_id = g_timeout_add_full (G_PRIORITY_HIGH,
                                         (guint) ((until_change + 999) / 1000),
-                                        wake_up_cb, self, NULL);
+                                        on_wake_up_timeout, self, NULL);
 }
 
 /* Out-of-range values are refused, never clamped. A new duration ends

@@ -27,28 +27,6 @@ sm_set_str (char       **str_pointer,
   return TRUE;
 }
 
-/* Every loader of a file a person can hand us (content, routines, pain
- * drawings) reports a problem the same way, "file: JSON path: problem", so
- * the message always says where to look. @file may be NULL when the caller
- * adds it later. Returns FALSE, for `return sm_set_input_error (…)`. */
-gboolean
-sm_set_input_error (GError     **error,
-                    GQuark       domain,
-                    int          code,
-                    const char  *file,
-                    const char  *path,
-                    const char  *format,
-                    va_list      args)
-{
-  g_autofree char *problem = g_strdup_vprintf (format, args);
-
-  if (file != NULL)
-    g_set_error (error, domain, code, "%s: %s: %s", file, path, problem);
-  else
-    g_set_error (error, domain, code, "%s: %s", path, problem);
-  return FALSE;
-}
-
 /* A value quoted in a message a person reads, at most @max_chars characters
  * of it followed by "…": a routine's side of 30 000 characters would take a
  * label minutes to lay out, and ten megabytes on the command line would be

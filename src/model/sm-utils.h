@@ -12,13 +12,6 @@ G_BEGIN_DECLS
 
 gboolean sm_set_str          (char       **str_pointer,
                               const char  *new_str);
-gboolean sm_set_input_error  (GError     **error,
-                              GQuark       domain,
-                              int          code,
-                              const char  *file,
-                              const char  *path,
-                              const char  *format,
-                              va_list      args) G_GNUC_PRINTF (6, 0);
 char    *sm_cut_for_message  (const char  *text,
                               guint        max_chars);
 
