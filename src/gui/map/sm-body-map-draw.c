@@ -272,64 +272,32 @@ mask_free (gpointer data)
   g_free (mask);
 }
 
+/* The surface is NULL for an element the view does not have. */
 static Mask *
 mask_render (SmBodyMap      *self,
              SmAnatomyStyle  style,
              const char     *id)
 {
-  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_rectangle_t viewport = _sm_body_map_get_viewport (self);
-  cairo_rectangle_t box = { 0, 0, 0, 0 };
   Mask *mask = g_new0 (Mask, 1);
-  int x0, y0, x1, y1;
-  cairo_t *cr;
+  g_autoptr(GError) error = NULL;
 
-  sm_anatomy_get_bounds (self->anatomy, self->view, id, &box);
-  x0 = (int) floor ((self->origin_x + (box.x - MASK_PAD) * self->scale) * factor);
-  y0 = (int) floor ((self->origin_y + (box.y - MASK_PAD) * self->scale) * factor);
-  x1 = (int) ceil ((self->origin_x + (box.x + box.width + MASK_PAD) * self->scale) * factor);
-  y1 = (int) ceil ((self->origin_y + (box.y + box.height + MASK_PAD) * self->scale) * factor);
-
-  mask->surface = cairo_image_surface_create (style == SM_ANATOMY_STYLE_ART ? CAIRO_FORMAT_ARGB32
-                                                                            : CAIRO_FORMAT_A8,
-                                              MAX (x1 - x0, 1), MAX (y1 - y0, 1));
-  cr = cairo_create (mask->surface);
-  cairo_translate (cr, -x0, -y0);
-  cairo_scale (cr, factor, factor);
-  render (self, cr, style, id, &viewport);
-  cairo_destroy (cr);
-
-  cairo_surface_set_device_scale (mask->surface, factor, factor);
-  mask->x = (double) x0 / factor;
-  mask->y = (double) y0 / factor;
+  mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
+                                          self->origin_x, self->origin_y, self->scale,
+                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                          MASK_PAD, &mask->x, &mask->y, &error);
+  if (error != NULL)
+    g_warning ("Cannot draw %s: %s", id, error->message);
   return mask;
 }
 
-static Mask *
-get_mask (SmBodyMap      *self,
-          SmAnatomyStyle  style,
-          SmMapZone      *zone)
-{
-  g_autofree char *key = g_strdup_printf ("%d/%s/%s", style, sm_map_zone_get_view (zone),
-                                          sm_map_zone_get_element_id (zone));
-  Mask *mask = g_hash_table_lookup (self->masks, key);
-
-  if (mask == NULL)
-    {
-      mask = mask_render (self, style, sm_map_zone_get_element_id (zone));
-      g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
-    }
-
-  return mask;
-}
-
-/* Any element of the current view, e.g. a landmark. */
+/* Any element of @view, e.g. a landmark; drawn once per geometry. */
 static Mask *
 get_element_mask (SmBodyMap      *self,
                   SmAnatomyStyle  style,
+                  const char     *view,
                   const char     *id)
 {
-  g_autofree char *key = g_strdup_printf ("%d/%s/%s", style, self->view, id);
+  g_autofree char *key = g_strdup_printf ("%d/%s/%s", style, view, id);
   Mask *mask = g_hash_table_lookup (self->masks, key);
 
   if (mask == NULL)
@@ -339,6 +307,15 @@ get_element_mask (SmBodyMap      *self,
     }
 
   return mask;
+}
+
+static Mask *
+get_mask (SmBodyMap      *self,
+          SmAnatomyStyle  style,
+          SmMapZone      *zone)
+{
+  return get_element_mask (self, style, sm_map_zone_get_view (zone),
+                           sm_map_zone_get_element_id (zone));
 }
 
 /* While nothing else happens, draw the hover and selection masks of the
@@ -393,7 +370,12 @@ paint_mask (GtkSnapshot   *snapshot,
             const GdkRGBA *color,
             double         alpha)
 {
-  cairo_t *cr = begin_mask_node (snapshot, mask);
+  cairo_t *cr;
+
+  if (mask->surface == NULL)
+    return;
+
+  cr = begin_mask_node (snapshot, mask);
 
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
   cairo_mask_surface (cr, mask->surface, mask->x, mask->y);
@@ -407,12 +389,16 @@ selection_render (Mask          *silhouette,
                   Mask          *outline,
                   const GdkRGBA *color)
 {
-  int width = cairo_image_surface_get_width (silhouette->surface);
-  int height = cairo_image_surface_get_height (silhouette->surface);
   Mask *image = g_new0 (Mask, 1);
+  int width, height;
   double sx, sy;
   cairo_t *cr;
 
+  if (silhouette->surface == NULL || outline->surface == NULL)
+    return image;
+
+  width = cairo_image_surface_get_width (silhouette->surface);
+  height = cairo_image_surface_get_height (silhouette->surface);
   cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
   image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   image->x = silhouette->x;
@@ -469,7 +455,12 @@ static void
 paint_art (GtkSnapshot *snapshot,
            Mask        *mask)
 {
-  cairo_t *cr = begin_mask_node (snapshot, mask);
+  cairo_t *cr;
+
+  if (mask->surface == NULL)
+    return;
+
+  cr = begin_mask_node (snapshot, mask);
 
   cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
   cairo_paint (cr);
@@ -523,8 +514,8 @@ snapshot_highlights (SmBodyMap   *self,
 
       if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), id))
         continue;
-      paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, id));
-      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, id), &art_ink, 0.9);
+      paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, self->view, id));
+      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->view, id), &art_ink, 0.9);
     }
 
   /* Caution areas go over the selection that brought them up. */
