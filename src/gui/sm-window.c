@@ -1256,7 +1256,7 @@ update_step_numbers (SmWindow *self)
   g_autoptr(GHashTable) labels = NULL;
 
   if (self->numbered != NULL)
-    labels = sm_routine_dup_step_labels (self->numbered);
+    labels = sm_badge_dup_step_labels (self->numbered);
   sm_body_map_set_step_numbers (self->body_map, labels);
 }
 
