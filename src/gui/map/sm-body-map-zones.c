@@ -18,38 +18,8 @@
 
 /* --- Names --------------------------------------------------------------- */
 
-/* The caution areas are the only other elements a person can click: their
- * names and why not to press there, translated (the artwork's <title>s are
- * English). Matched by prefix, so both sides share one entry. */
-typedef struct
-{
-  const char *prefix;
-  const char *title;
-  const char *why;
-} CautionText;
-
-static const CautionText caution_texts[] = {
-  { "caution-spine", N_("Spine: never press on the bony points"),
-    N_("The bony points of the spine lie just under the skin. Pressing on bone hurts and helps nothing: work on the muscles beside it instead.") },
-  { "caution-popliteal-fossa", N_("Back of the knee: nerves and vessels"),
-    N_("Nerves and blood vessels run close to the surface at the back of the knee. Do not press or roll a ball here.") },
-  { "caution-kidney", N_("Kidney area below the lowest ribs"),
-    N_("The kidneys sit under the lowest ribs with little muscle over them. Avoid deep pressure or tapping here.") },
-  { "caution-femoral-triangle", N_("Femoral triangle: artery, vein and nerve"),
-    N_("The femoral artery, vein and nerve pass through the front of the hip crease. Keep pressure off this area; if you feel a pulse, move away.") },
-};
-
-static const CautionText *
-lookup_caution (const char *element_id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (caution_texts); i++)
-    if (g_str_has_prefix (element_id, caution_texts[i].prefix))
-      return &caution_texts[i];
-  return NULL;
-}
-
-/* The display name of a zone (translated, from the knowledge base), of a
- * caution area (translated, above) or of another element (the artwork's
+/* The display name of a zone or of a caution area (translated, from the
+ * knowledge base: the artwork's <title>s are English) or of another element (the artwork's
  * <title>, which names sides as “Sacrum (left)”: the label adds the side
  * itself, translated). */
 static char *
@@ -62,14 +32,14 @@ element_title (SmBodyMap  *self,
   const char *side = sm_zone_id_side (element_id);
   g_autofree char *suffix = side != NULL ? g_strdup_printf (" (%s)", side) : NULL;
   g_autofree char *muscle = NULL;
-  const CautionText *caution;
+  SmCautionArea *caution;
   SmZone *zone;
 
   if (sm_zone_id_split (element_id, &muscle, NULL) &&
       (zone = sm_atlas_lookup_zone (sm_atlas_get_default (), muscle)) != NULL)
     return g_strdup (sm_zone_get_name (zone));
-  if ((caution = lookup_caution (element_id)) != NULL)
-    return g_strdup (_(caution->title));
+  if ((caution = sm_atlas_lookup_caution_area (sm_atlas_get_default (), element_id)) != NULL)
+    return g_strdup (sm_caution_area_get_title (caution));
 
   if (title == NULL)
     return g_strdup (element_id);
@@ -110,9 +80,10 @@ caution_explanation (SmBodyMap  *self,
 {
   g_autofree char *title = element_title (self, sm_map_zone_get_view (zone),
                                           sm_map_zone_get_element_id (zone));
-  const CautionText *caution = lookup_caution (sm_map_zone_get_element_id (zone));
+  SmCautionArea *caution = sm_atlas_lookup_caution_area (sm_atlas_get_default (),
+                                                         sm_map_zone_get_element_id (zone));
   const char *why = caution != NULL
-    ? _(caution->why)
+    ? sm_caution_area_get_explanation (caution)
     : _("Sensitive structures lie close to the surface here. Do not press on this area.");
 
   return g_strdup_printf ("<b>%s</b>\n%s", title, why);
