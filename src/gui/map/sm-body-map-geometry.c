@@ -20,8 +20,8 @@
 
 void
 _sm_body_map_get_view_size (SmBodyMap *self,
-               double    *width,
-               double    *height)
+                            double    *width,
+                            double    *height)
 {
   sm_anatomy_get_size (self->anatomy, self->view, width, height);
 }
@@ -78,10 +78,10 @@ sm_body_map_svg_to_widget (SmBodyMap *self,
 
 void
 _sm_body_map_widget_to_svg (SmBodyMap *self,
-               double     x,
-               double     y,
-               double    *u,
-               double    *v)
+                            double     x,
+                            double     y,
+                            double    *u,
+                            double    *v)
 {
   *u = (x - self->origin_x) / self->scale;
   *v = (y - self->origin_y) / self->scale;
@@ -124,8 +124,8 @@ hit_map_free (gpointer data)
 
 SmMapZone *
 _sm_body_map_lookup_zone (SmBodyMap  *self,
-             const char *view,
-             const char *element_id)
+                          const char *view,
+                          const char *element_id)
 {
   g_autofree char *key = g_strconcat (view, "/", element_id, NULL);
 
@@ -134,8 +134,8 @@ _sm_body_map_lookup_zone (SmBodyMap  *self,
 
 gboolean
 _sm_body_map_is_deep (SmBodyMap  *self,
-         const char *view,
-         const char *element_id)
+                      const char *view,
+                      const char *element_id)
 {
   SmSvgIndex *index = sm_anatomy_get_index (self->anatomy, view);
 
@@ -251,8 +251,8 @@ _sm_body_map_update_hit_maps (SmBodyMap *self)
  * filter hides are invisible and so never picked. */
 SmMapZone *
 _sm_body_map_pick_zone (SmBodyMap *self,
-           double     x,
-           double     y)
+                        double     x,
+                        double     y)
 {
   SmMapZone *zone = NULL;
   double u, v;

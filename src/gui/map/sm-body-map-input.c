@@ -18,7 +18,7 @@
 
 void
 _sm_body_map_set_hovered (SmBodyMap *self,
-             SmMapZone *zone)
+                          SmMapZone *zone)
 {
   if (self->hovered == zone)
     return;
@@ -28,10 +28,10 @@ _sm_body_map_set_hovered (SmBodyMap *self,
 }
 
 static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           SmBodyMap                *self)
+on_pointer_motion (GtkEventControllerMotion *controller,
+                   double                    x,
+                   double                    y,
+                   SmBodyMap                *self)
 {
   self->pointer_x = x;
   self->pointer_y = y;
@@ -39,18 +39,18 @@ on_motion (GtkEventControllerMotion *controller,
 }
 
 static void
-on_leave (GtkEventControllerMotion *controller,
-          SmBodyMap                *self)
+on_pointer_leave (GtkEventControllerMotion *controller,
+                  SmBodyMap                *self)
 {
   _sm_body_map_set_hovered (self, NULL);
 }
 
 static void
-on_pressed (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            SmBodyMap       *self)
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  SmBodyMap       *self)
 {
   SmMapZone *zone = _sm_body_map_pick_zone (self, x, y);
 
@@ -59,11 +59,11 @@ on_pressed (GtkGestureClick *gesture,
 }
 
 static void
-on_released (GtkGestureClick *gesture,
-             int              n_press,
-             double           x,
-             double           y,
-             SmBodyMap       *self)
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SmBodyMap       *self)
 {
   SmMapZone *zone = _sm_body_map_pick_zone (self, x, y);
 
@@ -77,10 +77,10 @@ on_released (GtkGestureClick *gesture,
 /* --- Gestures ------------------------------------------------------------ */
 
 static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           SmBodyMap                *self)
+on_wheel_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 SmBodyMap                *self)
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
@@ -273,12 +273,12 @@ add_controllers (SmBodyMap *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *zoom = gtk_gesture_zoom_new ();
 
-  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  g_signal_connect (motion, "enter", G_CALLBACK (on_pointer_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_pointer_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_pointer_leave), self);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_wheel_scroll), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);

@@ -106,7 +106,7 @@ zone_contains (SmMapZone *zone,
 
 gboolean
 _sm_body_map_side_allowed (SmBodyMap *self,
-              SmMapZone *zone)
+                           SmMapZone *zone)
 {
   const char *side = sm_map_zone_get_side (zone);
 
@@ -149,8 +149,8 @@ _sm_body_map_update_zone_visibility (SmBodyMap *self)
 }
 
 static void
-zone_clicked (SmMapZone *zone,
-              SmBodyMap *self)
+on_zone_clicked (SmMapZone *zone,
+                 SmBodyMap *self)
 {
   _sm_body_map_activate_zone (self, zone);
 }
@@ -163,7 +163,7 @@ add_zone (SmBodyMap  *self,
   g_autofree char *label = zone_label (self, view, element_id);
   SmMapZone *zone = sm_map_zone_new (view, element_id, label, zone_contains, self);
 
-  g_signal_connect (zone, "clicked", G_CALLBACK (zone_clicked), self);
+  g_signal_connect (zone, "clicked", G_CALLBACK (on_zone_clicked), self);
   g_ptr_array_add (self->zones, zone);
   g_hash_table_insert (self->zones_by_id, g_strconcat (view, "/", element_id, NULL), zone);
   return zone;
@@ -277,7 +277,7 @@ create_caution_popover (SmBodyMap *self)
 
 void
 _sm_body_map_explain_caution (SmBodyMap *self,
-                 SmMapZone *zone)
+                              SmMapZone *zone)
 {
   g_autofree char *markup = caution_explanation (self, zone);
   GtkAllocation alloc;

@@ -97,7 +97,7 @@ mark_selected (SmMapZone *zone,
 
 void
 _sm_body_map_select_zone_widget (SmBodyMap *self,
-                    SmMapZone *zone)
+                                 SmMapZone *zone)
 {
   if (self->selected == zone)
     return;
@@ -120,7 +120,7 @@ _sm_body_map_select_zone_widget (SmBodyMap *self,
 /* A click, Enter, Space or an assistive "click" on a zone. */
 void
 _sm_body_map_activate_zone (SmBodyMap *self,
-               SmMapZone *zone)
+                            SmMapZone *zone)
 {
   if (sm_map_zone_is_caution (zone))
     {
@@ -240,9 +240,9 @@ _sm_body_map_invalidate_geometry (SmBodyMap *self)
 /* Zooms keeping the SVG point under (@x, @y) where it is. */
 void
 _sm_body_map_zoom_at (SmBodyMap *self,
-         double     zoom,
-         double     x,
-         double     y)
+                      double     zoom,
+                      double     x,
+                      double     y)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self)) - self->toolbar_band;
@@ -264,11 +264,11 @@ _sm_body_map_zoom_at (SmBodyMap *self,
 
 void
 _sm_body_map_zoom_by (SmBodyMap *self,
-         double     factor)
+                      double     factor)
 {
   _sm_body_map_zoom_at (self, self->zoom * factor,
-           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+                        gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                        gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
 double
