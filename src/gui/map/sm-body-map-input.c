@@ -13,6 +13,7 @@
 #include "sm-body-map-private.h"
 
 #define DRAG_THRESHOLD 8.0    /* px a press may move and still click */
+#define ZOOM_STEP      1.25
 
 /* --- Pointer ------------------------------------------------------------- */
 
@@ -87,7 +88,7 @@ on_wheel_scroll (GtkEventControllerScroll *controller,
   if (!(state & GDK_CONTROL_MASK) || dy == 0)
     return FALSE;
 
-  _sm_body_map_zoom_at (self, self->zoom * pow (SM_BODY_MAP_ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
+  _sm_body_map_zoom_at (self, self->zoom * pow (ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
   return TRUE;
 }
 
@@ -227,9 +228,9 @@ zoom_action (GtkWidget  *widget,
   SmBodyMap *self = SM_BODY_MAP (widget);
 
   if (g_str_equal (action_name, "map.zoom-in"))
-    _sm_body_map_zoom_by (self, SM_BODY_MAP_ZOOM_STEP);
+    _sm_body_map_zoom_by (self, ZOOM_STEP);
   else if (g_str_equal (action_name, "map.zoom-out"))
-    _sm_body_map_zoom_by (self, 1 / SM_BODY_MAP_ZOOM_STEP);
+    _sm_body_map_zoom_by (self, 1 / ZOOM_STEP);
   else if (g_str_equal (action_name, "map.zoom-reset"))
     _sm_body_map_zoom_by (self, 1 / self->zoom);
   else if (g_str_equal (action_name, "map.zoom-to-selection"))

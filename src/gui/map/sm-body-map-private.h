@@ -33,8 +33,6 @@ G_BEGIN_DECLS
  * through the gluteus maximus. */
 #define SM_BODY_MAP_HEADLINE_MUSCLE "piriformis"
 
-#define SM_BODY_MAP_ZOOM_STEP 1.25
-
 typedef enum {
   SM_BODY_MAP_OVERLAY_NERVES,
   SM_BODY_MAP_OVERLAY_LANDMARKS,
