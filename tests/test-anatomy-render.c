@@ -86,6 +86,45 @@ test_render_element (void)
   cairo_surface_destroy (surface);
 }
 
+/* A mask of one element is just large enough for it and its padding, on
+ * the device-pixel grid, and holds what render_element draws there: the
+ * same area at scale 1, four times as many device pixels at scale 2. */
+static void
+test_render_mask (void)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  cairo_rectangle_t box;
+  guint areas[2];
+  double nx, ny;
+
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "back", "zone-hamstrings-left", &box));
+  for (int factor = 1; factor <= 2; factor++)
+    {
+      double x, y, sx, sy;
+      cairo_surface_t *mask = sm_anatomy_render_mask (anatomy, "back", SM_ANATOMY_STYLE_SILHOUETTE,
+                                                      "zone-hamstrings-left", 50, 20, 0.5, factor,
+                                                      8, &x, &y, NULL);
+
+      g_assert_nonnull (mask);
+      g_assert_cmpint (cairo_image_surface_get_format (mask), ==, CAIRO_FORMAT_A8);
+      cairo_surface_get_device_scale (mask, &sx, &sy);
+      g_assert_cmpfloat (sx, ==, factor);
+      g_assert_cmpfloat_with_epsilon (x, 50 + (box.x - 8) * 0.5, 1.0 / factor);
+      g_assert_cmpfloat_with_epsilon (y, 20 + (box.y - 8) * 0.5, 1.0 / factor);
+      g_assert_cmpint (cairo_image_surface_get_width (mask), >=, (box.width + 16) * 0.5 * factor);
+      g_assert_cmpint (cairo_image_surface_get_width (mask), <=, (box.width + 16) * 0.5 * factor + 2);
+      areas[factor - 1] = count_opaque (mask);
+      cairo_surface_destroy (mask);
+    }
+
+  g_assert_cmpuint (areas[0], >, box.width * box.height / 4 * 0.4);
+  g_assert_cmpuint (areas[1], >, areas[0] * 3.5);
+  g_assert_cmpuint (areas[1], <, areas[0] * 4.5);
+
+  g_assert_null (sm_anatomy_render_mask (anatomy, "back", SM_ANATOMY_STYLE_OUTLINE, "zone-nonexistent-left",
+                                         0, 0, 1, 1, 8, &nx, &ny, NULL));
+}
+
 /* The id map names the top-most listed element and nothing elsewhere. */
 static void
 test_id_map (void)
@@ -148,6 +187,7 @@ main (int   argc,
   g_test_add_func ("/sm/anatomy-render/parses-once", test_parses_once);
   g_test_add_func ("/sm/anatomy-render/views", test_views);
   g_test_add_func ("/sm/anatomy-render/render-element", test_render_element);
+  g_test_add_func ("/sm/anatomy-render/render-mask", test_render_mask);
   g_test_add_func ("/sm/anatomy-render/id-map", test_id_map);
   g_test_add_func ("/sm/anatomy-render/split-id", test_split_id);
   g_test_add_func ("/sm/anatomy-render/build-id", test_build_id);

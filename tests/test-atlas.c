@@ -118,6 +118,35 @@ test_relations (void)
   g_assert_cmpstrv (cautions, ((const char *[]) { "caution-spine", NULL }));
 }
 
+/* The caution areas a person can click on the map: each of the four, on
+ * either side, has its name and why not to press there from the content. */
+static void
+test_caution_areas (void)
+{
+  static const struct { const char *element, *id, *view, *title; } cases[] = {
+    { "caution-spine", "spine", "back", "Spine: never press on the bony points" },
+    { "caution-popliteal-fossa-left", "popliteal-fossa", "back", "Back of the knee: nerves and vessels" },
+    { "caution-popliteal-fossa-right", "popliteal-fossa", "back", "Back of the knee: nerves and vessels" },
+    { "caution-kidney-left", "kidney", "back", "Kidney area below the lowest ribs" },
+    { "caution-femoral-triangle-right", "femoral-triangle", "front", "Femoral triangle: artery, vein and nerve" },
+  };
+  SmAtlas *atlas = sm_atlas_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SmCautionArea *area = sm_atlas_lookup_caution_area (atlas, cases[i].element);
+
+      g_assert_nonnull (area);
+      g_assert_cmpstr (sm_caution_area_get_id (area), ==, cases[i].id);
+      g_assert_cmpstr (sm_caution_area_get_view (area), ==, cases[i].view);
+      g_assert_cmpstr (sm_caution_area_get_title (area), ==, cases[i].title);
+      g_assert_cmpuint (strlen (sm_caution_area_get_explanation (area)), >, 40);
+    }
+
+  g_assert_null (sm_atlas_lookup_caution_area (atlas, "caution-elbow"));
+  g_assert_null (sm_atlas_lookup_caution_area (atlas, "zone-piriformis-left"));
+}
+
 static guint
 count_results (SmAtlas    *atlas,
                const char *query)
@@ -399,6 +428,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/atlas/valid", test_valid);
   g_test_add_func ("/sm/atlas/relations", test_relations);
+  g_test_add_func ("/sm/atlas/caution-areas", test_caution_areas);
   g_test_add_func ("/sm/atlas/search-folding", test_search_folding);
   g_test_add_func ("/sm/atlas/body-words", test_body_words);
   for (guint i = 0; i < G_N_ELEMENTS (malformed_cases); i++)

@@ -162,7 +162,7 @@ static guint
 n_marked (SmRoutine  *routine,
           const char *view)
 {
-  g_autoptr(GHashTable) labels = sm_routine_dup_step_labels (routine);
+  g_autoptr(GHashTable) labels = sm_badge_dup_step_labels (routine);
   GHashTableIter iter;
   gpointer id;
   guint n = 0;
@@ -253,7 +253,7 @@ check_map (SmBodyMap  *map,
            const char *name,
            SmRoutine  *routine)
 {
-  g_autoptr(GHashTable) labels = sm_routine_dup_step_labels (routine);
+  g_autoptr(GHashTable) labels = sm_badge_dup_step_labels (routine);
   const char *views[] = { "back", "front" };
 
   sm_body_map_set_step_numbers (map, labels);

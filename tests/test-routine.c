@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "sm-badge-layout.h"
 #include "sm-file-write.h"
 #include "sm-routine-session.h"
 #include "sm-routine-store.h"
@@ -373,7 +374,7 @@ test_step_labels (void)
   g_autoptr(GHashTable) labels = NULL;
 
   /* make_routine: hamstrings both, piriformis left, hamstrings left, piriformis both */
-  labels = sm_routine_dup_step_labels (routine);
+  labels = sm_badge_dup_step_labels (routine);
   g_assert_cmpuint (g_hash_table_size (labels), ==, 4);
   g_assert_cmpstr (g_hash_table_lookup (labels, "zone-hamstrings-left"), ==, "1, 3");
   g_assert_cmpstr (g_hash_table_lookup (labels, "zone-hamstrings-right"), ==, "1");

@@ -5,6 +5,22 @@
 #define N_(String) (String)
 
 static const char * const content_strings[] = {
+  /* cautions.json: caution-areas[0].title */
+  N_("Spine: never press on the bony points"),
+  /* cautions.json: caution-areas[0].explanation */
+  N_("The bony points of the spine lie just under the skin. Pressing on bone hurts and helps nothing: work on the muscles beside it instead."),
+  /* cautions.json: caution-areas[1].title */
+  N_("Back of the knee: nerves and vessels"),
+  /* cautions.json: caution-areas[1].explanation */
+  N_("Nerves and blood vessels run close to the surface at the back of the knee. Do not press or roll a ball here."),
+  /* cautions.json: caution-areas[2].title */
+  N_("Kidney area below the lowest ribs"),
+  /* cautions.json: caution-areas[2].explanation */
+  N_("The kidneys sit under the lowest ribs with little muscle over them. Avoid deep pressure or tapping here."),
+  /* cautions.json: caution-areas[3].title */
+  N_("Femoral triangle: artery, vein and nerve"),
+  /* cautions.json: caution-areas[3].explanation */
+  N_("The femoral artery, vein and nerve pass through the front of the hip crease. Keep pressure off this area; if you feel a pulse, move away."),
   /* safety.json: safety.disclaimer */
   N_("This app teaches self-massage. It does not diagnose or treat any illness. Massage can ease sciatica for a while by relaxing tight muscles, but it does not cure what causes it."),
   /* safety.json: safety.professional */

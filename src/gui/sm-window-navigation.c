@@ -394,8 +394,6 @@ sm_window_select_zone (SmWindow   *self,
                        const char *zone_id,
                        const char *side)
 {
-  g_autofree char *title = NULL;
-
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (zone_id != NULL);
 
@@ -405,8 +403,8 @@ sm_window_select_zone (SmWindow   *self,
       return;
     }
 
-  title = sm_body_map_get_zone_title (self->body_map, zone_id);
-  sm_window_show_zone (self, zone_id, title, sm_body_map_get_selected_side (self->body_map));
+  sm_window_show_zone (self, zone_id, _sm_window_zone_title (zone_id),
+                       sm_body_map_get_selected_side (self->body_map));
 }
 
 static void
@@ -415,9 +413,7 @@ on_zone_activated (SmWindow   *self,
                    const char *side,
                    SmBodyMap  *map)
 {
-  g_autofree char *title = sm_body_map_get_zone_title (map, zone_id);
-
-  sm_window_show_zone (self, zone_id, title, side);
+  sm_window_show_zone (self, zone_id, _sm_window_zone_title (zone_id), side);
 }
 
 

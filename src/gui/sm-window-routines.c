@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-badge-layout.h"
 #include "sm-window-private.h"
 #include "sm-zone-id.h"
 
@@ -110,7 +111,7 @@ update_step_numbers (SmWindow *self)
   g_autoptr(GHashTable) labels = NULL;
 
   if (self->numbered != NULL)
-    labels = sm_routine_dup_step_labels (self->numbered);
+    labels = sm_badge_dup_step_labels (self->numbered);
   sm_body_map_set_step_numbers (self->body_map, labels);
 }
 

@@ -12,6 +12,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-zone-id.h"
 
 #define CONTENT_PATH RESOURCE_BASE "/content/"
 
@@ -168,7 +169,8 @@ add_item (SmContentKind  kind,
   g_list_store_append (self->stores[kind], item);
   g_hash_table_insert (self->by_id[kind],
                        g_strdup (json_object_get_string_member (json, "id")), item);
-  add_search_entry (self, kind, item, json);
+  if (kind != SM_CONTENT_CAUTION_AREA)
+    add_search_entry (self, kind, item, json);
 }
 
 static JsonNode *
@@ -597,6 +599,28 @@ sm_atlas_dup_caution_ids (SmAtlas    *self,
   return dup_svg_ids (self, zone_id, side, "caution", sm_zone_get_caution_areas);
 }
 
+/* Both sides share one entry: the id is the element's name without the
+ * "caution-" prefix and the side. */
+SmCautionArea *
+sm_atlas_lookup_caution_area (SmAtlas    *self,
+                              const char *element_id)
+{
+  const char *side;
+  g_autofree char *id = NULL;
+  gsize len;
+
+  g_return_val_if_fail (SM_IS_ATLAS (self), NULL);
+
+  if (element_id == NULL || !g_str_has_prefix (element_id, "caution-"))
+    return NULL;
+
+  element_id += strlen ("caution-");
+  side = sm_zone_id_side (element_id);
+  len = strlen (element_id) - (side != NULL ? strlen (side) + 1 : 0);
+  id = g_strndup (element_id, len);
+  return lookup (self, SM_CONTENT_CAUTION_AREA, id);
+}
+
 /* --- Search -------------------------------------------------------------- */
 
 /* Every query word must start a word of the same name or synonym, in the
@@ -756,6 +780,7 @@ sm_atlas_init (SmAtlas *self)
 {
   static GType (* const types[]) (void) = {
     sm_zone_get_type, sm_technique_get_type, sm_tool_get_type, sm_stretch_get_type, sm_safety_get_type,
+    sm_caution_area_get_type,
   };
 
   for (guint k = 0; k < SM_CONTENT_N_KINDS; k++)

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "sm-caution-area.h"
 #include "sm-safety.h"
 #include "sm-search-result.h"
 #include "sm-stretch.h"
@@ -101,6 +102,9 @@ char              **sm_atlas_dup_landmark_ids   (SmAtlas     *self,
 char              **sm_atlas_dup_caution_ids    (SmAtlas     *self,
                                                  const char  *zone_id,
                                                  const char  *side);
+/* The caution area an SVG element `caution-<id>[-left|-right]` shows. */
+SmCautionArea      *sm_atlas_lookup_caution_area (SmAtlas    *self,
+                                                  const char *element_id);
 
 /* (transfer full) SmSearchResult, best first. Matches every word of @query
  * against the start of words in names and synonyms, ignoring case and

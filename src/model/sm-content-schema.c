@@ -173,11 +173,24 @@ static const Field safety_fields[] = {
   { NULL }
 };
 
+/* The caution areas of the artwork a person can click: what the map says
+ * about each (both sides share one entry). */
+static const Field caution_area_fields[] = {
+  ID,
+  { "view", FIELD_STRING, CHECK_CHOICE, FALSE, views },
+  TEXT ("title"),
+  TEXT ("explanation"),
+  { "sources", FIELD_NAME_LIST, CHECK_SOURCE, TRUE },
+  { NULL }
+};
+
 static const Schema zone_schema = { sm_zone_get_type, SM_CONTENT_ZONE, zone_fields };
 static const Schema technique_schema = { sm_technique_get_type, SM_CONTENT_TECHNIQUE, technique_fields };
 static const Schema tool_schema = { sm_tool_get_type, SM_CONTENT_TOOL, tool_fields };
 static const Schema stretch_schema = { sm_stretch_get_type, SM_CONTENT_STRETCH, stretch_fields };
 static const Schema safety_schema = { sm_safety_get_type, SM_CONTENT_SAFETY, safety_fields };
+static const Schema caution_area_schema = { sm_caution_area_get_type, SM_CONTENT_CAUTION_AREA,
+                                            caution_area_fields };
 
 /* A file holds any of these; the whole set is checked together. */
 static const Field file_fields[] = {
@@ -186,6 +199,7 @@ static const Field file_fields[] = {
   { "tools", FIELD_OBJECTS, CHECK_NONE, TRUE, NULL, 0, 0, &tool_schema },
   { "stretches", FIELD_OBJECTS, CHECK_NONE, TRUE, NULL, 0, 0, &stretch_schema },
   { "safety", FIELD_OBJECT, CHECK_NONE, TRUE, NULL, 0, 0, &safety_schema },
+  { "caution-areas", FIELD_OBJECTS, CHECK_NONE, TRUE, NULL, 0, 0, &caution_area_schema },
   { NULL }
 };
 
@@ -194,7 +208,8 @@ static const Schema file_schema = { NULL, -1, file_fields };
 const char *
 sm_content_kind_name (SmContentKind kind)
 {
-  static const char * const names[] = { "zone", "technique", "tool", "stretch", "safety" };
+  static const char * const names[] = { "zone", "technique", "tool", "stretch", "safety",
+                                          "caution area" };
 
   g_return_val_if_fail (kind < SM_CONTENT_N_KINDS, NULL);
 
@@ -403,6 +418,8 @@ check_name (SmContentContext  *context,
   switch (field->check)
     {
     case CHECK_ID:
+      if (schema->kind == SM_CONTENT_CAUTION_AREA)
+        return check_svg (context, "caution", value, parent, path, error);
       return schema->kind != SM_CONTENT_ZONE || check_svg (context, "zone", value, parent, path, error);
     case CHECK_ZONE:
       return check_reference (context, SM_CONTENT_ZONE, value, path, error);

@@ -258,46 +258,6 @@ sm_routine_move_step (SmRoutine *self,
   g_list_store_insert (self->steps, to, step);
 }
 
-/**
- * sm_routine_dup_step_labels:
- *
- * What the map writes on each zone while the routine is open: its step
- * numbers, "2" or "1, 4" when a zone comes back.
- *
- * Returns: (transfer full) (element-type utf8 utf8): SVG element id
- *   (`zone-<zone>-<left|right>`) → label
- */
-GHashTable *
-sm_routine_dup_step_labels (SmRoutine *self)
-{
-  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  g_return_val_if_fail (SM_IS_ROUTINE (self), labels);
-
-  for (guint i = 0; i < sm_routine_get_n_steps (self); i++)
-    {
-      SmRoutineStep *step = sm_routine_get_step (self, i);
-      const char *side = sm_routine_step_get_side (step);
-
-      for (guint s = 0; s < 2; s++)
-        {
-          const char *this_side = s == 0 ? "left" : "right";
-          g_autofree char *id = NULL;
-          const char *old;
-
-          if (!g_str_equal (side, "both") && !g_str_equal (side, this_side))
-            continue;
-          id = sm_zone_id_build (sm_routine_step_get_zone (step), this_side);
-          old = g_hash_table_lookup (labels, id);
-          g_hash_table_insert (labels, g_steal_pointer (&id),
-                               old != NULL ? g_strdup_printf ("%s, %u", old, i + 1)
-                                           : g_strdup_printf ("%u", i + 1));
-        }
-    }
-
-  return labels;
-}
-
 static void
 emit_changed (SmRoutine *self)
 {

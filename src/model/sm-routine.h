@@ -90,7 +90,6 @@ GDateTime     *sm_routine_get_created      (SmRoutine     *self);
 GDateTime     *sm_routine_get_modified     (SmRoutine     *self);
 void           sm_routine_touch            (SmRoutine     *self);
 
-GHashTable    *sm_routine_dup_step_labels  (SmRoutine     *self);
 SmPainDrawing *sm_routine_get_pain_drawing (SmRoutine   *self);
 GListModel    *sm_routine_get_steps        (SmRoutine     *self);
 guint          sm_routine_get_n_steps      (SmRoutine     *self);

@@ -456,6 +456,80 @@ sm_anatomy_render_element (SmAnatomy               *self,
 
 /* Turns the colour codes of the rendered surface into 1-based positions
  * in the caller's list; codes of elements not in the list become 0. */
+/**
+ * sm_anatomy_render_mask:
+ * @origin_x: where the document's (0, 0) goes, in user units
+ * @origin_y:
+ * @scale: user units per SVG unit
+ * @device_scale: device pixels per user unit (the widget's scale factor)
+ * @padding: SVG units around the element's ink, for outline strokes
+ * @x: (out): the surface's top-left corner, in user units
+ * @y: (out):
+ *
+ * One element drawn on its own into a surface just large enough for it, on
+ * the device-pixel grid so that it lies exactly over the whole view drawn
+ * with the same transform: an A8 mask for the mask styles, ARGB32 for
+ * %SM_ANATOMY_STYLE_ART. The map's highlights and the presenter's pulse
+ * are drawn once this way and then only painted.
+ *
+ * Returns: (transfer full) (nullable): the surface, its device scale set;
+ *   %NULL when the view has no such element or drawing failed (@error)
+ */
+cairo_surface_t *
+sm_anatomy_render_mask (SmAnatomy      *self,
+                        const char     *view,
+                        SmAnatomyStyle  style,
+                        const char     *element_id,
+                        double          origin_x,
+                        double          origin_y,
+                        double          scale,
+                        int             device_scale,
+                        double          padding,
+                        double         *x,
+                        double         *y,
+                        GError        **error)
+{
+  cairo_rectangle_t box, viewport;
+  cairo_surface_t *surface;
+  double vw, vh;
+  int x0, y0, x1, y1;
+  gboolean ok;
+  cairo_t *cr;
+
+  g_return_val_if_fail (SM_IS_ANATOMY (self), NULL);
+  g_return_val_if_fail (style < SM_ANATOMY_N_STYLES, NULL);
+  g_return_val_if_fail (element_id != NULL && x != NULL && y != NULL, NULL);
+
+  if (!sm_anatomy_get_bounds (self, view, element_id, &box))
+    return NULL;
+
+  sm_anatomy_get_size (self, view, &vw, &vh);
+  viewport = (cairo_rectangle_t) { origin_x, origin_y, vw * scale, vh * scale };
+  x0 = (int) floor ((origin_x + (box.x - padding) * scale) * device_scale);
+  y0 = (int) floor ((origin_y + (box.y - padding) * scale) * device_scale);
+  x1 = (int) ceil ((origin_x + (box.x + box.width + padding) * scale) * device_scale);
+  y1 = (int) ceil ((origin_y + (box.y + box.height + padding) * scale) * device_scale);
+
+  surface = cairo_image_surface_create (style == SM_ANATOMY_STYLE_ART ? CAIRO_FORMAT_ARGB32
+                                                                      : CAIRO_FORMAT_A8,
+                                        MAX (x1 - x0, 1), MAX (y1 - y0, 1));
+  cr = cairo_create (surface);
+  cairo_translate (cr, -x0, -y0);
+  cairo_scale (cr, device_scale, device_scale);
+  ok = sm_anatomy_render_element (self, view, style, element_id, cr, &viewport, error);
+  cairo_destroy (cr);
+  if (!ok)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  cairo_surface_set_device_scale (surface, device_scale, device_scale);
+  *x = (double) x0 / device_scale;
+  *y = (double) y0 / device_scale;
+  return surface;
+}
+
 static void
 decode_id_map (SmAnatomyIdMap  *map,
                cairo_surface_t *surface,

@@ -117,6 +117,19 @@ gboolean        sm_anatomy_render_element    (SmAnatomy        *self,
                                               const cairo_rectangle_t *viewport,
                                               GError          **error);
 
+cairo_surface_t *sm_anatomy_render_mask      (SmAnatomy        *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              const char       *element_id,
+                                              double            origin_x,
+                                              double            origin_y,
+                                              double            scale,
+                                              int               device_scale,
+                                              double            padding,
+                                              double           *x,
+                                              double           *y,
+                                              GError          **error);
+
 SmAnatomyIdMap *sm_anatomy_build_id_map      (SmAnatomy        *self,
                                               const char       *view,
                                               GPtrArray        *element_ids,

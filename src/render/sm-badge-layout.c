@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-badge-layout.h"
+#include "sm-zone-id.h"
 
 /* The outlines are read once per view from the bundled SVG with GMarkup
  * (the contract's paths are absolute M, L, C and Z: the generator writes
@@ -752,7 +753,7 @@ sm_badge_compact_label (const guint *numbers,
   return g_strdup_printf (C_("step badge", "%1$u +%2$u"), numbers[0], n_numbers - 1);
 }
 
-/* The same for a list as sm_routine_dup_step_labels () writes it ("2, 6, 10"). */
+/* The same for a list as sm_badge_dup_step_labels () writes it ("2, 6, 10"). */
 char *
 sm_badge_compact_label_for_list (const char *list)
 {
@@ -775,4 +776,46 @@ sm_badge_compact_label_for_list (const char *list)
     }
 
   return sm_badge_compact_label ((const guint *) numbers->data, numbers->len);
+}
+
+/**
+ * sm_badge_dup_step_labels:
+ * @routine: the open routine
+ *
+ * What the map writes on each zone while a routine is open: its step
+ * numbers, "2" or "1, 4" when a zone comes back (the badges shorten them
+ * with sm_badge_compact_label_for_list ()).
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): SVG element id
+ *   (`zone-<zone>-<left|right>`) → label
+ */
+GHashTable *
+sm_badge_dup_step_labels (SmRoutine *routine)
+{
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (SM_IS_ROUTINE (routine), labels);
+
+  for (guint i = 0; i < sm_routine_get_n_steps (routine); i++)
+    {
+      SmRoutineStep *step = sm_routine_get_step (routine, i);
+      const char *side = sm_routine_step_get_side (step);
+
+      for (guint s = 0; s < 2; s++)
+        {
+          const char *this_side = s == 0 ? "left" : "right";
+          g_autofree char *id = NULL;
+          const char *old;
+
+          if (!g_str_equal (side, "both") && !g_str_equal (side, this_side))
+            continue;
+          id = sm_zone_id_build (sm_routine_step_get_zone (step), this_side);
+          old = g_hash_table_lookup (labels, id);
+          g_hash_table_insert (labels, g_steal_pointer (&id),
+                               old != NULL ? g_strdup_printf ("%s, %u", old, i + 1)
+                                           : g_strdup_printf ("%u", i + 1));
+        }
+    }
+
+  return labels;
 }

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "sm-routine.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -38,5 +40,7 @@ gboolean  sm_badge_layout_place           (const char   *view,
 char     *sm_badge_compact_label          (const guint  *numbers,
                                            guint         n_numbers);
 char     *sm_badge_compact_label_for_list (const char   *list);
+
+GHashTable *sm_badge_dup_step_labels       (SmRoutine    *routine);
 
 G_END_DECLS

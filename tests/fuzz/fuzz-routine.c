@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "fuzz.h"
+#include "sm-badge-layout.h"
 #include "sm-routine.h"
 
 #define FILE_NAME "fuzz.json"
@@ -92,7 +93,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   g_assert_no_error (error);
-  labels = sm_routine_dup_step_labels (routine);
+  labels = sm_badge_dup_step_labels (routine);
   check_round_trip (routine, check_ids (routine, FILE_NAME));
   return 0;
 }

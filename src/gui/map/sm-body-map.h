@@ -56,9 +56,6 @@ void        sm_body_map_set_centre          (SmBodyMap  *self,
                                              double      u,
                                              double      v);
 
-char       *sm_body_map_get_zone_title      (SmBodyMap  *self,
-                                             const char *zone);
-
 /* Hit testing, in widget coordinates: the SVG id of the zone or visible
  * caution area under the point, or NULL. */
 const char *sm_body_map_pick                (SmBodyMap  *self,

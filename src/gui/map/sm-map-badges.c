@@ -90,7 +90,7 @@ place (SmMapBadges *self,
   return sm_badge_layout_place (self->view, self->badges, self->n);
 }
 
-/* @numbers: element id → "2" or "1, 4" (sm_routine_dup_step_labels ()). */
+/* @numbers: element id → "2" or "1, 4" (sm_badge_dup_step_labels ()). */
 void
 sm_map_badges_update (SmMapBadges *self,
                       GtkWidget   *widget,

@@ -52,7 +52,7 @@ done (Flash *flash)
 /* Blinks the selection off and on. A selection made by anyone else in
  * the meantime ends the blinking and is left alone. */
 static gboolean
-flash_cb (gpointer data)
+on_flash_timeout (gpointer data)
 {
   Flash *flash = data;
   const char *selected = sm_body_map_get_selected_zone (flash->map);
@@ -93,6 +93,6 @@ sm_map_flash_selection (SmBodyMap *map)
   flash->zone = g_strdup (zone);
   flash->side = g_strdup (sm_body_map_get_selected_side (map));
   flash->ticks = 2 * ZONE_FLASHES;
-  flash->source_id = g_timeout_add (ZONE_FLASH_MS, flash_cb, flash);
+  flash->source_id = g_timeout_add (ZONE_FLASH_MS, on_flash_timeout, flash);
   g_object_set_data_full (G_OBJECT (map), FLASH_KEY, flash, (GDestroyNotify) flash_free);
 }

@@ -61,7 +61,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* --- Nerve-type pain ------------------------------------------------------ */
+/* --- Nerve-type pain ----------------------------------------------------- */
 
 /* The back of both legs below the hip line, from the artwork: from the
  * middle of the greater trochanters down, between the outer edges of the
@@ -112,7 +112,7 @@ sm_pain_layer_get_note_shown (SmPainLayer *self)
   return self->note_shown;
 }
 
-/* --- Drawing -------------------------------------------------------------- */
+/* --- Drawing ------------------------------------------------------------- */
 
 static cairo_rectangle_t
 map_viewport (SmPainLayer *self,
@@ -279,7 +279,7 @@ on_stylus_up (GtkGestureStylus *gesture,
   end_stroke (self);
 }
 
-/* --- Swatches ------------------------------------------------------------- */
+/* --- Swatches ------------------------------------------------------------ */
 
 static void
 draw_swatch (GtkDrawingArea *area,
@@ -302,7 +302,7 @@ setup_swatches (SmPainLayer *self)
     gtk_drawing_area_set_draw_func (swatches[i], draw_swatch, GUINT_TO_POINTER (i), NULL);
 }
 
-/* --- Properties ----------------------------------------------------------- */
+/* --- Properties ---------------------------------------------------------- */
 
 GtkWidget *
 sm_pain_layer_new (void)
@@ -450,7 +450,7 @@ set_intensity (SmPainLayer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTENSITY]);
 }
 
-/* --- Actions and layout --------------------------------------------------- */
+/* --- Actions and layout -------------------------------------------------- */
 
 static void
 edit_action (GtkWidget  *widget,

@@ -240,54 +240,25 @@ animations_enabled (SmPresenter *self)
   return enabled;
 }
 
-static cairo_rectangle_t
-map_viewport (SmPresenter *self)
-{
-  double vw, vh, x, y, scale = sm_body_map_get_scale (self->map);
-
-  sm_anatomy_get_size (sm_anatomy_get_default (), sm_body_map_get_view (self->map), &vw, &vh);
-  sm_body_map_svg_to_widget (self->map, 0, 0, &x, &y);
-  return (cairo_rectangle_t) { x, y, vw * scale, vh * scale };
-}
-
 /* The selected muscle's outline as a mask, drawn once per selection and
  * geometry; each pulse frame only paints it with another alpha. */
 static void
 ensure_pulse_mask (SmPresenter *self)
 {
   const char *zone = sm_body_map_get_selected_zone (self->map);
-  const char *view = sm_body_map_get_view (self->map);
-  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  double scale = sm_body_map_get_scale (self->map);
-  cairo_rectangle_t viewport = map_viewport (self);
+  double x, y;
   g_autofree char *id = NULL;
-  cairo_rectangle_t box;
-  int x0, y0, x1, y1;
-  cairo_t *cr;
 
   if (self->pulse_mask != NULL || zone == NULL)
     return;
 
   id = sm_zone_id_build (zone, sm_body_map_get_selected_side (self->map));
-  if (!sm_anatomy_get_bounds (sm_anatomy_get_default (), view, id, &box))
-    return;
-
-  x0 = (int) floor (viewport.x + (box.x - MASK_PAD) * scale);
-  y0 = (int) floor (viewport.y + (box.y - MASK_PAD) * scale);
-  x1 = (int) ceil (viewport.x + (box.x + box.width + MASK_PAD) * scale);
-  y1 = (int) ceil (viewport.y + (box.y + box.height + MASK_PAD) * scale);
-
-  self->pulse_mask = cairo_image_surface_create (CAIRO_FORMAT_A8, MAX (x1 - x0, 1) * factor,
-                                                 MAX (y1 - y0, 1) * factor);
-  cr = cairo_create (self->pulse_mask);
-  cairo_scale (cr, factor, factor);
-  cairo_translate (cr, -x0, -y0);
-  sm_anatomy_render_element (sm_anatomy_get_default (), view, SM_ANATOMY_STYLE_OUTLINE, id,
-                             cr, &viewport, NULL);
-  cairo_destroy (cr);
-  cairo_surface_set_device_scale (self->pulse_mask, factor, factor);
-  self->pulse_x = x0;
-  self->pulse_y = y0;
+  sm_body_map_svg_to_widget (self->map, 0, 0, &x, &y);
+  self->pulse_mask = sm_anatomy_render_mask (sm_anatomy_get_default (), sm_body_map_get_view (self->map),
+                                             SM_ANATOMY_STYLE_OUTLINE, id, x, y,
+                                             sm_body_map_get_scale (self->map),
+                                             gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                             MASK_PAD, &self->pulse_x, &self->pulse_y, NULL);
 }
 
 static void

@@ -1,0 +1,649 @@
+/* sm-body-map-draw.c: the base picture, highlights and step numbers
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-body-map"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sm-body-map-private.h"
+#include "sm-zone-id.h"
+
+#define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
+#define DIM_ALPHA        0.3    /* the side that the filter hides */
+#define MASK_PAD         8.0    /* SVG units: outline strokes beyond the ink */
+
+static const char * const overlay_groups[SM_BODY_MAP_N_OVERLAYS] = {
+  [SM_BODY_MAP_OVERLAY_NERVES] = "overlay-nerves",
+  [SM_BODY_MAP_OVERLAY_LANDMARKS] = "overlay-landmarks",
+  [SM_BODY_MAP_OVERLAY_PRESS_POINTS] = "overlay-press-points",
+  [SM_BODY_MAP_OVERLAY_CAUTIONS] = "overlay-cautions",
+};
+
+/* The drawing order of the overlay groups in the artwork. */
+static const SmBodyMapOverlay overlay_order[SM_BODY_MAP_N_OVERLAYS] = {
+  SM_BODY_MAP_OVERLAY_LANDMARKS, SM_BODY_MAP_OVERLAY_NERVES,
+  SM_BODY_MAP_OVERLAY_PRESS_POINTS, SM_BODY_MAP_OVERLAY_CAUTIONS,
+};
+
+/* A highlight of one element, in the widget's coordinates. */
+typedef struct
+{
+  cairo_surface_t *surface;  /* device pixels, device scale set */
+  double           x;        /* widget coordinates of its top-left */
+  double           y;
+} Mask;
+
+static void schedule_prewarm (SmBodyMap *self);
+
+/* --- Base render --------------------------------------------------------- */
+
+/* The base must be redrawn (view, layer, overlays, side filter, zoom, pan
+ * or theme changed); masks must be redrawn when the geometry changed. */
+void
+_sm_body_map_invalidate_base (SmBodyMap *self)
+{
+  self->base_valid = FALSE;
+  if (self->canvas != NULL)
+    gtk_widget_queue_draw (self->canvas);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+render (SmBodyMap         *self,
+        cairo_t           *cr,
+        SmAnatomyStyle     style,
+        const char        *element_id,
+        cairo_rectangle_t *viewport)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), element_id))
+    return;
+
+  if (!sm_anatomy_render_element (self->anatomy, self->view, style, element_id, cr, viewport, &error))
+    g_warning ("Cannot draw %s: %s", element_id, error->message);
+}
+
+/* #2e3436, the darkest line on the artwork (which is the same in every
+ * style): for lines drawn over light parts of it. */
+static const GdkRGBA art_ink = { 0.180, 0.204, 0.212, 1.0 };
+
+GdkRGBA
+_sm_body_map_get_foreground (SmBodyMap *self)
+{
+  GdkRGBA color;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  return color;
+}
+
+/* The headline muscle seen through the muscle over it. */
+static void
+draw_headline_outlines (SmBodyMap         *self,
+                        cairo_t           *cr,
+                        cairo_rectangle_t *viewport)
+{
+  GdkRGBA fg = _sm_body_map_get_foreground (self);
+
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+      const char *id = sm_map_zone_get_element_id (zone);
+      cairo_pattern_t *mask;
+
+      if (g_strcmp0 (sm_map_zone_get_view (zone), self->view) != 0 || !_sm_body_map_is_headline (id))
+        continue;
+
+      cairo_push_group_with_content (cr, CAIRO_CONTENT_ALPHA);
+      render (self, cr, SM_ANATOMY_STYLE_DASHED, id, viewport);
+      mask = cairo_pop_group (cr);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_mask (cr, mask);
+      cairo_pattern_destroy (mask);
+    }
+}
+
+static void
+draw_layers (SmBodyMap         *self,
+             cairo_t           *cr,
+             cairo_rectangle_t *viewport)
+{
+  render (self, cr, SM_ANATOMY_STYLE_ART, "figure", viewport);
+  render (self, cr, SM_ANATOMY_STYLE_ART, "layer-deep", viewport);
+
+  if (g_strcmp0 (self->layer, "deep") == 0)
+    {
+      cairo_push_group (cr);
+      render (self, cr, SM_ANATOMY_STYLE_ART, "layer-superficial", viewport);
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, DEEP_COVER_ALPHA);
+    }
+  else
+    {
+      render (self, cr, SM_ANATOMY_STYLE_ART, "layer-superficial", viewport);
+      draw_headline_outlines (self, cr, viewport);
+    }
+
+  for (guint i = 0; i < SM_BODY_MAP_N_OVERLAYS; i++)
+    if (self->overlays[overlay_order[i]])
+      render (self, cr, SM_ANATOMY_STYLE_ART, overlay_groups[overlay_order[i]], viewport);
+
+  render (self, cr, SM_ANATOMY_STYLE_ART, "marks", viewport);
+}
+
+/* Which part of the widget shows the side the filter hides, or FALSE. */
+static gboolean
+hidden_half (SmBodyMap         *self,
+             cairo_rectangle_t *viewport,
+             double             width,
+             double             height,
+             cairo_rectangle_t *half)
+{
+  double midline = viewport->x + viewport->width / 2;
+  gboolean left_on_left = g_strcmp0 (self->view, "back") == 0;
+  gboolean hide_left;
+
+  if (g_strcmp0 (self->side_filter, "both") == 0)
+    return FALSE;
+
+  hide_left = (g_strcmp0 (self->side_filter, "right") == 0) == left_on_left;
+  *half = hide_left ? (cairo_rectangle_t) { 0, 0, midline, height }
+                    : (cairo_rectangle_t) { midline, 0, width - midline, height };
+  return TRUE;
+}
+
+static void
+draw_base (SmBodyMap *self,
+           cairo_t   *cr,
+           double     width,
+           double     height)
+{
+  cairo_rectangle_t viewport = _sm_body_map_get_viewport (self);
+  cairo_rectangle_t half;
+  cairo_pattern_t *art;
+
+  if (!hidden_half (self, &viewport, width, height, &half))
+    {
+      draw_layers (self, cr, &viewport);
+      return;
+    }
+
+  cairo_push_group (cr);
+  draw_layers (self, cr, &viewport);
+  art = cairo_pop_group (cr);
+
+  cairo_set_source (cr, art);
+  cairo_rectangle (cr, half.x, half.y, half.width, half.height);
+  cairo_clip (cr);
+  cairo_paint_with_alpha (cr, DIM_ALPHA);
+  cairo_reset_clip (cr);
+
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_rectangle (cr, half.x, half.y, half.width, half.height);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_fill (cr);
+  cairo_pattern_destroy (art);
+}
+
+/* Renders the base at device pixels, so it is crisp at scale 2. */
+static void
+ensure_base (SmBodyMap *self,
+             int        width,
+             int        height)
+{
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_t *cr;
+
+  if (self->base_valid && self->base_width == width && self->base_height == height &&
+      self->base_scale_factor == factor)
+    return;
+
+  g_clear_pointer (&self->base, cairo_surface_destroy);
+  self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  cr = cairo_create (self->base);
+  cairo_scale (cr, factor, factor);
+  self->foreground = _sm_body_map_get_foreground (self);
+  draw_base (self, cr, width, height);
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (self->base, factor, factor);
+
+  schedule_prewarm (self);
+  self->base_valid = TRUE;
+  self->base_width = width;
+  self->base_height = height;
+  self->base_scale_factor = factor;
+  self->base_renders++;
+}
+
+/* The canvas is a child widget so that GTK keeps its render node while
+ * only highlights change: the renderer then reuses what it drew (the GL
+ * renderer keeps the texture, the cairo renderer replays a cached image). */
+static void
+draw_canvas (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  SmBodyMap *self = user_data;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  ensure_base (self, width, height);
+  cairo_set_source_surface (cr, self->base, 0, 0);
+  cairo_paint (cr);
+}
+
+guint
+sm_body_map_get_base_render_count (SmBodyMap *self)
+{
+  g_return_val_if_fail (SM_IS_BODY_MAP (self), 0);
+
+  return self->base_renders;
+}
+
+static void
+create_canvas (SmBodyMap *self)
+{
+  self->canvas = g_object_new (GTK_TYPE_DRAWING_AREA,
+                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                               "can-target", FALSE,
+                               NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->canvas), draw_canvas, self, NULL);
+  gtk_widget_insert_after (self->canvas, GTK_WIDGET (self), NULL);
+}
+
+/* --- Highlights ---------------------------------------------------------- */
+
+static void
+mask_free (gpointer data)
+{
+  Mask *mask = data;
+
+  cairo_surface_destroy (mask->surface);
+  g_free (mask);
+}
+
+/* The surface is NULL for an element the view does not have. */
+static Mask *
+mask_render (SmBodyMap      *self,
+             SmAnatomyStyle  style,
+             const char     *id)
+{
+  Mask *mask = g_new0 (Mask, 1);
+  g_autoptr(GError) error = NULL;
+
+  mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
+                                          self->origin_x, self->origin_y, self->scale,
+                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                          MASK_PAD, &mask->x, &mask->y, &error);
+  if (error != NULL)
+    g_warning ("Cannot draw %s: %s", id, error->message);
+  return mask;
+}
+
+/* Any element of @view, e.g. a landmark; drawn once per geometry. */
+static Mask *
+get_element_mask (SmBodyMap      *self,
+                  SmAnatomyStyle  style,
+                  const char     *view,
+                  const char     *id)
+{
+  g_autofree char *key = g_strdup_printf ("%d/%s/%s", style, view, id);
+  Mask *mask = g_hash_table_lookup (self->masks, key);
+
+  if (mask == NULL)
+    {
+      mask = mask_render (self, style, id);
+      g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
+    }
+
+  return mask;
+}
+
+static Mask *
+get_mask (SmBodyMap      *self,
+          SmAnatomyStyle  style,
+          SmMapZone      *zone)
+{
+  return get_element_mask (self, style, sm_map_zone_get_view (zone),
+                           sm_map_zone_get_element_id (zone));
+}
+
+/* While nothing else happens, draw the hover and selection masks of the
+ * zones on show, one zone per idle call, so the first hover is as cheap as
+ * the next ones. */
+static gboolean
+prewarm_masks (gpointer data)
+{
+  SmBodyMap *self = data;
+
+  while (self->prewarm_next < self->zones->len)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, self->prewarm_next++);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
+        continue;
+
+      get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone);
+      get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->prewarm_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_prewarm (SmBodyMap *self)
+{
+  self->prewarm_next = 0;
+  if (self->prewarm_id == 0)
+    self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_masks, self, NULL);
+}
+
+static cairo_t *
+begin_mask_node (GtkSnapshot *snapshot,
+                 Mask        *mask)
+{
+  double sx, sy;
+  graphene_rect_t bounds;
+
+  cairo_surface_get_device_scale (mask->surface, &sx, &sy);
+  bounds = GRAPHENE_RECT_INIT (mask->x, mask->y,
+                               cairo_image_surface_get_width (mask->surface) / sx,
+                               cairo_image_surface_get_height (mask->surface) / sy);
+  return gtk_snapshot_append_cairo (snapshot, &bounds);
+}
+
+static void
+paint_mask (GtkSnapshot   *snapshot,
+            Mask          *mask,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  cairo_t *cr;
+
+  if (mask->surface == NULL)
+    return;
+
+  cr = begin_mask_node (snapshot, mask);
+
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+  cairo_mask_surface (cr, mask->surface, mask->x, mask->y);
+  cairo_destroy (cr);
+}
+
+/* Selection is never colour alone: a hatch over the shape and a thick
+ * outline mark it. Drawn once per zone and colour, then reused. */
+static Mask *
+selection_render (Mask          *silhouette,
+                  Mask          *outline,
+                  const GdkRGBA *color)
+{
+  Mask *image = g_new0 (Mask, 1);
+  int width, height;
+  double sx, sy;
+  cairo_t *cr;
+
+  if (silhouette->surface == NULL || outline->surface == NULL)
+    return image;
+
+  width = cairo_image_surface_get_width (silhouette->surface);
+  height = cairo_image_surface_get_height (silhouette->surface);
+  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  image->x = silhouette->x;
+  image->y = silhouette->y;
+  cr = cairo_create (image->surface);
+
+  for (double d = -height; d < width; d += 9 * sx)
+    {
+      cairo_move_to (cr, d, height);
+      cairo_line_to (cr, d + height, 0);
+    }
+  cairo_set_line_width (cr, 2.5 * sx);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.75);
+  cairo_stroke (cr);
+
+  /* Keep the hatch inside the shape, then add the outline. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_IN);
+  cairo_set_source_surface (cr, silhouette->surface, 0, 0);
+  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_surface_set_device_scale (outline->surface, 1, 1);
+  cairo_mask_surface (cr, outline->surface, 0, 0);
+  cairo_destroy (cr);
+
+  cairo_surface_set_device_scale (silhouette->surface, sx, sy);
+  cairo_surface_set_device_scale (outline->surface, sx, sy);
+  cairo_surface_set_device_scale (image->surface, sx, sy);
+  return image;
+}
+
+static Mask *
+get_selection_image (SmBodyMap     *self,
+                     SmMapZone     *zone,
+                     const GdkRGBA *color)
+{
+  g_autofree char *rgba = gdk_rgba_to_string (color);
+  g_autofree char *key = g_strdup_printf ("selection/%s/%s/%s", sm_map_zone_get_view (zone),
+                                          sm_map_zone_get_element_id (zone), rgba);
+  Mask *image = g_hash_table_lookup (self->masks, key);
+
+  if (image == NULL)
+    {
+      image = selection_render (get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone),
+                                get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone), color);
+      g_hash_table_insert (self->masks, g_steal_pointer (&key), image);
+    }
+
+  return image;
+}
+
+static void
+paint_art (GtkSnapshot *snapshot,
+           Mask        *mask)
+{
+  cairo_t *cr;
+
+  if (mask->surface == NULL)
+    return;
+
+  cr = begin_mask_node (snapshot, mask);
+
+  cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static SmMapZone *
+focused_zone (SmBodyMap *self)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!SM_IS_MAP_ZONE (child) || !gtk_widget_has_focus (child))
+    return NULL;
+  if (GTK_IS_WINDOW (root) && !gtk_window_get_focus_visible (GTK_WINDOW (root)))
+    return NULL;
+  return SM_MAP_ZONE (child);
+}
+
+static void
+snapshot_highlights (SmBodyMap   *self,
+                     GtkSnapshot *snapshot)
+{
+  SmMapZone *focus = focused_zone (self);
+  GHashTableIter iter;
+  gpointer zone;
+
+  if (self->selected != NULL && gtk_widget_get_visible (GTK_WIDGET (self->selected)))
+    {
+      GdkRGBA color = sm_map_zone_get_color (self->selected);
+
+      paint_art (snapshot, get_selection_image (self, self->selected, &color));
+    }
+
+  if (self->hovered != NULL && self->hovered != self->selected)
+    {
+      GdkRGBA color = sm_map_zone_get_color (self->hovered);
+
+      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, self->hovered), &color, 0.3);
+      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->hovered), &color, 0.8);
+    }
+
+  /* Elements the side pane points at, such as the bony landmarks used to
+   * find the open muscle: the artwork with an outline that stands out. The
+   * bones keep their light colours in every style, so the outline is in
+   * the artwork's dark ink: the theme's text colour would be white on bone
+   * in dark and inverse high-contrast styles. */
+  for (guint i = 0; self->emphasis != NULL && self->emphasis[i] != NULL; i++)
+    {
+      const char *id = self->emphasis[i];
+
+      if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), id))
+        continue;
+      paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, self->view, id));
+      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->view, id), &art_ink, 0.9);
+    }
+
+  /* Caution areas go over the selection that brought them up. */
+  if (!self->overlays[SM_BODY_MAP_OVERLAY_CAUTIONS])
+    {
+      g_hash_table_iter_init (&iter, self->near_cautions);
+      while (g_hash_table_iter_next (&iter, &zone, NULL))
+        if (gtk_widget_get_visible (zone))
+          paint_art (snapshot, get_mask (self, SM_ANATOMY_STYLE_ART, zone));
+    }
+
+  if (focus != NULL)
+    {
+      GdkRGBA color = sm_map_zone_get_color (focus);
+
+      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_DASHED, focus), &color, 1);
+    }
+}
+
+/* --- Routine step numbers ------------------------------------------------ */
+
+/* In sm-map-badges.c: placed again when the view, the zoom or the
+ * numbers change. */
+static SmMapBadges *
+get_step_badges (SmBodyMap *self)
+{
+  if (self->step_badges == NULL)
+    self->step_badges = sm_map_badges_new ();
+  sm_map_badges_update (self->step_badges, GTK_WIDGET (self), self->anatomy, self->view,
+                        self->scale, self->step_numbers);
+  return self->step_badges;
+}
+
+static void
+snapshot_step_numbers (SmBodyMap   *self,
+                       GtkSnapshot *snapshot)
+{
+  sm_map_badges_snapshot (get_step_badges (self), snapshot, self->origin_x, self->origin_y, self->scale);
+}
+
+/**
+ * sm_body_map_get_step_badges:
+ * @n_badges: (out): how many
+ *
+ * For tests and overlays: the step badges of the current view as the map
+ * draws them, centres and half sizes in SVG units.
+ *
+ * Returns: (array length=n_badges) (transfer none): the badges
+ */
+const SmBadge *
+sm_body_map_get_step_badges (SmBodyMap *self,
+                             guint     *n_badges)
+{
+  g_return_val_if_fail (SM_IS_BODY_MAP (self), NULL);
+
+  return sm_map_badges_get (get_step_badges (self), n_badges);
+}
+
+/**
+ * sm_body_map_set_step_numbers:
+ * @numbers: (nullable) (element-type utf8 utf8): element id
+ *   ("zone-piriformis-left") → label ("2" or "1, 4"); %NULL for none
+ *
+ * The routine hook: while a routine is open, its zones carry their step
+ * numbers on the map, in whichever view they are.
+ */
+void
+sm_body_map_set_step_numbers (SmBodyMap  *self,
+                              GHashTable *numbers)
+{
+  g_return_if_fail (SM_IS_BODY_MAP (self));
+
+  g_clear_pointer (&self->step_numbers, g_hash_table_unref);
+  if (numbers != NULL)
+    self->step_numbers = g_hash_table_ref (numbers);
+  if (self->step_badges != NULL)
+    sm_map_badges_invalidate (self->step_badges);
+
+  /* The badges are pictures; screen readers hear the numbers on the zones. */
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+      const char *label = numbers != NULL ? g_hash_table_lookup (numbers, sm_map_zone_get_element_id (zone))
+                                          : NULL;
+      g_autofree char *description = NULL;
+
+      if (label == NULL)
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+          continue;
+        }
+      /* Translators: %s is one step number or a list, e.g. "2" or "1, 4" */
+      description = g_strdup_printf (_("Routine step %s"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (zone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sm_body_map_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  SmBodyMap *self = SM_BODY_MAP (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
+  snapshot_highlights (self, snapshot);
+  snapshot_step_numbers (self, snapshot);
+
+  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->caution_popover), snapshot);
+}
+
+void
+_sm_body_map_draw_class_init (GtkWidgetClass *widget_class)
+{
+  widget_class->snapshot = sm_body_map_snapshot;
+}
+
+void
+_sm_body_map_draw_init (SmBodyMap *self)
+{
+  self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, mask_free);
+  create_canvas (self);
+}

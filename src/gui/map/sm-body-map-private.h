@@ -1,0 +1,166 @@
+/* sm-body-map-private.h: what the parts of SmBodyMap share
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sm-anatomy.h"
+#include "sm-body-map.h"
+#include "sm-map-badges.h"
+#include "sm-map-zone.h"
+
+G_BEGIN_DECLS
+
+/* How the map draws a frame: the artwork for the current view, size, zoom,
+ * layer, side filter and overlays is rendered once into a texture (the
+ * "base"); hover, selection, focus and the caution areas near the
+ * selection are masks of single elements, cached per size and painted over
+ * it. Hit testing reads an id map (one byte per SVG unit) built once per
+ * view and layer. Nothing parses SVG here: SmAnatomy did that at start-up.
+ *
+ * sm-body-map.c: the class, properties, selection, zoom and pan;
+ * sm-body-map-geometry.c: the transform, hit maps and layout;
+ * sm-body-map-zones.c: the zones as child widgets, their names, the
+ * caution popover; sm-body-map-draw.c: the base, highlights and step
+ * numbers; sm-body-map-input.c: pointer, gestures, keyboard, actions. */
+
+/* The piriformis is the app's headline target. It lies under the gluteus
+ * maximus, yet in every layer a click on its outline (halfway between the
+ * sacrum and the greater trochanter) selects the piriformis, not the
+ * muscle over it, and the superficial layer shows it as a dashed outline
+ * through the gluteus maximus. */
+#define SM_BODY_MAP_HEADLINE_MUSCLE "piriformis"
+
+typedef enum {
+  SM_BODY_MAP_OVERLAY_NERVES,
+  SM_BODY_MAP_OVERLAY_LANDMARKS,
+  SM_BODY_MAP_OVERLAY_PRESS_POINTS,
+  SM_BODY_MAP_OVERLAY_CAUTIONS,
+  SM_BODY_MAP_N_OVERLAYS
+} SmBodyMapOverlay;
+
+typedef struct
+{
+  SmAnatomyIdMap *map;
+  GPtrArray      *zones;    /* SmMapZone* per slot of the map */
+  GHashTable     *visible;  /* element ids with pixels in the map */
+} SmBodyMapHitMap;
+
+struct _SmBodyMap
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkWidget       *toolbar;
+
+  /* Borrowed references */
+  SmMapZone       *selected;        /* children of the map */
+  SmMapZone       *hovered;
+  SmBodyMapHitMap *zone_hits;       /* the current view and layer, in hit_maps */
+  SmBodyMapHitMap *caution_hits;    /* the current view, in hit_maps */
+  GtkWidget       *canvas;          /* draws the base; GTK caches its node */
+  GtkPopover      *caution_popover;
+  GtkLabel        *caution_label;
+
+  /* Owned references */
+  SmAnatomy       *anatomy;
+  GHashTable      *step_numbers;    /* element id → label, from the open routine */
+  SmMapBadges     *step_badges;     /* placed for the current view and zoom */
+  char            *view;
+  char            *side_filter;
+  char            *layer;
+  GHashTable      *near_cautions;   /* SmMapZone* shown for the selection */
+  char           **emphasis;        /* SVG ids drawn over the map, e.g. landmarks */
+  GPtrArray       *zones;           /* SmMapZone*, anatomical order */
+  GHashTable      *zones_by_id;     /* "view/element-id" → SmMapZone* */
+  GHashTable      *hit_maps;        /* "view/layer" or "view/cautions" → SmBodyMapHitMap* */
+  cairo_surface_t *base;
+  GHashTable      *masks;           /* "style/element-id" → Mask* */
+
+  /* State */
+  gboolean         overlays[SM_BODY_MAP_N_OVERLAYS];
+  double           zoom;
+  double           centre_u;        /* SVG point in the middle of the widget */
+  double           centre_v;
+  double           scale;           /* widget px per SVG unit */
+  double           origin_x;        /* widget position of SVG (0, 0) */
+  double           origin_y;
+  int              toolbar_band;    /* px kept free for the toolbar */
+  GdkRGBA          foreground;      /* the colour the base was drawn with */
+  gboolean         base_valid;
+  int              base_width;
+  int              base_height;
+  int              base_scale_factor;
+  guint            base_renders;
+  guint            prewarm_id;      /* idle that fills masks ahead of hover */
+  guint            prewarm_next;    /* index in zones */
+  double           pointer_x;
+  double           pointer_y;
+  double           zoom_at_gesture;
+  double           drag_u;
+  double           drag_v;
+  gboolean         dragged;         /* this press moved: not a click */
+};
+
+/* sm-body-map.c */
+void        _sm_body_map_select_zone_widget     (SmBodyMap        *self,
+                                                 SmMapZone        *zone);
+void        _sm_body_map_activate_zone          (SmBodyMap        *self,
+                                                 SmMapZone        *zone);
+void        _sm_body_map_zoom_at                (SmBodyMap        *self,
+                                                 double            zoom,
+                                                 double            x,
+                                                 double            y);
+void        _sm_body_map_zoom_by                (SmBodyMap        *self,
+                                                 double            factor);
+void        _sm_body_map_invalidate_geometry    (SmBodyMap        *self);
+void        _sm_body_map_transform_changed      (SmBodyMap        *self);
+
+/* sm-body-map-geometry.c */
+void        _sm_body_map_geometry_init          (SmBodyMap        *self);
+void        _sm_body_map_geometry_class_init    (GtkWidgetClass   *widget_class);
+void        _sm_body_map_get_view_size          (SmBodyMap        *self,
+                                                 double           *width,
+                                                 double           *height);
+void        _sm_body_map_update_transform       (SmBodyMap        *self);
+cairo_rectangle_t _sm_body_map_get_viewport     (SmBodyMap        *self);
+void        _sm_body_map_widget_to_svg          (SmBodyMap        *self,
+                                                 double            x,
+                                                 double            y,
+                                                 double           *u,
+                                                 double           *v);
+SmMapZone  *_sm_body_map_lookup_zone            (SmBodyMap        *self,
+                                                 const char       *view,
+                                                 const char       *element_id);
+gboolean    _sm_body_map_is_deep                (SmBodyMap        *self,
+                                                 const char       *view,
+                                                 const char       *element_id);
+gboolean    _sm_body_map_is_headline            (const char       *element_id);
+void        _sm_body_map_update_hit_maps        (SmBodyMap        *self);
+SmMapZone  *_sm_body_map_pick_zone              (SmBodyMap        *self,
+                                                 double            x,
+                                                 double            y);
+
+/* sm-body-map-zones.c */
+void        _sm_body_map_zones_init             (SmBodyMap        *self);
+gboolean    _sm_body_map_side_allowed           (SmBodyMap        *self,
+                                                 SmMapZone        *zone);
+void        _sm_body_map_update_zone_visibility (SmBodyMap        *self);
+void        _sm_body_map_explain_caution        (SmBodyMap        *self,
+                                                 SmMapZone        *zone);
+
+/* sm-body-map-draw.c */
+void        _sm_body_map_draw_init              (SmBodyMap        *self);
+void        _sm_body_map_draw_class_init        (GtkWidgetClass   *widget_class);
+void        _sm_body_map_invalidate_base        (SmBodyMap        *self);
+GdkRGBA     _sm_body_map_get_foreground         (SmBodyMap        *self);
+
+/* sm-body-map-input.c */
+void        _sm_body_map_input_init             (SmBodyMap        *self);
+void        _sm_body_map_input_class_init       (GtkWidgetClass   *widget_class);
+void        _sm_body_map_set_hovered            (SmBodyMap        *self,
+                                                 SmMapZone        *zone);
+
+G_END_DECLS
