@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "sm-anatomy.h"
 #include "sm-sheet-private.h"
 
 /* The sheet's body views: the artwork parsed (the back view ahead of time
@@ -32,114 +33,57 @@ sm_sheet_view_art_free (gpointer data)
   ViewArt *art = data;
 
   g_array_unref (art->marks);
-  g_free (art->css);
-  g_clear_object (&art->handle);
+  g_ptr_array_unref (art->elements);
   g_clear_error (&art->error);
   g_free (art->badges);
   g_free (art);
 }
 
 
-static RsvgHandle *
-parse_view (const char  *view,
-            GError     **error)
-{
-  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, 0, error);
-  gsize length;
-  const guint8 *data;
-
-  if (bytes == NULL)
-    return NULL;
-
-  data = g_bytes_get_data (bytes, &length);
-  return rsvg_handle_new_from_data (data, length, error);
-}
-
 /* The back view, which most sheets show, parsed ahead by
  * sm_sheet_warm_up () for the first sheet that wants it. */
-static GThread *early_back;
-static GMutex early_back_lock;
-
 static gpointer
-parse_back (gpointer data)
+parse_back (gpointer style)
 {
-  return parse_view ("back", NULL);
+  sm_anatomy_ensure_style (sm_anatomy_get_default (), "back", GPOINTER_TO_UINT (style), NULL);
+  return NULL;
 }
 
 void
 sm_sheet_start_parsing_back (void)
 {
-  g_mutex_lock (&early_back_lock);
-  if (early_back == NULL)
-    early_back = g_thread_new ("sm-sheet-back", parse_back, NULL);
-  g_mutex_unlock (&early_back_lock);
+  sm_anatomy_default_parse_on_demand ();
+  g_thread_unref (g_thread_new ("sm-sheet-back", parse_back, GUINT_TO_POINTER (SM_ANATOMY_STYLE_PAPER_MARKED)));
+  g_thread_unref (g_thread_new ("sm-sheet-back", parse_back, GUINT_TO_POINTER (SM_ANATOMY_STYLE_PAPER)));
 }
 
-static RsvgHandle *
-take_parsed_view (const char  *view,
-                  GError     **error)
-{
-  GThread *thread = NULL;
-  RsvgHandle *handle = NULL;
-
-  if (g_str_equal (view, "back"))
-    {
-      g_mutex_lock (&early_back_lock);
-      thread = g_steal_pointer (&early_back);
-      g_mutex_unlock (&early_back_lock);
-    }
-  if (thread != NULL)
-    handle = g_thread_join (thread);
-
-  /* A failed early parse is done again, for its error. */
-  return handle != NULL ? handle : parse_view (view, error);
-}
-
-static RsvgHandle *
-load_view (const char  *view,
-           const char  *css,
-           GError     **error)
-{
-  g_autoptr(RsvgHandle) handle = take_parsed_view (view, error);
-
-  if (handle == NULL || !rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), error))
-    return NULL;
-
-  return g_steal_pointer (&handle);
-}
-
-/* Each geometry query makes librsvg 2.54 walk the whole drawing (~2 ms):
- * ask once per element. The logical box, because librsvg 2.54.7 returns an
- * ink box that reaches back to the origin for some groups (gluteus
- * medius); and at intrinsic size, because it ignores the viewport's. */
+/* Each mark measured once, on the look it is drawn in: the logical box,
+ * because librsvg 2.54.7 returns an ink box that reaches back to the
+ * origin for some groups (gluteus medius). */
 static void
-measure_marks (RsvgHandle *handle,
-               GArray     *marks,
-               double      iw,
-               double      ih)
+measure_marks (SmAnatomy  *anatomy,
+               const char *view,
+               GArray     *marks)
 {
-  RsvgRectangle intrinsic = { 0, 0, iw, ih };
-
   for (guint i = 0; i < marks->len; i++)
     {
       Mark *mark = &g_array_index (marks, Mark, i);
-      g_autofree char *id = g_strconcat ("#", mark->element, NULL);
 
-      mark->found = rsvg_handle_get_geometry_for_layer (handle, id, &intrinsic, NULL, &mark->box, NULL);
+      mark->found = sm_anatomy_get_logical_bounds (anatomy, view, SM_ANATOMY_STYLE_PAPER_MARKED,
+                                                   mark->element, &mark->box);
     }
 }
-
 
 static void
 view_art_load (ViewArt *art)
 {
-  art->handle = load_view (art->view, art->css, &art->error);
-  if (art->handle != NULL &&
-      !rsvg_handle_get_intrinsic_size_in_pixels (art->handle, &art->iw, &art->ih))
-    g_clear_object (&art->handle);
-  if (art->handle != NULL)
-    measure_marks (art->handle, art->marks, art->iw, art->ih);
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+
+  if (!sm_anatomy_ensure_style (anatomy, art->view, SM_ANATOMY_STYLE_PAPER_MARKED, &art->error) ||
+      !sm_anatomy_ensure_style (anatomy, art->view, SM_ANATOMY_STYLE_PAPER, &art->error))
+    return;
+  sm_anatomy_get_size (anatomy, art->view, &art->iw, &art->ih);
+  measure_marks (anatomy, art->view, art->marks);
 }
 
 gpointer
@@ -151,4 +95,3 @@ sm_sheet_load_art (gpointer data)
     view_art_load (art->pdata[i]);
   return NULL;
 }
-

@@ -7,39 +7,35 @@
 
 #pragma once
 
-#include <librsvg/rsvg.h>
+#include <cairo.h>
 
 #include "sm-badge-layout.h"
 #include "sm-sheet.h"
 
 G_BEGIN_DECLS
 
-/* librsvg 2.54 does not declare this itself. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
-
 /* One zone and side on a body view, with every step that works on it. */
 typedef struct
 {
   char          *element;  /* zone-<id>-<side> */
   GArray        *numbers;  /* guint: the 1-based numbers of its steps */
-  gboolean       deep;
-  gboolean       found;    /* whether the artwork has the element */
-  RsvgRectangle  box;      /* its logical box at the SVG's intrinsic size */
+  gboolean           deep;
+  gboolean           found; /* whether the artwork has the element */
+  cairo_rectangle_t  box;   /* its logical box at the SVG's intrinsic size */
 } Mark;
 
 
-/* One body view ready to draw: the artwork parsed with the sheet's styles
- * and the marked muscles measured. Parsing and measuring take as long as
- * laying out all the text, so a thread does them meanwhile (librsvg and
- * the marks are only handed over, never shared while it runs). */
+/* One body view ready to draw: SmAnatomy's paper styles of the view
+ * parsed and the marked muscles measured. The first parse takes as long
+ * as laying out all the text, so a thread does it meanwhile (the marks are
+ * only handed over, never shared while it runs). */
 typedef struct
 {
-  const char *view;    /* "back" or "front" */
+  const char *view;     /* "back" or "front" */
   GArray     *marks;
-  char       *css;
-  RsvgHandle *handle;  /* NULL when the view could not be loaded */
-  double      iw, ih;  /* intrinsic size */
-  GError     *error;
+  GPtrArray  *elements; /* the marks' element ids, NULL-terminated */
+  double      iw, ih;   /* intrinsic size */
+  GError     *error;    /* set when the view could not be loaded */
   SmBadge    *badges;  /* where the numbers went, one per mark, last drawn */
   double      scale;   /* points per SVG unit they were placed for */
 } ViewArt;

@@ -15,6 +15,7 @@
 #include <pango/pangofc-fontmap.h>
 #include <pango/pangocairo.h>
 
+#include "sm-anatomy.h"
 #include "sm-badge-layout.h"
 #include "sm-format.h"
 #include "sm-pain-painter.h"
@@ -28,7 +29,7 @@
  * of the steps, what to do before and after, when to stop, and a week of
  * boxes to tick. One renderer for the print preview, the printer and the
  * PDF: everything is drawn in points onto whatever cairo context it gets,
- * in vector form (librsvg draws the body straight into the context).
+ * in vector form (SmAnatomy draws the body straight into the context).
  *
  * Layout is a single pass that flows blocks down the page and starts a new
  * page when the next block or table row does not fit. It runs once per
@@ -646,32 +647,6 @@ collect_marks (SmSheet    *self,
   return marks;
 }
 
-/* The artwork's own colours are for the screen; on paper the muscles that
- * are not part of the routine recede and the ones that are stand out. */
-static char *
-view_stylesheet (GArray *marks)
-{
-  /* Fibres only on the marked muscles, and opaque: an opacity on each line
-   * makes a transparency group in the PDF, slow to write and no help on
-   * paper at this size. */
-  GString *css = g_string_new (".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }\n"
-                               ".muscle-fibres { display: none; }\n"
-                               "#overlay-landmarks, #overlay-press-points,"
-                               " #overlay-cautions { display: none; }\n");
-
-  /* Deep muscles in a darker shade, so the piriformis reads as its own
-   * shape on top of the gluteus maximus. */
-  for (guint i = 0; i < marks->len; i++)
-    g_string_append_printf (css, "#%s .muscle { fill: %s; stroke: #9a4210;"
-                            " stroke-width: 2.5; opacity: 1; }\n"
-                            "#%s .muscle-fibres { display: inline; opacity: 1; stroke: #c8733a; }\n",
-                            g_array_index (marks, Mark, i).element,
-                            g_array_index (marks, Mark, i).deep ? "#e07a35" : "#f5b06e",
-                            g_array_index (marks, Mark, i).element);
-
-  return g_string_free (css, FALSE);
-}
-
 static gboolean
 uses_view (SmSheet    *self,
            const char *view)
@@ -711,7 +686,10 @@ view_art_new (SmSheet    *self,
 
   art->view = view;
   art->marks = collect_marks (self, view);
-  art->css = view_stylesheet (art->marks);
+  art->elements = g_ptr_array_new ();
+  for (guint i = 0; i < art->marks->len; i++)
+    g_ptr_array_add (art->elements, g_array_index (art->marks, Mark, i).element);
+  g_ptr_array_add (art->elements, NULL);
   return art;
 }
 
@@ -779,10 +757,10 @@ place_badges (Flow      *flow,
 /* The step numbers on the body, placed by the layout the map uses too:
  * each on its own muscle and side, none over another. */
 static void
-paint_badges (Flow                *flow,
-              ViewArt             *art,
-              const RsvgRectangle *viewport,
-              double               scale)
+paint_badges (Flow                    *flow,
+              ViewArt                 *art,
+              const cairo_rectangle_t *viewport,
+              double                   scale)
 {
   GArray *marks = art->marks;
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -834,14 +812,14 @@ sm_sheet_get_badges (SmSheet    *self,
 /* The part of the figure worth showing: the marked muscles with room
  * around them for context, grown to the box's proportions and kept inside
  * the drawing. The whole figure when nothing is marked. */
-static RsvgRectangle
-crop_to_marks (GArray              *marks,
-               const RsvgRectangle *pain,
-               double               iw,
-               double               ih,
-               double               aspect)
+static cairo_rectangle_t
+crop_to_marks (GArray                  *marks,
+               const cairo_rectangle_t *pain,
+               double                   iw,
+               double                   ih,
+               double                   aspect)
 {
-  RsvgRectangle crop = { 0, 0, iw, ih }, box;
+  cairo_rectangle_t crop = { 0, 0, iw, ih }, box;
   double x0 = iw, y0 = ih, x1 = 0, y1 = 0, margin = 0.09 * ih, w, h;
 
   /* Where the patient marked pain is on the sheet too. */
@@ -896,10 +874,8 @@ paint_side_marks (Flow       *flow,
 }
 
 /* Draws one view of the body with the routine's zones highlighted and
- * numbered into the box (x, y, width, height).
- *
- * This talks to librsvg directly; it is the one place to switch to the
- * shared SmAnatomy renderer once that is available. */
+ * numbered into the box (x, y, width, height), through SmAnatomy like
+ * every body on screen. */
 static void
 paint_body_view (Flow       *flow,
                  const char *view,
@@ -908,11 +884,12 @@ paint_body_view (Flow       *flow,
                  double      width,
                  double      height)
 {
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
   ViewArt *art;
   GArray *marks;
   double scale;
   SmPainDrawing *pain = sm_routine_get_pain_drawing (flow->sheet->routine);
-  RsvgRectangle viewport, crop, pain_box;
+  cairo_rectangle_t viewport, crop, pain_box;
   gboolean has_pain;
 
   if (!painting (flow))
@@ -921,7 +898,7 @@ paint_body_view (Flow       *flow,
   /* The artwork is bundled and tested: failing here is a bug, and the
    * rest of the sheet is still worth having. */
   art = get_art (flow->sheet, view);
-  if (art == NULL || art->handle == NULL)
+  if (art == NULL || art->error != NULL)
     {
       g_warning ("Could not draw the %s view: %s", view,
                  art != NULL && art->error != NULL ? art->error->message : "no size");
@@ -933,7 +910,7 @@ paint_body_view (Flow       *flow,
                                          &pain_box.width, &pain_box.height);
   crop = crop_to_marks (marks, has_pain ? &pain_box : NULL, art->iw, art->ih, width / height);
   scale = MIN (width / crop.width, height / crop.height);
-  viewport = (RsvgRectangle) {
+  viewport = (cairo_rectangle_t) {
     x + (width - crop.width * scale) / 2 - crop.x * scale, y - crop.y * scale,
     art->iw * scale, art->ih * scale,
   };
@@ -942,22 +919,18 @@ paint_body_view (Flow       *flow,
   cairo_save (flow->cr);
   cairo_rectangle (flow->cr, x + 1, y + 1, width - 2, height - 2);
   cairo_clip (flow->cr);
-  rsvg_handle_render_document (art->handle, flow->cr, &viewport, NULL);
+  sm_anatomy_render_marked_view (anatomy, view, SM_ANATOMY_STYLE_PAPER, SM_ANATOMY_STYLE_PAPER_MARKED,
+                                 (const char * const *) art->elements->pdata, flow->cr, &viewport, NULL);
 
   /* Deep muscles (the piriformis) lie under others: draw them again on top
    * so the patient sees where to work. */
   for (guint i = 0; i < marks->len; i++)
     if (g_array_index (marks, Mark, i).deep)
-      {
-        g_autofree char *id = g_strconcat ("#", g_array_index (marks, Mark, i).element, NULL);
-
-        rsvg_handle_render_layer (art->handle, flow->cr, id, &viewport, NULL);
-      }
+      sm_anatomy_render_element (anatomy, view, SM_ANATOMY_STYLE_PAPER_MARKED,
+                                 g_array_index (marks, Mark, i).element, flow->cr, &viewport, NULL);
 
   /* The pain drawing, in vector paths, under the step numbers. */
-  sm_pain_paint_drawing (pain, view, flow->cr,
-                         &(cairo_rectangle_t) { viewport.x, viewport.y, viewport.width, viewport.height },
-                         art->iw);
+  sm_pain_paint_drawing (pain, view, flow->cr, &viewport, art->iw);
   paint_badges (flow, art, &viewport, scale);
   cairo_restore (flow->cr);
   paint_side_marks (flow, view, x, y, width);
