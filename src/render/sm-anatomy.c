@@ -587,31 +587,7 @@ sm_anatomy_get_logical_bounds (SmAnatomy         *self,
   return TRUE;
 }
 
-/* The whole view as the file draws it (caution areas hidden). */
-gboolean
-sm_anatomy_render_view (SmAnatomy               *self,
-                        const char              *view,
-                        cairo_t                 *cr,
-                        const cairo_rectangle_t *viewport,
-                        GError                 **error)
-{
-  View *v;
-  RsvgHandle *rsvg;
-  RsvgRectangle rect;
-  gboolean ok;
-
-  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
-  g_return_val_if_fail (cr != NULL && viewport != NULL, FALSE);
-
-  v = lookup_view (self, view);
-  if ((rsvg = lock_handle (v, HANDLE_PLAIN, error)) == NULL)
-    return FALSE;
-  rect = (RsvgRectangle) { viewport->x, viewport->y, viewport->width, viewport->height };
-  ok = rsvg_handle_render_document (rsvg, cr, &rect, error);
-  unlock_handle (v, HANDLE_PLAIN);
-  return ok;
-}
-
+/* Draws @element_id of @view (NULL: the whole document) with @handle. */
 static gboolean
 render_layer (View                    *view,
               guint                    handle,
@@ -620,16 +596,31 @@ render_layer (View                    *view,
               const cairo_rectangle_t *viewport,
               GError                 **error)
 {
-  g_autofree char *ref = g_strconcat ("#", element_id, NULL);
+  g_autofree char *ref = element_id != NULL ? g_strconcat ("#", element_id, NULL) : NULL;
   RsvgRectangle rect = { viewport->x, viewport->y, viewport->width, viewport->height };
   RsvgHandle *rsvg = lock_handle (view, handle, error);
   gboolean ok;
 
   if (rsvg == NULL)
     return FALSE;
-  ok = rsvg_handle_render_layer (rsvg, cr, ref, &rect, error);
+  ok = ref != NULL ? rsvg_handle_render_layer (rsvg, cr, ref, &rect, error)
+                   : rsvg_handle_render_document (rsvg, cr, &rect, error);
   unlock_handle (view, handle);
   return ok;
+}
+
+/* The whole view as the file draws it (caution areas hidden). */
+gboolean
+sm_anatomy_render_view (SmAnatomy               *self,
+                        const char              *view,
+                        cairo_t                 *cr,
+                        const cairo_rectangle_t *viewport,
+                        GError                 **error)
+{
+  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
+  g_return_val_if_fail (cr != NULL && viewport != NULL, FALSE);
+
+  return render_layer (lookup_view (self, view), HANDLE_PLAIN, NULL, cr, viewport, error);
 }
 
 /* Renders one element (a zone, a landmark, a whole layer group…) in
@@ -662,26 +653,34 @@ group_holds (SmSvgIndex         *index,
   return FALSE;
 }
 
+/* One view drawn in two looks, see sm_anatomy_render_marked_view (). */
+typedef struct
+{
+  View                    *view;
+  SmAnatomyStyle           style;
+  SmAnatomyStyle           marked_style;
+  const char * const      *marked;
+  cairo_t                 *cr;
+  const cairo_rectangle_t *viewport;
+} MarkedView;
+
 /* A layer that holds a marked zone, zone by zone in drawing order. */
 static gboolean
-render_zones_of (View                    *view,
-                 const char              *group,
-                 SmAnatomyStyle           style,
-                 SmAnatomyStyle           marked_style,
-                 const char * const      *marked,
-                 cairo_t                 *cr,
-                 const cairo_rectangle_t *viewport,
-                 GError                 **error)
+render_zones_of (const MarkedView  *drawing,
+                 const char        *group,
+                 GError           **error)
 {
-  g_autoptr(GPtrArray) zones = sm_svg_index_list_ids (view->index, "zone-");
+  SmSvgIndex *index = drawing->view->index;
+  g_autoptr(GPtrArray) zones = sm_svg_index_list_ids (index, "zone-");
 
   for (guint i = 0; i < zones->len; i++)
     {
       const char *zone = zones->pdata[i];
+      SmAnatomyStyle style = g_strv_contains (drawing->marked, zone) ? drawing->marked_style
+                                                                      : drawing->style;
 
-      if (g_strcmp0 (sm_svg_index_get_group (view->index, zone), group) == 0 &&
-          !render_layer (view, g_strv_contains (marked, zone) ? marked_style : style,
-                         zone, cr, viewport, error))
+      if (g_strcmp0 (sm_svg_index_get_group (index, zone), group) == 0 &&
+          !render_layer (drawing->view, style, zone, drawing->cr, drawing->viewport, error))
         return FALSE;
     }
   return TRUE;
@@ -703,7 +702,7 @@ sm_anatomy_render_marked_view (SmAnatomy               *self,
                                const cairo_rectangle_t *viewport,
                                GError                 **error)
 {
-  View *v;
+  MarkedView drawing = { NULL, style, marked_style, marked, cr, viewport };
   g_autoptr(GPtrArray) ids = NULL;
   const char *group = NULL;
 
@@ -711,19 +710,19 @@ sm_anatomy_render_marked_view (SmAnatomy               *self,
   g_return_val_if_fail (style < SM_ANATOMY_N_STYLES && marked_style < SM_ANATOMY_N_STYLES, FALSE);
   g_return_val_if_fail (marked != NULL && cr != NULL && viewport != NULL, FALSE);
 
-  v = lookup_view (self, view);
-  ids = sm_svg_index_list_ids (v->index, NULL);
+  drawing.view = lookup_view (self, view);
+  ids = sm_svg_index_list_ids (drawing.view->index, NULL);
   for (guint i = 0; i < ids->len; i++)
     {
-      const char *in = sm_svg_index_get_group (v->index, ids->pdata[i]);
+      const char *in = sm_svg_index_get_group (drawing.view->index, ids->pdata[i]);
       gboolean ok;
 
       if (in == NULL || g_strcmp0 (in, group) == 0)
         continue;
       group = in;
-      ok = group_holds (v->index, group, marked)
-           ? render_zones_of (v, group, style, marked_style, marked, cr, viewport, error)
-           : render_layer (v, style, group, cr, viewport, error);
+      ok = group_holds (drawing.view->index, group, marked)
+           ? render_zones_of (&drawing, group, error)
+           : render_layer (drawing.view, style, group, cr, viewport, error);
       if (!ok)
         return FALSE;
     }
