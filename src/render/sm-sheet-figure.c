@@ -15,11 +15,11 @@
 #include "sm-sheet-private.h"
 #include "sm-zone-id.h"
 
-/* The sheet's body views: each marked muscle of the routine, the views'
- * paper styles prepared through SmAnatomy (the back view's ahead of time
- * for the command-line export) and the marks measured, in a thread while
- * the sheet lays out its text; then the figure, drawn by SmAnatomy like
- * every body on screen, with the step numbers placed on it. */
+/* The sheet's body views. The routine's zones become marks; a thread
+ * has SmAnatomy parse the paper styles of the views (once in the process;
+ * the back view's ahead of time for the command-line export) and measures
+ * the marks while the sheet lays out its text. The figure is then drawn by
+ * SmAnatomy, like every body on screen, with the step numbers on it. */
 
 /* --- Marks --------------------------------------------------------------- */
 
@@ -217,7 +217,7 @@ load_art (gpointer data)
   return NULL;
 }
 
-/* Starts parsing the artwork of the sheet's views, once per sheet. */
+/* Starts preparing the artwork of the sheet's views, once per sheet. */
 void
 sm_sheet_start_loading_art (SmSheet *self)
 {
