@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 
+#include "sm-anatomy.h"
 #include "sm-pain-painter.h"
 #include "sm-test-model.h"
 #include "sm-routine-store.h"
@@ -516,12 +517,56 @@ test_pain_drawing (void)
   g_assert_cmpuint (purple[1], >, 40);
 }
 
+/* The sheet draws its body views through SmAnatomy, so its parses of the
+ * artwork are counted: the first sheet in the process parses the paper
+ * styles of the views it shows (two per view), and no later sheet, PDF or
+ * print, parses the artwork again. */
+static void
+test_parses_once (void)
+{
+  g_autoptr(SmRoutine) routine = pain_routine (TRUE);
+  g_autoptr(SmRoutineStep) front = sm_routine_step_new ("psoas", "both");
+  guint before, after_first = 0;
+
+  sm_routine_append_step (routine, front);
+  sm_anatomy_get_default ();
+  before = sm_anatomy_get_parse_count ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(SmSheet) sheet = sm_sheet_new (routine, sm_atlas_get_default ());
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double width, height;
+
+      sm_sheet_paper_get_size (SM_SHEET_PAPER_A4, &width, &height);
+      if (i == 1)
+        sm_sheet_draw_page (sheet, cr, width, height, 0);
+      else
+        {
+          pdf = sm_sheet_render_pdf (sheet, SM_SHEET_PAPER_A4, &error);
+          g_assert_no_error (error);
+        }
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      if (i == 0)
+        after_first = sm_anatomy_get_parse_count ();
+    }
+
+  g_assert_cmpuint (after_first - before, >, 0);
+  g_assert_cmpuint (after_first - before, <=, 2 * 2);
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, after_first);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  /* First, before any other case has drawn a sheet in this process. */
+  g_test_add_func ("/sm/sheet/parses-once", test_parses_once);
   g_test_add_func ("/sm/sheet/default-a4", test_default_a4);
   g_test_add_func ("/sm/sheet/letter", test_letter);
   g_test_add_func ("/sm/sheet/long-routine-file", test_long_routine_file);

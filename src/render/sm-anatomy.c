@@ -17,7 +17,8 @@
 
 /* One handle per style plus one for the plain file and one for the id map:
  * librsvg 2.54 stylesheets accumulate on a handle and cannot be removed,
- * so each look needs its own parse. All of them happen in sm_anatomy_new(). */
+ * so each look needs its own parse. The screen's happen in sm_anatomy_new(),
+ * the paper styles' when a sheet first asks (most runs never print). */
 enum {
   HANDLE_PLAIN = SM_ANATOMY_N_STYLES,
   HANDLE_ID_MAP,
@@ -27,9 +28,14 @@ enum {
 typedef struct
 {
   char       *name;
+  char       *path;
+  GBytes     *bytes;    /* the file, for the handles parsed on demand */
+  char       *id_css;
   RsvgHandle *handles[N_HANDLES];
+  GMutex      handle_locks[N_HANDLES]; /* each handle parsed and used under its own */
   SmSvgIndex *index;
-  double      width;
+  GMutex      lock;     /* the size and the bounds */
+  double      width;    /* 0 until a handle was parsed */
   double      height;
   GHashTable *bounds;   /* id → cairo_rectangle_t*, filled on demand */
   GHashTable *codes;    /* id → GUINT_TO_POINTER (id-map colour code) */
@@ -39,7 +45,8 @@ struct _SmAnatomy
 {
   GObject  parent_instance;
 
-  View    *views[2];
+  GMutex   lock;      /* the views made on demand */
+  View    *views[2];  /* NULL until first used when parsing on demand */
 };
 
 G_DEFINE_FINAL_TYPE (SmAnatomy, sm_anatomy, G_TYPE_OBJECT)
@@ -47,6 +54,7 @@ G_DEFINE_FINAL_TYPE (SmAnatomy, sm_anatomy, G_TYPE_OBJECT)
 static const char * const view_names[] = { "back", "front", NULL };
 
 static guint parse_count;
+static gboolean default_on_demand;
 
 /* Masks are drawn black so the caller can paint them in any theme colour;
  * fibres and text would only blur the shape. The caution group is hidden in
@@ -71,6 +79,21 @@ static const char * const style_sheets[N_HANDLES] = {
     "    stroke-dasharray: 12 7; stroke-linejoin: round; }"
     ".muscle-fibres, text { display: none; }"
     "#overlay-cautions { display: inline; }",
+  /* Paper: the muscles a routine does not work on recede, and what only
+   * the screen explains (landmarks, press points, caution areas) is left
+   * out. Opaque throughout: an opacity on a line makes a transparency group
+   * in the PDF, slow to write and no help on paper at this size. */
+  [SM_ANATOMY_STYLE_PAPER] =
+    ".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }"
+    ".muscle-fibres { display: none; }"
+    "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
+  /* Deep muscles in a darker shade, so the piriformis reads as its own
+   * shape on top of the gluteus maximus. */
+  [SM_ANATOMY_STYLE_PAPER_MARKED] =
+    ".zone .muscle { fill: #f5b06e; stroke: #9a4210; stroke-width: 2.5; opacity: 1; }"
+    "#layer-deep .zone .muscle { fill: #e07a35; }"
+    ".muscle-fibres { display: inline; opacity: 1; stroke: #c8733a; }"
+    "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
   [HANDLE_PLAIN] = NULL,
   [HANDLE_ID_MAP] = NULL, /* generated per view, see id_map_style_sheet() */
 };
@@ -81,12 +104,27 @@ sm_anatomy_get_parse_count (void)
   return parse_count;
 }
 
+/* The styles the screen uses, parsed at construction; the others wait
+ * until they are first used. */
+static gboolean
+parsed_ahead (guint handle)
+{
+  return handle != SM_ANATOMY_STYLE_PAPER && handle != SM_ANATOMY_STYLE_PAPER_MARKED;
+}
+
 static void
 view_free (View *view)
 {
   for (guint i = 0; i < N_HANDLES; i++)
-    g_clear_object (&view->handles[i]);
+    {
+      g_clear_object (&view->handles[i]);
+      g_mutex_clear (&view->handle_locks[i]);
+    }
+  g_mutex_clear (&view->lock);
   g_clear_object (&view->index);
+  g_clear_pointer (&view->bytes, g_bytes_unref);
+  g_free (view->id_css);
+  g_free (view->path);
   g_clear_pointer (&view->bounds, g_hash_table_unref);
   g_clear_pointer (&view->codes, g_hash_table_unref);
   g_free (view->name);
@@ -153,27 +191,68 @@ id_map_style_sheet (View *view)
   return g_string_free (css, FALSE);
 }
 
+/* The size comes from whichever handle is parsed first: a stylesheet
+ * does not change it. */
 static gboolean
 read_size (View        *view,
-           const char  *path,
+           RsvgHandle  *handle,
            GError     **error)
 {
   gboolean has_width, has_height, has_viewbox;
   RsvgLength width, height;
   RsvgRectangle viewbox;
+  gboolean ok = TRUE;
 
-  rsvg_handle_get_intrinsic_dimensions (view->handles[HANDLE_PLAIN], &has_width, &width,
-                                        &has_height, &height, &has_viewbox, &viewbox);
-  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
+  g_mutex_lock (&view->lock);
+  if (view->width == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: the SVG has no usable viewBox", path);
-      return FALSE;
+      rsvg_handle_get_intrinsic_dimensions (handle, &has_width, &width,
+                                            &has_height, &height, &has_viewbox, &viewbox);
+      ok = has_viewbox && viewbox.width > 0 && viewbox.height > 0;
+      if (ok)
+        {
+          view->width = viewbox.width;
+          view->height = viewbox.height;
+        }
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     "%s: the SVG has no usable viewBox", view->path);
     }
+  g_mutex_unlock (&view->lock);
+  return ok;
+}
 
-  view->width = viewbox.width;
-  view->height = viewbox.height;
-  return TRUE;
+static const char *
+handle_style_sheet (View  *view,
+                    guint  handle)
+{
+  return handle == HANDLE_ID_MAP ? view->id_css : style_sheets[handle];
+}
+
+/* Handle @handle of @view, parsed now if it was not yet, with its lock
+ * held: release it with unlock_handle(). NULL (and unlocked) on error. */
+static RsvgHandle *
+lock_handle (View    *view,
+             guint    handle,
+             GError **error)
+{
+  RsvgHandle **slot = &view->handles[handle];
+
+  g_mutex_lock (&view->handle_locks[handle]);
+  if (*slot == NULL)
+    *slot = parse_handle (view->bytes, view->path, handle_style_sheet (view, handle), error);
+  if (*slot != NULL && read_size (view, *slot, error))
+    return *slot;
+
+  g_mutex_unlock (&view->handle_locks[handle]);
+  return NULL;
+}
+
+static void
+unlock_handle (View  *view,
+               guint  handle)
+{
+  g_mutex_unlock (&view->handle_locks[handle]);
 }
 
 /* One look of one view to parse: the twelve parses are a good part of the
@@ -181,10 +260,8 @@ read_size (View        *view,
  * on every core. */
 typedef struct
 {
-  GBytes      *bytes;
-  const char  *path;
-  const char  *css;
-  RsvgHandle **handle;
+  View        *view;
+  guint        handle;
   GError      *error;
 } ParseJob;
 
@@ -194,32 +271,35 @@ run_parse_job (gpointer data,
 {
   ParseJob *job = data;
 
-  *job->handle = parse_handle (job->bytes, job->path, job->css, &job->error);
+  if (lock_handle (job->view, job->handle, &job->error) != NULL)
+    unlock_handle (job->view, job->handle);
 }
 
-/* Everything but the handles, which parse_views () fills. */
+/* Everything but the handles, which are parsed by parse_views () or when
+ * first used. */
 static View *
 view_new (const char  *name,
-          const char  *path,
-          char       **id_css,
-          GBytes     **bytes,
           GError     **error)
 {
   g_autoptr(View) view = g_new0 (View, 1);
 
   view->name = g_strdup (name);
+  view->path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", name);
   view->bounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   view->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&view->lock);
+  for (guint i = 0; i < N_HANDLES; i++)
+    g_mutex_init (&view->handle_locks[i]);
 
-  *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (*bytes == NULL)
+  view->bytes = g_resources_lookup_data (view->path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (view->bytes == NULL)
     return NULL;
 
-  view->index = sm_svg_index_new_from_bytes (*bytes, path, error);
+  view->index = sm_svg_index_new_from_bytes (view->bytes, view->path, error);
   if (view->index == NULL)
     return NULL;
 
-  *id_css = id_map_style_sheet (view);
+  view->id_css = id_map_style_sheet (view);
   return g_steal_pointer (&view);
 }
 
@@ -233,9 +313,11 @@ collect_parse_jobs (ParseJob  *jobs,
 
   for (guint j = 0; j < n_jobs; j++)
     {
+      gboolean parsed = jobs[j].error == NULL && jobs[j].view->handles[jobs[j].handle] != NULL;
+
       if (jobs[j].error != NULL && ok)
         g_propagate_error (error, g_steal_pointer (&jobs[j].error));
-      ok = ok && *jobs[j].handle != NULL;
+      ok = ok && parsed;
       g_clear_error (&jobs[j].error);
     }
   return ok;
@@ -243,77 +325,79 @@ collect_parse_jobs (ParseJob  *jobs,
 
 static gboolean
 parse_views (View   **views,
-             GBytes **bytes,
-             char   **id_css,
-             char   **paths,
              guint    n_views,
              GError **error)
 {
-  guint n_jobs = n_views * N_HANDLES;
-  g_autofree ParseJob *jobs = g_new0 (ParseJob, n_jobs);
+  g_autofree ParseJob *jobs = g_new0 (ParseJob, n_views * N_HANDLES);
   GThreadPool *pool = g_thread_pool_new (run_parse_job, NULL, g_get_num_processors (), FALSE, NULL);
+  guint n_jobs = 0;
 
-  for (guint j = 0; j < n_jobs; j++)
-    {
-      guint v = j / N_HANDLES, i = j % N_HANDLES;
-
-      jobs[j] = (ParseJob) { bytes[v], paths[v], i == HANDLE_ID_MAP ? id_css[v] : style_sheets[i],
-                             &views[v]->handles[i], NULL };
-      g_thread_pool_push (pool, &jobs[j], NULL);
-    }
+  for (guint v = 0; v < n_views; v++)
+    for (guint i = 0; i < N_HANDLES; i++)
+      if (parsed_ahead (i))
+        {
+          jobs[n_jobs] = (ParseJob) { views[v], i, NULL };
+          g_thread_pool_push (pool, &jobs[n_jobs++], NULL);
+        }
   g_thread_pool_free (pool, FALSE, TRUE);
 
-  if (!collect_parse_jobs (jobs, n_jobs, error))
-    return FALSE;
-  for (guint v = 0; v < n_views; v++)
-    if (!read_size (views[v], paths[v], error))
-      return FALSE;
-  return TRUE;
+  return collect_parse_jobs (jobs, n_jobs, error);
+}
+
+static SmAnatomy *
+anatomy_new (gboolean   parse_ahead,
+             GError   **error)
+{
+  g_autoptr(SmAnatomy) self = g_object_new (SM_TYPE_ANATOMY, NULL);
+
+  if (!parse_ahead)
+    return g_steal_pointer (&self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
+    if ((self->views[i] = view_new (view_names[i], error)) == NULL)
+      return NULL;
+
+  if (!parse_views (self->views, G_N_ELEMENTS (self->views), error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 SmAnatomy *
 sm_anatomy_new (GError **error)
 {
-  g_autoptr(SmAnatomy) self = g_object_new (SM_TYPE_ANATOMY, NULL);
-  GBytes *bytes[2] = { NULL, NULL };
-  char *id_css[2] = { NULL, NULL };
-  char *paths[2] = { NULL, NULL };
-  gboolean ok = TRUE;
+  return anatomy_new (TRUE, error);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
-    {
-      paths[i] = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view_names[i]);
-      ok = ok && (self->views[i] = view_new (view_names[i], paths[i], &id_css[i], &bytes[i], error)) != NULL;
-    }
+/* For a process that only prints and has no screen (the command-line
+ * export): the default instance then parses each style of each view when
+ * it is first used, so a sheet of the back view parses only what it draws.
+ * Call it before the first sm_anatomy_get_default (). */
+void
+sm_anatomy_default_parse_on_demand (void)
+{
+  default_on_demand = TRUE;
+}
 
-  ok = ok && parse_views (self->views, bytes, id_css, paths, G_N_ELEMENTS (self->views), error);
+static gpointer
+create_default (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  SmAnatomy *instance = anatomy_new (!default_on_demand, &error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
-    {
-      g_clear_pointer (&bytes[i], g_bytes_unref);
-      g_free (id_css[i]);
-      g_free (paths[i]);
-    }
-  return ok ? g_steal_pointer (&self) : NULL;
+  if (instance == NULL)
+    g_error ("Cannot load the body artwork: %s", error->message);
+  return instance;
 }
 
 /* The artwork is compiled into the binary, so failing to load it is a
- * packaging bug, not something a person can cause. */
+ * packaging bug, not something a person can cause. A sheet's thread may
+ * be the first to ask. */
 SmAnatomy *
 sm_anatomy_get_default (void)
 {
-  static SmAnatomy *instance;
+  static GOnce once = G_ONCE_INIT;
 
-  if (instance == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      instance = sm_anatomy_new (&error);
-      if (instance == NULL)
-        g_error ("Cannot load the body artwork: %s", error->message);
-    }
-
-  return instance;
+  return g_once (&once, create_default, NULL);
 }
 
 const char * const *
@@ -322,16 +406,37 @@ sm_anatomy_list_views (SmAnatomy *self)
   return view_names;
 }
 
+/* Parsing on demand, a view is read when first used (a sheet of the back
+ * view never reads the front). */
+static View *
+get_view (SmAnatomy *self,
+          guint      i)
+{
+  View *view;
+
+  g_mutex_lock (&self->lock);
+  if (self->views[i] == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((self->views[i] = view_new (view_names[i], &error)) == NULL)
+        g_error ("Cannot load the body artwork: %s", error->message);
+    }
+  view = self->views[i];
+  g_mutex_unlock (&self->lock);
+  return view;
+}
+
 static View *
 lookup_view (SmAnatomy  *self,
              const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
-    if (g_strcmp0 (self->views[i]->name, name) == 0)
-      return self->views[i];
+    if (g_strcmp0 (view_names[i], name) == 0)
+      return get_view (self, i);
 
   g_critical ("Unknown body view “%s”", name);
-  return self->views[0];
+  return get_view (self, 0);
 }
 
 SmSvgIndex *
@@ -351,8 +456,8 @@ sm_anatomy_find_view (SmAnatomy  *self,
   g_return_val_if_fail (SM_IS_ANATOMY (self), NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
-    if (sm_svg_index_has_id (self->views[i]->index, element_id))
-      return self->views[i]->name;
+    if (sm_svg_index_has_id (get_view (self, i)->index, element_id))
+      return view_names[i];
 
   return NULL;
 }
@@ -367,11 +472,56 @@ sm_anatomy_get_size (SmAnatomy  *self,
 
   g_return_if_fail (SM_IS_ANATOMY (self));
 
+  /* Parsing on demand, the size is known after the first parse. */
   v = lookup_view (self, view);
+  if (v->width == 0 && lock_handle (v, HANDLE_PLAIN, NULL) != NULL)
+    unlock_handle (v, HANDLE_PLAIN);
   if (width != NULL)
     *width = v->width;
   if (height != NULL)
     *height = v->height;
+}
+
+/* Parses @style of @view now, in the calling thread, unless that is done:
+ * for a caller that wants the parse off its main thread. */
+gboolean
+sm_anatomy_ensure_style (SmAnatomy       *self,
+                         const char      *view,
+                         SmAnatomyStyle   style,
+                         GError         **error)
+{
+  View *v;
+
+  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
+  g_return_val_if_fail (style < SM_ANATOMY_N_STYLES, FALSE);
+
+  v = lookup_view (self, view);
+  if (lock_handle (v, style, error) == NULL)
+    return FALSE;
+  unlock_handle (v, style);
+  return TRUE;
+}
+
+/* Both rectangles of @element_id drawn in @handle, at the intrinsic size
+ * (librsvg 2.54 ignores the viewport's size here). */
+static gboolean
+get_geometry (View          *view,
+              guint          handle,
+              const char    *element_id,
+              RsvgRectangle *ink,
+              RsvgRectangle *logical)
+{
+  g_autofree char *ref = g_strconcat ("#", element_id, NULL);
+  RsvgHandle *rsvg = lock_handle (view, handle, NULL);
+  RsvgRectangle viewport;
+  gboolean found;
+
+  if (rsvg == NULL)
+    return FALSE;
+  viewport = (RsvgRectangle) { 0, 0, view->width, view->height };
+  found = rsvg_handle_get_geometry_for_layer (rsvg, ref, &viewport, ink, logical, NULL);
+  unlock_handle (view, handle);
+  return found;
 }
 
 /* The ink rectangle (stroke included) in SVG units. librsvg 2.54 ignores
@@ -385,31 +535,78 @@ sm_anatomy_get_bounds (SmAnatomy         *self,
 {
   View *v;
   cairo_rectangle_t *cached;
-  RsvgRectangle viewport, ink, logical;
-  g_autofree char *ref = NULL;
+  RsvgRectangle ink, logical;
 
   g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
   g_return_val_if_fail (element_id != NULL && bounds != NULL, FALSE);
 
   v = lookup_view (self, view);
-  if ((cached = g_hash_table_lookup (v->bounds, element_id)) != NULL)
-    {
-      *bounds = *cached;
-      return TRUE;
-    }
+  g_mutex_lock (&v->lock);
+  cached = g_hash_table_lookup (v->bounds, element_id);
+  if (cached != NULL)
+    *bounds = *cached;
+  g_mutex_unlock (&v->lock);
+  if (cached != NULL)
+    return TRUE;
 
-  if (!sm_svg_index_has_id (v->index, element_id))
-    return FALSE;
-
-  viewport = (RsvgRectangle) { 0, 0, v->width, v->height };
-  ref = g_strconcat ("#", element_id, NULL);
-  if (!rsvg_handle_get_geometry_for_layer (v->handles[SM_ANATOMY_STYLE_SILHOUETTE], ref,
-                                           &viewport, &ink, &logical, NULL))
+  if (!sm_svg_index_has_id (v->index, element_id) ||
+      !get_geometry (v, SM_ANATOMY_STYLE_SILHOUETTE, element_id, &ink, &logical))
     return FALSE;
 
   *bounds = (cairo_rectangle_t) { ink.x, ink.y, ink.width, ink.height };
+  g_mutex_lock (&v->lock);
   g_hash_table_insert (v->bounds, g_strdup (element_id), g_memdup2 (bounds, sizeof *bounds));
+  g_mutex_unlock (&v->lock);
   return TRUE;
+}
+
+/* The logical rectangle (the shapes without their strokes) of @element_id
+ * as @style draws it, in SVG units; not cached. librsvg 2.54.7 gives some
+ * groups (the gluteus medius) an ink box that reaches back to the origin,
+ * the logical box is right for all. */
+gboolean
+sm_anatomy_get_logical_bounds (SmAnatomy         *self,
+                               const char        *view,
+                               SmAnatomyStyle     style,
+                               const char        *element_id,
+                               cairo_rectangle_t *bounds)
+{
+  View *v;
+  RsvgRectangle ink, logical;
+
+  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
+  g_return_val_if_fail (style < SM_ANATOMY_N_STYLES, FALSE);
+  g_return_val_if_fail (element_id != NULL && bounds != NULL, FALSE);
+
+  v = lookup_view (self, view);
+  if (!sm_svg_index_has_id (v->index, element_id) ||
+      !get_geometry (v, style, element_id, &ink, &logical))
+    return FALSE;
+
+  *bounds = (cairo_rectangle_t) { logical.x, logical.y, logical.width, logical.height };
+  return TRUE;
+}
+
+/* Draws @element_id of @view (NULL: the whole document) with @handle. */
+static gboolean
+render_layer (View                    *view,
+              guint                    handle,
+              const char              *element_id,
+              cairo_t                 *cr,
+              const cairo_rectangle_t *viewport,
+              GError                 **error)
+{
+  g_autofree char *ref = element_id != NULL ? g_strconcat ("#", element_id, NULL) : NULL;
+  RsvgRectangle rect = { viewport->x, viewport->y, viewport->width, viewport->height };
+  RsvgHandle *rsvg = lock_handle (view, handle, error);
+  gboolean ok;
+
+  if (rsvg == NULL)
+    return FALSE;
+  ok = ref != NULL ? rsvg_handle_render_layer (rsvg, cr, ref, &rect, error)
+                   : rsvg_handle_render_document (rsvg, cr, &rect, error);
+  unlock_handle (view, handle);
+  return ok;
 }
 
 /* The whole view as the file draws it (caution areas hidden). */
@@ -420,14 +617,10 @@ sm_anatomy_render_view (SmAnatomy               *self,
                         const cairo_rectangle_t *viewport,
                         GError                 **error)
 {
-  RsvgRectangle rect;
-
   g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
   g_return_val_if_fail (cr != NULL && viewport != NULL, FALSE);
 
-  rect = (RsvgRectangle) { viewport->x, viewport->y, viewport->width, viewport->height };
-  return rsvg_handle_render_document (lookup_view (self, view)->handles[HANDLE_PLAIN],
-                                      cr, &rect, error);
+  return render_layer (lookup_view (self, view), HANDLE_PLAIN, NULL, cr, viewport, error);
 }
 
 /* Renders one element (a zone, a landmark, a whole layer group…) in
@@ -441,17 +634,99 @@ sm_anatomy_render_element (SmAnatomy               *self,
                            const cairo_rectangle_t *viewport,
                            GError                 **error)
 {
-  g_autofree char *ref = NULL;
-  RsvgRectangle rect;
-
   g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
   g_return_val_if_fail (style < SM_ANATOMY_N_STYLES, FALSE);
   g_return_val_if_fail (element_id != NULL && cr != NULL && viewport != NULL, FALSE);
 
-  ref = g_strconcat ("#", element_id, NULL);
-  rect = (RsvgRectangle) { viewport->x, viewport->y, viewport->width, viewport->height };
-  return rsvg_handle_render_layer (lookup_view (self, view)->handles[style],
-                                   cr, ref, &rect, error);
+  return render_layer (lookup_view (self, view), style, element_id, cr, viewport, error);
+}
+
+static gboolean
+group_holds (SmSvgIndex         *index,
+             const char         *group,
+             const char * const *ids)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (sm_svg_index_get_group (index, ids[i]), group) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* One view drawn in two looks, see sm_anatomy_render_marked_view (). */
+typedef struct
+{
+  View                    *view;
+  SmAnatomyStyle           style;
+  SmAnatomyStyle           marked_style;
+  const char * const      *marked;
+  cairo_t                 *cr;
+  const cairo_rectangle_t *viewport;
+} MarkedView;
+
+/* A layer that holds a marked zone, zone by zone in drawing order. */
+static gboolean
+render_zones_of (const MarkedView  *drawing,
+                 const char        *group,
+                 GError           **error)
+{
+  SmSvgIndex *index = drawing->view->index;
+  g_autoptr(GPtrArray) zones = sm_svg_index_list_ids (index, "zone-");
+
+  for (guint i = 0; i < zones->len; i++)
+    {
+      const char *zone = zones->pdata[i];
+      SmAnatomyStyle style = g_strv_contains (drawing->marked, zone) ? drawing->marked_style
+                                                                      : drawing->style;
+
+      if (g_strcmp0 (sm_svg_index_get_group (index, zone), group) == 0 &&
+          !render_layer (drawing->view, style, zone, drawing->cr, drawing->viewport, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The whole view in @style but the zones @marked in @marked_style, each
+ * where it lies in the drawing order, so what lies on top of a marked zone
+ * still does. A handle draws in one look only, so the view is drawn in
+ * pieces: each top-level group whole (every one holds elements with ids,
+ * test-anatomy checks the groups), a layer holding a marked zone zone by
+ * zone (layers hold only zones). */
+gboolean
+sm_anatomy_render_marked_view (SmAnatomy               *self,
+                               const char              *view,
+                               SmAnatomyStyle           style,
+                               SmAnatomyStyle           marked_style,
+                               const char * const      *marked,
+                               cairo_t                 *cr,
+                               const cairo_rectangle_t *viewport,
+                               GError                 **error)
+{
+  MarkedView drawing = { NULL, style, marked_style, marked, cr, viewport };
+  g_autoptr(GPtrArray) ids = NULL;
+  const char *group = NULL;
+
+  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
+  g_return_val_if_fail (style < SM_ANATOMY_N_STYLES && marked_style < SM_ANATOMY_N_STYLES, FALSE);
+  g_return_val_if_fail (marked != NULL && cr != NULL && viewport != NULL, FALSE);
+
+  drawing.view = lookup_view (self, view);
+  ids = sm_svg_index_list_ids (drawing.view->index, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *in = sm_svg_index_get_group (drawing.view->index, ids->pdata[i]);
+      gboolean ok;
+
+      if (in == NULL || g_strcmp0 (in, group) == 0)
+        continue;
+      group = in;
+      ok = group_holds (drawing.view->index, group, marked)
+           ? render_zones_of (&drawing, group, error)
+           : render_layer (drawing.view, style, group, cr, viewport, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Turns the colour codes of the rendered surface into 1-based positions
@@ -567,6 +842,7 @@ sm_anatomy_build_id_map (SmAnatomy  *self,
   cairo_surface_t *surface;
   g_autofree guint8 *code_to_slot = NULL;
   cairo_rectangle_t viewport;
+  RsvgHandle *rsvg;
   guint n_codes;
   cairo_t *cr;
 
@@ -575,6 +851,7 @@ sm_anatomy_build_id_map (SmAnatomy  *self,
   g_return_val_if_fail (scale > 0, NULL);
 
   v = lookup_view (self, view);
+  rsvg = lock_handle (v, HANDLE_ID_MAP, NULL);
   n_codes = g_hash_table_size (v->codes) + 1;
   code_to_slot = g_new0 (guint8, n_codes);
 
@@ -601,9 +878,12 @@ sm_anatomy_build_id_map (SmAnatomy  *self,
         continue;
 
       code_to_slot[code] = i + 1;
-      rsvg_handle_render_layer (v->handles[HANDLE_ID_MAP], cr, ref, &rect, NULL);
+      if (rsvg != NULL)
+        rsvg_handle_render_layer (rsvg, cr, ref, &rect, NULL);
     }
 
+  if (rsvg != NULL)
+    unlock_handle (v, HANDLE_ID_MAP);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   decode_id_map (map, surface, code_to_slot, n_codes);
@@ -630,6 +910,7 @@ sm_anatomy_finalize (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->views); i++)
     g_clear_pointer (&self->views[i], view_free);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (sm_anatomy_parent_class)->finalize (object);
 }
@@ -643,4 +924,5 @@ sm_anatomy_class_init (SmAnatomyClass *klass)
 static void
 sm_anatomy_init (SmAnatomy *self)
 {
+  g_mutex_init (&self->lock);
 }

@@ -30,10 +30,12 @@ G_BEGIN_DECLS
  * user space, that the whole document is fitted into. A viewport of
  * (x, y, w, h) maps SVG point (u, v) to (x + u * w / vw, y + v * h / vh).
  *
- * Each SVG is parsed a fixed number of times, all at construction (one
- * handle per style, because librsvg stylesheets accumulate on a handle and
- * cannot be removed); nothing parses again afterwards.
- * sm_anatomy_get_parse_count() lets a test check that.
+ * Each SVG is parsed once per style (one handle per style, because
+ * librsvg stylesheets accumulate on a handle and cannot be removed): the
+ * screen's styles at construction, the paper styles when a sheet first
+ * draws; nothing parses again afterwards. sm_anatomy_get_parse_count()
+ * lets a test check that. Each handle is parsed and used under a lock of
+ * its own, so a thread may prepare or measure a view while another draws.
  */
 
 /**
@@ -47,6 +49,10 @@ G_BEGIN_DECLS
  *   for hover and selection outlines.
  * @SM_ANATOMY_STYLE_DASHED: a thin dashed black outline, no fill; a mask for
  *   shapes seen through others and for the focus ring.
+ * @SM_ANATOMY_STYLE_PAPER: the printed sheet's figure: muscles pale and
+ *   without fibres; landmarks, press points and caution areas left out.
+ * @SM_ANATOMY_STYLE_PAPER_MARKED: a muscle the sheet's routine works on:
+ *   warm fill (darker on the deep layer), dark outline, fibres shown.
  */
 typedef enum
 {
@@ -54,6 +60,8 @@ typedef enum
   SM_ANATOMY_STYLE_SILHOUETTE,
   SM_ANATOMY_STYLE_OUTLINE,
   SM_ANATOMY_STYLE_DASHED,
+  SM_ANATOMY_STYLE_PAPER,
+  SM_ANATOMY_STYLE_PAPER_MARKED,
   SM_ANATOMY_N_STYLES,
 } SmAnatomyStyle;
 
@@ -87,7 +95,12 @@ G_DECLARE_FINAL_TYPE (SmAnatomy, sm_anatomy, SM, ANATOMY, GObject)
 /* Loads both views from the GResource; the default instance is shared. */
 SmAnatomy      *sm_anatomy_new               (GError          **error);
 SmAnatomy      *sm_anatomy_get_default       (void);
+void            sm_anatomy_default_parse_on_demand (void);
 guint           sm_anatomy_get_parse_count   (void);
+gboolean        sm_anatomy_ensure_style      (SmAnatomy        *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              GError          **error);
 
 /* The views an SmAnatomy knows, "back" then "front". */
 const char * const *sm_anatomy_list_views    (SmAnatomy        *self);
@@ -103,6 +116,11 @@ gboolean        sm_anatomy_get_bounds        (SmAnatomy        *self,
                                               const char       *view,
                                               const char       *element_id,
                                               cairo_rectangle_t *bounds);
+gboolean        sm_anatomy_get_logical_bounds (SmAnatomy       *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              const char       *element_id,
+                                              cairo_rectangle_t *bounds);
 
 gboolean        sm_anatomy_render_view       (SmAnatomy        *self,
                                               const char       *view,
@@ -113,6 +131,14 @@ gboolean        sm_anatomy_render_element    (SmAnatomy        *self,
                                               const char       *view,
                                               SmAnatomyStyle    style,
                                               const char       *element_id,
+                                              cairo_t          *cr,
+                                              const cairo_rectangle_t *viewport,
+                                              GError          **error);
+gboolean        sm_anatomy_render_marked_view (SmAnatomy       *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              SmAnatomyStyle    marked_style,
+                                              const char * const *marked,
                                               cairo_t          *cr,
                                               const cairo_rectangle_t *viewport,
                                               GError          **error);
