@@ -93,3 +93,13 @@ class XServer:
     def screenshot(self, path):
         subprocess.run(['import', '-window', 'root', path], env=self.env, check=False,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def run_on_own_server(run, width=1280, height=1024):
+    """run() with DISPLAY on an X server of its own with openbox: on the
+    suite's shared server a window manager another test ran can keep
+    openbox from coming up (print-e2e, editor-e2e, conflict-e2e)."""
+    with XServer(width, height) as server:
+        os.environ['DISPLAY'] = server.env['DISPLAY']
+        os.environ.pop('XAUTHORITY', None)
+        run()

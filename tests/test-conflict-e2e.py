@@ -29,7 +29,7 @@ import tempfile
 import time
 
 import smatspi
-from smxserver import XServer
+from smxserver import run_on_own_server
 from smatspi import pyatspi, wait_for, walk, find_named, describe, keys
 
 tap = smatspi.Tap()
@@ -133,13 +133,7 @@ def ask(app, path, name, what):
 
 
 def main():
-    # An X server of its own with openbox on it, as print-e2e and
-    # editor-e2e: on the suite's shared server a window manager another test
-    # ran could keep openbox from coming up.
-    with XServer(1280, 1024) as server:
-        os.environ['DISPLAY'] = server.env['DISPLAY']
-        os.environ.pop('XAUTHORITY', None)
-        run()
+    run_on_own_server(run)
 
 
 def run():

@@ -31,7 +31,7 @@ import tempfile
 import time
 
 import smatspi
-from smxserver import XServer
+from smxserver import run_on_own_server
 from smatspi import pyatspi, wait_for, walk, find_named, keys
 
 tap = smatspi.Tap()
@@ -532,13 +532,7 @@ def checked(check, *args):
 
 
 def main():
-    # An X server of its own with openbox on it: on the suite's shared
-    # server a window manager another test ran can keep openbox from
-    # coming up.
-    with XServer(1280, 1024) as server:
-        os.environ['DISPLAY'] = server.env['DISPLAY']
-        os.environ.pop('XAUTHORITY', None)
-        run()
+    run_on_own_server(run)
 
 
 def run():

@@ -26,7 +26,7 @@ import tempfile
 import time
 
 import smatspi
-from smxserver import XServer
+from smxserver import run_on_own_server
 from smatspi import pyatspi, wait_for, walk, find_named, keys, label_shown, xdotool
 
 tap = smatspi.Tap()
@@ -213,12 +213,7 @@ def preview(app, process):
 
 
 def main():
-    # An X server of its own with openbox on it: on the suite's shared
-    # server a window manager another test ran can still hold the screen.
-    with XServer(1280, 1024) as server:
-        os.environ['DISPLAY'] = server.env['DISPLAY']
-        os.environ.pop('XAUTHORITY', None)
-        run()
+    run_on_own_server(run)
 
 
 def run():
