@@ -49,7 +49,7 @@ outline_free (gpointer data)
   g_free (outline);
 }
 
-/* ---- Reading the outlines ---------------------------------------------- */
+/* --- Reading the outlines ------------------------------------------------ */
 
 typedef struct
 {
@@ -268,7 +268,7 @@ get_view (const char *view)
   return outlines;
 }
 
-/* ---- Which muscle is on top where -------------------------------------- */
+/* --- Which muscle is on top where ---------------------------------------- */
 
 typedef struct
 {
@@ -431,7 +431,7 @@ coverage_clear (Coverage *coverage)
   g_ptr_array_unref (coverage->order);
 }
 
-/* ---- Placing ----------------------------------------------------------- */
+/* --- Placing ------------------------------------------------------------- */
 
 /* How much a badge at (u, v) would cover the ones placed already (their
  * boxes with a little room around each), in square SVG units. */
@@ -720,7 +720,7 @@ sm_badge_layout_place (const char *view,
   return clear;
 }
 
-/* ---- Labels ------------------------------------------------------------ */
+/* --- Labels -------------------------------------------------------------- */
 
 /**
  * sm_badge_compact_label:
