@@ -96,12 +96,23 @@ class Session:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def launch(session):
+def launch(session, gtk_file_chooser=False):
     """The app with the accessibility bridge on; as root without the
-    capability that lets root write into read-only folders."""
+    capability that lets root write into read-only folders.
+
+    gtk_file_chooser: the run opens GTK's file chooser. Under
+    AddressSanitizer (build-aux/test --sanitize) that run does not check
+    for leaks at exit: GTK 4.8's GtkFileChooserWidget leaks by itself (a
+    30-line program that shows a GtkFileChooserNative and closes it leaks
+    1 145 bytes in 30 blocks with an empty folder, 1 623 bytes in 70 with
+    20 files), and Debian's GTK has no frame pointers, so LeakSanitizer's
+    stacks stop at g_malloc and no suppression can name GTK. Every other
+    run of this test, the first quit included, is still checked."""
     env = session.env()
     env.pop('NO_AT_BRIDGE', None)
     env.pop('GTK_A11Y', None)
+    if gtk_file_chooser and 'ASAN_OPTIONS' in env:
+        env['ASAN_OPTIONS'] += ':detect_leaks=0'
     command = [os.environ['SM_BINARY']]
     if os.geteuid() == 0:
         drop = '-dac_override,-dac_read_search'
@@ -482,7 +493,7 @@ def check_read_only(app, session):
 
 
 def check_save_as(session):
-    process, node = launch(session)
+    process, node = launch(session, gtk_file_chooser=True)
     if not tap(node is not None, 'the app starts again'):
         return process
     app = App(process, node)
