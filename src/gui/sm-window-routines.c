@@ -1,5 +1,5 @@
 /* sm-window-routines.c: the routines page, the map's step numbers and
- * context menu, and the pain drawing
+ * context menu, the pain drawing, and routine files handed to the window
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -201,6 +201,60 @@ setup_map_menu (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (press));
 }
 
+/* --- Routine files handed over ------------------------------------------ */
+
+/**
+ * sm_window_import_file:
+ *
+ * Copies the routine in @file into one's own routines and opens it on the
+ * routines page (the application's ::open, a drop on the window). The file
+ * is read in the background and never changed.
+ */
+void
+sm_window_import_file (SmWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  sm_routines_page_import_file (self->routines_page, file);
+}
+
+/* Files from a file manager come as a list; one GFile from elsewhere. */
+static gboolean
+on_drop_target_drop (GtkDropTarget *target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     SmWindow      *self)
+{
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      sm_window_import_file (self, g_value_get_object (value));
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        sm_window_import_file (self, l->data);
+      return files != NULL;
+    }
+  return FALSE;
+}
+
+static void
+setup_drop_target (SmWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_gtypes (target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 /* --- Setting up ---------------------------------------------------------- */
 
 void
@@ -234,5 +288,6 @@ _sm_window_routines_init (SmWindow *self)
   g_signal_group_connect_swapped (self->numbered_signals, "changed",
                                   G_CALLBACK (update_step_numbers), self);
   setup_map_menu (self);
+  setup_drop_target (self);
 }
 
