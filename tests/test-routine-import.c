@@ -264,6 +264,10 @@ check_drop_refused (SmWindow *window)
   g_assert_true (sm_test_wait_for (errors_shown, window, 10000));
   text = gtk_label_get_label (label);
   g_assert_true (g_str_has_prefix (text, "“Patients” was not imported: this is a folder, not a routine file."));
+  /* The banner is above the list; the editor stays open, and the
+   * message below it says the same. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (sm_test_find (window, "routines_stack")), ==, "editor");
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (window, "routine_toast_label")), ==, text);
 
   g_assert_true (drop_files (window, json));
   g_assert_true (sm_test_wait_for (errors_shown, window, 10000));

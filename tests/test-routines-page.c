@@ -304,6 +304,9 @@ check_import_export (SmWindow       *window,
   sm_routines_page_import_file (page, bad);
   g_assert_true (sm_test_wait_for (errors_shown, window, 5000));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (errors), "“from-email.json” was not imported: version: "));
+  g_assert_true (toast_shown (window));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (sm_test_find (window, "routine_toast_label")),
+                                   "“from-email.json” was not imported: version: "));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page))), ==, n);
   gtk_widget_activate_action (GTK_WIDGET (page), "routines.dismiss-errors", NULL);
 

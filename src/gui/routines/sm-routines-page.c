@@ -730,7 +730,8 @@ show_load_errors (SmRoutinesPage *self)
  * @error: what sm_routine_new_from_file () said, "file: problem"
  *
  * Says in the banner that @file was not imported and why; nothing of it
- * was copied, and the file itself is never touched.
+ * was copied, and the file itself is never touched. The banner is above
+ * the list; with a routine open the message below the page says it too.
  */
 void
 sm_routines_page_report_import_error (SmRoutinesPage *self,
@@ -740,18 +741,21 @@ sm_routines_page_report_import_error (SmRoutinesPage *self,
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = sm_cut_for_message (basename, SM_MESSAGE_QUOTE_CHARS);
   g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *message = NULL;
   const char *problem = error->message;
 
   g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
 
   if (g_str_has_prefix (problem, prefix))
     problem += strlen (prefix);
-  g_ptr_array_add (self->import_errors,
-                   /* Translators: %1$s is a file name, %2$s what is wrong
-                    * with it, e.g. "version: 3 is newer than this app reads" */
-                   g_strdup_printf (_("“%1$s” was not imported: %2$s. Nothing was copied, and the file was left as it is."),
-                                    name, problem));
+  /* Translators: %1$s is a file name, %2$s what is wrong with it, e.g.
+   * "version: 3 is newer than this app reads" */
+  message = g_strdup_printf (_("“%1$s” was not imported: %2$s. Nothing was copied, and the file was left as it is."),
+                             name, problem);
+  g_ptr_array_add (self->import_errors, g_strdup (message));
   show_load_errors (self);
+  if (sm_routines_page_get_routine (self) != NULL)
+    sm_routines_page_show_message (self, message, FALSE);
 }
 
 static void
