@@ -12,7 +12,9 @@
 #     nothing is imported;
 #   - the same routine again: the app asks; Escape imports nothing, Alt+B
 #     (Keep Both) adds a copy, Alt+R (Replace) puts a newer file's version
-#     in place of the routine there.
+#     in place of the routine there;
+#   - Ctrl+Shift+S exports the open routine through the file chooser: a
+#     .sciatica-routine file with its pain drawing, private to its owner.
 #
 # SM_SCREENSHOT_DIR=DIR keeps a screenshot of the question there.
 #
@@ -256,6 +258,36 @@ def run():
                 'and the editor shows it')
         else:
             tap(False, 'the app asks about the newer version')
+
+        # 6. Ctrl+Shift+S: "Export Routine File…" through the file chooser
+        #    writes the open routine, pain drawing and all, for the patient.
+        smatspi.focus_window(process.pid)
+        out = os.path.join(downloads, 'for-ada.sciatica-routine')
+        keys('ctrl+shift+s')
+        dialog = wait_for(lambda: next((w for w in (app.getChildAtIndex(i) for i in range(app.childCount))
+                                        if w is not None and w.name == 'Export Routine'), None))
+        if tap(dialog is not None, 'Ctrl+Shift+S opens the export dialog'):
+            wid = wait_for(lambda: smatspi.xdotool('search', '--onlyvisible', '--name',
+                                                   '^Export Routine$').split())
+            if wid:
+                smatspi.xdotool('windowfocus', '--sync', wid[0])
+            name = wait_for(lambda: next((text_of(n) for n in walk(dialog)
+                                          if n.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY) and
+                                          (text_of(n) or '').endswith('.sciatica-routine')), None),
+                            timeout=10)
+            tap(name == f'{NAME} (copy).sciatica-routine',
+                f'it suggests the routine\'s name with .sciatica-routine ({name!r})')
+            keys('ctrl+a')
+            smatspi.type_text(out)
+            keys('Return')
+            written = wait_for(lambda: os.path.exists(out) and json.loads(read_bytes(out)), timeout=20)
+            tap(written is not None and written.get('name') == f'{NAME} (copy)' and
+                written.get('format') == 'sciatica-map-routine',
+                'Enter writes the routine file')
+            tap(written is not None and len(written.get('pain', [])) == 1 and
+                written.get('patient') == 'Ada Lovelace', 'with the pain drawing and the patient')
+            tap(os.path.exists(out) and (os.stat(out).st_mode & 0o777) == 0o600,
+                'only for its owner (0600): it names a patient')
     finally:
         if process is not None:
             smatspi.stop_app(process)

@@ -284,9 +284,10 @@ sm_application_open (GApplication  *app,
 {
   SmWindow *window = ensure_main_window (SM_APPLICATION (app));
 
+  /* First, so that a question an import asks comes up over it. */
+  gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
     sm_window_import_file (window, files[i]);
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -105,6 +105,22 @@ sheet_action (GtkWidget  *widget,
     sm_routines_page_save_pdf (page);
 }
 
+/* win.import-routine (Ctrl+O) and win.export-routine (Ctrl+Shift+S): the
+ * routines page's file actions, from anywhere in the window; exporting
+ * needs a routine open there. */
+static void
+routine_file_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gboolean import = g_str_equal (name, "win.import-routine");
+
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  gtk_widget_activate_action (GTK_WIDGET (self->routines_page),
+                              import ? "routines.import" : "routine.export", NULL);
+}
+
 static void
 update_step_numbers (SmWindow *self)
 {
@@ -272,6 +288,12 @@ _sm_window_class_routines_init (SmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-pdf", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-routine", NULL, routine_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-routine", NULL, routine_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-routine", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-routine", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.save-pain-drawing", NULL, save_pain_drawing_action);
 }
