@@ -26,12 +26,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import smatspi
 from smxserver import run_on_own_server
-from smatspi import pyatspi, wait_for, walk, find_named, keys
+from smatspi import pyatspi, wait_for, walk, find_named, keys, text_of
 
 tap = smatspi.Tap()
 
@@ -64,14 +63,6 @@ def own_routines(folder):
                 continue
             found[data.get('name')] = data
     return found
-
-
-def text_of(node):
-    try:
-        t = node.queryText()
-        return t.getText(0, t.characterCount)
-    except (NotImplementedError, smatspi.Gone):
-        return None
 
 
 def entry_showing(window, text):
@@ -110,14 +101,6 @@ def question_of(app):
     return None
 
 
-def openbox_running(env):
-    def running():
-        out = subprocess.run(['xprop', '-root', '_NET_SUPPORTING_WM_CHECK'], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
-        return 'window id' in out
-    return wait_for(running, timeout=60)
-
-
 def hand_over(env, path, what):
     """A second `sciatica-map FILE`: it passes the file to the running app
     and exits."""
@@ -147,10 +130,7 @@ def ask(app, process, what, name=NAME):
         subprocess.run(['import', '-window', 'root',
                         os.path.join(os.environ['SM_SCREENSHOT_DIR'], f'open-file-{what}.png')],
                        check=False)
-    wid = wait_for(lambda: smatspi.xdotool('search', '--onlyvisible', '--pid', str(process.pid),
-                                           '--name', 'There is already').split() or None, timeout=5)
-    if wid:
-        smatspi.xdotool('windowactivate', '--sync', wid[0])
+    smatspi.activate_window(process.pid, 'There is already')
     return question
 
 
@@ -159,12 +139,7 @@ def main():
 
 
 def run():
-    home = tempfile.mkdtemp(prefix='sm-open-file-')
-    env = dict(os.environ)
-    for var, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
-                     ('XDG_STATE_HOME', 'state'), ('XDG_CACHE_HOME', 'cache')):
-        env[var] = os.path.join(home, sub)
-        os.makedirs(env[var])
+    home, env = smatspi.private_home('sm-open-file-')
     folder = os.path.join(env['XDG_DATA_HOME'], 'sciatica-map', 'routines')
     downloads = os.path.join(home, 'Downloads')
     os.makedirs(downloads)
@@ -179,7 +154,7 @@ def run():
     original = read_bytes(clinic)
     original_mtime = os.stat(clinic).st_mtime_ns
 
-    wm_ok = openbox_running(env)
+    wm_ok = smatspi.openbox_running(env)
     process, app = None, None
     try:
         tap(wm_ok is not None, 'openbox manages the screen')

@@ -159,30 +159,12 @@ errors_shown (gpointer window)
   return gtk_widget_get_visible (sm_test_find (window, "routine_errors_box"));
 }
 
-static gboolean
-find_message_dialog (gpointer out)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(GtkDialog **) out = GTK_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static GtkDialog *
 wait_for_question (void)
 {
-  GtkDialog *dialog = NULL;
+  GtkDialog *dialog = sm_test_wait_for_message_dialog (10000);
 
-  g_assert_true (sm_test_wait_for (find_message_dialog, &dialog, 10000));
+  g_assert_nonnull (dialog);
   return dialog;
 }
 
@@ -342,7 +324,7 @@ check_drop_builtin_name (SmWindow *window)
   gtk_window_close (GTK_WINDOW (dialog));
   settle ();
   g_assert_cmpuint (n_routines (), ==, n);
-  g_assert_false (find_message_dialog (&dialog));
+  g_assert_null (sm_test_wait_for_message_dialog (0));
 }
 
 static void

@@ -261,25 +261,6 @@ has_n_routines (gpointer data)
   return g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (wait->page))) == wait->n;
 }
 
-/* The question about a routine of the same name (sm-routine-import.c). */
-static gboolean
-find_message_dialog (gpointer out)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        {
-          *(GtkDialog **) out = GTK_DIALOG (window);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* Import copies a good file into one's own routines and opens it, in the
  * background; a bad one is reported by name in the banner and not copied.
  * Export writes the open one; importing it back asks about the name it
@@ -314,7 +295,8 @@ check_import_export (SmWindow       *window,
   sm_routines_page_export_file (page, out);
   g_assert_true (sm_test_wait_for (export_done, window, 5000));
   sm_routines_page_import_file (page, out);
-  g_assert_true (sm_test_wait_for (find_message_dialog, &question, 5000));
+  question = sm_test_wait_for_message_dialog (5000);
+  g_assert_nonnull (question);
   gtk_dialog_response (question, 2 /* Keep Both */);
   g_assert_true (sm_test_wait_for (has_n_routines, &one_more, 5000));
   imported = sm_window_get_routine (window);
