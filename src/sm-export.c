@@ -1,5 +1,6 @@
 /* sm-export.c: `sciatica-map --export-pdf`, the routine sheet written to a
- * PDF from the command line, with no window and no display.
+ * PDF from the command line, and `--export-routine NAME-OR-FILE OUT`, a
+ * routine written to a routine file, with no window and no display.
  *
  * main.c runs this without loading the user interface module, so a script
  * that prints sheets does not pay for GTK; the application offers the same
@@ -13,6 +14,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
 
@@ -32,8 +34,20 @@ static const GOptionEntry export_entries[] = {
     N_("NAME-OR-FILE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Paper size: a4 or letter (default: a4)"),
     N_("SIZE") },
+  { "export-routine", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write a routine (a name, an id or a routine file) to the routine file named next (“-” for standard output) and exit (no window)"),
+    N_("NAME-OR-FILE") },
   { NULL }
 };
+
+/* The file --export-routine writes comes after it, as a remaining
+ * argument: the application, which opens files, has this entry already. */
+static const GOptionEntry remaining_entries[] = {
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[OUT]") },
+  { NULL }
+};
+
+static const char * const export_options[] = { "--export-pdf", "--export-routine" };
 
 /* Only a quick look, so that main.c can choose the export path before any
  * library it does not need is loaded; the real parsing is GOption's. */
@@ -45,8 +59,11 @@ sm_export_is_requested (int    argc,
     {
       if (g_str_equal (argv[i], "--"))
         return FALSE;
-      if (g_str_equal (argv[i], "--export-pdf") || g_str_has_prefix (argv[i], "--export-pdf="))
-        return TRUE;
+      for (guint j = 0; j < G_N_ELEMENTS (export_options); j++)
+        if (g_str_equal (argv[i], export_options[j]) ||
+            (g_str_has_prefix (argv[i], export_options[j]) &&
+             argv[i][strlen (export_options[j])] == '='))
+          return TRUE;
     }
   return FALSE;
 }
@@ -185,32 +202,84 @@ export_pdf (const char  *path,
   return write_sheet (sheet, path, paper, error);
 }
 
+/* The routine as a routine file (pain drawing and all), for another
+ * computer: the same bytes the app saves, and as private as its own files,
+ * since a routine may name a patient. Nothing is written when the routine
+ * is not found. */
+static gboolean
+export_routine (const char  *name_or_file,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(SmRoutine) routine = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  sm_file_clean_up_unfinished_saves (SM_FILE_STALE_AGE);
+  sm_atlas_default_skip_artwork ();
+
+  routine = find_routine (name_or_file, sm_atlas_get_default (), error);
+  if (routine == NULL)
+    return FALSE;
+
+  bytes = sm_routine_to_bytes (routine);
+  if (g_str_equal (path, "-"))
+    return sm_file_write_fd (STDOUT_FILENO, bytes, _("standard output"), error);
+  return sm_file_write_bytes (path, bytes, SM_FILE_WRITE_PRIVATE, NULL, NULL, error);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return 2;
+}
+
+static int
+exit_status (gboolean      ok,
+             const GError *error)
+{
+  if (ok)
+    return 0;
+
+  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  return 1;
+}
+
 /* The exit status, or -1 when the options ask for no export (the caller
  * goes on). */
 int
 sm_export_handle_options (GVariantDict *options)
 {
   g_autofree char *pdf = NULL;
-  const char *routine = NULL, *paper = NULL;
+  g_autofree const char **remaining = NULL;
+  const char *routine = NULL, *paper = NULL, *routine_file = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_remaining;
+  gboolean ok;
 
   g_variant_dict_lookup (options, "export-pdf", "^ay", &pdf);
   g_variant_dict_lookup (options, "routine", "&s", &routine);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
+  g_variant_dict_lookup (options, "export-routine", "&s", &routine_file);
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+  n_remaining = remaining != NULL ? g_strv_length ((char **) remaining) : 0;
+
   if (pdf == NULL && (routine != NULL || paper != NULL))
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), _("--routine and --paper go with --export-pdf"));
-      return 2;
-    }
-  if (pdf == NULL)
+    return usage_error (_("--routine and --paper go with --export-pdf"));
+  if (pdf != NULL && routine_file != NULL)
+    return usage_error (_("--export-pdf and --export-routine are two commands: give one of them"));
+
+  if (routine_file != NULL && n_remaining != 1)
+    return usage_error (_("--export-routine needs the routine and then the file to write: --export-routine NAME-OR-FILE OUT"));
+
+  if (routine_file != NULL)
+    ok = export_routine (routine_file, remaining[0], &error);
+  else if (pdf != NULL)
+    ok = export_pdf (pdf, routine, paper, &error);
+  else
     return -1;
 
-  if (!export_pdf (pdf, routine, paper, &error))
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      return 1;
-    }
-  return 0;
+  return exit_status (ok, error);
 }
 
 static int
@@ -231,6 +300,7 @@ sm_export_run (int    argc,
   g_autoptr(GApplication) app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
 
   sm_export_add_options (app);
+  g_application_add_main_option_entries (app, remaining_entries);
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), NULL);
   return g_application_run (app, argc, argv);
 }

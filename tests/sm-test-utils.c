@@ -259,3 +259,33 @@ sm_test_run_app (GCallback on_activate,
 
   return app;
 }
+
+static gboolean
+find_message_dialog (gpointer out)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(GtkDialog **) out = GTK_DIALOG (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The message dialog on screen (a question the app asks), waiting up to
+ * @timeout_ms for one; NULL when none came. (transfer none) */
+GtkDialog *
+sm_test_wait_for_message_dialog (guint timeout_ms)
+{
+  GtkDialog *dialog = NULL;
+
+  if (timeout_ms == 0)
+    return find_message_dialog (&dialog) ? dialog : NULL;
+  return sm_test_wait_for (find_message_dialog, &dialog, timeout_ms) ? dialog : NULL;
+}

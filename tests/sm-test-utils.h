@@ -30,5 +30,6 @@ void     sm_test_destroy_window (gpointer      window);
 gpointer sm_test_run_app     (GCallback        on_activate,
                               gpointer         user_data);
 void     sm_test_set_safety_acknowledged (gboolean acknowledged);
+GtkDialog *sm_test_wait_for_message_dialog (guint timeout_ms);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 
@@ -278,3 +279,45 @@ def run_on_private_bus(script):
         is_tap = line.startswith(('ok ', 'not ok ', '1..', '#'))
         print(line, end='', file=sys.stdout if is_tap else sys.stderr, flush=True)
     sys.exit(inner.wait())
+
+
+def text_of(node):
+    """The text of an entry or label, or None (no Text interface, or gone)."""
+    try:
+        t = node.queryText()
+        return t.getText(0, t.characterCount)
+    except (NotImplementedError, Gone):
+        return None
+
+
+def openbox_running(env):
+    """Whether the window manager of the test's X server (smxserver.XServer
+    starts openbox on it) has taken the screen."""
+    def running():
+        out = subprocess.run(['xprop', '-root', '_NET_SUPPORTING_WM_CHECK'], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+        return 'window id' in out
+    return wait_for(running, timeout=60)
+
+
+def private_home(prefix):
+    """A temporary home: (its folder, os.environ with XDG_DATA_HOME,
+    XDG_CONFIG_HOME, XDG_STATE_HOME and XDG_CACHE_HOME inside it), so that
+    each test has routines and settings of its own."""
+    home = tempfile.mkdtemp(prefix=prefix)
+    env = dict(os.environ)
+    for var, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
+                     ('XDG_STATE_HOME', 'state'), ('XDG_CACHE_HOME', 'cache')):
+        env[var] = os.path.join(home, sub)
+        os.makedirs(env[var])
+    return home, env
+
+
+def activate_window(pid, title, timeout=5):
+    """Gives the app's window whose title contains @title the focus, as a
+    person clicking it would (a dialog openbox put over the main window)."""
+    wid = wait_for(lambda: xdotool('search', '--onlyvisible', '--pid', str(pid),
+                                   '--name', title).split() or None, timeout=timeout)
+    if wid:
+        xdotool('windowactivate', '--sync', wid[0])
+    return wid

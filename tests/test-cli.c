@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sm-file-write.h"
+#include "sm-routine.h"
 #include "sm-test-model.h"
 
 static char **
@@ -363,6 +364,116 @@ test_stale_temps_at_start (void)
   g_assert_true (g_file_test (fresh_tmp, G_FILE_TEST_IS_REGULAR));
 }
 
+/* ------------------------------------------------------------------ */
+/* --export-routine NAME-OR-FILE OUT: a routine file, no display         */
+
+/* "Evening plan" with one step and one pain stroke, in the person's
+ * routines folder (the test's own XDG_DATA_HOME). */
+static char *
+save_own_routine (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "sciatica-map", "routines", NULL);
+  char *path = g_build_filename (dir, "evening-plan.json", NULL);
+  g_autoptr(SmRoutine) routine = sm_routine_new ("Evening plan");
+  g_autoptr(SmRoutineStep) step = sm_routine_step_new ("piriformis", "left");
+  SmPainStroke *stroke = sm_pain_stroke_new (SM_PAIN_SHARP, 7, "back");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  sm_routine_step_set_tool (step, "ball");
+  sm_routine_step_set_technique (step, "hold");
+  sm_pain_stroke_add_point (stroke, 300, 700);
+  sm_pain_stroke_add_point (stroke, 320, 760);
+  sm_pain_drawing_add_stroke (sm_routine_get_pain_drawing (routine), stroke);
+  sm_routine_set_patient (routine, "Ada");
+  sm_routine_append_step (routine, step);
+  g_assert_true (sm_routine_save_to_path (routine, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static SmRoutine *
+read_back (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  SmRoutine *routine = sm_routine_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  return routine;
+}
+
+/* By name, the person's own routine, pain drawing and all, only for its
+ * owner (a patient's name is in it); a file and a built-in one too. */
+static void
+test_export_routine (void)
+{
+  g_autofree char *source = save_own_routine ();
+  g_autofree char *dir = scratch ("export-routine");
+  g_autofree char *out = g_build_filename (dir, "evening.sciatica-routine", NULL);
+  g_autofree char *from_file = g_build_filename (dir, "from-file.sciatica-routine", NULL);
+  g_autofree char *builtin = g_build_filename (dir, "builtin.sciatica-routine", NULL);
+  const char *by_name[] = { "--export-routine", "evening plan", out, NULL };
+  const char *by_file[] = { "--export-routine", source, from_file, NULL };
+  const char *by_id[] = { "--export-routine", "piriformis-relief", builtin, NULL };
+  g_autofree char *err = NULL, *err2 = NULL, *err3 = NULL;
+  g_autoptr(SmRoutine) routine = NULL;
+  g_autoptr(SmRoutine) copy = NULL;
+  g_autoptr(SmRoutine) shipped = NULL;
+  const SmPainStroke *stroke;
+  GStatBuf st;
+
+  g_assert_cmpint (run_app_with ("XDG_DATA_HOME", g_get_user_data_dir (), by_name, NULL, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  routine = read_back (out);
+  g_assert_cmpstr (sm_routine_get_name (routine), ==, "Evening plan");
+  g_assert_cmpstr (sm_routine_get_patient (routine), ==, "Ada");
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, 1);
+  g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (routine, 0)), ==, "piriformis");
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (routine)), ==, 1);
+  stroke = sm_pain_drawing_get_stroke (sm_routine_get_pain_drawing (routine), 0);
+  g_assert_cmpint (stroke->kind, ==, SM_PAIN_SHARP);
+  g_assert_cmpuint (stroke->intensity, ==, 7);
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (run_app_with ("XDG_DATA_HOME", g_get_user_data_dir (), by_file, NULL, &err2), ==, 0);
+  copy = read_back (from_file);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (copy)), ==, 1);
+
+  g_assert_cmpint (run_app_with ("XDG_DATA_HOME", g_get_user_data_dir (), by_id, NULL, &err3), ==, 0);
+  shipped = read_back (builtin);
+  g_assert_cmpstr (sm_routine_get_name (shipped), ==, "Piriformis relief");
+  g_assert_cmpuint (sm_routine_get_n_steps (shipped), >, 0);
+}
+
+/* A routine that is not there, a file that is not a routine, no OUT:
+ * one clear line on stderr, and nothing written. */
+static void
+test_export_routine_errors (void)
+{
+  g_autofree char *dir = scratch ("export-routine-errors");
+  g_autofree char *out = g_build_filename (dir, "never.sciatica-routine", NULL);
+  g_autofree char *bad = g_build_filename (dir, "notes.json", NULL);
+  const char *unknown[] = { "--export-routine", "No such plan", out, NULL };
+  const char *invalid[] = { "--export-routine", bad, out, NULL };
+  const char *no_out[] = { "--export-routine", "piriformis-relief", NULL };
+  const char *both[] = { "--export-routine", "piriformis-relief", "--export-pdf", out, out, NULL };
+  g_autofree char *err = NULL, *err2 = NULL, *err3 = NULL, *err4 = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{\"shopping\": [\"milk\"]}", -1, NULL));
+
+  g_assert_cmpint (run_app (unknown, NULL, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "sciatica-map: There is no routine called “No such plan”\n");
+  g_assert_cmpint (run_app (invalid, NULL, &err2), ==, 1);
+  g_assert_true (g_str_has_prefix (err2, "sciatica-map: notes.json: "));
+  g_assert_cmpint (run_app (no_out, NULL, &err3), ==, 2);
+  g_assert_nonnull (strstr (err3, "--export-routine NAME-OR-FILE OUT"));
+  g_assert_cmpint (run_app (both, NULL, &err4), ==, 2);
+
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +490,8 @@ main (int   argc,
   g_test_add_func ("/sm/cli/export-stdout", test_export_stdout);
   g_test_add_func ("/sm/cli/export-keeps-mode", test_export_keeps_mode);
   g_test_add_func ("/sm/cli/stale-temps-at-start", test_stale_temps_at_start);
+  g_test_add_func ("/sm/cli/export-routine", test_export_routine);
+  g_test_add_func ("/sm/cli/export-routine-errors", test_export_routine_errors);
 
   return g_test_run ();
 }

@@ -25,12 +25,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import smatspi
 from smxserver import run_on_own_server
-from smatspi import pyatspi, wait_for, walk, find_named, describe, keys
+from smatspi import pyatspi, wait_for, walk, find_named, describe, keys, text_of
 
 tap = smatspi.Tap()
 
@@ -62,16 +61,6 @@ def read(path):
         return ''
 
 
-def openbox_running(env):
-    """Whether the window manager of our X server (smxserver.XServer starts
-    openbox on it) has taken the screen."""
-    def running():
-        out = subprocess.run(['xprop', '-root', '_NET_SUPPORTING_WM_CHECK'], env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
-        return 'window id' in out
-    return wait_for(running, timeout=60)
-
-
 def dialog_of(app):
     """The conflict dialog: a top-level window of the app with the three
     answers laid out."""
@@ -82,14 +71,6 @@ def dialog_of(app):
         if find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'Keep Both', laid_out=True) is not None:
             return window
     return None
-
-
-def text_of(node):
-    try:
-        t = node.queryText()
-        return t.getText(0, t.characterCount)
-    except (NotImplementedError, smatspi.Gone):
-        return None
 
 
 def entry_text(window, name):
@@ -125,10 +106,7 @@ def ask(app, path, name, what):
         subprocess.run(['import', '-window', 'root',
                         os.path.join(os.environ['SM_SCREENSHOT_DIR'], f'conflict-{what}.png')],
                        check=False)
-    wid = wait_for(lambda: smatspi.xdotool('search', '--onlyvisible', '--pid', str(app.get_process_id()),
-                                           '--name', 'was changed').split() or None, timeout=5)
-    if wid:
-        smatspi.xdotool('windowactivate', '--sync', wid[0])
+    smatspi.activate_window(app.get_process_id(), 'was changed')
     return ok
 
 
@@ -137,19 +115,14 @@ def main():
 
 
 def run():
-    home = tempfile.mkdtemp(prefix='sm-conflict-')
-    env = dict(os.environ)
-    for var, sub in (('XDG_DATA_HOME', 'data'), ('XDG_CONFIG_HOME', 'config'),
-                     ('XDG_STATE_HOME', 'state'), ('XDG_CACHE_HOME', 'cache')):
-        env[var] = os.path.join(home, sub)
-        os.makedirs(env[var])
+    home, env = smatspi.private_home('sm-conflict-')
     folder = os.path.join(env['XDG_DATA_HOME'], 'sciatica-map', 'routines')
     os.makedirs(folder, mode=0o700)
     path = os.path.join(folder, 'ada.json')
     with open(path, 'w', encoding='utf-8') as f:
         f.write(routine_json('Ada', 'Ada Lovelace'))
 
-    wm_ok = openbox_running(env)
+    wm_ok = smatspi.openbox_running(env)
     process, app = None, None
     try:
         tap(wm_ok is not None, 'openbox manages the screen')

@@ -241,8 +241,30 @@ export_done (gpointer window)
   return g_str_equal (gtk_label_get_label (toast), "Saved “exported.json”");
 }
 
-/* Import copies a good file into one's own routines and opens it; a bad
- * one is reported by name and not copied. Export writes the open one. */
+static gboolean
+errors_shown (gpointer window)
+{
+  return gtk_widget_get_visible (sm_test_find (window, "routine_errors_box"));
+}
+
+typedef struct
+{
+  SmRoutinesPage *page;
+  guint           n;
+} CountWait;
+
+static gboolean
+has_n_routines (gpointer data)
+{
+  CountWait *wait = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (wait->page))) == wait->n;
+}
+
+/* Import copies a good file into one's own routines and opens it, in the
+ * background; a bad one is reported by name in the banner and not copied.
+ * Export writes the open one; importing it back asks about the name it
+ * shares with the open one, and Keep Both adds the copy. */
 static void
 check_import_export (SmWindow       *window,
                      SmRoutinesPage *page)
@@ -251,23 +273,34 @@ check_import_export (SmWindow       *window,
   g_autofree char *out_path = g_build_filename (scratch_dir (), "exported.json", NULL);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  GtkLabel *toast = sm_test_find (window, "routine_toast_label");
+  GtkLabel *errors = sm_test_find (window, "routine_errors_label");
   guint n = g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page)));
+  CountWait one_more = { page, n + 1 };
+  GtkDialog *question = NULL;
   SmRoutine *imported;
   g_autoptr(SmRoutine) reread = NULL;
 
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"sciatica-map-routine\", "
                                       "\"version\": 3}", -1, NULL));
   sm_routines_page_import_file (page, bad);
+  g_assert_true (sm_test_wait_for (errors_shown, window, 5000));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (errors), "“from-email.json” was not imported: version: "));
   g_assert_true (toast_shown (window));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (toast), "from-email.json: version: "));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (sm_test_find (window, "routine_toast_label")),
+                                   "“from-email.json” was not imported: version: "));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page))), ==, n);
+  gtk_widget_activate_action (GTK_WIDGET (page), "routines.dismiss-errors", NULL);
 
   /* The routine open now is exported, then imported back as a copy. */
   sm_routines_page_export_file (page, out);
   g_assert_true (sm_test_wait_for (export_done, window, 5000));
   sm_routines_page_import_file (page, out);
+  question = sm_test_wait_for_message_dialog (5000);
+  g_assert_nonnull (question);
+  gtk_dialog_response (question, 2 /* Keep Both */);
+  g_assert_true (sm_test_wait_for (has_n_routines, &one_more, 5000));
   imported = sm_window_get_routine (window);
+  g_assert_true (g_str_has_suffix (sm_routine_get_name (imported), " (copy)"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sm_routines_page_get_store (page))), ==, n + 1);
   g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (imported, 0)), ==, "calf");
   wait_saved (page);

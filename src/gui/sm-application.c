@@ -39,7 +39,7 @@ sm_application_new (void)
   return g_object_new (SM_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 
@@ -245,18 +245,49 @@ sm_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (sm_application_parent_class)->shutdown (app);
 }
 
+/* The main window, made when there is none; the active window may be the
+ * preferences or a dialog. */
+static SmWindow *
+ensure_main_window (SmApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SmWindow *window;
+
+  if (SM_IS_WINDOW (active))
+    return SM_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SM_IS_WINDOW (l->data))
+      return l->data;
+
+  window = sm_window_new (self);
+  watch_routines (self);
+  return window;
+}
+
 static void
 sm_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  SmWindow *window = ensure_main_window (SM_APPLICATION (app));
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (sm_window_new (SM_APPLICATION (app)));
-      watch_routines (SM_APPLICATION (app));
-    }
+  gtk_window_present (GTK_WINDOW (window));
+}
 
-  gtk_window_present (window);
+/* `sciatica-map FILE…`, also while it runs (the running instance gets the
+ * files over D-Bus), and opening from Files: each file is imported, a copy
+ * into one's own routines; the file itself stays as it is. */
+static void
+sm_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  SmWindow *window = ensure_main_window (SM_APPLICATION (app));
+
+  /* First, so that a question an import asks comes up over it. */
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    sm_window_import_file (window, files[i]);
 }
 
 static void
@@ -281,6 +312,7 @@ sm_application_class_init (SmApplicationClass *klass)
   app_class->startup = sm_application_startup;
   app_class->shutdown = sm_application_shutdown;
   app_class->activate = sm_application_activate;
+  app_class->open = sm_application_open;
 }
 
 static void

@@ -1,5 +1,5 @@
 /* sm-window-routines.c: the routines page, the map's step numbers and
- * context menu, and the pain drawing
+ * context menu, the pain drawing, and routine files handed to the window
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -105,6 +105,22 @@ sheet_action (GtkWidget  *widget,
     sm_routines_page_save_pdf (page);
 }
 
+/* win.import-routine (Ctrl+O) and win.export-routine (Ctrl+Shift+S): the
+ * routines page's file actions, from anywhere in the window; exporting
+ * needs a routine open there. */
+static void
+routine_file_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gboolean import = g_str_equal (name, "win.import-routine");
+
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  gtk_widget_activate_action (GTK_WIDGET (self->routines_page),
+                              import ? "routines.import" : "routine.export", NULL);
+}
+
 static void
 update_step_numbers (SmWindow *self)
 {
@@ -201,6 +217,60 @@ setup_map_menu (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (press));
 }
 
+/* --- Routine files handed over ------------------------------------------ */
+
+/**
+ * sm_window_import_file:
+ *
+ * Copies the routine in @file into one's own routines and opens it on the
+ * routines page (the application's ::open, a drop on the window). The file
+ * is read in the background and never changed.
+ */
+void
+sm_window_import_file (SmWindow *self,
+                       GFile    *file)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  sm_routines_page_import_file (self->routines_page, file);
+}
+
+/* Files from a file manager come as a list; one GFile from elsewhere. */
+static gboolean
+on_drop_target_drop (GtkDropTarget *target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     SmWindow      *self)
+{
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      sm_window_import_file (self, g_value_get_object (value));
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      g_autoptr(GSList) files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        sm_window_import_file (self, l->data);
+      return files != NULL;
+    }
+  return FALSE;
+}
+
+static void
+setup_drop_target (SmWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_gtypes (target, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop_target_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 /* --- Setting up ---------------------------------------------------------- */
 
 void
@@ -218,6 +288,12 @@ _sm_window_class_routines_init (SmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-pdf", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-routine", NULL, routine_file_action);
+  gtk_widget_class_install_action (widget_class, "win.export-routine", NULL, routine_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import-routine", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-routine", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.save-pain-drawing", NULL, save_pain_drawing_action);
 }
@@ -234,5 +310,6 @@ _sm_window_routines_init (SmWindow *self)
   g_signal_group_connect_swapped (self->numbered_signals, "changed",
                                   G_CALLBACK (update_step_numbers), self);
   setup_map_menu (self);
+  setup_drop_target (self);
 }
 

@@ -46,6 +46,8 @@ SmPresenter *sm_window_get_presenter (SmWindow   *self);
 
 /* The pain drawing that win.mark-pain (Ctrl+M) edits over the map. */
 SmPainDrawing *sm_window_get_pain_drawing (SmWindow *self);
+void        sm_window_import_file (SmWindow  *self,
+                                   GFile     *file);
 void        sm_window_run_session (SmWindow  *self,
                                    SmSession *session);
 

@@ -274,3 +274,81 @@ sm_routine_check_ids (SmRoutine   *self,
 
   return TRUE;
 }
+
+/* --- Reading a file someone hands the app -------------------------------- */
+
+typedef struct
+{
+  GFile   *file;
+  SmAtlas *atlas;
+} ImportJob;
+
+static void
+import_job_free (gpointer data)
+{
+  ImportJob *job = data;
+
+  g_object_unref (job->file);
+  g_clear_object (&job->atlas);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autofree char *basename = g_file_get_basename (job->file);
+  g_autofree char *name = sm_cut_for_message (basename, SM_MESSAGE_QUOTE_CHARS);
+  g_autoptr(SmRoutine) routine = NULL;
+  GError *error = NULL;
+
+  routine = sm_routine_new_from_file (job->file, &error);
+  if (routine != NULL && job->atlas != NULL &&
+      !sm_routine_check_ids (routine, job->atlas, name, &error))
+    g_clear_object (&routine);
+
+  if (routine == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&routine), g_object_unref);
+}
+
+/**
+ * sm_routine_new_from_file_async:
+ * @atlas: (nullable): the content the routine's ids must name
+ *
+ * sm_routine_new_from_file () and sm_routine_check_ids () in a worker
+ * thread, for a file dropped on the window or given on the command line:
+ * whatever it is (a pipe, a device, 4 GiB), the window never waits for it.
+ */
+void
+sm_routine_new_from_file_async (GFile               *file,
+                                SmAtlas             *atlas,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  job->file = g_object_ref (file);
+  g_set_object (&job->atlas, atlas);
+  g_task_set_source_tag (task, sm_routine_new_from_file_async);
+  g_task_set_task_data (task, job, import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/* Returns: (transfer full) (nullable) */
+SmRoutine *
+sm_routine_new_from_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 #define SM_ROUTINE_FORMAT  "sciatica-map-routine"
 #define SM_ROUTINE_VERSION 2   /* 2 added "pain"; version 1 files still load */
 
+/* A routine file as the desktop knows it (data/org.sciaticamap.SciaticaMap.mime.xml.in); the app's
+ * own folder keeps its routines as .json. */
+#define SM_ROUTINE_MIME_TYPE   "application/x-sciatica-map-routine"
+#define SM_ROUTINE_FILE_SUFFIX ".sciatica-routine"
+
 #define SM_ROUTINE_ERROR (sm_routine_error_quark ())
 
 typedef enum
@@ -54,6 +59,13 @@ SmRoutine     *sm_routine_new_from_bytes   (GBytes        *bytes,
                                             GError       **error);
 SmRoutine     *sm_routine_new_from_file    (GFile         *file,
                                             GError       **error);
+void           sm_routine_new_from_file_async (GFile               *file,
+                                               SmAtlas             *atlas,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+SmRoutine     *sm_routine_new_from_file_finish (GAsyncResult  *result,
+                                                GError       **error);
 GBytes        *sm_routine_load_file_bytes  (GFile         *file,
                                             const char    *name,
                                             GError       **error);

@@ -13,14 +13,17 @@
 
 #include "sm-file-write.h"
 #include "sm-routine-editor.h"
+#include "sm-routine-import.h"
 #include "sm-routines-page.h"
 #include "sm-sheet-print.h"
+#include "sm-utils.h"
 
 /* The side-pane page for routines: the list of built-in and own routines,
  * and the editor for the one that is open. Deleting a routine or a step
  * shows a message with Undo instead of asking first; the message sits
- * below the page, never over the editor. Files that could not be read are
- * listed at the top in plain words, never touched, until dismissed. */
+ * below the page, never over the editor. Files that could not be read, in
+ * the routines folder or handed over to be imported, are listed at the top
+ * in plain words, never touched, until dismissed. */
 
 #define TOAST_SECONDS 8
 
@@ -32,6 +35,7 @@ struct _SmRoutinesPage
   SmRoutine       *deleted;   /* kept for undo */
   guint            step_serial;   /* the editor's change that removed a step */
   guint            toast_timeout;
+  GPtrArray       *import_errors;   /* char*: what could not be imported, in plain words */
 
   GtkWidget       *routines_box;
   GtkStack        *routines_stack;
@@ -260,22 +264,44 @@ file_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* Routine files by their type, and by name where the type is not
+ * installed (the app run from its build tree); routines saved as JSON by
+ * older versions too. */
+static GtkFileFilter *
+routine_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Routine files"));
+  gtk_file_filter_add_mime_type (filter, SM_ROUTINE_MIME_TYPE);
+  gtk_file_filter_add_suffix (filter, SM_ROUTINE_FILE_SUFFIX);
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static GtkFileFilter *
+pdf_file_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  return filter;
+}
+
+/* Takes @filter. */
 static void
 choose_file (SmRoutinesPage       *self,
              GtkFileChooserAction  action,
              const char           *title,
              const char           *accept,
              const char           *current_name,
-             const char           *filter_name,
-             const char           *mime_type,
+             GtkFileFilter        *filter,
              FileChosen            chosen)
 {
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   dialog = gtk_file_chooser_native_new (title, parent_window (self), action, accept, _("_Cancel"));
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   if (current_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), current_name);
@@ -283,6 +309,7 @@ choose_file (SmRoutinesPage       *self,
   g_object_set_data (G_OBJECT (dialog), "sm-chosen", chosen);
   g_signal_connect_object (dialog, "response", G_CALLBACK (file_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  g_object_unref (filter);
 }
 
 static void
@@ -313,8 +340,8 @@ write_file (SmRoutinesPage *self,
             GBytes         *bytes)
 {
   g_autofree char *name = g_file_get_basename (file);
-  SmFileWriteFlags flags = g_str_has_suffix (name, ".json") ? SM_FILE_WRITE_PRIVATE
-                                                            : SM_FILE_WRITE_DEFAULT;
+  gboolean routine = g_str_has_suffix (name, ".json") || g_str_has_suffix (name, SM_ROUTINE_FILE_SUFFIX);
+  SmFileWriteFlags flags = routine ? SM_FILE_WRITE_PRIVATE : SM_FILE_WRITE_DEFAULT;
 
   sm_file_write_bytes_async (file, bytes, flags, NULL, file_written, g_object_ref (self));
 }
@@ -346,7 +373,7 @@ sm_routines_page_save_pdf (SmRoutinesPage *self)
 
   name = g_strdup_printf ("%s.pdf", sm_routine_get_name (routine));
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save Routine Sheet"), _("_Save"), name,
-               _("PDF documents"), "application/pdf", pdf_chosen);
+               pdf_file_filter (), pdf_chosen);
 }
 
 /* Writes the open routine to @file (the export dialog's choice). */
@@ -363,31 +390,18 @@ sm_routines_page_export_file (SmRoutinesPage *self,
   write_file (self, file, bytes);
 }
 
-/* Reads @file (the import dialog's choice) into a routine of one's own and
- * opens it; a file that cannot be used is reported and not copied. */
+/* Copies the routine in @file (the import dialog's choice, a file given on
+ * the command line or dropped on the window) into one's own routines and
+ * opens it, in the background (sm-routine-import.c); a file that cannot be
+ * used is reported in the banner and not copied. */
 void
 sm_routines_page_import_file (SmRoutinesPage *self,
                               GFile          *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(SmRoutine) routine = sm_routine_new_from_file (file, &error);
-  g_autofree char *message = NULL;
-
   g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  if (routine == NULL ||
-      !sm_routine_check_ids (routine, sm_atlas_get_default (), name, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-
-  /* The imported copy is the person's own, saved next to the others. */
-  sm_routine_store_add (self->store, routine);
-  sm_routines_page_open (self, routine);
-  message = g_strdup_printf (_("Imported “%s”"), sm_routine_get_name (routine));
-  sm_routines_page_show_message (self, message, FALSE);
+  sm_routine_import_file (self, file);
 }
 
 /* --- Actions ------------------------------------------------------------- */
@@ -409,8 +423,7 @@ import_action (GtkWidget  *widget,
                GVariant   *param)
 {
   choose_file (SM_ROUTINES_PAGE (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Routine"),
-               _("_Import"), NULL, _("Routine files"), "application/json",
-               sm_routines_page_import_file);
+               _("_Import"), NULL, routine_file_filter (), sm_routines_page_import_file);
 }
 
 static void
@@ -569,11 +582,11 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
-  g_autofree char *file_name = g_strdup_printf ("%s.json",
-                                                sm_routine_get_name (sm_routines_page_get_routine (self)));
+  g_autofree char *file_name = g_strconcat (sm_routine_get_name (sm_routines_page_get_routine (self)),
+                                           SM_ROUTINE_FILE_SUFFIX, NULL);
 
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Routine"), _("_Export"), file_name,
-               _("Routine files"), "application/json", sm_routines_page_export_file);
+               routine_file_filter (), sm_routines_page_export_file);
 }
 
 /* --- The list ------------------------------------------------------------ */
@@ -700,11 +713,49 @@ show_load_errors (SmRoutinesPage *self)
       g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", plain);
       g_string_append_printf (details, "%s%s", i > 0 ? "\n" : "", ((GError *) errors->pdata[i])->message);
     }
+  /* An import's message says the problem itself. */
+  for (guint i = 0; i < self->import_errors->len; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "",
+                            (char *) self->import_errors->pdata[i]);
 
   gtk_label_set_label (self->routine_errors_label, text->str);
   /* The exact problem, for whoever repairs the file. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->routine_errors_label), details->str);
-  gtk_widget_set_visible (self->routine_errors_box, errors->len > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->routine_errors_label),
+                               details->len > 0 ? details->str : NULL);
+  gtk_widget_set_visible (self->routine_errors_box, text->len > 0);
+}
+
+/**
+ * sm_routines_page_report_import_error:
+ * @error: what sm_routine_new_from_file () said, "file: problem"
+ *
+ * Says in the banner that @file was not imported and why; nothing of it
+ * was copied, and the file itself is never touched. The banner is above
+ * the list; with a routine open the message below the page says it too.
+ */
+void
+sm_routines_page_report_import_error (SmRoutinesPage *self,
+                                      GFile          *file,
+                                      const GError   *error)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = sm_cut_for_message (basename, SM_MESSAGE_QUOTE_CHARS);
+  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  g_autofree char *message = NULL;
+  const char *problem = error->message;
+
+  g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
+
+  if (g_str_has_prefix (problem, prefix))
+    problem += strlen (prefix);
+  /* Translators: %1$s is a file name, %2$s what is wrong with it, e.g.
+   * "version: 3 is newer than this app reads" */
+  message = g_strdup_printf (_("“%1$s” was not imported: %2$s. Nothing was copied, and the file was left as it is."),
+                             name, problem);
+  g_ptr_array_add (self->import_errors, g_strdup (message));
+  show_load_errors (self);
+  if (sm_routines_page_get_routine (self) != NULL)
+    sm_routines_page_show_message (self, message, FALSE);
 }
 
 static void
@@ -714,6 +765,7 @@ dismiss_errors_action (GtkWidget  *widget,
 {
   SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
 
+  g_ptr_array_set_size (self->import_errors, 0);
   gtk_widget_set_visible (self->routine_errors_box, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->routines_list));
 }
@@ -742,6 +794,7 @@ sm_routines_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SM_TYPE_ROUTINES_PAGE);
   g_clear_object (&self->deleted);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->import_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_routines_page_parent_class)->dispose (object);
 }
@@ -816,6 +869,7 @@ sm_routines_page_init (SmRoutinesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->import_errors = g_ptr_array_new_with_free_func (g_free);
   self->store = g_object_ref (sm_routine_store_get_default ());
   gtk_list_box_bind_model (self->routines_list, G_LIST_MODEL (self->store),
                            create_routine_row, self, NULL);

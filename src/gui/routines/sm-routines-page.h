@@ -27,6 +27,9 @@ SmRoutineStep  *sm_routines_page_add_step     (SmRoutinesPage *self,
 void            sm_routines_page_focus_last_step (SmRoutinesPage *self);
 void            sm_routines_page_import_file  (SmRoutinesPage *self,
                                                GFile          *file);
+void            sm_routines_page_report_import_error (SmRoutinesPage *self,
+                                                      GFile          *file,
+                                                      const GError   *error);
 void            sm_routines_page_export_file  (SmRoutinesPage *self,
                                                GFile          *file);
 void            sm_routines_page_print        (SmRoutinesPage *self);
