@@ -168,10 +168,10 @@ write_sheet (SmSheet       *sheet,
 }
 
 static gboolean
-export_pdf (const char  *path,
-            const char  *routine_name,
-            const char  *paper_name,
-            GError     **error)
+export_pdf_warm (const char  *path,
+                 const char  *routine_name,
+                 const char  *paper_name,
+                 GError     **error)
 {
   SmAtlas *atlas;
   SmSheetPaper paper = SM_SHEET_PAPER_A4;
@@ -183,7 +183,6 @@ export_pdf (const char  *path,
 
   /* No window will open: nothing needs the artwork's ids. */
   sm_atlas_default_skip_artwork ();
-  sm_sheet_warm_up ();
   atlas = sm_atlas_get_default ();
 
   if (paper_name != NULL && !sm_sheet_paper_from_name (paper_name, &paper))
@@ -200,6 +199,23 @@ export_pdf (const char  *path,
 
   sheet = sm_sheet_new (routine, atlas);
   return write_sheet (sheet, path, paper, error);
+}
+
+/* The fonts and the artwork load in threads while the content and the
+ * routine are read; whatever happens, they are waited for before the
+ * process can exit. */
+static gboolean
+export_pdf (const char  *path,
+            const char  *routine_name,
+            const char  *paper_name,
+            GError     **error)
+{
+  gboolean ok;
+
+  sm_sheet_warm_up ();
+  ok = export_pdf_warm (path, routine_name, paper_name, error);
+  sm_sheet_warm_up_join ();
+  return ok;
 }
 
 /* The routine as a routine file (pain drawing and all), for another

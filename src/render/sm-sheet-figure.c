@@ -171,11 +171,11 @@ parse_back (gpointer style)
 }
 
 void
-sm_sheet_start_parsing_back (void)
+sm_sheet_start_parsing_back (GThread **threads)
 {
   sm_anatomy_default_parse_on_demand ();
   for (guint i = 0; i < G_N_ELEMENTS (paper_styles); i++)
-    g_thread_unref (g_thread_new ("sm-sheet-back", parse_back, GUINT_TO_POINTER (paper_styles[i])));
+    threads[i] = g_thread_new ("sm-sheet-back", parse_back, GUINT_TO_POINTER (paper_styles[i]));
 }
 
 /* Each mark measured once, on the look it is drawn in: the logical box,

@@ -75,12 +75,12 @@ load_fonts (gpointer data)
 }
 
 /* For sm_sheet_warm_up (): the sheet's font configuration becomes the
- * process's, and the fonts load in a thread. */
-void
+ * process's, and the fonts load in a thread, which the caller joins. */
+GThread *
 sm_sheet_start_loading_fonts (void)
 {
   printing_only = TRUE;
-  g_thread_unref (g_thread_new ("sm-sheet-fonts", load_fonts, NULL));
+  return g_thread_new ("sm-sheet-fonts", load_fonts, NULL);
 }
 
 /* --- Paging -------------------------------------------------------------- */

@@ -189,7 +189,7 @@ void         sm_sheet_paint_badge         (Flow        *flow,
 
 /* --- Fonts and pages (sm-sheet-pages.c) ---------------------------------- */
 
-void         sm_sheet_start_loading_fonts (void);
+GThread     *sm_sheet_start_loading_fonts (void);
 void         sm_sheet_paint_footer        (Flow        *flow,
                                            guint        n_pages);
 void         sm_sheet_reserve             (Flow        *flow,
@@ -205,7 +205,8 @@ void         sm_sheet_paint_all_pages     (SmSheet     *self,
 
 /* --- The body views (sm-sheet-figure.c) ---------------------------------- */
 
-void         sm_sheet_start_parsing_back  (void);
+/* Two threads, one per paper style, into @threads. */
+void         sm_sheet_start_parsing_back  (GThread **threads);
 void         sm_sheet_start_loading_art   (SmSheet     *self);
 guint        sm_sheet_list_views          (SmSheet     *self,
                                            const char  *views[2]);

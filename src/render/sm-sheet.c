@@ -31,6 +31,9 @@ G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
 
 /* --- Construction -------------------------------------------------------- */
 
+/* The fonts, and the back view in both paper styles. */
+static GThread *warm_up_threads[3];
+
 /* For a process that only makes sheets and has no screen (the command-line
  * export): the sheet's font configuration becomes the process's, and the
  * fonts load and the back view is parsed in threads while the content
@@ -38,8 +41,21 @@ G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
 void
 sm_sheet_warm_up (void)
 {
-  sm_sheet_start_loading_fonts ();
-  sm_sheet_start_parsing_back ();
+  g_return_if_fail (warm_up_threads[0] == NULL);
+
+  warm_up_threads[0] = sm_sheet_start_loading_fonts ();
+  sm_sheet_start_parsing_back (&warm_up_threads[1]);
+}
+
+/* Waits for what sm_sheet_warm_up () started. A process that refuses its
+ * routine and exits at once must not end while a thread still reads the
+ * artwork: the GResource is unregistered on the way out, and the thread
+ * would abort on a resource that "does not exist". */
+void
+sm_sheet_warm_up_join (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (warm_up_threads); i++)
+    g_clear_pointer (&warm_up_threads[i], g_thread_join);
 }
 
 SmSheet *

@@ -25,6 +25,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SmSheet, sm_sheet, SM, SHEET, GObject)
 
 void      sm_sheet_warm_up         (void);
+void      sm_sheet_warm_up_join    (void);
 SmSheet  *sm_sheet_new             (SmRoutine    *routine,
                                     SmAtlas      *atlas);
 void      sm_sheet_set_date        (SmSheet      *self,
