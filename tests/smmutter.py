@@ -12,8 +12,11 @@
 
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 
 from gi.repository import Gio, GLib
@@ -24,21 +27,23 @@ REMOTE_DESKTOP = ('org.gnome.Mutter.RemoteDesktop', '/org/gnome/Mutter/RemoteDes
                   'org.gnome.Mutter.RemoteDesktop')
 SESSION_IFACE = 'org.gnome.Mutter.RemoteDesktop.Session'
 
-# X keysyms of the keys the tests press (xdotool's names).
-KEYSYMS = {
-    'ctrl': 0xffe3, 'shift': 0xffe1, 'alt': 0xffe9,
-    'F11': 0xffc8, 'Escape': 0xff1b, 'Return': 0xff0d, 'Tab': 0xff09,
-    'Page_Down': 0xff56, 'Page_Up': 0xff55, 'Down': 0xff54, 'Up': 0xff52,
-    'space': 0x20,
+# Linux evdev key codes (linux/input-event-codes.h) of the keys the tests
+# press, by xdotool's names: mutter turns them into key events through its
+# keymap (us), as it does for a real keyboard.
+KEYCODES = {
+    'ctrl': 29, 'shift': 42, 'alt': 56,
+    'F11': 87, 'Escape': 1, 'Return': 28, 'Tab': 15, 'space': 57,
+    'Page_Down': 109, 'Page_Up': 104, 'Down': 108, 'Up': 103, 'Left': 105, 'Right': 106,
 }
+KEYCODES.update({c: 16 + i for i, c in enumerate('qwertyuiop')})
+KEYCODES.update({c: 30 + i for i, c in enumerate('asdfghjkl')})
+KEYCODES.update({c: 44 + i for i, c in enumerate('zxcvbnm')})
 
 
-def keysym(name):
-    if name in KEYSYMS:
-        return KEYSYMS[name]
-    if len(name) == 1:
-        return ord(name)
-    raise KeyError(f'no keysym for {name!r}')
+def keycode(name):
+    if name in KEYCODES:
+        return KEYCODES[name]
+    raise KeyError(f'no key code for {name!r}')
 
 
 class Mutter:
@@ -172,11 +177,78 @@ class Mutter:
         self._ensure_session()
         names = combo.split('+')
         for name in names:
-            self.call_session('NotifyKeyboardKeysym', GLib.Variant('(ub)', (keysym(name), True)))
+            self.call_session('NotifyKeyboardKeycode', GLib.Variant('(ub)', (keycode(name), True)))
+            time.sleep(0.05)
         for name in reversed(names):
-            self.call_session('NotifyKeyboardKeysym', GLib.Variant('(ub)', (keysym(name), False)))
+            self.call_session('NotifyKeyboardKeycode', GLib.Variant('(ub)', (keycode(name), False)))
+            time.sleep(0.05)
         time.sleep(delay)
 
     def keys(self, *combos, delay=0.4):
         for combo in combos:
             self.key(combo, delay)
+
+
+class Reports:
+    """The app started with SM_DEBUG_MONITORS (src/gui/sm-monitor-debug.h):
+    its stderr is read in a thread; each window's latest report is kept,
+    everything else goes on to our stderr."""
+
+    def __init__(self, process):
+        self.process = process
+        self.latest = {}
+        self.pictures = {}
+        self.lock = threading.Lock()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self):
+        for line in self.process.stderr:
+            if not line.startswith('sm-monitors: '):
+                sys.stderr.write(line)
+                continue
+            role, _, rest = line[len('sm-monitors: '):].strip().partition(' ')
+            with self.lock:
+                if rest.startswith('picture='):
+                    self.pictures[role] = rest[len('picture='):]
+                else:
+                    self.latest[role] = parse_report(rest)
+
+    def get(self, role):
+        with self.lock:
+            return self.latest.get(role)
+
+    def snapshot(self, folder, roles, timeout=20):
+        """Asks the app for pictures of its windows (SIGUSR1); their paths."""
+        with self.lock:
+            self.pictures.clear()
+        os.kill(self.process.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if all(role in self.pictures for role in roles):
+                    return dict(self.pictures)
+            time.sleep(0.2)
+        return dict(self.pictures)
+
+
+def parse_report(text):
+    """"monitor=Meta-0 0,0 1280x1024 window=1280x1024 fullscreen=1" →
+    {'monitor': 'Meta-0', 'area': (0, 0, 1280, 1024), 'window': (1280, 1024),
+    'fullscreen': True}"""
+    parts = text.split()
+    x, y = (int(v) for v in parts[1].split(','))
+    width, height = (int(v) for v in parts[2].split('x'))
+    window = tuple(int(v) for v in parts[3][len('window='):].split('x'))
+    return {'monitor': parts[0][len('monitor='):], 'area': (x, y, width, height),
+            'window': window, 'fullscreen': parts[4] == 'fullscreen=1'}
+
+
+def start_app(env, folder):
+    """The real binary (SM_BINARY) on mutter with the accessibility bridge
+    on and SM_DEBUG_MONITORS=@folder: (process, Reports)."""
+    env = dict(env, SM_DEBUG_MONITORS=folder)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop('GTK_A11Y', None)
+    process = subprocess.Popen([os.environ['SM_BINARY']], env=env, stderr=subprocess.PIPE, text=True)
+    return process, Reports(process)

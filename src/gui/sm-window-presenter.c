@@ -275,9 +275,30 @@ _sm_window_update_present_elsewhere (SmWindow *self)
   sm_presenter_set_offer_elsewhere (self->presenter, name);
 }
 
+/* A monitor plugged in may learn its name a moment after it appears. */
 static void
-on_monitors_items_changed (SmWindow *self)
+follow_monitors (SmWindow   *self,
+                 GListModel *monitors,
+                 guint       position,
+                 guint       added)
 {
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      g_signal_connect_object (monitor, "notify", G_CALLBACK (_sm_window_update_present_elsewhere),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+on_monitors_items_changed (SmWindow   *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *monitors)
+{
+  follow_monitors (self, monitors, position, added);
   /* Its positions are out of date. */
   if (self->monitor_menu != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->monitor_menu));
@@ -340,6 +361,7 @@ _sm_window_presenter_init (SmWindow *self)
   sm_monitor_debug_watch (GTK_WINDOW (self), "main");
   g_signal_connect_object (monitors, "items-changed",
                            G_CALLBACK (on_monitors_items_changed), self, G_CONNECT_SWAPPED);
+  follow_monitors (self, monitors, 0, g_list_model_get_n_items (monitors));
   _sm_window_update_present_elsewhere (self);
 }
 

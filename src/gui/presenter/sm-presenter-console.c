@@ -17,6 +17,7 @@ struct _SmPresenterConsole
   GtkWidget     parent_instance;
 
   /* Template widgets */
+  GtkWidget    *scroller;
   GtkLabel     *monitor_label;
   GtkLabel     *now_label;
   GtkLabel     *next_heading;
@@ -187,6 +188,7 @@ sm_presenter_console_class_init (SmPresenterConsoleClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "console.previous", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-presenter-console.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmPresenterConsole, scroller);
   gtk_widget_class_bind_template_child (widget_class, SmPresenterConsole, monitor_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenterConsole, now_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenterConsole, next_heading);
