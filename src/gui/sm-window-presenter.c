@@ -141,38 +141,36 @@ hide_console (SmWindow *self)
 }
 
 /* However the presenter window goes (Escape, F11, Stop, the compositor
- * closing it, its monitor unplugged), the console goes with it; with the
- * monitor gone, presenter mode comes back into this window as it was. */
+ * closing it, its monitor unplugged), the console goes with it. */
 static void
 on_presenter_window_destroy (SmWindow *self)
 {
-  SmPresenter *far = _sm_window_get_far_presenter (self);
-  Carried carried = { far != NULL ? sm_presenter_get_map (far) : NULL,
-                      far != NULL ? sm_presenter_get_step (far) : -1 };
-  gboolean bring_back = self->presenter_monitor_lost;
-
   g_clear_signal_handler (&self->presenter_monitor_id, self->presenter_monitor);
   g_clear_object (&self->presenter_monitor);
-  self->presenter_monitor_lost = FALSE;
   hide_console (self);
   self->presenter_window = NULL;
-
-  if (bring_back && !gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      sm_window_set_presenting (self, TRUE);
-      carry_into (self->presenter, &carried);
-    }
   _sm_window_update_present_elsewhere (self);
 }
 
+/* The monitor is gone: presenter mode comes back into this window, showing
+ * what it showed there. */
 static void
 on_presenter_monitor_invalidate (SmWindow *self)
 {
+  g_autoptr(SmPresenter) far = NULL;
+  Carried carried;
+
   if (self->presenter_window == NULL)
     return;
   g_debug ("The presenter's monitor went away: back into the window");
-  self->presenter_monitor_lost = TRUE;
+  /* Kept alive, map and all, past its window. */
+  far = g_object_ref (_sm_window_get_far_presenter (self));
+  carried = (Carried) { sm_presenter_get_map (far), sm_presenter_get_step (far) };
   gtk_window_destroy (self->presenter_window);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  sm_window_set_presenting (self, TRUE);
+  carry_into (self->presenter, &carried);
 }
 
 static void

@@ -92,7 +92,6 @@ struct _SmWindow
   gboolean              marking_pain;
   gboolean              session_from_routines;
   gulong                presenter_monitor_id;
-  gboolean              presenter_monitor_lost;
 };
 
 /* --- Side pane: panels, history, search and the safety screen ------------ */
