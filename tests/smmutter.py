@@ -66,7 +66,7 @@ class Mutter:
         self.runtime = tempfile.mkdtemp(prefix='sm-wayland-')
         os.chmod(self.runtime, 0o700)
         env = dict(os.environ, XDG_RUNTIME_DIR=self.runtime)
-        for key in ('DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY'):
+        for key in ('DISPLAY', 'XAUTHORITY', 'WAYLAND_DISPLAY', 'G_DEBUG'):
             env.pop(key, None)
         args = ['mutter', '--wayland', '--headless', '--no-x11', '--sm-disable',
                 f'--wayland-display={self.name}']

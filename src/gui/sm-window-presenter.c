@@ -153,24 +153,23 @@ on_presenter_window_destroy (SmWindow *self)
 }
 
 /* The monitor is gone: presenter mode comes back into this window, showing
- * what it showed there. */
+ * what it showed there (copied while that window is still whole). */
 static void
 on_presenter_monitor_invalidate (SmWindow *self)
 {
-  g_autoptr(SmPresenter) far = NULL;
-  Carried carried;
+  SmPresenter *far = _sm_window_get_far_presenter (self);
 
-  if (self->presenter_window == NULL)
+  if (far == NULL)
     return;
   g_debug ("The presenter's monitor went away: back into the window");
-  /* Kept alive, map and all, past its window. */
-  far = g_object_ref (_sm_window_get_far_presenter (self));
-  carried = (Carried) { sm_presenter_get_map (far), sm_presenter_get_step (far) };
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      Carried carried = { sm_presenter_get_map (far), sm_presenter_get_step (far) };
+
+      sm_window_set_presenting (self, TRUE);
+      carry_into (self->presenter, &carried);
+    }
   gtk_window_destroy (self->presenter_window);
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  sm_window_set_presenting (self, TRUE);
-  carry_into (self->presenter, &carried);
 }
 
 static void
