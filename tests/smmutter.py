@@ -252,3 +252,63 @@ def start_app(env, folder):
     env.pop('GTK_A11Y', None)
     process = subprocess.Popen([os.environ['SM_BINARY']], env=env, stderr=subprocess.PIPE, text=True)
     return process, Reports(process)
+
+
+def report_is(reports, role, **want):
+    """A predicate: @role's latest report has the @want values."""
+    def check():
+        report = reports.get(role)
+        return report if report is not None and all(report[k] == v for k, v in want.items()) else None
+    return check
+
+
+def toplevel(app, name):
+    """The app's top-level window named @name (GTK names it by its title)."""
+    for i in range(app.childCount):
+        window = app.getChildAtIndex(i)
+        if window is not None and (window.name or '') == name:
+            return window
+    return None
+
+
+def private_env(env, scratch):
+    """@env with XDG config, data, state and cache folders under @scratch."""
+    env = dict(env)
+    for name in ('CONFIG', 'DATA', 'STATE', 'CACHE'):
+        folder = os.path.join(scratch, name.lower())
+        os.makedirs(folder, exist_ok=True)
+        env[f'XDG_{name}_HOME'] = folder
+    return env
+
+
+def run_app_test(tap, sizes, body):
+    """Mutter with a virtual monitor of each of @sizes, the app on it in
+    folders of its own (SM_DEBUG_MONITORS on), found on the accessibility
+    bus; then body(mutter, process, reports, app, window, scratch), and
+    unless that returns False, Ctrl+Q must end the app with status 0."""
+    import smatspi
+    from smatspi import pyatspi
+
+    scratch = tempfile.mkdtemp(prefix='sm-wayland-')
+    try:
+        with Mutter(*sizes) as mutter:
+            tap(True, f'mutter runs headless with {mutter.monitors()}')
+            process, reports = start_app(private_env(mutter.env, scratch), scratch)
+            try:
+                app = smatspi.wait_for(lambda: smatspi.find_app(process.pid), timeout=60)
+                if not tap(app is not None, 'the app shows up on the accessibility bus'):
+                    return
+                window = smatspi.wait_for(lambda: smatspi.find_named(app, pyatspi.ROLE_FRAME, 'Sciatica Map'))
+                if body(mutter, process, reports, app, window, scratch) is False:
+                    return
+                mutter.key('ctrl+q')
+                try:
+                    status = process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    status = None
+                tap(status == 0, f'Ctrl+Q quits the app cleanly (status {status})')
+            finally:
+                if process.poll() is None:
+                    smatspi.stop_app(process)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

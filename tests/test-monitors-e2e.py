@@ -27,38 +27,13 @@
 import os
 import shutil
 import sys
-import tempfile
 
 import smatspi
-from smatspi import pyatspi, wait_for, walk, find_named, is_laid_out, label_shown
+from smatspi import pyatspi, wait_for, walk, find_named, label_shown
 import smmutter
 
 tap = smatspi.Tap()
 SIZES = ((1280, 1024), (1920, 1080))
-
-
-def private_env(env, scratch):
-    env = dict(env)
-    for name in ('CONFIG', 'DATA', 'STATE', 'CACHE'):
-        folder = os.path.join(scratch, name.lower())
-        os.makedirs(folder, exist_ok=True)
-        env[f'XDG_{name}_HOME'] = folder
-    return env
-
-
-def report_is(reports, role, **want):
-    def check():
-        report = reports.get(role)
-        return report if report is not None and all(report[k] == v for k, v in want.items()) else None
-    return check
-
-
-def toplevel(app, name):
-    for i in range(app.childCount):
-        window = app.getChildAtIndex(i)
-        if window is not None and (window.name or '') == name:
-            return window
-    return None
 
 
 def menu_items(app):
@@ -77,85 +52,64 @@ def keep_pictures(reports, scratch, roles, tag):
         tap.diag(f'picture of the {role} window ({tag}): {path}')
 
 
-def run(mutter, scratch):
-    process, reports = smmutter.start_app(private_env(mutter.env, scratch), scratch)
-    try:
-        app = wait_for(lambda: smatspi.find_app(process.pid), timeout=60)
-        if not tap(app is not None, 'the app shows up on the accessibility bus'):
-            return
-        window = wait_for(lambda: find_named(app, pyatspi.ROLE_FRAME, 'Sciatica Map'))
-        first = wait_for(report_is(reports, 'main', fullscreen=False), timeout=30)
-        monitors = mutter.monitors()
-        if not tap(first is not None and first['monitor'] in monitors,
-                   f'the window opens on a monitor ({first}; mutter has {monitors})'):
-            return
-        home = first['monitor']
-        other = next(c for c in monitors if c != home)
-        other_size = monitors[other][2:4]
-        wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'I Understand', laid_out=True))
-        mutter.key('alt+u')
-        tap(wait_for(label_shown(window, 'Where does it hurt?')) is not None,
-            'Alt+U acknowledges the safety screen')
+def run(mutter, process, reports, app, window, scratch):
+    first = wait_for(smmutter.report_is(reports, 'main', fullscreen=False), timeout=30)
+    monitors = mutter.monitors()
+    if not tap(first is not None and first['monitor'] in monitors,
+               f'the window opens on a monitor ({first}; mutter has {monitors})'):
+        return
+    home = first['monitor']
+    other = next(c for c in monitors if c != home)
+    other_size = monitors[other][2:4]
+    wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'I Understand', laid_out=True))
+    mutter.key('alt+u')
+    tap(wait_for(label_shown(window, 'Where does it hurt?')) is not None,
+        'Alt+U acknowledges the safety screen')
 
-        mutter.key('F11', delay=1)
-        items = wait_for(lambda: len(menu_items(app)) >= 2 and menu_items(app), timeout=15) or []
-        tap('In This Window' in items and any(other in name for name in items),
-            f'F11 asks where to present: {items}')
-        mutter.key('Down', delay=0.3)
-        mutter.key('Return', delay=1)
+    mutter.key('F11', delay=1)
+    items = wait_for(lambda: len(menu_items(app)) >= 2 and menu_items(app), timeout=15) or []
+    tap('In This Window' in items and any(other in name for name in items),
+        f'F11 asks where to present: {items}')
+    mutter.key('Down', delay=0.3)
+    mutter.key('Return', delay=1)
 
-        far = wait_for(report_is(reports, 'presenter', monitor=other, fullscreen=True, window=other_size))
-        tap(far is not None, f'the presenter window is full screen on {other} '
-            f'({reports.get("presenter")})')
-        main = reports.get('main')
-        tap(main is not None and main['monitor'] == home and not main['fullscreen'],
-            f'the main window stays on {home}, not full screen ({main})')
-        console = wait_for(label_shown(window, 'Presenting on the Other Screen'))
-        tap(console is not None and
-            find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'Stop Presenting', laid_out=True) is not None,
-            'the main window shows the console')
-        tap(find_named(app, pyatspi.ROLE_FRAME, 'Sciatica Map Presenter') is not None or
-            toplevel(app, 'Sciatica Map Presenter') is not None, 'the presenter window is on the bus')
-        keep_pictures(reports, scratch, ['main', 'presenter'], 'two-screens')
+    far = wait_for(smmutter.report_is(reports, 'presenter', monitor=other, fullscreen=True, window=other_size))
+    tap(far is not None, f'the presenter window is full screen on {other} '
+        f'({reports.get("presenter")})')
+    main = reports.get('main')
+    tap(main is not None and main['monitor'] == home and not main['fullscreen'],
+        f'the main window stays on {home}, not full screen ({main})')
+    console = wait_for(label_shown(window, 'Presenting on the Other Screen'))
+    tap(console is not None and
+        find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'Stop Presenting', laid_out=True) is not None,
+        'the main window shows the console')
+    tap(find_named(app, pyatspi.ROLE_FRAME, 'Sciatica Map Presenter') is not None or
+        smmutter.toplevel(app, 'Sciatica Map Presenter') is not None, 'the presenter window is on the bus')
+    keep_pictures(reports, scratch, ['main', 'presenter'], 'two-screens')
 
-        mutter.use_monitors([home])
-        tap(wait_for(lambda: toplevel(app, 'Sciatica Map Presenter') is None, timeout=20) is not None,
-            f'{other} switched off: the presenter window goes')
-        back = wait_for(report_is(reports, 'main', monitor=home, fullscreen=True,
-                                  window=monitors[home][2:4]))
-        tap(back is not None, f'presenter mode is back in the main window, full screen ({reports.get("main")})')
-        presenter = wait_for(lambda: find_named(window, pyatspi.ROLE_PANEL, 'Presenter', laid_out=True))
-        tap(presenter is not None, 'the main window shows presenter mode')
-        keep_pictures(reports, scratch, ['main'], 'unplugged')
+    mutter.use_monitors([home])
+    tap(wait_for(lambda: smmutter.toplevel(app, 'Sciatica Map Presenter') is None, timeout=20) is not None,
+        f'{other} switched off: the presenter window goes')
+    back = wait_for(smmutter.report_is(reports, 'main', monitor=home, fullscreen=True,
+                              window=monitors[home][2:4]))
+    tap(back is not None, f'presenter mode is back in the main window, full screen ({reports.get("main")})')
+    presenter = wait_for(lambda: find_named(window, pyatspi.ROLE_PANEL, 'Presenter', laid_out=True))
+    tap(presenter is not None, 'the main window shows presenter mode')
+    keep_pictures(reports, scratch, ['main'], 'unplugged')
 
-        mutter.use_monitors([home, other])
-        offer = wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'Present on', laid_out=True))
-        tap(offer is not None and other in (offer.name or ''),
-            f'{other} back on: presenter mode offers it again ({offer.name if offer else None!r})')
-        keep_pictures(reports, scratch, ['main'], 'plugged-back')
+    mutter.use_monitors([home, other])
+    offer = wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'Present on', laid_out=True))
+    tap(offer is not None and other in (offer.name or ''),
+        f'{other} back on: presenter mode offers it again ({offer.name if offer else None!r})')
+    keep_pictures(reports, scratch, ['main'], 'plugged-back')
 
-        mutter.key('Escape', delay=1)
-        tap(wait_for(report_is(reports, 'main', fullscreen=False)) is not None,
-            'Escape leaves presenter mode')
-        mutter.key('ctrl+q')
-        try:
-            status = process.wait(timeout=20)
-        except Exception:  # noqa: BLE001 - a hang is a failure
-            status = None
-        tap(status == 0, f'Ctrl+Q quits the app cleanly (status {status})')
-    finally:
-        if process.poll() is None:
-            smatspi.stop_app(process)
+    mutter.key('Escape', delay=1)
+    tap(wait_for(smmutter.report_is(reports, 'main', fullscreen=False)) is not None,
+        'Escape leaves presenter mode')
 
 
 def main():
-    scratch = tempfile.mkdtemp(prefix='sm-monitors-')
-    try:
-        with smmutter.Mutter(*SIZES) as mutter:
-            tap(True, f'mutter runs headless with {mutter.monitors()}')
-            run(mutter, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    smmutter.run_app_test(tap, SIZES, run)
 
 
 if __name__ == '__main__':

@@ -20,11 +20,7 @@
 # Copyright 2026 The Sciatica Map authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-import os
-import shutil
 import sys
-import tempfile
-import time
 
 import smatspi
 from smatspi import pyatspi, wait_for, find_named, label_shown
@@ -34,88 +30,42 @@ tap = smatspi.Tap()
 SIZE = (1280, 1024)
 
 
-def private_env(env, scratch):
-    env = dict(env)
-    for name in ('CONFIG', 'DATA', 'STATE', 'CACHE'):
-        folder = os.path.join(scratch, name.lower())
-        os.makedirs(folder, exist_ok=True)
-        env[f'XDG_{name}_HOME'] = folder
-    return env
+def run(mutter, process, reports, app, window, scratch):
+    first = wait_for(smmutter.report_is(reports, 'main', fullscreen=False), timeout=30)
+    tap(first is not None and first['monitor'] == 'Meta-0' and first['area'][2:] == SIZE,
+        f'the window opens on the virtual monitor ({first})')
+    size = first['window'] if first else None
 
+    wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'I Understand', laid_out=True))
+    mutter.key('alt+u')
+    tap(wait_for(label_shown(window, 'Where does it hurt?')) is not None,
+        'Alt+U acknowledges the safety screen')
 
-def toplevel(app, name):
-    for i in range(app.childCount):
-        window = app.getChildAtIndex(i)
-        if window is not None and (window.name or '') == name:
-            return window
-    return None
+    mutter.key('F11', delay=1)
+    full = wait_for(smmutter.report_is(reports, 'main', fullscreen=True, window=SIZE))
+    tap(full is not None, f'F11: full screen, the monitor\'s size ({reports.get("main")})')
+    tap(wait_for(lambda: find_named(window, pyatspi.ROLE_PANEL, 'Presenter', laid_out=True))
+        is not None, 'F11: presenter mode is on show')
+    pictures = reports.snapshot(scratch, ['main'])
+    tap.diag(f'picture of presenter mode: {pictures.get("main")}')
+    mutter.key('F11', delay=1)
+    back = wait_for(smmutter.report_is(reports, 'main', fullscreen=False, window=size))
+    tap(back is not None, f'F11 again: the window is back at {size} ({reports.get("main")})')
 
-
-def report_is(reports, role, **want):
-    def check():
-        report = reports.get(role)
-        return report if report is not None and all(report[k] == v for k, v in want.items()) else None
-    return check
-
-
-def run(mutter, scratch):
-    process, reports = smmutter.start_app(private_env(mutter.env, scratch), scratch)
-    try:
-        app = wait_for(lambda: smatspi.find_app(process.pid), timeout=60)
-        if not tap(app is not None, 'the app shows up on the accessibility bus'):
-            return
-        window = wait_for(lambda: find_named(app, pyatspi.ROLE_FRAME, 'Sciatica Map'))
-        first = wait_for(report_is(reports, 'main', fullscreen=False), timeout=30)
-        tap(first is not None and first['monitor'] == 'Meta-0' and first['area'][2:] == SIZE,
-            f'the window opens on the virtual monitor ({first})')
-        size = first['window'] if first else None
-
-        wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON, 'I Understand', laid_out=True))
-        mutter.key('alt+u')
-        tap(wait_for(label_shown(window, 'Where does it hurt?')) is not None,
-            'Alt+U acknowledges the safety screen')
-
-        mutter.key('F11', delay=1)
-        full = wait_for(report_is(reports, 'main', fullscreen=True, window=SIZE))
-        tap(full is not None, f'F11: full screen, the monitor\'s size ({reports.get("main")})')
-        tap(wait_for(lambda: find_named(window, pyatspi.ROLE_PANEL, 'Presenter', laid_out=True))
-            is not None, 'F11: presenter mode is on show')
-        pictures = reports.snapshot(scratch, ['main'])
-        tap.diag(f'picture of presenter mode: {pictures.get("main")}')
-        mutter.key('F11', delay=1)
-        back = wait_for(report_is(reports, 'main', fullscreen=False, window=size))
-        tap(back is not None, f'F11 again: the window is back at {size} ({reports.get("main")})')
-
-        mutter.key('ctrl+p')
-        dialog = wait_for(lambda: toplevel(app, 'Print'), timeout=30)
-        tap(dialog is not None, 'Ctrl+P opens the print dialog')
-        if dialog is not None:
-            wait_for(lambda: find_named(dialog, pyatspi.ROLE_LABEL, 'Print to File', laid_out=True),
-                     timeout=30)
-            mutter.key('Escape', delay=1)
-            tap(wait_for(lambda: toplevel(app, 'Print') is None, timeout=20) is not None,
-                'Escape cancels the print dialog')
-        tap(process.poll() is None, 'the app is still running')
-
-        mutter.key('ctrl+q')
-        try:
-            status = process.wait(timeout=20)
-        except Exception:  # noqa: BLE001 - a hang is a failure
-            status = None
-        tap(status == 0, f'Ctrl+Q quits the app cleanly (status {status})')
-    finally:
-        if process.poll() is None:
-            smatspi.stop_app(process)
+    mutter.key('ctrl+p')
+    dialog = wait_for(lambda: smmutter.toplevel(app, 'Print'), timeout=30)
+    tap(dialog is not None, 'Ctrl+P opens the print dialog')
+    if dialog is not None:
+        wait_for(lambda: find_named(dialog, pyatspi.ROLE_LABEL, 'Print to File', laid_out=True),
+                 timeout=30)
+        mutter.key('Escape', delay=1)
+        tap(wait_for(lambda: smmutter.toplevel(app, 'Print') is None, timeout=20) is not None,
+            'Escape cancels the print dialog')
+    tap(process.poll() is None, 'the app is still running')
 
 
 def main():
-    scratch = tempfile.mkdtemp(prefix='sm-wayland-')
-    try:
-        with smmutter.Mutter(SIZE) as mutter:
-            tap(True, f'mutter runs headless with {mutter.monitors()}')
-            run(mutter, scratch)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    smmutter.run_app_test(tap, (SIZE,), run)
 
 
 if __name__ == '__main__':
