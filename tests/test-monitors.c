@@ -177,6 +177,16 @@ check_elsewhere (GApplication *app,
   g_signal_emit_by_name (monitor, "invalidate");
   g_assert_false (sm_window_get_presenting (window));
 
+  /* "In This Window" while presenting there brings it here, step and all. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-on", "i", 0);
+  sm_presenter_go_to_step (SM_PRESENTER (gtk_window_get_child (sm_window_get_presenter_window (window))), 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present-on", "i", -1);
+  g_assert_null (sm_window_get_presenter_window (window));
+  g_assert_true (sm_window_get_presenting (window));
+  g_assert_cmpint (sm_presenter_get_step (sm_window_get_presenter (window)), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+  g_assert_false (sm_window_get_presenting (window));
+
   /* "In This Window" is presenter mode as F11 gives it with one screen. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.present-on", "i", -1);
   g_assert_true (sm_window_get_presenting (window));

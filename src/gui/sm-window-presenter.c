@@ -152,24 +152,30 @@ on_presenter_window_destroy (SmWindow *self)
   _sm_window_update_present_elsewhere (self);
 }
 
-/* The monitor is gone: presenter mode comes back into this window, showing
- * what it showed there (copied while that window is still whole). */
+/* Presenter mode comes back into this window, showing what it showed on
+ * the other screen (copied while that window is still whole). */
+static void
+bring_presenter_back (SmWindow *self)
+{
+  SmPresenter *far = _sm_window_get_far_presenter (self);
+  Carried carried = { sm_presenter_get_map (far), sm_presenter_get_step (far) };
+
+  sm_window_set_presenting (self, TRUE);
+  carry_into (self->presenter, &carried);
+  gtk_window_destroy (self->presenter_window);
+}
+
+/* The other monitor was unplugged. */
 static void
 on_presenter_monitor_invalidate (SmWindow *self)
 {
-  SmPresenter *far = _sm_window_get_far_presenter (self);
-
-  if (far == NULL)
+  if (self->presenter_window == NULL)
     return;
   g_debug ("The presenter's monitor went away: back into the window");
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
-    {
-      Carried carried = { sm_presenter_get_map (far), sm_presenter_get_step (far) };
-
-      sm_window_set_presenting (self, TRUE);
-      carry_into (self->presenter, &carried);
-    }
-  gtk_window_destroy (self->presenter_window);
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    gtk_window_destroy (self->presenter_window);
+  else
+    bring_presenter_back (self);
 }
 
 static void
@@ -192,6 +198,8 @@ follow_presenter_window (SmWindow   *self,
 
   sm_presenter_console_set_presenter (ensure_console (self), far, name);
   gtk_stack_set_visible_child_name (self->panel_stack, "console");
+  /* The page it replaced may have had the focus. */
+  sm_presenter_console_focus (self->console);
 }
 
 /* The therapist keeps this window; the patient sees the other screen. */
@@ -238,18 +246,18 @@ present_on_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (widget));
   int index = g_variant_get_int32 (param);
-  g_autoptr(GdkMonitor) monitor = NULL;
 
-  if (index < 0)
+  if (index >= 0)
     {
-      if (self->presenter_window != NULL)
-        gtk_window_destroy (self->presenter_window);
-      sm_window_set_presenting (self, TRUE);
-      return;
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, (guint) index);
+
+      if (monitor != NULL)
+        present_on (self, monitor);
     }
-  monitor = g_list_model_get_item (monitors, (guint) index);
-  if (monitor != NULL)
-    present_on (self, monitor);
+  else if (self->presenter_window != NULL)
+    bring_presenter_back (self);
+  else
+    sm_window_set_presenting (self, TRUE);
 }
 
 /* --- Which monitors ------------------------------------------------------ */
