@@ -152,6 +152,25 @@ on_presenter_window_destroy (SmWindow *self)
   _sm_window_update_present_elsewhere (self);
 }
 
+static void
+destroy_closing_window (SmWindow *self)
+{
+  g_clear_handle_id (&self->closing_id, g_source_remove);
+  if (self->closing_window != NULL)
+    gtk_window_destroy (self->closing_window);
+  g_clear_object (&self->closing_window);
+}
+
+static gboolean
+on_closing_idle (gpointer data)
+{
+  SmWindow *self = data;
+
+  self->closing_id = 0;
+  destroy_closing_window (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Presenter mode comes back into this window, showing what it showed on
  * the other screen (copied while that window is still whole). */
 static void
@@ -160,9 +179,19 @@ bring_presenter_back (SmWindow *self)
   SmPresenter *far = _sm_window_get_far_presenter (self);
   Carried carried = { sm_presenter_get_map (far), sm_presenter_get_step (far) };
 
+  GtkWindow *window = self->presenter_window;
+
   sm_window_set_presenting (self, TRUE);
   carry_into (self->presenter, &carried);
-  gtk_window_destroy (self->presenter_window);
+  /* Let go of it at once, but destroy it a turn later, once hidden: GTK
+   * 4.8's accessibility bridge has been seen to crash when a window goes
+   * in the same turn as the other window's whole tree changes. */
+  g_signal_handlers_disconnect_by_func (window, on_presenter_window_destroy, self);
+  on_presenter_window_destroy (self);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  destroy_closing_window (self);
+  self->closing_window = g_object_ref (window);
+  self->closing_id = g_idle_add_full (G_PRIORITY_LOW, on_closing_idle, self, NULL);
 }
 
 /* The other monitor was unplugged. */
@@ -375,6 +404,7 @@ _sm_window_presenter_dispose (SmWindow *self)
 {
   if (self->presenter_window != NULL)
     gtk_window_destroy (self->presenter_window);
+  destroy_closing_window (self);
   g_clear_pointer (&self->monitor_menu, gtk_widget_unparent);
 }
 

@@ -79,6 +79,7 @@ struct _SmWindow
   GtkWidget            *map_menu;           /* the map's context menu, parented to map_slot */
   GtkWidget            *monitor_menu;       /* F11's "where to present", parented to map_slot */
   GdkMonitor           *presenter_monitor;  /* the presenter window's */
+  GtkWindow            *closing_window;     /* a presenter window let go of, destroyed in an idle */
   SmRoutine            *numbered;           /* the routine whose steps the map numbers */
   GSignalGroup         *numbered_signals;
   SmPainDrawing        *loose_drawing;      /* drawn with no routine of one's own open */
@@ -92,6 +93,7 @@ struct _SmWindow
   gboolean              marking_pain;
   gboolean              session_from_routines;
   gulong                presenter_monitor_id;
+  guint                 closing_id;
 };
 
 /* --- Side pane: panels, history, search and the safety screen ------------ */
