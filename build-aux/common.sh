@@ -18,6 +18,7 @@ SM_PACKAGES=(
   at-spi2-core python3 python3-gi python3-pyatspi gir1.2-atspi-2.0
   poppler-utils librsvg2-bin
   openbox x11-utils imagemagick gir1.2-gdkpixbuf-2.0
+  mutter
 )
 
 sm_say () {

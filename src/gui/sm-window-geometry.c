@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-monitor-debug.h"
 #include "sm-presenter.h"
 #include "sm-window-geometry.h"
 
@@ -63,8 +64,8 @@ sm_presenter_pick_monitor (const GdkRectangle *monitors,
   return best;
 }
 
-static int
-window_monitor_index (GtkWindow  *window,
+int
+sm_window_monitor_index (GtkWindow  *window,
                       GListModel *monitors)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -101,13 +102,89 @@ sm_presenter_find_other_monitor (GtkWindow *window)
       gdk_monitor_get_geometry (monitor, &geometries[i]);
     }
 
-  pick = sm_presenter_pick_monitor (geometries, n, window_monitor_index (window, monitors));
+  pick = sm_presenter_pick_monitor (geometries, n, sm_window_monitor_index (window, monitors));
   if (pick < 0)
     return NULL;
 
   /* The display's list holds a reference for as long as the monitor exists. */
   chosen = g_list_model_get_item (monitors, pick);
   return chosen;
+}
+
+char *
+sm_monitor_format_name (const char *manufacturer,
+                        const char *model,
+                        const char *connector,
+                        guint       position)
+{
+  g_autofree char *make = NULL;
+
+  if (model != NULL && *model != '\0')
+    make = manufacturer != NULL && *manufacturer != '\0' && !g_str_has_prefix (model, manufacturer)
+           ? g_strdup_printf ("%s %s", manufacturer, model) : g_strdup (model);
+  if (make != NULL && connector != NULL && *connector != '\0')
+    /* Translators: a screen, e.g. “DELL U2720Q (DP-1)”: its make and model,
+     * then the socket it is plugged into */
+    return g_strdup_printf (_("%1$s (%2$s)"), make, connector);
+  if (make != NULL)
+    return g_steal_pointer (&make);
+  if (connector != NULL && *connector != '\0')
+    return g_strdup (connector);
+  /* Translators: a screen GDK knows no name for; %u counts from 1 */
+  return g_strdup_printf (_("Screen %u"), position + 1);
+}
+
+char *
+sm_monitor_dup_name (GdkMonitor *monitor)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_monitor_get_display (monitor));
+  guint position = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) item = g_list_model_get_item (monitors, i);
+
+      if (item == monitor)
+        position = i;
+    }
+  return sm_monitor_format_name (gdk_monitor_get_manufacturer (monitor), gdk_monitor_get_model (monitor),
+                                 gdk_monitor_get_connector (monitor), position);
+}
+
+GMenuModel *
+sm_presenter_monitor_menu_new (GListModel *monitors,
+                               GdkMonitor *home)
+{
+  GMenu *menu = g_menu_new ();
+
+  g_menu_append (menu, _("In This Window"), "win.present-on(-1)");
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      g_autofree char *name = NULL, *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (monitor == home)
+        continue;
+      name = sm_monitor_dup_name (monitor);
+      /* Translators: where presenter mode shows, %s is a screen's name */
+      label = g_strdup_printf (_("On %s"), name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.present-on", g_variant_new_int32 ((gint32) i));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static GtkEventController *
+leave_on_f11 (void)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F11, 0),
+                                                          gtk_named_action_new ("presenter.leave")));
+  return controller;
 }
 
 GtkWindow *
@@ -127,6 +204,9 @@ sm_presenter_window_new (GtkApplication *application,
   sm_presenter_set_routine (SM_PRESENTER (presenter), routine);
   g_signal_connect_object (presenter, "leave", G_CALLBACK (gtk_window_destroy), window,
                            G_CONNECT_SWAPPED);
+  /* F11 in either window takes presenter mode away again. */
+  gtk_widget_add_controller (presenter, leave_on_f11 ());
+  sm_monitor_debug_watch (window, "presenter");
   gtk_window_fullscreen_on_monitor (window, monitor);
   gtk_window_present (window);
   gtk_widget_grab_focus (presenter);

@@ -40,6 +40,23 @@ int         sm_presenter_pick_monitor   (const GdkRectangle     *monitors,
                                          guint                   n_monitors,
                                          int                     window_monitor);
 
+/* The position of the monitor @window is on in @monitors, or -1. */
+int         sm_window_monitor_index     (GtkWindow              *window,
+                                         GListModel             *monitors);
+
+/* The name a person knows a screen by: "MAKE MODEL (CONNECTOR)", as much
+ * of it as GDK knows, or "Screen N" (@position counts from 0). */
+char       *sm_monitor_format_name      (const char             *manufacturer,
+                                         const char             *model,
+                                         const char             *connector,
+                                         guint                   position);
+char       *sm_monitor_dup_name         (GdkMonitor             *monitor);
+
+/* Where F11 offers to present: "In This Window" (win.present-on(-1)) and
+ * each monitor of @monitors but @home (win.present-on(i), its position). */
+GMenuModel *sm_presenter_monitor_menu_new (GListModel           *monitors,
+                                           GdkMonitor           *home);
+
 /* (transfer none) (nullable) the monitor sm_presenter_pick_monitor chooses
  * among @window's display's monitors. */
 GdkMonitor *sm_presenter_find_other_monitor (GtkWindow          *window);

@@ -10,6 +10,7 @@
 #include "sm-browse-page.h"
 #include "sm-history.h"
 #include "sm-pain-layer.h"
+#include "sm-presenter-console.h"
 #include "sm-presenter.h"
 #include "sm-routines-page.h"
 #include "sm-safety-page.h"
@@ -67,7 +68,8 @@ struct _SmWindow
 
   /* Borrowed references */
   SmPresenter          *presenter;          /* in mode_stack, created the first time */
-  GtkWindow            *presenter_window;   /* on another monitor; a weak pointer */
+  GtkWindow            *presenter_window;   /* on another monitor; cleared on its ::destroy */
+  SmPresenterConsole   *console;            /* in panel_stack, created the first time */
 
   /* Owned references */
   GSettings            *settings;
@@ -75,6 +77,9 @@ struct _SmWindow
   char                 *side;
   SmHistory            *history;
   GtkWidget            *map_menu;           /* the map's context menu, parented to map_slot */
+  GtkWidget            *monitor_menu;       /* F11's "where to present", parented to map_slot */
+  GdkMonitor           *presenter_monitor;  /* the presenter window's */
+  GtkWindow            *closing_window;     /* a presenter window let go of, destroyed in an idle */
   SmRoutine            *numbered;           /* the routine whose steps the map numbers */
   GSignalGroup         *numbered_signals;
   SmPainDrawing        *loose_drawing;      /* drawn with no routine of one's own open */
@@ -87,6 +92,8 @@ struct _SmWindow
   SmWindowGeometry      before_presenting;
   gboolean              marking_pain;
   gboolean              session_from_routines;
+  gulong                presenter_monitor_id;
+  guint                 closing_id;
 };
 
 /* --- Side pane: panels, history, search and the safety screen ------------ */
@@ -109,7 +116,9 @@ void         _sm_window_class_presenter_init      (SmWindowClass *klass);
 void         _sm_window_presenter_init            (SmWindow      *self);
 void         _sm_window_enter_presenter           (SmWindow      *self);
 void         _sm_window_leave_presenter           (SmWindow      *self);
+void         _sm_window_presenter_dispose         (SmWindow      *self);
 void         _sm_window_update_present_elsewhere  (SmWindow      *self);
+SmPresenter *_sm_window_get_far_presenter         (SmWindow      *self);
 
 /* --- Hold timer and guided sessions -------------------------------------- */
 

@@ -30,20 +30,25 @@ sm_window_get_pain_drawing (SmWindow *self)
   return routine != NULL ? sm_routine_get_pain_drawing (routine) : self->loose_drawing;
 }
 
-/* Both layers draw the current drawing and offer to keep a loose one. */
+/* Every layer (the window's, presenter mode's and the other screen's)
+ * draws the current drawing and offers to keep a loose one. */
 void
 _sm_window_update_pain_layers (SmWindow *self)
 {
   SmPainDrawing *drawing = sm_window_get_pain_drawing (self);
   gboolean offer = drawing == self->loose_drawing && sm_pain_drawing_get_n_strokes (drawing) > 0;
+  SmPresenter *presenters[] = { self->presenter, _sm_window_get_far_presenter (self) };
 
   sm_pain_layer_set_drawing (self->pain_layer, drawing);
   sm_pain_layer_set_offer_save (self->pain_layer, offer);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-pain-drawing", offer);
-  if (self->presenter == NULL)
-    return;
-  sm_pain_layer_set_drawing (sm_presenter_get_pain_layer (self->presenter), drawing);
-  sm_pain_layer_set_offer_save (sm_presenter_get_pain_layer (self->presenter), offer);
+  for (guint i = 0; i < G_N_ELEMENTS (presenters); i++)
+    {
+      if (presenters[i] == NULL)
+        continue;
+      sm_pain_layer_set_drawing (sm_presenter_get_pain_layer (presenters[i]), drawing);
+      sm_pain_layer_set_offer_save (sm_presenter_get_pain_layer (presenters[i]), offer);
+    }
 }
 
 /* win.save-pain-drawing: the loose drawing moves into a routine of one's
@@ -143,6 +148,8 @@ _sm_window_follow_routine (SmWindow *self)
   update_step_numbers (self);
   if (self->presenter != NULL)
     sm_presenter_set_routine (self->presenter, routine);
+  if (_sm_window_get_far_presenter (self) != NULL)
+    sm_presenter_set_routine (_sm_window_get_far_presenter (self), routine);
   _sm_window_update_pain_layers (self);
 }
 

@@ -248,8 +248,7 @@ sm_window_dispose (GObject *object)
 {
   SmWindow *self = SM_WINDOW (object);
 
-  if (self->presenter_window != NULL)
-    gtk_window_destroy (self->presenter_window);
+  _sm_window_presenter_dispose (self);
   _sm_window_end_session (self);
   sm_map_flash_stop (self->body_map);
   /* The timer outlives this dispose by a little: stop following it. */

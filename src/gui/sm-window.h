@@ -43,6 +43,9 @@ gboolean    sm_window_get_presenting (SmWindow   *self);
 void        sm_window_set_presenting (SmWindow   *self,
                                       gboolean    presenting);
 SmPresenter *sm_window_get_presenter (SmWindow   *self);
+/* With a second monitor, F11 asks where (win.present-on (i): -1 here, or
+ * a monitor's position); the presenter window there, while it is open. */
+GtkWindow  *sm_window_get_presenter_window (SmWindow *self);
 
 /* The pain drawing that win.mark-pain (Ctrl+M) edits over the map. */
 SmPainDrawing *sm_window_get_pain_drawing (SmWindow *self);

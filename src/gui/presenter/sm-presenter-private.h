@@ -33,6 +33,7 @@ struct _SmPresenter
   SmPainLayer     *pain_layer;
   GtkWidget       *caption;
   GtkWidget       *controls;
+  GtkWidget       *elsewhere_button;
   GtkLabel        *step_label;
   GtkLabel        *title_label;
   GtkLabel        *sentence_label;

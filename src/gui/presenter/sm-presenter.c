@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (SmPresenter, sm_presenter, GTK_TYPE_WIDGET)
 
 enum {
   LEAVE,
+  CAPTION_CHANGED,
   N_SIGNALS
 };
 
@@ -120,6 +121,7 @@ update_caption (SmPresenter *self)
   gtk_label_set_label (self->title_label, title != NULL ? title : "");
   gtk_label_set_label (self->sentence_label, caption_sentence (self, zone));
   update_step_label (self);
+  g_signal_emit (self, signals[CAPTION_CHANGED], 0);
 }
 
 const char *
@@ -136,6 +138,52 @@ sm_presenter_get_caption_sentence (SmPresenter *self)
   g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
 
   return gtk_label_get_label (self->sentence_label);
+}
+
+/* (nullable) "Gluteus medius, left side" for step @index. */
+char *
+sm_presenter_dup_step_title (SmPresenter *self,
+                             int          index)
+{
+  const Step *step;
+  SmZone *zone;
+
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  if (index < 0 || index >= (int) self->steps->len)
+    return NULL;
+  step = &g_array_index (self->steps, Step, index);
+  zone = sm_atlas_lookup_zone (sm_atlas_get_default (), step->zone);
+  return zone != NULL ? zone_title (zone, step->side) : NULL;
+}
+
+/* (transfer none) (nullable) */
+SmRoutine *
+sm_presenter_get_routine (SmPresenter *self)
+{
+  g_return_val_if_fail (SM_IS_PRESENTER (self), NULL);
+
+  return self->routine;
+}
+
+/* While another screen could show the presenter, a button in the
+ * controls offers it (win.present-elsewhere): @monitor_name, or NULL to
+ * hide it. */
+void
+sm_presenter_set_offer_elsewhere (SmPresenter *self,
+                                  const char  *monitor_name)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (SM_IS_PRESENTER (self));
+
+  gtk_widget_set_visible (self->elsewhere_button, monitor_name != NULL);
+  if (monitor_name == NULL)
+    return;
+  /* Translators: a button in presenter mode; %s is a screen's name,
+   * e.g. “Present on DELL U2720Q (DP-1)” */
+  label = g_strdup_printf (_("Present on %s"), monitor_name);
+  gtk_button_set_label (GTK_BUTTON (self->elsewhere_button), label);
 }
 
 const char *
@@ -629,6 +677,9 @@ sm_presenter_class_init (SmPresenterClass *klass)
 
   signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The step, the selection or the caption's text changed. */
+  signals[CAPTION_CHANGED] = g_signal_new ("caption-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "presenter.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "presenter.next", NULL, step_action);
@@ -643,6 +694,7 @@ sm_presenter_class_init (SmPresenterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, caption);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, controls);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, elsewhere_button);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, step_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, title_label);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, sentence_label);

@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (SmPresenter, sm_presenter, SM, PRESENTER, GtkWidget)
  * a presentation clicker walk through them ("Step 2 of 6").
  *
  * Actions: presenter.leave (Escape) emits ::leave; presenter.next and
- * presenter.previous step. */
+ * presenter.previous step. ::caption-changed: the step, the selection or
+ * the caption changed (the therapist's console follows it). */
 
 GtkWidget  *sm_presenter_new             (void);
 SmBodyMap  *sm_presenter_get_map         (SmPresenter        *self);
@@ -54,6 +55,12 @@ guint       sm_presenter_get_n_steps     (SmPresenter        *self);
 int         sm_presenter_get_step        (SmPresenter        *self);
 void        sm_presenter_go_to_step      (SmPresenter        *self,
                                           int                 step);
+
+SmRoutine  *sm_presenter_get_routine          (SmPresenter   *self);
+char       *sm_presenter_dup_step_title       (SmPresenter   *self,
+                                               int            index);
+void        sm_presenter_set_offer_elsewhere  (SmPresenter   *self,
+                                               const char    *monitor_name);
 
 const char *sm_presenter_get_caption_title    (SmPresenter   *self);
 const char *sm_presenter_get_caption_sentence (SmPresenter   *self);
