@@ -22,7 +22,7 @@
 #define DAY (24 * 60 * 60)
 #define T0  G_GINT64_CONSTANT (1767225600)   /* 2026-01-01 00:00 UTC */
 
-/* --- Helpers ---------------------------------------------------------------- */
+/* --- Helpers ------------------------------------------------------------- */
 
 static SmJournalEntry *
 make_entry (const char *routine,
@@ -146,7 +146,7 @@ write_two_entries (const char *path)
   g_assert_no_error (error);
 }
 
-/* --- Writing and reading ------------------------------------------------------ */
+/* --- Writing and reading ------------------------------------------------- */
 
 static void
 test_round_trip (void)
@@ -283,7 +283,7 @@ test_invalid (void)
   g_assert_false (sm_journal_get_has_unsaved (journal));
 }
 
-/* --- Migration --------------------------------------------------------------- */
+/* --- Migration ----------------------------------------------------------- */
 
 static void
 test_migration (void)
@@ -325,7 +325,7 @@ test_migration (void)
   g_assert_cmpstr (flags, ==, "2");
 }
 
-/* --- Faults ------------------------------------------------------------------ */
+/* --- Faults -------------------------------------------------------------- */
 
 static void
 overwrite (const char *path,
@@ -559,7 +559,7 @@ test_disk_full (void)
   assert_entries_equal (g_ptr_array_index (all, 0), entry);
 }
 
-/* --- Killed while writing ------------------------------------------------------ */
+/* --- Killed while writing ------------------------------------------------ */
 
 #define KILL_WRITES 1000
 #define KILL_AFTER  250

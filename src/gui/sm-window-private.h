@@ -87,6 +87,7 @@ struct _SmWindow
   SmWindowGeometry      before_presenting;
   gboolean              marking_pain;
   gboolean              session_from_routines;
+  gint64                session_started;     /* Unix seconds, for the journal */
 };
 
 /* --- Side pane: panels, history, search and the safety screen ------------ */

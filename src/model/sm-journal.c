@@ -71,7 +71,7 @@ G_DEFINE_FINAL_TYPE (SmJournal, sm_journal, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (sm-journal-error-quark, sm_journal_error)
 
-/* --- Schema ---------------------------------------------------------------- */
+/* --- Schema -------------------------------------------------------------- */
 
 /* migrations[n] takes a file from version n to n + 1. Never edit one that
  * has shipped: add a step and raise SM_JOURNAL_SCHEMA_VERSION. */
@@ -126,7 +126,7 @@ static const char * const migrations[SM_JOURNAL_SCHEMA_VERSION] = {
   " JOIN entry AS e ON e.id = f.entry" \
   " WHERE e.started >= ?1 AND (?2 IS NULL OR e.routine = ?2)"
 
-/* --- Errors ---------------------------------------------------------------- */
+/* --- Errors -------------------------------------------------------------- */
 
 static gboolean
 is_damage (int rc)
@@ -199,7 +199,7 @@ set_sqlite_error (SmJournal   *self,
     set_unavailable_error (self, why, error);
 }
 
-/* --- Notifications --------------------------------------------------------- */
+/* --- Notifications ------------------------------------------------------- */
 
 static gboolean
 notify_changes (gpointer data)
@@ -234,7 +234,7 @@ schedule_notify (SmJournal *self)
                               g_object_ref (self), g_object_unref);
 }
 
-/* --- Opening --------------------------------------------------------------- */
+/* --- Opening ------------------------------------------------------------- */
 
 static void
 close_locked (SmJournal *self)
@@ -435,7 +435,7 @@ open_locked (SmJournal  *self,
   return TRUE;
 }
 
-/* --- Writing --------------------------------------------------------------- */
+/* --- Writing ------------------------------------------------------------- */
 
 static void
 bind_text_or_null (sqlite3_stmt *stmt,
@@ -557,12 +557,24 @@ flush_locked (SmJournal  *self,
   return TRUE;
 }
 
-/* --- Public API ------------------------------------------------------------ */
+/* --- Public API ---------------------------------------------------------- */
 
 char *
 sm_journal_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "sciatica-map", "journal.sqlite3", NULL);
+}
+
+/* The person's journal at the default path, made on first use (not
+ * opened: the first add or list opens it). */
+SmJournal *
+sm_journal_get_default (void)
+{
+  static SmJournal *journal;
+
+  if (g_once_init_enter (&journal))
+    g_once_init_leave (&journal, sm_journal_new (NULL));
+  return journal;
 }
 
 SmJournal *
@@ -732,7 +744,7 @@ sm_journal_close (SmJournal *self)
   schedule_notify (self);
 }
 
-/* --- Reading --------------------------------------------------------------- */
+/* --- Reading ------------------------------------------------------------- */
 
 static char *
 column_text (sqlite3_stmt *stmt,
@@ -923,7 +935,7 @@ sm_journal_list (SmJournal   *self,
   return g_steal_pointer (&entries);
 }
 
-/* --- Moving a damaged file aside -------------------------------------------- */
+/* --- Moving a damaged file aside ----------------------------------------- */
 
 static gboolean
 rename_if_there (const char  *from,
@@ -975,7 +987,7 @@ sm_journal_move_aside (SmJournal  *self,
   return ok;
 }
 
-/* --- GObject ---------------------------------------------------------------- */
+/* --- GObject ------------------------------------------------------------- */
 
 static void
 sm_journal_finalize (GObject *object)

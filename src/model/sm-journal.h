@@ -42,6 +42,7 @@ G_DECLARE_FINAL_TYPE (SmJournal, sm_journal, SM, JOURNAL, GObject)
 GQuark          sm_journal_error_quark     (void);
 
 char           *sm_journal_default_path    (void);
+SmJournal      *sm_journal_get_default     (void);
 SmJournal      *sm_journal_new             (const char          *path);
 const char     *sm_journal_get_path        (SmJournal           *self);
 SmJournalState  sm_journal_get_state       (SmJournal           *self);
