@@ -18,6 +18,7 @@
 
 #include "sm-atlas.h"
 #include "sm-export.h"
+#include "sm-export-journal.h"
 #include "sm-file-write.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
@@ -47,6 +48,8 @@ sm_export_is_requested (int    argc,
         return FALSE;
       if (g_str_equal (argv[i], "--export-pdf") || g_str_has_prefix (argv[i], "--export-pdf="))
         return TRUE;
+      if (sm_export_journal_is_requested (argv[i]))
+        return TRUE;
     }
   return FALSE;
 }
@@ -55,6 +58,7 @@ void
 sm_export_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, export_entries);
+  g_application_add_main_option_entries (app, sm_export_journal_entries);
 }
 
 /* Two routines of the same name are fine in the window, but a script must
@@ -193,7 +197,10 @@ sm_export_handle_options (GVariantDict *options)
   g_autofree char *pdf = NULL;
   const char *routine = NULL, *paper = NULL;
   g_autoptr(GError) error = NULL;
+  int status = sm_export_journal_handle_options (options);
 
+  if (status >= 0)
+    return status;
   g_variant_dict_lookup (options, "export-pdf", "^ay", &pdf);
   g_variant_dict_lookup (options, "routine", "&s", &routine);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
