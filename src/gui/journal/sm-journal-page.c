@@ -336,8 +336,12 @@ static void
 sm_journal_page_dispose (GObject *object)
 {
   SmJournalPage *self = SM_JOURNAL_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_JOURNAL_PAGE);
+  /* The scrolled window is not bound: it goes here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->chart, sm_journal_chart_free);
   g_clear_pointer (&self->summary, g_free);
