@@ -218,6 +218,87 @@ test_errors (void)
   g_assert_cmpstr (err, ==, "sciatica-map: --steps goes with --export-journal\n");
 }
 
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  if (g_str_equal (tool, "pdfimages"))
+    argv[1] = "-list", argv[2] = path;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return g_steal_pointer (&out);
+}
+
+/* The report through the binary: its text, the paper, vector only, and
+ * --since and --routine choosing the sessions. */
+static void
+test_report (void)
+{
+  g_autofree char *pdf = g_build_filename (g_get_user_cache_dir (), "report.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--export-report=", pdf, NULL);
+  const char *all_args[] = { arg, "--paper", "letter", NULL };
+  const char *since_args[] = { arg, "--since", "2026-01-02", NULL };
+  const char *routine_args[] = { arg, "--routine", "Piriformis relief", NULL };
+  const char *bad_args[] = { arg, "--since", "yesterday", NULL };
+  const char *alone_args[] = { "--since", "2026-01-02", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *text = NULL, *info = NULL, *images = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  write_journal ();
+
+  g_assert_cmpint (run_export (all_args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  text = run_tool ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "Progress journal"));
+  g_assert_nonnull (strstr (text, "All routines"));
+  g_assert_nonnull (strstr (text, "2 sessions"));
+  g_assert_nonnull (strstr (text, "Pain before"));
+  g_assert_nonnull (strstr (text, "2026-01-01 00:00"));
+  g_assert_nonnull (strstr (text, "Ended early"));
+  g_assert_nonnull (strstr (text, "the stop rules were shown"));
+  info = run_tool ("pdfinfo", pdf);
+  g_assert_nonnull (strstr (info, "(letter)"));
+  images = run_tool ("pdfimages", pdf);
+  g_assert_null (strstr (images, "image"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_export (since_args, &out, &err), ==, 0);
+  text = run_tool ("pdftotext", pdf);
+  g_assert_nonnull (strstr (text, "1 session\n"));
+  g_assert_null (strstr (text, "2026-01-01 00:00"));
+  g_assert_nonnull (strstr (text, "2026-01-02 00:00"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&info, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_export (routine_args, &out, &err), ==, 0);
+  text = run_tool ("pdftotext", pdf);
+  info = run_tool ("pdfinfo", pdf);
+  g_assert_nonnull (strstr (info, "(A4)"));
+  g_assert_nonnull (strstr (text, "1 session\n"));
+  g_assert_nonnull (strstr (text, "2026-01-01 00:00"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_export (bad_args, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "sciatica-map: “yesterday” is not a day: use YYYY-MM-DD, such as 2026-03-01\n");
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_export (alone_args, &out, &err), ==, 2);
+  g_assert_cmpstr (err, ==, "sciatica-map: --since goes with --export-report\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/sm/export-journal/steps", test_steps);
   g_test_add_func ("/sm/export-journal/empty", test_empty);
   g_test_add_func ("/sm/export-journal/errors", test_errors);
+  g_test_add_func ("/sm/export-journal/report", test_report);
 
   return g_test_run ();
 }
