@@ -163,7 +163,7 @@ step_row (SmCheckIn     *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (title);
-  GtkWidget *buttons = gtk_flow_box_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_start (box, 12);
@@ -172,9 +172,7 @@ step_row (SmCheckIn     *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (buttons), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (buttons), G_N_ELEMENTS (flag_kinds));
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (buttons), TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (buttons), TRUE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (buttons),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
 
@@ -190,10 +188,8 @@ step_row (SmCheckIn     *self,
       g_object_set_data (G_OBJECT (toggle), "sm-flag", GUINT_TO_POINTER (flag_kinds[i].flag));
       g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (update_flagged), self);
       g_ptr_array_add (self->toggles, toggle);
-      gtk_flow_box_append (GTK_FLOW_BOX (buttons), toggle);
-      /* The flow box's children are focusable themselves: one Tab per
-       * button is enough. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
+      sm_pain_scale_narrow_button (toggle);
+      gtk_box_append (GTK_BOX (buttons), toggle);
     }
 
   gtk_box_append (GTK_BOX (box), label);

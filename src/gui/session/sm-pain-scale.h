@@ -18,5 +18,6 @@ GtkWidget *sm_pain_scale_new       (void);
 int        sm_pain_scale_get_value (SmPainScale *self);
 void       sm_pain_scale_set_value (SmPainScale *self,
                                     int          value);
+void       sm_pain_scale_narrow_button (GtkWidget *button);
 
 G_END_DECLS

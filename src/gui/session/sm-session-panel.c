@@ -111,10 +111,13 @@ show_step (SmSessionPanel *self)
   gtk_label_set_label (self->step_title, sm_session_step_get_title (step));
   gtk_label_set_label (self->phase_label, phase);
   gtk_label_set_label (self->instructions_label, sm_session_step_get_instructions (step));
-  /* "How is the pain now?" belongs to the start: the first hold. */
+  /* "How is the pain now?" belongs to the start; it stays until it is
+   * answered or skipped, so it never goes away under the person's hand,
+   * and an answer can be corrected during the first step. */
   gtk_widget_set_visible (self->before_box,
-                          !self->before_skipped && sm_session_get_position (session) == 0 &&
-                          sm_session_get_phase (session) != SM_SESSION_PHASE_REST);
+                          !self->before_skipped &&
+                          (sm_session_get_position (session) == 0 ||
+                           sm_pain_scale_get_value (self->before_scale) == SM_JOURNAL_NO_PAIN));
   gtk_stack_set_visible_child_name (self->pages, "step");
 }
 
