@@ -79,25 +79,25 @@ test_stop_rules (void)
   g_autoptr(SmSession) session = quick_session ();
   GtkWidget *check_in = g_object_ref_sink (sm_check_in_new ());
   SmPainScale *after = sm_test_find (check_in, "pain_after");
-  GtkWidget *stop_box = sm_test_find (check_in, "stop_box");
+  GtkWidget *check_in_stop = sm_test_find (check_in, "check_in_stop");
   g_autoptr(SmJournalEntry) entry = sm_journal_entry_new ("Quick");
   GtkToggleButton *numb, *worse;
 
   sm_check_in_set_session (SM_CHECK_IN (check_in), session, 3);
   /* One row per step, not per round. */
-  g_assert_cmpuint (count_rows (sm_test_find (check_in, "steps_list")), ==, 3);
+  g_assert_cmpuint (count_rows (sm_test_find (check_in, "check_in_steps")), ==, 3);
   g_assert_nonnull (gtk_widget_get_first_child (sm_test_find (check_in, "stop_rules_box")));
-  g_assert_nonnull (gtk_widget_get_first_child (sm_test_find (check_in, "red_flags_box")));
-  g_assert_false (gtk_widget_get_visible (stop_box));
+  g_assert_nonnull (gtk_widget_get_first_child (sm_test_find (check_in, "check_in_red_flags")));
+  g_assert_false (gtk_widget_get_visible (check_in_stop));
 
   /* Up by one: no; up by two: the stop rules at once. */
   sm_pain_scale_set_value (after, 4);
   g_assert_false (sm_check_in_get_flagged (SM_CHECK_IN (check_in)));
   sm_pain_scale_set_value (after, 5);
   g_assert_true (sm_check_in_get_flagged (SM_CHECK_IN (check_in)));
-  g_assert_true (gtk_widget_get_visible (stop_box));
+  g_assert_true (gtk_widget_get_visible (check_in_stop));
   sm_pain_scale_set_value (after, 2);
-  g_assert_false (gtk_widget_get_visible (stop_box));
+  g_assert_false (gtk_widget_get_visible (check_in_stop));
 
   /* "Worse" alone is not a nerve sign; "Numb" is. */
   worse = find_toggle (check_in, "Gluteus maximus, left side made the pain worse");
@@ -105,9 +105,9 @@ test_stop_rules (void)
   g_assert_nonnull (worse);
   g_assert_nonnull (numb);
   gtk_toggle_button_set_active (worse, TRUE);
-  g_assert_false (gtk_widget_get_visible (stop_box));
+  g_assert_false (gtk_widget_get_visible (check_in_stop));
   gtk_toggle_button_set_active (numb, TRUE);
-  g_assert_true (gtk_widget_get_visible (stop_box));
+  g_assert_true (gtk_widget_get_visible (check_in_stop));
   g_assert_true (sm_check_in_get_flagged (SM_CHECK_IN (check_in)));
 
   gtk_editable_set_text (sm_test_find (check_in, "note_entry"), "  Easier to walk.  ");
@@ -177,7 +177,7 @@ test_window_records (void)
   sm_pain_scale_set_value (sm_test_find (panel, "pain_after"), 2);
   gtk_editable_set_text (sm_test_find (panel, "note_entry"), "Better");
   gtk_toggle_button_set_active (find_toggle (panel, "Tingling during Psoas, left side"), TRUE);
-  g_assert_true (gtk_widget_get_visible (sm_test_find (panel, "stop_box")));
+  g_assert_true (gtk_widget_get_visible (sm_test_find (panel, "check_in_stop")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.session-close", NULL));
 
   wanted_entries = 1;

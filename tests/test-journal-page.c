@@ -68,7 +68,7 @@ test_sessions (void)
   /* 30 days by default; the chart's name is its summary. */
   summary = sm_journal_page_get_summary (SM_JOURNAL_PAGE (page));
   g_assert_cmpstr (summary, ==, "Over 4 weeks the average pain after a session went from 2.0 to 2.0.");
-  g_assert_cmpstr (gtk_label_get_label (sm_test_find (page, "summary_label")), ==, summary);
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (page, "journal_summary")), ==, summary);
   sm_journal_page_set_days (SM_JOURNAL_PAGE (page), 0);
   summary = sm_journal_page_get_summary (SM_JOURNAL_PAGE (page));
   g_assert_cmpstr (summary, ==, "Over 14 weeks the average pain after a session went from 5.0 to 2.0.");

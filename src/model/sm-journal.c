@@ -34,28 +34,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-journal-private.h"
-#include "sm-journal.h"
 
-struct _SmJournal
-{
-  GObject         parent_instance;
-
-  char           *path;
-  GMainContext   *context;
-
-  /* Shared with the worker thread, under lock. */
-  GMutex          lock;
-  sqlite3        *db;
-  sqlite3_stmt   *insert_entry;
-  sqlite3_stmt   *insert_flag;
-  SmJournalState  state;
-  GPtrArray      *pending;       /* SmJournalEntry, oldest first */
-  gboolean        disk_full;     /* a test's full disk */
-
-  /* Main context only: what the last notifications said. */
-  SmJournalState  notified_state;
-  gboolean        notified_unsaved;
-};
 
 enum {
   PROP_0,
@@ -114,17 +93,6 @@ static const char * const migrations[SM_JOURNAL_SCHEMA_VERSION] = {
 
 #define INSERT_FLAG_SQL \
   "INSERT INTO step_flag (entry, position, flags) VALUES (?1, ?2, ?3)"
-
-#define SELECT_ENTRIES_SQL \
-  "SELECT id, routine, steps, started, ended, steps_done, steps_skipped," \
-  " pain_before, pain_after, note, partial, drawing FROM entry" \
-  " WHERE started >= ?1 AND (?2 IS NULL OR routine = ?2)" \
-  " ORDER BY started DESC, id DESC"
-
-#define SELECT_FLAGS_SQL \
-  "SELECT f.entry, f.position, f.flags FROM step_flag AS f" \
-  " JOIN entry AS e ON e.id = f.entry" \
-  " WHERE e.started >= ?1 AND (?2 IS NULL OR e.routine = ?2)"
 
 /* --- Errors -------------------------------------------------------------- */
 
@@ -186,8 +154,8 @@ set_newer_error (SmJournal  *self,
 
 /* A failure of SQLite: damage turns the journal off, anything else (a full
  * disk, a read-only folder, a lock) is worth retrying. */
-static void
-set_sqlite_error (SmJournal   *self,
+void
+_sm_journal_set_sqlite_error (SmJournal   *self,
                   int          rc,
                   GError     **error)
 {
@@ -227,8 +195,8 @@ notify_changes (gpointer data)
 }
 
 /* From any thread: at once on the main context, later from a worker. */
-static void
-schedule_notify (SmJournal *self)
+void
+_sm_journal_schedule_notify (SmJournal *self)
 {
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_changes,
                               g_object_ref (self), g_object_unref);
@@ -236,8 +204,8 @@ schedule_notify (SmJournal *self)
 
 /* --- Opening ------------------------------------------------------------- */
 
-static void
-close_locked (SmJournal *self)
+void
+_sm_journal_close_locked (SmJournal *self)
 {
   g_clear_pointer (&self->insert_entry, sqlite3_finalize);
   g_clear_pointer (&self->insert_flag, sqlite3_finalize);
@@ -281,7 +249,7 @@ migrate_locked (SmJournal  *self,
         rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (self, rc, error);
+          _sm_journal_set_sqlite_error (self, rc, error);
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
@@ -303,7 +271,7 @@ check_file_locked (SmJournal  *self,
     rc = query_text (self->db, "PRAGMA quick_check", &check);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _sm_journal_set_sqlite_error (self, rc, error);
       return FALSE;
     }
   if (g_strcmp0 (check, "ok") != 0)
@@ -338,7 +306,7 @@ configure_locked (SmJournal  *self,
                        NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _sm_journal_set_sqlite_error (self, rc, error);
       return FALSE;
     }
   apply_disk_full_locked (self);
@@ -357,7 +325,7 @@ prepare_locked (SmJournal  *self,
                              &self->insert_flag, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _sm_journal_set_sqlite_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -372,8 +340,8 @@ open_db_locked (SmJournal  *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
-      close_locked (self);
+      _sm_journal_set_sqlite_error (self, rc, error);
+      _sm_journal_close_locked (self);
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, FALSE);
@@ -386,7 +354,7 @@ static gboolean
 reopen_read_only_locked (SmJournal  *self,
                          GError    **error)
 {
-  close_locked (self);
+  _sm_journal_close_locked (self);
   if (!open_db_locked (self, SQLITE_OPEN_READONLY, error))
     return FALSE;
   self->state = SM_JOURNAL_STATE_READ_ONLY;
@@ -394,8 +362,8 @@ reopen_read_only_locked (SmJournal  *self,
   return FALSE;
 }
 
-static gboolean
-open_locked (SmJournal  *self,
+gboolean
+_sm_journal_open_locked (SmJournal  *self,
              GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
@@ -418,7 +386,7 @@ open_locked (SmJournal  *self,
     return FALSE;
   if (!check_file_locked (self, &version, error))
     {
-      close_locked (self);
+      _sm_journal_close_locked (self);
       return FALSE;
     }
   if (version > SM_JOURNAL_SCHEMA_VERSION)
@@ -428,7 +396,7 @@ open_locked (SmJournal  *self,
       !migrate_locked (self, version, error) ||
       !prepare_locked (self, error))
     {
-      close_locked (self);
+      _sm_journal_close_locked (self);
       return FALSE;
     }
   self->state = SM_JOURNAL_STATE_READY;
@@ -437,8 +405,8 @@ open_locked (SmJournal  *self,
 
 /* --- Writing ------------------------------------------------------------- */
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
+void
+_sm_journal_bind_text_or_null (sqlite3_stmt *stmt,
                    int           column,
                    const char   *text)
 {
@@ -477,17 +445,17 @@ insert_entry_locked (SmJournal            *self,
   sqlite3_stmt *stmt = self->insert_entry;
   int rc;
 
-  bind_text_or_null (stmt, 1, entry->routine);
-  bind_text_or_null (stmt, 2, entry->steps_json);
+  _sm_journal_bind_text_or_null (stmt, 1, entry->routine);
+  _sm_journal_bind_text_or_null (stmt, 2, entry->steps_json);
   sqlite3_bind_int64 (stmt, 3, entry->started);
   sqlite3_bind_int64 (stmt, 4, entry->ended);
   sqlite3_bind_int (stmt, 5, entry->steps_done);
   sqlite3_bind_int (stmt, 6, entry->steps_skipped);
   bind_pain (stmt, 7, entry->pain_before);
   bind_pain (stmt, 8, entry->pain_after);
-  bind_text_or_null (stmt, 9, entry->note != NULL ? entry->note : "");
+  _sm_journal_bind_text_or_null (stmt, 9, entry->note != NULL ? entry->note : "");
   sqlite3_bind_int (stmt, 10, entry->partial ? 1 : 0);
-  bind_text_or_null (stmt, 11, entry->drawing_json);
+  _sm_journal_bind_text_or_null (stmt, 11, entry->drawing_json);
   sqlite3_bind_int (stmt, 12, sm_journal_entry_is_flagged (entry) ? 1 : 0);
   rc = step_and_reset (stmt);
   *id = sqlite3_last_insert_rowid (self->db);
@@ -521,11 +489,11 @@ write_locked (SmJournal            *self,
     rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _sm_journal_set_sqlite_error (self, rc, error);
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       if (self->state == SM_JOURNAL_STATE_OFF)
-        close_locked (self);
+        _sm_journal_close_locked (self);
       return FALSE;
     }
   self->state = SM_JOURNAL_STATE_READY;
@@ -543,7 +511,7 @@ flush_locked (SmJournal  *self,
       set_newer_error (self, error);
       return FALSE;
     }
-  if (!open_locked (self, error))
+  if (!_sm_journal_open_locked (self, error))
     return FALSE;
 
   while (self->pending->len > 0)
@@ -633,9 +601,9 @@ sm_journal_open (SmJournal  *self,
 
   g_return_val_if_fail (SM_IS_JOURNAL (self), FALSE);
   g_mutex_lock (&self->lock);
-  ok = open_locked (self, error);
+  ok = _sm_journal_open_locked (self, error);
   g_mutex_unlock (&self->lock);
-  schedule_notify (self);
+  _sm_journal_schedule_notify (self);
   return ok;
 }
 
@@ -661,7 +629,7 @@ sm_journal_add (SmJournal            *self,
   g_ptr_array_add (self->pending, sm_journal_entry_copy (entry));
   ok = flush_locked (self, &new_id, error);
   g_mutex_unlock (&self->lock);
-  schedule_notify (self);
+  _sm_journal_schedule_notify (self);
 
   if (ok && id != NULL)
     *id = new_id;
@@ -718,7 +686,7 @@ sm_journal_retry (SmJournal  *self,
   g_mutex_lock (&self->lock);
   ok = flush_locked (self, &id, error);
   g_mutex_unlock (&self->lock);
-  schedule_notify (self);
+  _sm_journal_schedule_notify (self);
   return ok;
 }
 
@@ -737,254 +705,11 @@ sm_journal_close (SmJournal *self)
 {
   g_return_if_fail (SM_IS_JOURNAL (self));
   g_mutex_lock (&self->lock);
-  close_locked (self);
+  _sm_journal_close_locked (self);
   if (self->state != SM_JOURNAL_STATE_OFF)
     self->state = SM_JOURNAL_STATE_CLOSED;
   g_mutex_unlock (&self->lock);
-  schedule_notify (self);
-}
-
-/* --- Reading ------------------------------------------------------------- */
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static int
-column_pain (sqlite3_stmt *stmt,
-             int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return SM_JOURNAL_NO_PAIN;
-  return CLAMP (sqlite3_column_int (stmt, column), 0, SM_JOURNAL_PAIN_MAX);
-}
-
-static SmJournalEntry *
-entry_from_row (sqlite3_stmt *stmt)
-{
-  SmJournalEntry *entry = g_new0 (SmJournalEntry, 1);
-
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->routine = column_text (stmt, 1);
-  entry->steps_json = column_text (stmt, 2);
-  entry->started = sqlite3_column_int64 (stmt, 3);
-  entry->ended = sqlite3_column_int64 (stmt, 4);
-  entry->steps_done = MAX (sqlite3_column_int (stmt, 5), 0);
-  entry->steps_skipped = MAX (sqlite3_column_int (stmt, 6), 0);
-  entry->pain_before = column_pain (stmt, 7);
-  entry->pain_after = column_pain (stmt, 8);
-  entry->note = column_text (stmt, 9);
-  entry->partial = sqlite3_column_int (stmt, 10) != 0;
-  entry->drawing_json = column_text (stmt, 11);
-  entry->step_flags = g_array_new (FALSE, TRUE, sizeof (guint));
-  if (entry->routine == NULL)
-    entry->routine = g_strdup ("");
-  if (entry->steps_json == NULL)
-    entry->steps_json = g_strdup ("[]");
-  if (entry->note == NULL)
-    entry->note = g_strdup ("");
-  return entry;
-}
-
-static void
-bind_filter (sqlite3_stmt *stmt,
-             gint64        since,
-             const char   *routine)
-{
-  sqlite3_bind_int64 (stmt, 1, since);
-  bind_text_or_null (stmt, 2, routine);
-}
-
-static int
-read_entries_locked (SmJournal  *self,
-                     gint64      since,
-                     const char *routine,
-                     GPtrArray  *entries,
-                     GHashTable *by_id)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, SELECT_ENTRIES_SQL, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      bind_filter (stmt, since, routine);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          SmJournalEntry *entry = entry_from_row (stmt);
-
-          g_ptr_array_add (entries, entry);
-          g_hash_table_insert (by_id, &entry->id, entry);
-        }
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
-static int
-read_flags_locked (SmJournal  *self,
-                   gint64      since,
-                   const char *routine,
-                   GHashTable *by_id)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, SELECT_FLAGS_SQL, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      bind_filter (stmt, since, routine);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          int position = sqlite3_column_int (stmt, 1);
-          SmJournalEntry *entry = g_hash_table_lookup (by_id, &id);
-
-          /* A bound keeps a damaged position from allocating gigabytes. */
-          if (entry != NULL && position >= 0 && position < 10000)
-            sm_journal_entry_set_step_flags (entry, position, sqlite3_column_int (stmt, 2));
-        }
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  return rc;
-}
-
-static gint
-compare_newest_first (gconstpointer a,
-                      gconstpointer b)
-{
-  const SmJournalEntry *x = *(SmJournalEntry **) a;
-  const SmJournalEntry *y = *(SmJournalEntry **) b;
-
-  if (x->started != y->started)
-    return x->started > y->started ? -1 : 1;
-  return 0;
-}
-
-/* The unsaved entries belong in the list too: they happened. */
-static void
-add_pending_locked (SmJournal  *self,
-                    gint64      since,
-                    const char *routine,
-                    GPtrArray  *entries)
-{
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      SmJournalEntry *entry = g_ptr_array_index (self->pending, i);
-
-      if (entry->started >= since && (routine == NULL || g_strcmp0 (routine, entry->routine) == 0))
-        g_ptr_array_add (entries, sm_journal_entry_copy (entry));
-    }
-  if (self->pending->len > 0)
-    g_ptr_array_sort (entries, compare_newest_first);
-}
-
-/* The sessions that started at or after @since (Unix seconds; 0: all),
- * of the routine named @routine (NULL: all), newest first: a new array of
- * SmJournalEntry. */
-GPtrArray *
-sm_journal_list (SmJournal   *self,
-                 gint64       since,
-                 const char  *routine,
-                 GError     **error)
-{
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  int rc;
-
-  g_return_val_if_fail (SM_IS_JOURNAL (self), NULL);
-
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_journal_entry_free);
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  g_mutex_lock (&self->lock);
-  if (self->db == NULL && self->state != SM_JOURNAL_STATE_READ_ONLY && !open_locked (self, error))
-    {
-      /* Unavailable for now: what is kept in memory is all there is. */
-      gboolean off = self->state == SM_JOURNAL_STATE_OFF;
-
-      if (!off)
-        {
-          g_clear_error (error);
-          add_pending_locked (self, since, routine, entries);
-        }
-      g_mutex_unlock (&self->lock);
-      schedule_notify (self);
-      return off ? NULL : g_steal_pointer (&entries);
-    }
-
-  rc = read_entries_locked (self, since, routine, entries, by_id);
-  if (rc == SQLITE_OK)
-    rc = read_flags_locked (self, since, routine, by_id);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, rc, error);
-      if (self->state == SM_JOURNAL_STATE_OFF)
-        close_locked (self);
-      g_mutex_unlock (&self->lock);
-      schedule_notify (self);
-      return NULL;
-    }
-  add_pending_locked (self, since, routine, entries);
-  g_mutex_unlock (&self->lock);
-  return g_steal_pointer (&entries);
-}
-
-/* --- Moving a damaged file aside ----------------------------------------- */
-
-static gboolean
-rename_if_there (const char  *from,
-                 const char  *to,
-                 GError     **error)
-{
-  int saved_errno;
-
-  if (g_rename (from, to) == 0 || errno == ENOENT)
-    return TRUE;
-  saved_errno = errno;
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               /* Translators: %1$s is a file name, %2$s what went wrong. */
-               _("Could not move “%1$s” aside: %2$s"), from, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Renames the file (and its -wal and -shm) to "journal.sqlite3.damaged-
- * <time>", never deleting anything, so that a new journal can start. */
-gboolean
-sm_journal_move_aside (SmJournal  *self,
-                       char      **new_path,
-                       GError    **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.damaged-%s", self->path, stamp);
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (SM_IS_JOURNAL (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  close_locked (self);
-  for (guint i = 0; ok && i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
-
-      ok = rename_if_there (from, to, error);
-    }
-  if (ok)
-    self->state = SM_JOURNAL_STATE_CLOSED;
-  g_mutex_unlock (&self->lock);
-  schedule_notify (self);
-
-  if (ok && new_path != NULL)
-    *new_path = g_steal_pointer (&target);
-  return ok;
+  _sm_journal_schedule_notify (self);
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -994,7 +719,7 @@ sm_journal_finalize (GObject *object)
 {
   SmJournal *self = SM_JOURNAL (object);
 
-  close_locked (self);
+  _sm_journal_close_locked (self);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);

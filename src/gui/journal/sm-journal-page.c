@@ -30,7 +30,7 @@ struct _SmJournalPage
   GtkWidget      *move_aside_button;
   GtkWidget      *range_box;
   GtkDrawingArea *chart_area;
-  GtkLabel       *summary_label;
+  GtkLabel       *journal_summary;
   GtkListBox     *sessions_list;
   GtkWidget      *empty_label;
 
@@ -117,7 +117,7 @@ update_chart (SmJournalPage *self)
   self->chart = sm_journal_chart_new (self->entries != NULL ? self->entries : none, since, now);
   g_free (self->summary);
   self->summary = sm_journal_chart_summary (self->chart);
-  gtk_label_set_label (self->summary_label, self->summary);
+  gtk_label_set_label (self->journal_summary, self->summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
@@ -365,7 +365,7 @@ sm_journal_page_class_init (SmJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, move_aside_button);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, range_box);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, chart_area);
-  gtk_widget_class_bind_template_child (widget_class, SmJournalPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SmJournalPage, journal_summary);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_move_aside_clicked);

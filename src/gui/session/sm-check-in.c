@@ -28,10 +28,10 @@ struct _SmCheckIn
 
   /* Template widgets */
   SmPainScale *pain_after;
-  GtkListBox  *steps_list;
-  GtkWidget   *stop_box;
+  GtkListBox  *check_in_steps;
+  GtkWidget   *check_in_stop;
   GtkWidget   *stop_rules_box;
-  GtkWidget   *red_flags_box;
+  GtkWidget   *check_in_red_flags;
   GtkEntry    *note_entry;
 
   /* Owned references */
@@ -144,7 +144,7 @@ update_flagged (SmCheckIn *self)
   entry->pain_before = self->pain_before;
   sm_check_in_fill_entry (self, entry);
   flagged = sm_journal_entry_is_flagged (entry);
-  gtk_widget_set_visible (self->stop_box, flagged);
+  gtk_widget_set_visible (self->check_in_stop, flagged);
   if (flagged != self->flagged)
     {
       self->flagged = flagged;
@@ -211,8 +211,8 @@ sm_check_in_set_session (SmCheckIn *self,
   g_return_if_fail (SM_IS_CHECK_IN (self));
 
   g_ptr_array_set_size (self->toggles, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
-    gtk_list_box_remove (self->steps_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->check_in_steps))) != NULL)
+    gtk_list_box_remove (self->check_in_steps, child);
   sm_pain_scale_set_value (self->pain_after, SM_JOURNAL_NO_PAIN);
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   self->pain_before = pain_before;
@@ -221,7 +221,7 @@ sm_check_in_set_session (SmCheckIn *self,
    * first (the journal keeps the flags at that step's first position). */
   for (guint i = 0; session != NULL && i < sm_session_get_n_steps (session); i++)
     if (sm_session_step_get_round (sm_session_get_step (session, i)) <= 1)
-      gtk_list_box_append (self->steps_list, step_row (self, session, i));
+      gtk_list_box_append (self->check_in_steps, step_row (self, session, i));
   update_flagged (self);
 }
 
@@ -233,7 +233,7 @@ fill_safety (SmCheckIn *self)
   if (safety == NULL)
     return;
   sm_panel_add_bullets (self->stop_rules_box, sm_safety_get_stop_rules (safety));
-  sm_panel_add_bullets (self->red_flags_box, sm_safety_get_red_flags (safety));
+  sm_panel_add_bullets (self->check_in_red_flags, sm_safety_get_red_flags (safety));
 }
 
 static void
@@ -284,10 +284,10 @@ sm_check_in_class_init (SmCheckInClass *klass)
   g_type_ensure (SM_TYPE_PAIN_SCALE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-check-in.ui");
   gtk_widget_class_bind_template_child (widget_class, SmCheckIn, pain_after);
-  gtk_widget_class_bind_template_child (widget_class, SmCheckIn, steps_list);
-  gtk_widget_class_bind_template_child (widget_class, SmCheckIn, stop_box);
+  gtk_widget_class_bind_template_child (widget_class, SmCheckIn, check_in_steps);
+  gtk_widget_class_bind_template_child (widget_class, SmCheckIn, check_in_stop);
   gtk_widget_class_bind_template_child (widget_class, SmCheckIn, stop_rules_box);
-  gtk_widget_class_bind_template_child (widget_class, SmCheckIn, red_flags_box);
+  gtk_widget_class_bind_template_child (widget_class, SmCheckIn, check_in_red_flags);
   gtk_widget_class_bind_template_child (widget_class, SmCheckIn, note_entry);
 }
 
