@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "sm-journal-page.h"
-#include "sm-journal.h"
+#include "sm-journal-private.h"
 #include "sm-test-utils.h"
 #include "sm-window.h"
 
@@ -103,6 +103,40 @@ test_damaged (void)
   g_object_unref (page);
 }
 
+/* A full disk: the session is listed, the page says it is not on disk
+ * yet, and the next look saves it. */
+static void
+test_unsaved (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "full.sqlite3", NULL);
+  g_autoptr(SmJournal) journal = sm_journal_new (path);
+  g_autoptr(SmJournalEntry) entry = sm_journal_entry_new ("Piriformis relief");
+  GtkWidget *page = g_object_ref_sink (sm_journal_page_new ());
+
+  g_assert_true (sm_journal_open (journal, NULL));
+  entry->started = g_get_real_time () / G_USEC_PER_SEC - 3600;
+  entry->ended = entry->started + 600;
+  g_free (entry->note);
+  entry->note = g_strnfill (100000, 'x');
+  sm_journal_set_disk_full (journal, TRUE);
+  g_assert_false (sm_journal_add (journal, entry, NULL, NULL));
+
+  sm_journal_page_set_journal (SM_JOURNAL_PAGE (page), journal);
+  sm_journal_page_reload (SM_JOURNAL_PAGE (page));
+  g_assert_true (gtk_widget_get_visible (sm_test_find (page, "message_box")));
+  g_assert_false (gtk_widget_get_visible (sm_test_find (page, "move_aside_button")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (sm_test_find (page, "message_label")),
+                                   "Some sessions are not saved"));
+  g_assert_cmpuint (count_rows (sm_test_find (page, "sessions_list")), ==, 1);
+
+  sm_journal_set_disk_full (journal, FALSE);
+  sm_journal_page_reload (SM_JOURNAL_PAGE (page));
+  g_assert_false (gtk_widget_get_visible (sm_test_find (page, "message_box")));
+  g_assert_false (sm_journal_get_has_unsaved (journal));
+  g_assert_cmpuint (count_rows (sm_test_find (page, "sessions_list")), ==, 1);
+  g_object_unref (page);
+}
+
 static void
 test_window_action (void)
 {
@@ -123,6 +157,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/journal-page/sessions", test_sessions);
   g_test_add_func ("/sm/journal-page/damaged", test_damaged);
+  g_test_add_func ("/sm/journal-page/unsaved", test_unsaved);
   g_test_add_func ("/sm/journal-page/window-action", test_window_action);
 
   return g_test_run ();

@@ -247,8 +247,17 @@ sm_journal_page_reload (SmJournalPage *self)
   if (sm_journal_get_state (journal) == SM_JOURNAL_STATE_CLOSED ||
       sm_journal_get_state (journal) == SM_JOURNAL_STATE_UNAVAILABLE)
     sm_journal_open (journal, &error);
-  if (error == NULL || g_error_matches (error, SM_JOURNAL_ERROR, SM_JOURNAL_ERROR_NEWER))
-    self->entries = sm_journal_list (journal, 0, NULL, error == NULL ? &error : NULL);
+  /* Sessions kept in memory (a full disk, say): another try, and a word
+   * that they are not on disk yet. */
+  if (error == NULL && sm_journal_get_has_unsaved (journal) && !sm_journal_retry (journal, &error) &&
+      !g_error_matches (error, SM_JOURNAL_ERROR, SM_JOURNAL_ERROR_CORRUPT))
+    {
+      g_clear_error (&error);
+      g_set_error_literal (&error, SM_JOURNAL_ERROR, SM_JOURNAL_ERROR_UNAVAILABLE,
+                           _("Some sessions are not saved to the journal file yet. They are kept and saved as soon as possible; they are lost if you quit now."));
+    }
+  if (error == NULL || !g_error_matches (error, SM_JOURNAL_ERROR, SM_JOURNAL_ERROR_CORRUPT))
+    self->entries = sm_journal_list (journal, 0, NULL, NULL);
   show_message (self, error);
   fill_sessions (self);
   update_chart (self);
