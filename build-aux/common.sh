@@ -10,7 +10,7 @@ SM_PACKAGES=(
   meson ninja-build pkg-config gcc libc6-dev gettext
   libglib2.0-dev libglib2.0-dev-bin libglib2.0-bin
   libgtk-4-dev librsvg2-dev librsvg2-common libjson-glib-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libsqlite3-dev
   libx11-dev libxext-dev
   desktop-file-utils appstream shared-mime-info
   fonts-cantarell fonts-dejavu-core fonts-dejavu-extra adwaita-icon-theme

@@ -20,6 +20,7 @@
 
 #include "sm-atlas.h"
 #include "sm-export.h"
+#include "sm-export-journal.h"
 #include "sm-file-write.h"
 #include "sm-routine-store.h"
 #include "sm-sheet.h"
@@ -64,6 +65,8 @@ sm_export_is_requested (int    argc,
             (g_str_has_prefix (argv[i], export_options[j]) &&
              argv[i][strlen (export_options[j])] == '='))
           return TRUE;
+      if (sm_export_journal_is_requested (argv[i]))
+        return TRUE;
     }
   return FALSE;
 }
@@ -72,6 +75,7 @@ void
 sm_export_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, export_entries);
+  g_application_add_main_option_entries (app, sm_export_journal_entries);
 }
 
 /* Two routines of the same name are fine in the window, but a script must
@@ -272,7 +276,10 @@ sm_export_handle_options (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   guint n_remaining;
   gboolean ok;
+  int status = sm_export_journal_handle_options (options);
 
+  if (status >= 0)
+    return status;
   g_variant_dict_lookup (options, "export-pdf", "^ay", &pdf);
   g_variant_dict_lookup (options, "routine", "&s", &routine);
   g_variant_dict_lookup (options, "paper", "&s", &paper);

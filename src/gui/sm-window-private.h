@@ -15,6 +15,7 @@
 #include "sm-routines-page.h"
 #include "sm-safety-page.h"
 #include "sm-search-results.h"
+#include "sm-journal-page.h"
 #include "sm-session-panel.h"
 #include "sm-stretch-panel.h"
 #include "sm-technique-panel.h"
@@ -94,6 +95,8 @@ struct _SmWindow
   gboolean              session_from_routines;
   gulong                presenter_monitor_id;
   guint                 closing_id;
+  SmJournalPage        *journal_page;        /* a page of panel_stack */
+  gint64                session_started;     /* Unix seconds, for the journal */
 };
 
 /* --- Side pane: panels, history, search and the safety screen ------------ */
@@ -134,5 +137,10 @@ void         _sm_window_class_routines_init       (SmWindowClass *klass);
 void         _sm_window_routines_init             (SmWindow      *self);
 void         _sm_window_follow_routine            (SmWindow      *self);
 void         _sm_window_update_pain_layers        (SmWindow      *self);
+
+/* --- Journal ------------------------------------------------------------- */
+
+void         _sm_window_class_journal_init        (SmWindowClass *klass);
+void         _sm_window_journal_init              (SmWindow      *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "sm-atlas.h"
 #include "sm-format.h"
+#include "sm-journal.h"
 #include "sm-map-flash.h"
 #include "sm-plain-keys.h"
 #include "sm-routine-session.h"
@@ -172,11 +173,82 @@ session_subject (SmSession *session)
                               sm_session_get_current_side (session));
 }
 
+/* --- The journal --------------------------------------------------------- */
+
+static void
+on_journal_add_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The entry is kept in memory and saved with the next one. */
+  if (!sm_journal_add_finish (SM_JOURNAL (source), result, &error))
+    g_message ("Session not saved to the journal yet: %s", error->message);
+}
+
+/* Holds that the session passed without running them to their end; the
+ * steps not reached yet in a session that was stopped are not skipped. */
+static guint
+count_skipped (SmSession *session,
+               gboolean   finished)
+{
+  guint n_steps = MAX (sm_session_get_n_steps (session), 1);
+  guint reached = finished ? sm_session_get_n_holds (session)
+                           : sm_session_get_n_holds (session) * sm_session_get_position (session) / n_steps;
+
+  return reached > sm_session_get_completed (session) ? reached - sm_session_get_completed (session) : 0;
+}
+
+static char *
+routine_drawing_json (SmSession *session)
+{
+  SmRoutine *routine = sm_routine_store_lookup (sm_routine_store_get_default (),
+                                                sm_session_get_id (session));
+  SmPainDrawing *drawing = routine != NULL ? sm_routine_get_pain_drawing (routine) : NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (drawing == NULL || sm_pain_drawing_get_n_strokes (drawing) == 0)
+    return NULL;
+  node = sm_pain_drawing_to_json (drawing);
+  return json_to_string (node, FALSE);
+}
+
+/* Every session goes into the journal, a stopped one as partial. In a
+ * worker thread, except while the window goes away (quitting), when the
+ * write must be done before the program ends. */
+static void
+record_session (SmWindow *self)
+{
+  SmSession *session = self->session;
+  gboolean finished = sm_session_get_phase (session) == SM_SESSION_PHASE_FINISHED;
+  g_autoptr(SmJournalEntry) entry = sm_journal_entry_new (sm_session_get_title (session));
+  g_autoptr(GError) error = NULL;
+
+  entry->started = self->session_started;
+  entry->ended = MAX (g_get_real_time () / G_USEC_PER_SEC, entry->started);
+  entry->steps_done = sm_session_get_completed (session);
+  entry->steps_skipped = count_skipped (session, finished);
+  entry->partial = !finished;
+  entry->drawing_json = routine_drawing_json (session);
+  sm_journal_entry_set_steps_from_session (entry, session);
+  sm_session_panel_fill_entry (self->session_panel, entry);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    sm_journal_add_async (sm_journal_get_default (), entry, NULL, on_journal_add_done, NULL);
+  else if (!sm_journal_add (sm_journal_get_default (), entry, NULL, &error))
+    g_message ("Session not saved to the journal: %s", error->message);
+}
+
+/* --- Ending a session ---------------------------------------------------- */
+
 void
 _sm_window_end_session (SmWindow *self)
 {
   if (self->session == NULL)
     return;
+
+  record_session (self);
 
   /* Stopping it below must not come back here. */
   g_signal_group_set_target (self->session_signals, NULL);
@@ -255,6 +327,7 @@ sm_window_run_session (SmWindow  *self,
     (self->session_from_routines && self->session != NULL);
   _sm_window_end_session (self);
   self->session = g_object_ref (session);
+  self->session_started = g_get_real_time () / G_USEC_PER_SEC;
   sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
   g_signal_group_set_target (self->session_signals, session);
   sm_session_panel_set_session (self->session_panel, session, self->timer);

@@ -10,7 +10,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-check-in.h"
 #include "sm-format.h"
+#include "sm-pain-scale.h"
 #include "sm-session-panel.h"
 
 /* Shows what to do now; the buttons are the window's session actions, so
@@ -34,6 +36,10 @@ struct _SmSessionPanel
   GtkLabel    *summary_time_label;
   GtkButton   *again_button;
   GtkButton   *done_button;
+  GtkWidget   *before_box;
+  SmPainScale *before_scale;
+  SmCheckIn   *check_in;
+  gboolean     before_skipped;
 };
 
 G_DEFINE_FINAL_TYPE (SmSessionPanel, sm_session_panel, GTK_TYPE_WIDGET)
@@ -105,6 +111,13 @@ show_step (SmSessionPanel *self)
   gtk_label_set_label (self->step_title, sm_session_step_get_title (step));
   gtk_label_set_label (self->phase_label, phase);
   gtk_label_set_label (self->instructions_label, sm_session_step_get_instructions (step));
+  /* "How is the pain now?" belongs to the start; it stays until it is
+   * answered or skipped, so it never goes away under the person's hand,
+   * and an answer can be corrected during the first step. */
+  gtk_widget_set_visible (self->before_box,
+                          !self->before_skipped &&
+                          (sm_session_get_position (session) == 0 ||
+                           sm_pain_scale_get_value (self->before_scale) == SM_JOURNAL_NO_PAIN));
   gtk_stack_set_visible_child_name (self->pages, "step");
 }
 
@@ -131,6 +144,9 @@ show_summary (SmSessionPanel *self)
   gtk_label_set_label (self->summary_time_label, time);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->again_button),
                                     "s", sm_session_get_id (self->session));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "summary") != 0)
+    sm_check_in_set_session (self->check_in, self->session,
+                             sm_pain_scale_get_value (self->before_scale));
   gtk_stack_set_visible_child_name (self->pages, "summary");
   keep_focus (self, GTK_WIDGET (self->done_button));
 }
@@ -192,10 +208,35 @@ sm_session_panel_set_session (SmSessionPanel *self,
 
   self->session = g_object_ref (session);
   self->timer = g_object_ref (timer);
+  self->before_skipped = FALSE;
+  sm_pain_scale_set_value (self->before_scale, SM_JOURNAL_NO_PAIN);
+  gtk_stack_set_visible_child_name (self->pages, "step");
   g_signal_connect_swapped (session, "changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (timer, "notify::state", G_CALLBACK (update_pause_button), self);
   update (self);
   update_pause_button (self);
+}
+
+static void
+on_before_skip_clicked (SmSessionPanel *self)
+{
+  self->before_skipped = TRUE;
+  sm_pain_scale_set_value (self->before_scale, SM_JOURNAL_NO_PAIN);
+  gtk_widget_set_visible (self->before_box, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+}
+
+/* What the person said: pain before, and at the end pain after, the
+ * steps that made it worse and the note. */
+void
+sm_session_panel_fill_entry (SmSessionPanel *self,
+                             SmJournalEntry *entry)
+{
+  g_return_if_fail (SM_IS_SESSION_PANEL (self));
+
+  entry->pain_before = sm_pain_scale_get_value (self->before_scale);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "summary") == 0)
+    sm_check_in_fill_entry (self->check_in, entry);
 }
 
 static void
@@ -217,6 +258,9 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
 
   object_class->dispose = sm_session_panel_dispose;
 
+  g_type_ensure (SM_TYPE_PAIN_SCALE);
+  g_type_ensure (SM_TYPE_CHECK_IN);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-session-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pages);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, session_title);
@@ -230,6 +274,10 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_time_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, again_button);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, done_button);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, before_box);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, before_scale);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, check_in);
+  gtk_widget_class_bind_template_callback (widget_class, on_before_skip_clicked);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-journal-entry.h"
 #include "sm-session.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,7 @@ void       sm_session_panel_focus       (SmSessionPanel *self);
 void       sm_session_panel_set_session (SmSessionPanel *self,
                                          SmSession      *session,
                                          SmTimer        *timer);
+void       sm_session_panel_fill_entry  (SmSessionPanel *self,
+                                         SmJournalEntry *entry);
 
 G_END_DECLS

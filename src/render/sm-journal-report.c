@@ -1,0 +1,293 @@
+/* sm-journal-report.c: the therapist's report of the journal, as a PDF.
+ *
+ * The chart (the same renderer as the Journal page), what it shows in
+ * words, how many sessions showed the stop rules, and a table of the
+ * sessions, oldest first, that flows onto more pages with its header
+ * repeated. Vector only: text and paths, no image.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-journal-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "sm-journal-chart.h"
+#include "sm-journal-report.h"
+
+#define MARGIN       50.0
+#define CHART_HEIGHT 210.0
+#define ROW_GAP      4.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double   width, height;   /* the page */
+  double   y;               /* where the next line goes */
+} Flow;
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static PangoLayout *
+layout_new (Flow       *flow,
+            const char *font,
+            double      width,
+            const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (flow->cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static void
+show_at (Flow        *flow,
+         PangoLayout *layout,
+         double       x,
+         double       y)
+{
+  cairo_set_source_rgb (flow->cr, 0.1, 0.1, 0.1);
+  cairo_move_to (flow->cr, x, y);
+  pango_cairo_show_layout (flow->cr, layout);
+}
+
+static void
+paragraph (Flow       *flow,
+           const char *font,
+           const char *text,
+           double      space_after)
+{
+  g_autoptr(PangoLayout) layout = layout_new (flow, font, flow->width - 2 * MARGIN, text);
+
+  show_at (flow, layout, MARGIN, flow->y);
+  flow->y += layout_height (layout) + space_after;
+}
+
+static char *
+format_day (gint64      unix_time,
+            const char *format)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
+
+  return time != NULL ? g_date_time_format (time, format) : g_strdup ("");
+}
+
+/* --- The table --------------------------------------------------------------- */
+
+/* Column starts as fractions of the text width. */
+static const double columns[] = { 0.0, 0.24, 0.52, 0.63, 0.74 };
+
+static char *
+pain_cell (int pain)
+{
+  return pain == SM_JOURNAL_NO_PAIN ? g_strdup ("–") : g_strdup_printf ("%d", pain);
+}
+
+/* Flags and note in one cell: what the person said, in their words. */
+static char *
+remarks_cell (const SmJournalEntry *entry)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (entry->partial)
+    g_ptr_array_add (parts, (gpointer) _("Ended early"));
+  if (sm_journal_entry_is_flagged (entry))
+    g_ptr_array_add (parts, (gpointer) _("Stop rules shown"));
+  if (entry->note[0] != '\0')
+    g_ptr_array_add (parts, entry->note);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("\n", (char **) parts->pdata);
+}
+
+static double
+draw_row (Flow               *flow,
+          const char * const  cells[5],
+          const char         *font,
+          gboolean            measure_only)
+{
+  double text_width = flow->width - 2 * MARGIN;
+  double height = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      double right = i + 1 < 5 ? columns[i + 1] : 1.0;
+      g_autoptr(PangoLayout) layout = layout_new (flow, font, (right - columns[i]) * text_width - 6, cells[i]);
+
+      height = MAX (height, layout_height (layout));
+      if (!measure_only)
+        show_at (flow, layout, MARGIN + columns[i] * text_width, flow->y);
+    }
+  return height;
+}
+
+static void
+table_header (Flow *flow)
+{
+  const char * const cells[5] = {
+    _("Date"), _("Routine"), _("Before"), _("After"), _("Remarks")
+  };
+
+  flow->y += draw_row (flow, cells, "Sans Bold 9", FALSE) + 2;
+  cairo_set_source_rgb (flow->cr, 0.1, 0.1, 0.1);
+  cairo_set_line_width (flow->cr, 0.75);
+  cairo_move_to (flow->cr, MARGIN, flow->y);
+  cairo_line_to (flow->cr, flow->width - MARGIN, flow->y);
+  cairo_stroke (flow->cr);
+  flow->y += ROW_GAP;
+}
+
+static void
+table (Flow      *flow,
+       GPtrArray *entries)
+{
+  table_header (flow);
+  for (guint i = entries->len; i-- > 0;)
+    {
+      const SmJournalEntry *entry = g_ptr_array_index (entries, i);
+      /* Translators: the date and time of a session in the report (strftime format). */
+      g_autofree char *date = format_day (entry->started, _("%Y-%m-%d %H:%M"));
+      g_autofree char *before = pain_cell (entry->pain_before);
+      g_autofree char *after = pain_cell (entry->pain_after);
+      g_autofree char *remarks = remarks_cell (entry);
+      const char * const cells[5] = { date, entry->routine, before, after, remarks };
+      double height = draw_row (flow, cells, "Sans 9", TRUE);
+
+      if (flow->y + height > flow->height - MARGIN)
+        {
+          cairo_show_page (flow->cr);
+          flow->y = MARGIN;
+          table_header (flow);
+        }
+      draw_row (flow, cells, "Sans 9", FALSE);
+      flow->y += height + ROW_GAP;
+    }
+}
+
+/* --- The report -------------------------------------------------------------- */
+
+static void
+heading (Flow       *flow,
+         GPtrArray  *entries,
+         gint64      since,
+         gint64      until,
+         const char *routine)
+{
+  /* Translators: a date in the report's heading (strftime format). */
+  g_autofree char *from = format_day (since, _("%-d %B %Y"));
+  g_autofree char *to = format_day (until, _("%-d %B %Y"));
+  /* Translators: %1$s and %2$s are the first and last day of the report. */
+  g_autofree char *range = g_strdup_printf (_("From %1$s to %2$s"), from, to);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions",
+                                                         entries->len), entries->len);
+  guint flagged = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    flagged += sm_journal_entry_is_flagged (g_ptr_array_index (entries, i));
+
+  paragraph (flow, "Sans Bold 18", _("Progress journal"), 4);
+  paragraph (flow, "Sans 10", routine != NULL ? routine : _("All routines"), 2);
+  paragraph (flow, "Sans 10", range, 2);
+  paragraph (flow, "Sans 10", count, 12);
+  if (flagged > 0)
+    {
+      /* Translators: %u is how many sessions had pain up by 2 or more or a nerve sign. */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "In %u session the pain rose by 2 or more or a step caused sharp, shooting, numb or tingling pain: the stop rules were shown.",
+                                                            "In %u sessions the pain rose by 2 or more or a step caused sharp, shooting, numb or tingling pain: the stop rules were shown.",
+                                                            flagged), flagged);
+      paragraph (flow, "Sans Bold 10", text, 12);
+    }
+}
+
+static void
+chart (Flow      *flow,
+       GPtrArray *entries,
+       gint64     since,
+       gint64     until)
+{
+  g_autoptr(SmJournalChart) chart = sm_journal_chart_new (entries, since, until);
+  g_autofree char *summary = sm_journal_chart_summary (chart);
+  SmJournalChartColors colors;
+
+  sm_journal_chart_colors_paper (&colors);
+  cairo_save (flow->cr);
+  cairo_translate (flow->cr, MARGIN, flow->y);
+  sm_journal_chart_draw (chart, flow->cr, NULL, flow->width - 2 * MARGIN, CHART_HEIGHT, &colors);
+  cairo_restore (flow->cr);
+  flow->y += CHART_HEIGHT + 8;
+  paragraph (flow, "Sans 10", summary, 16);
+}
+
+/* @entries: SmJournalEntry newest first, already those since @since and of
+ * @routine (NULL: every routine, only for the heading). */
+GBytes *
+sm_journal_report_render_pdf (GPtrArray     *entries,
+                              gint64         since,
+                              const char    *routine,
+                              SmSheetPaper   paper,
+                              GError       **error)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  gint64 until = g_get_real_time () / G_USEC_PER_SEC;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Flow flow = { NULL, 0, 0, MARGIN };
+
+  sm_sheet_paper_get_size (paper, &flow.width, &flow.height);
+  if (since == 0 && entries->len > 0)
+    since = ((SmJournalEntry *) g_ptr_array_index (entries, entries->len - 1))->started;
+  if (entries->len > 0)
+    until = MAX (((SmJournalEntry *) g_ptr_array_index (entries, 0))->started, since);
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, flow.width, flow.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Progress journal"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+  flow.cr = cairo_create (surface);
+
+  heading (&flow, entries, since, until, routine);
+  chart (&flow, entries, since, until);
+  table (&flow, entries);
+
+  cairo_show_page (flow.cr);
+  status = cairo_status (flow.cr);
+  cairo_destroy (flow.cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
