@@ -224,7 +224,7 @@ setup_map_menu (SmWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->body_map), GTK_EVENT_CONTROLLER (press));
 }
 
-/* --- Routine files handed over ------------------------------------------ */
+/* --- Routine files handed over ------------------------------------------- */
 
 /**
  * sm_window_import_file:

@@ -100,7 +100,7 @@ format_day (gint64      unix_time,
   return time != NULL ? g_date_time_format (time, format) : g_strdup ("");
 }
 
-/* --- The table --------------------------------------------------------------- */
+/* --- The table ----------------------------------------------------------- */
 
 /* Column starts as fractions of the text width. */
 static const double columns[] = { 0.0, 0.24, 0.52, 0.63, 0.74 };
@@ -191,7 +191,7 @@ table (Flow      *flow,
     }
 }
 
-/* --- The report -------------------------------------------------------------- */
+/* --- The report ---------------------------------------------------------- */
 
 static void
 heading (Flow       *flow,

@@ -59,7 +59,7 @@ sm_journal_page_get_summary (SmJournalPage *self)
   return self->summary;
 }
 
-/* --- The chart ------------------------------------------------------------- */
+/* --- The chart ----------------------------------------------------------- */
 
 /* The style's text colour for the ink; the two series lighter on a dark
  * background, so they keep their contrast there too. */
@@ -123,7 +123,7 @@ update_chart (SmJournalPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
 }
 
-/* --- The sessions ---------------------------------------------------------- */
+/* --- The sessions -------------------------------------------------------- */
 
 static char *
 pain_text (const SmJournalEntry *entry)
@@ -219,7 +219,7 @@ fill_sessions (SmJournalPage *self)
   gtk_widget_set_visible (self->empty_label, n == 0);
 }
 
-/* --- Loading --------------------------------------------------------------- */
+/* --- Loading ------------------------------------------------------------- */
 
 static void
 show_message (SmJournalPage *self,
@@ -332,7 +332,7 @@ add_range_buttons (SmJournalPage *self)
     }
 }
 
-/* --- GObject ---------------------------------------------------------------- */
+/* --- GObject ------------------------------------------------------------- */
 
 static void
 sm_journal_page_map (GtkWidget *widget)
