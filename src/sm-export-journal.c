@@ -124,12 +124,8 @@ export_report (const char  *path,
   SmSheetPaper paper = SM_SHEET_PAPER_A4;
   gint64 since = 0;
 
-  if (paper_name != NULL && !sm_sheet_paper_from_name (paper_name, &paper))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown paper size “%s”: use a4 or letter"), paper_name);
-      return FALSE;
-    }
+  if (!sm_sheet_paper_parse (paper_name, &paper, error))
+    return FALSE;
   if (since_text != NULL && !parse_day (since_text, &since, error))
     return FALSE;
   entries = read_journal (since, routine, error);

@@ -189,12 +189,8 @@ export_pdf_warm (const char  *path,
   sm_atlas_default_skip_artwork ();
   atlas = sm_atlas_get_default ();
 
-  if (paper_name != NULL && !sm_sheet_paper_from_name (paper_name, &paper))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Unknown paper size “%s”: use a4 or letter"), paper_name);
-      return FALSE;
-    }
+  if (!sm_sheet_paper_parse (paper_name, &paper, error))
+    return FALSE;
 
   routine = find_routine (routine_name != NULL ? routine_name : SM_ROUTINE_STORE_DEFAULT_ROUTINE,
                           atlas, error);

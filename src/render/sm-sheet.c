@@ -98,6 +98,21 @@ sm_sheet_paper_from_name (const char   *name,
   return TRUE;
 }
 
+/* For the command line: @name (a4 or letter) into @paper, which a NULL
+ * @name leaves as it is; an unknown name is an error saying what to use. */
+gboolean
+sm_sheet_paper_parse (const char    *name,
+                      SmSheetPaper  *paper,
+                      GError       **error)
+{
+  if (name == NULL || sm_sheet_paper_from_name (name, paper))
+    return TRUE;
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("Unknown paper size “%s”: use a4 or letter"), name);
+  return FALSE;
+}
+
 /* In points, portrait. */
 void
 sm_sheet_paper_get_size (SmSheetPaper  paper,

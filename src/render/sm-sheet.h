@@ -32,6 +32,9 @@ void      sm_sheet_set_date        (SmSheet      *self,
                                     GDateTime    *date);
 gboolean  sm_sheet_paper_from_name (const char   *name,
                                     SmSheetPaper *paper);
+gboolean  sm_sheet_paper_parse     (const char   *name,
+                                    SmSheetPaper *paper,
+                                    GError      **error);
 void      sm_sheet_paper_get_size  (SmSheetPaper  paper,
                                     double       *width,
                                     double       *height);
