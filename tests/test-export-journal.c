@@ -192,7 +192,7 @@ test_empty (void)
 
   g_assert_cmpint (run_export (args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "id,routine,started,ended,duration_seconds,steps_done,steps_skipped,"
-                            "pain_before,pain_after,pain_change,partial,flagged,flags,note\r\n");
+                            "pain_before,pain_after,pain_change,partial,flagged,flags,note,single_hold,plan_per_week\r\n");
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 

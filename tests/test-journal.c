@@ -103,6 +103,8 @@ assert_entries_equal (const SmJournalEntry *a,
   g_assert_cmpstr (a->note, ==, b->note);
   g_assert_cmpint (a->partial, ==, b->partial);
   g_assert_cmpstr (a->drawing_json, ==, b->drawing_json);
+  g_assert_cmpint (a->single_hold, ==, b->single_hold);
+  g_assert_cmpuint (a->plan, ==, b->plan);
   for (guint i = 0; i < MAX (a->step_flags->len, b->step_flags->len); i++)
     g_assert_cmpuint (sm_journal_entry_get_step_flags (a, i), ==,
                       sm_journal_entry_get_step_flags (b, i));
@@ -206,7 +208,7 @@ test_round_trip (void)
   mode = raw_query (path, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   version = raw_query (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (SM_JOURNAL_SCHEMA_VERSION));
   g_free (mode);
   mode = raw_query (path, "SELECT group_concat(flagged) FROM (SELECT flagged FROM entry ORDER BY id)");
   g_assert_cmpstr (mode, ==, "0,1,1");
@@ -302,7 +304,7 @@ test_migration (void)
   g_assert_no_error (error);
 
   version = raw_query (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (SM_JOURNAL_SCHEMA_VERSION));
   /* The first session's pain rose from 3 to 6: flagged by the migration. */
   flagged = raw_query (path, "SELECT group_concat(flagged) FROM (SELECT flagged FROM entry ORDER BY id)");
   g_assert_cmpstr (flagged, ==, "1,0");
@@ -323,6 +325,54 @@ test_migration (void)
   g_assert_no_error (error);
   flags = raw_query (path, "SELECT flags FROM step_flag WHERE entry = 3 AND position = 1");
   g_assert_cmpstr (flags, ==, "2");
+}
+
+/* A version-2 journal (the step flags, no single holds, no plans), as
+ * that version shipped it, migrated to 3 on a real file. */
+static void
+test_migration_2_to_3 (void)
+{
+  g_autofree char *path = journal_path ();
+  g_autoptr(SmJournal) journal = NULL;
+  g_autoptr(SmJournalEntry) hold = make_entry ("Piriformis, left side", T0 + 5 * DAY, SM_JOURNAL_NO_PAIN, 2);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL, *columns = NULL;
+  SmJournalEntry *old;
+
+  write_version_1 (path);
+  raw_exec (path,
+            "CREATE TABLE step_flag (entry INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,"
+            "  position INTEGER NOT NULL, flags INTEGER NOT NULL, PRIMARY KEY (entry, position));"
+            "ALTER TABLE entry ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;"
+            "UPDATE entry SET flagged = 1 WHERE pain_after - pain_before >= 2;"
+            "INSERT INTO step_flag VALUES (2, 0, 1);"
+            "PRAGMA user_version = 2;");
+  journal = sm_journal_new (path);
+  g_assert_true (sm_journal_open (journal, &error));
+  g_assert_no_error (error);
+
+  version = raw_query (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "3");
+  columns = raw_query (path, "SELECT group_concat(single_hold || '/' || plan) FROM entry");
+  g_assert_cmpstr (columns, ==, "0/0,0/0");
+
+  all = sm_journal_list (journal, 0, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  old = g_ptr_array_index (all, 0);
+  g_assert_false (old->single_hold);
+  g_assert_cmpuint (old->plan, ==, 0);
+  g_assert_cmpuint (sm_journal_entry_get_step_flags (old, 0), ==, SM_JOURNAL_STEP_WORSE);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* The new columns on the migrated file: a single hold, and a plan. */
+  hold->single_hold = TRUE;
+  hold->plan = 3;
+  g_assert_true (sm_journal_add (journal, hold, NULL, &error));
+  g_assert_no_error (error);
+  all = sm_journal_list (journal, 0, NULL, &error);
+  g_assert_cmpuint (all->len, ==, 3);
+  assert_entries_equal (g_ptr_array_index (all, 0), hold);
 }
 
 /* --- Faults -------------------------------------------------------------- */
@@ -441,7 +491,7 @@ test_newer (void)
   g_autoptr(GError) error = NULL;
 
   write_two_entries (path);
-  raw_exec (path, "PRAGMA user_version = 3; PRAGMA wal_checkpoint(TRUNCATE);");
+  raw_exec (path, "PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);");
   before = read_bytes (path);
 
   journal = sm_journal_new (path);
@@ -646,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/sm/journal/async", test_async);
   g_test_add_func ("/sm/journal/invalid", test_invalid);
   g_test_add_func ("/sm/journal/migration-1-to-2", test_migration);
+  g_test_add_func ("/sm/journal/migration-2-to-3", test_migration_2_to_3);
   g_test_add_func ("/sm/journal/corrupt-header", test_corrupt_header);
   g_test_add_func ("/sm/journal/corrupt-page", test_corrupt_page);
   g_test_add_func ("/sm/journal/corrupt-text", test_corrupt_text);

@@ -97,9 +97,10 @@ test_builtins (void)
   g_assert_cmpstr (sm_routine_get_name (g_ptr_array_index (builtins, 2)), ==,
                    "Front of the body — hip flexors and quads");
 
-  /* Every id they name exists in the bundled content. */
+  /* Every id they name exists in the bundled content; each has a plan. */
   for (guint i = 0; i < builtins->len; i++)
     {
+      g_assert_cmpuint (sm_routine_get_sessions_per_week (g_ptr_array_index (builtins, i)), ==, 3);
       sm_routine_check_ids (g_ptr_array_index (builtins, i), sm_atlas_get_default (), "builtin", &error);
       g_assert_no_error (error);
     }
@@ -110,6 +111,7 @@ test_builtins (void)
 }
 
 #define HEAD "{\"format\": \"sciatica-map-routine\", \"version\": 1, \"name\": \"X\", "
+#define HEAD3 "{\"format\": \"sciatica-map-routine\", \"version\": 3, \"name\": \"X\", \"steps\": [], "
 #define HEAD2 "{\"format\": \"sciatica-map-routine\", \"version\": 2, \"name\": \"X\", \"steps\": [], "
 #define STROKE(extra) "{\"kind\": \"numb\", \"intensity\": 3, \"view\": \"back\"" extra "}"
 #define STEP(extra) "{\"zone\": \"piriformis\", \"side\": \"left\", \"tool\": \"ball\", " \
@@ -128,8 +130,8 @@ static const struct {
   { "{\"format\": 7}", SM_ROUTINE_ERROR_WRONG_TYPE, "bad.json: format: must be a string" },
   { HEAD "\"steps\": [" STEP(", \"hold-seconds\": 10") "]}", SM_ROUTINE_ERROR_DUPLICATE_KEY,
     "bad.json: steps[0].hold-seconds: the key “hold-seconds” is given twice" },
-  { "{\"format\": \"sciatica-map-routine\", \"version\": 3}", SM_ROUTINE_ERROR_VERSION,
-    "bad.json: version: version 3 was written by a newer Sciatica Map" },
+  { "{\"format\": \"sciatica-map-routine\", \"version\": 4}", SM_ROUTINE_ERROR_VERSION,
+    "bad.json: version: version 4 was written by a newer Sciatica Map" },
   { "{\"format\": \"sciatica-map-routine\", \"version\": \"1\"}", SM_ROUTINE_ERROR_WRONG_TYPE,
     "bad.json: version: must be a whole number" },
   { HEAD "\"steps\": [], \"colour\": \"red\"}", SM_ROUTINE_ERROR_UNKNOWN_KEY,
@@ -157,6 +159,16 @@ static const struct {
     "bad.json: created: “yesterday” is not a date and time" },
   { HEAD "\"steps\": [], \"pain\": []}", SM_ROUTINE_ERROR_UNKNOWN_KEY,
     "bad.json: pain: a pain drawing needs a version 2 file, this is version 1" },
+  { HEAD2 "\"sessions-per-week\": 3}", SM_ROUTINE_ERROR_UNKNOWN_KEY,
+    "bad.json: sessions-per-week: a plan of sessions a week needs a version 3 file, this is version 2" },
+  { HEAD3 "\"sessions-per-week\": 22}", SM_ROUTINE_ERROR_OUT_OF_RANGE,
+    "bad.json: sessions-per-week: 22 is out of range (0 to 21)" },
+  { HEAD3 "\"sessions-per-week\": -1}", SM_ROUTINE_ERROR_OUT_OF_RANGE,
+    "bad.json: sessions-per-week: -1 is out of range (0 to 21)" },
+  { HEAD3 "\"sessions-per-week\": \"3\"}", SM_ROUTINE_ERROR_WRONG_TYPE,
+    "bad.json: sessions-per-week: must be a whole number" },
+  { HEAD3 "\"sessions-per-week\": 2.5}", SM_ROUTINE_ERROR_WRONG_TYPE,
+    "bad.json: sessions-per-week: must be a whole number" },
   { HEAD2 "\"pain\": {}}", SM_ROUTINE_ERROR_WRONG_TYPE, "bad.json: pain: must be a list of strokes" },
   { HEAD2 "\"pain\": [" STROKE(", \"points\": [1, 2, 3]") "]}", SM_ROUTINE_ERROR_OUT_OF_RANGE,
     "bad.json: pain[0].points: must hold between 1 and" },
@@ -249,6 +261,43 @@ count_changed (guint *count)
 
 /* Version 2 keeps the pain drawing; a version 1 file still loads, and is
  * written back as version 2. */
+/* Version 3 keeps the plan; a routine without one is still written as
+ * version 2, for the app before. */
+static void
+test_plan (void)
+{
+  g_autoptr(SmRoutine) routine = make_routine (2);
+  g_autoptr(SmRoutine) loaded = NULL;
+  g_autoptr(SmRoutine) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) none = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  none = sm_routine_to_bytes (routine);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (none, NULL), g_bytes_get_size (none), "\"version\" : 2"));
+  g_assert_null (g_strstr_len (g_bytes_get_data (none, NULL), g_bytes_get_size (none), "sessions-per-week"));
+
+  g_signal_connect_swapped (routine, "changed", G_CALLBACK (count_changed), &changes);
+  sm_routine_set_sessions_per_week (routine, 4);
+  g_assert_cmpuint (changes, ==, 1);
+  sm_routine_set_sessions_per_week (routine, 4);
+  g_assert_cmpuint (changes, ==, 1);
+  bytes = sm_routine_to_bytes (routine);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"version\" : 3"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"sessions-per-week\" : 4"));
+  loaded = sm_routine_new_from_bytes (bytes, "plan.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sm_routine_get_sessions_per_week (loaded), ==, 4);
+  copy = sm_routine_duplicate (loaded, "Copy");
+  g_assert_cmpuint (sm_routine_get_sessions_per_week (copy), ==, 4);
+
+  /* What a person sets is kept within the format's limit. */
+  sm_routine_set_sessions_per_week (routine, 500);
+  g_assert_cmpuint (sm_routine_get_sessions_per_week (routine), ==, SM_ROUTINE_MAX_PER_WEEK);
+}
+
 static void
 test_pain_drawing (void)
 {
@@ -718,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/sm/routine/builtins", test_builtins);
   g_test_add_func ("/sm/routine/malformed", test_malformed);
   g_test_add_func ("/sm/routine/pain-drawing", test_pain_drawing);
+  g_test_add_func ("/sm/routine/plan", test_plan);
   g_test_add_func ("/sm/routine/side", test_side);
   g_test_add_func ("/sm/routine/unknown-ids", test_unknown_ids);
   g_test_add_func ("/sm/routine/step-labels", test_step_labels);

@@ -281,7 +281,7 @@ check_import_export (SmWindow       *window,
   g_autoptr(SmRoutine) reread = NULL;
 
   g_assert_true (g_file_set_contents (bad_path, "{\"format\": \"sciatica-map-routine\", "
-                                      "\"version\": 3}", -1, NULL));
+                                      "\"version\": 4}", -1, NULL));
   sm_routines_page_import_file (page, bad);
   g_assert_true (sm_test_wait_for (errors_shown, window, 5000));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (errors), "“from-email.json” was not imported: version: "));

@@ -120,7 +120,8 @@ sm_journal_csv_sessions (GPtrArray *entries)
 {
   static const char * const header[] = {
     "id", "routine", "started", "ended", "duration_seconds", "steps_done", "steps_skipped",
-    "pain_before", "pain_after", "pain_change", "partial", "flagged", "flags", "note", NULL
+    "pain_before", "pain_after", "pain_change", "partial", "flagged", "flags", "note",
+    "single_hold", "plan_per_week", NULL
   };
   GString *csv = g_string_new (NULL);
 
@@ -148,6 +149,8 @@ sm_journal_csv_sessions (GPtrArray *entries)
       add_field (csv, yes_no (sm_journal_entry_is_flagged (entry)));
       add_field (csv, flags);
       add_field (csv, entry->note);
+      add_field (csv, yes_no (entry->single_hold));
+      add_int (csv, entry->plan);
       end_record (csv);
     }
   return g_string_free_to_bytes (csv);

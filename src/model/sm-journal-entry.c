@@ -147,6 +147,12 @@ sm_journal_entry_check (const SmJournalEntry  *self,
                            _("A pain score must be between 0 and 10."));
       return FALSE;
     }
+  if (self->plan > SM_JOURNAL_PLAN_MAX)
+    {
+      g_set_error (error, SM_JOURNAL_ERROR, SM_JOURNAL_ERROR_INVALID,
+                   _("A plan can ask for at most %d sessions a week."), SM_JOURNAL_PLAN_MAX);
+      return FALSE;
+    }
   if (self->ended < self->started)
     {
       g_set_error_literal (error, SM_JOURNAL_ERROR, SM_JOURNAL_ERROR_INVALID,

@@ -30,6 +30,7 @@ typedef enum
 #define SM_JOURNAL_NO_PAIN   (-1)   /* the question was skipped */
 #define SM_JOURNAL_PAIN_MAX  10
 #define SM_JOURNAL_PAIN_RISE 2      /* this much worse after: the stop rules */
+#define SM_JOURNAL_PLAN_MAX  21     /* sessions a week a plan may ask for */
 
 #define SM_TYPE_JOURNAL_ENTRY (sm_journal_entry_get_type ())
 
@@ -48,6 +49,8 @@ typedef struct
   gboolean  partial;        /* ended early (Stop, quit) */
   char     *drawing_json;   /* the routine's pain drawing then, or NULL */
   GArray   *step_flags;     /* guint SmJournalStepFlags, one per step */
+  gboolean  single_hold;    /* one hold from a panel, not a guided session */
+  guint     plan;           /* the routine's sessions a week then; 0: none */
 } SmJournalEntry;
 
 GType           sm_journal_entry_get_type       (void) G_GNUC_CONST;

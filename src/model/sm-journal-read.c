@@ -16,7 +16,7 @@
 
 #define SELECT_ENTRIES_SQL \
   "SELECT id, routine, steps, started, ended, steps_done, steps_skipped," \
-  " pain_before, pain_after, note, partial, drawing FROM entry" \
+  " pain_before, pain_after, note, partial, drawing, single_hold, plan FROM entry" \
   " WHERE started >= ?1 AND (?2 IS NULL OR routine = ?2)" \
   " ORDER BY started DESC, id DESC"
 
@@ -60,6 +60,8 @@ entry_from_row (sqlite3_stmt *stmt)
   entry->note = column_text (stmt, 9);
   entry->partial = sqlite3_column_int (stmt, 10) != 0;
   entry->drawing_json = column_text (stmt, 11);
+  entry->single_hold = sqlite3_column_int (stmt, 12) != 0;
+  entry->plan = (guint) CLAMP (sqlite3_column_int (stmt, 13), 0, SM_JOURNAL_PLAN_MAX);
   entry->step_flags = g_array_new (FALSE, TRUE, sizeof (guint));
   if (entry->routine == NULL)
     entry->routine = g_strdup ("");

@@ -84,12 +84,18 @@ static const char * const migrations[SM_JOURNAL_SCHEMA_VERSION] = {
   "ALTER TABLE entry ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;"
   "UPDATE entry SET flagged = 1 WHERE pain_after - pain_before >= 2;"
   "PRAGMA user_version = 2;",
+
+  /* 2 → 3: single holds logged from a panel, and the routine's plan
+   * (sessions a week) at the time, so the weeks keep what was asked. */
+  "ALTER TABLE entry ADD COLUMN single_hold INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE entry ADD COLUMN plan INTEGER NOT NULL DEFAULT 0;"
+  "PRAGMA user_version = 3;",
 };
 
 #define INSERT_ENTRY_SQL \
   "INSERT INTO entry (routine, steps, started, ended, steps_done, steps_skipped," \
-  " pain_before, pain_after, note, partial, drawing, flagged)" \
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+  " pain_before, pain_after, note, partial, drawing, flagged, single_hold, plan)" \
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 
 #define INSERT_FLAG_SQL \
   "INSERT INTO step_flag (entry, position, flags) VALUES (?1, ?2, ?3)"
@@ -457,6 +463,8 @@ insert_entry_locked (SmJournal            *self,
   sqlite3_bind_int (stmt, 10, entry->partial ? 1 : 0);
   _sm_journal_bind_text_or_null (stmt, 11, entry->drawing_json);
   sqlite3_bind_int (stmt, 12, sm_journal_entry_is_flagged (entry) ? 1 : 0);
+  sqlite3_bind_int (stmt, 13, entry->single_hold ? 1 : 0);
+  sqlite3_bind_int (stmt, 14, (int) entry->plan);
   rc = step_and_reset (stmt);
   *id = sqlite3_last_insert_rowid (self->db);
 

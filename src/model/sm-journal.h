@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define SM_JOURNAL_SCHEMA_VERSION 2
+#define SM_JOURNAL_SCHEMA_VERSION 3
 
 #define SM_JOURNAL_ERROR (sm_journal_error_quark ())
 

@@ -28,6 +28,7 @@ struct _SmRoutine
   GDateTime     *modified;
   GListStore    *steps;
   SmPainDrawing *pain;   /* the patient's pain drawing, since version 2 */
+  guint          per_week;   /* the plan, sessions a week (0: none), since version 3 */
   gboolean       builtin;
 };
 

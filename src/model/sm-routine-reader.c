@@ -257,7 +257,7 @@ check_format (Reader      *reader,
 static const SmJsonMember routine_members[] = {
   { "format", TRUE }, { "version", TRUE }, { "name", TRUE }, { "patient", FALSE },
   { "notes", FALSE }, { "created", FALSE }, { "modified", FALSE }, { "steps", TRUE },
-  { "pain", FALSE }, { NULL }
+  { "pain", FALSE }, { "sessions-per-week", FALSE }, { NULL }
 };
 
 static SmRoutineError
@@ -304,6 +304,28 @@ read_pain (Reader      *reader,
   return FALSE;
 }
 
+/* The plan: how many sessions a week the therapist asked for. */
+static gboolean
+read_plan (Reader      *reader,
+           SmRoutine   *self,
+           JsonObject  *object,
+           GError     **error)
+{
+  guint per_week = 0;
+
+  if (!json_object_has_member (object, "sessions-per-week"))
+    return TRUE;
+  if (reader->version < 3)
+    return sm_json_reader_fail_at (&reader->json, "sessions-per-week", error, SM_ROUTINE_ERROR_UNKNOWN_KEY,
+                                   _("a plan of sessions a week needs a version 3 file, this is version %u"),
+                                   reader->version);
+  if (!sm_json_reader_uint (&reader->json, object, "sessions-per-week", 0, SM_ROUTINE_MAX_PER_WEEK,
+                            &per_week, error))
+    return FALSE;
+  self->per_week = per_week;
+  return TRUE;
+}
+
 static gboolean
 read_routine (Reader      *reader,
               SmRoutine   *self,
@@ -332,7 +354,8 @@ read_routine (Reader      *reader,
     return sm_json_reader_fail_at (&reader->json, "name", error, SM_ROUTINE_ERROR_OUT_OF_RANGE,
                                    _("the name is empty"));
 
-  return read_steps (reader, self, object, error) && read_pain (reader, self, object, error);
+  return read_steps (reader, self, object, error) && read_pain (reader, self, object, error) &&
+         read_plan (reader, self, object, error);
 }
 
 /* --- Parsing ------------------------------------------------------------- */

@@ -82,7 +82,9 @@ sm_routine_to_bytes (SmRoutine *self)
   name = g_strdup (self->name);
   json_builder_begin_object (builder);
   add_string (builder, "format", SM_ROUTINE_FORMAT);
-  add_uint (builder, "version", SM_ROUTINE_VERSION);
+  /* The oldest version that holds what is there, so that a routine
+   * without a plan still opens in the app that wrote version 2. */
+  add_uint (builder, "version", self->per_week > 0 ? SM_ROUTINE_VERSION : 2);
   /* " sciatica plan" typed by accident is saved without the space. */
   add_string (builder, "name", g_strstrip (name));
   add_string (builder, "patient", self->patient);
@@ -99,6 +101,8 @@ sm_routine_to_bytes (SmRoutine *self)
       json_builder_set_member_name (builder, "pain");
       json_builder_add_value (builder, sm_pain_drawing_to_json (self->pain));
     }
+  if (self->per_week > 0)
+    add_uint (builder, "sessions-per-week", self->per_week);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

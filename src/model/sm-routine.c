@@ -30,6 +30,7 @@ enum {
   PROP_PATIENT,
   PROP_NOTES,
   PROP_BUILTIN,
+  PROP_SESSIONS_PER_WEEK,
   N_PROPS
 };
 
@@ -70,6 +71,7 @@ sm_routine_duplicate (SmRoutine  *self,
                        "name", name != NULL ? name : self->name,
                        "patient", self->patient,
                        "notes", self->notes,
+                       "sessions-per-week", self->per_week,
                        NULL);
   for (guint i = 0; i < sm_routine_get_n_steps (self); i++)
     {
@@ -115,6 +117,29 @@ STRING_ACCESSORS (id, PROP_ID)
 STRING_ACCESSORS (name, PROP_NAME)
 STRING_ACCESSORS (patient, PROP_PATIENT)
 STRING_ACCESSORS (notes, PROP_NOTES)
+
+/* How often the therapist asked for the routine, for the journal's weeks;
+ * 0 when nobody said. */
+guint
+sm_routine_get_sessions_per_week (SmRoutine *self)
+{
+  g_return_val_if_fail (SM_IS_ROUTINE (self), 0);
+
+  return self->per_week;
+}
+
+void
+sm_routine_set_sessions_per_week (SmRoutine *self,
+                                  guint      sessions)
+{
+  g_return_if_fail (SM_IS_ROUTINE (self));
+
+  sessions = MIN (sessions, SM_ROUTINE_MAX_PER_WEEK);
+  if (self->per_week == sessions)
+    return;
+  self->per_week = sessions;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSIONS_PER_WEEK]);
+}
 
 gboolean
 sm_routine_get_builtin (SmRoutine *self)
@@ -309,6 +334,7 @@ sm_routine_get_property (GObject    *object,
     case PROP_PATIENT: g_value_set_string (value, self->patient); break;
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
     case PROP_BUILTIN: g_value_set_boolean (value, self->builtin); break;
+    case PROP_SESSIONS_PER_WEEK: g_value_set_uint (value, self->per_week); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -328,6 +354,7 @@ sm_routine_set_property (GObject      *object,
     case PROP_PATIENT: sm_routine_set_patient (self, g_value_get_string (value)); break;
     case PROP_NOTES: sm_routine_set_notes (self, g_value_get_string (value)); break;
     case PROP_BUILTIN: sm_routine_set_builtin (self, g_value_get_boolean (value)); break;
+    case PROP_SESSIONS_PER_WEEK: sm_routine_set_sessions_per_week (self, g_value_get_uint (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -374,6 +401,9 @@ sm_routine_class_init (SmRoutineClass *klass)
   properties[PROP_BUILTIN] =
     g_param_spec_boolean ("builtin", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSIONS_PER_WEEK] =
+    g_param_spec_uint ("sessions-per-week", NULL, NULL, 0, SM_ROUTINE_MAX_PER_WEEK, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 #define SM_ROUTINE_FORMAT  "sciatica-map-routine"
-#define SM_ROUTINE_VERSION 2   /* 2 added "pain"; version 1 files still load */
+#define SM_ROUTINE_VERSION 3   /* 2 added "pain", 3 "sessions-per-week"; older files still load */
 
 /* A routine file as the desktop knows it (data/org.sciaticamap.SciaticaMap.mime.xml.in); the app's
  * own folder keeps its routines as .json. */
@@ -47,6 +47,7 @@ typedef enum
 #define SM_ROUTINE_MAX_PATIENT   200
 #define SM_ROUTINE_MAX_NOTES     10000
 #define SM_ROUTINE_MAX_STEP_NOTE 10000
+#define SM_ROUTINE_MAX_PER_WEEK  21                  /* the plan: sessions a week */
 
 #define SM_TYPE_ROUTINE (sm_routine_get_type ())
 
@@ -95,6 +96,9 @@ void           sm_routine_set_patient      (SmRoutine     *self,
 const char    *sm_routine_get_notes        (SmRoutine     *self);
 void           sm_routine_set_notes        (SmRoutine     *self,
                                             const char    *notes);
+guint          sm_routine_get_sessions_per_week (SmRoutine *self);
+void           sm_routine_set_sessions_per_week (SmRoutine *self,
+                                                 guint      sessions);
 gboolean       sm_routine_get_builtin      (SmRoutine     *self);
 void           sm_routine_set_builtin      (SmRoutine     *self,
                                             gboolean       builtin);
