@@ -71,7 +71,9 @@ sm_journal_chart_new (GPtrArray *entries,
       const SmJournalEntry *entry = g_ptr_array_index (entries, i);
       Point point = { entry->started, entry->pain_before, entry->pain_after };
 
-      if (entry->started < since || entry->started > until)
+      /* A single hold from a panel has no "before": it is in the list and
+       * the report's table, not in the chart of sessions. */
+      if (entry->started < since || entry->started > until || entry->single_hold)
         continue;
       if (point.before == SM_JOURNAL_NO_PAIN && point.after == SM_JOURNAL_NO_PAIN)
         continue;
@@ -343,10 +345,9 @@ sm_journal_chart_draw (SmJournalChart             *self,
   x = draw_legend_item (&plot, plot.left, _("Pain before"), FALSE);
   draw_legend_item (&plot, x, _("Pain after"), TRUE);
   draw_axes (self, &plot);
-  if (self->points->len == 0)
-    draw_text (&plot, _("No sessions with a pain score in this time."),
-               (plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2, 0.5, 0.5);
-  else
+  /* An empty chart says nothing itself: its summary, shown under it on
+   * the page and in the report, says there is nothing to show. */
+  if (self->points->len > 0)
     {
       draw_series (self, &plot, FALSE);
       draw_series (self, &plot, TRUE);

@@ -1,9 +1,16 @@
 /* sm-journal-report.c: the therapist's report of the journal, as a PDF.
  *
  * The chart (the same renderer as the Journal page), what it shows in
- * words, how many sessions showed the stop rules, and a table of the
- * sessions, oldest first, that flows onto more pages with its header
- * repeated. Vector only: text and paths, no image.
+ * words, how many sessions showed the stop rules, the sessions per week
+ * against the routine's plan, the first and the latest pain drawing side
+ * by side, and a table of the sessions, oldest first, that flows onto
+ * more pages with its header repeated. Vector only: text and paths, no
+ * image.
+ *
+ * Speed: one Pango context for the whole report (at 72 dpi, the PDF's
+ * points), the fonts parsed once, and each table cell laid out once for
+ * both measuring and drawing, so the cost per session stays the same
+ * however long the journal is.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,20 +22,42 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <pango/pangocairo.h>
 
+#include "sm-anatomy.h"
 #include "sm-journal-chart.h"
 #include "sm-journal-report.h"
+#include "sm-journal-weeks.h"
+#include "sm-pain-painter.h"
 
-#define MARGIN       50.0
-#define CHART_HEIGHT 210.0
-#define ROW_GAP      4.0
+#define MARGIN          50.0
+#define CHART_HEIGHT    210.0
+#define WEEKS_HEIGHT    150.0
+#define DRAWING_HEIGHT  250.0
+#define ROW_GAP         4.0
+
+typedef enum
+{
+  FONT_TITLE,
+  FONT_TEXT,
+  FONT_BOLD,
+  FONT_TABLE,
+  FONT_TABLE_HEAD,
+  N_FONTS
+} Font;
+
+static const char * const font_names[N_FONTS] = {
+  "Sans Bold 18", "Sans 10", "Sans Bold 10", "Sans 9", "Sans Bold 9",
+};
 
 typedef struct
 {
-  cairo_t *cr;
-  double   width, height;   /* the page */
-  double   y;               /* where the next line goes */
+  cairo_t              *cr;
+  PangoContext         *pango;
+  PangoFontDescription *fonts[N_FONTS];
+  double                width, height;   /* the page */
+  double                y;               /* where the next line goes */
 } Flow;
 
 static cairo_status_t
@@ -42,14 +71,13 @@ append_bytes (void                *closure,
 
 static PangoLayout *
 layout_new (Flow       *flow,
-            const char *font,
+            Font        font,
             double      width,
             const char *text)
 {
-  PangoLayout *layout = pango_cairo_create_layout (flow->cr);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  PangoLayout *layout = pango_layout_new (flow->pango);
 
-  pango_layout_set_font_description (layout, description);
+  pango_layout_set_font_description (layout, flow->fonts[font]);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -81,7 +109,7 @@ show_at (Flow        *flow,
 
 static void
 paragraph (Flow       *flow,
-           const char *font,
+           Font        font,
            const char *text,
            double      space_after)
 {
@@ -117,6 +145,8 @@ remarks_cell (const SmJournalEntry *entry)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
+  if (entry->single_hold)
+    g_ptr_array_add (parts, (gpointer) _("Single hold"));
   if (entry->partial)
     g_ptr_array_add (parts, (gpointer) _("Ended early"));
   if (sm_journal_entry_is_flagged (entry))
@@ -127,11 +157,12 @@ remarks_cell (const SmJournalEntry *entry)
   return g_strjoinv ("\n", (char **) parts->pdata);
 }
 
+/* Lays out a row's cells into @layouts; returns the row's height. */
 static double
-draw_row (Flow               *flow,
-          const char * const  cells[5],
-          const char         *font,
-          gboolean            measure_only)
+layout_row (Flow               *flow,
+            const char * const  cells[5],
+            Font                font,
+            PangoLayout        *layouts[5])
 {
   double text_width = flow->width - 2 * MARGIN;
   double height = 0;
@@ -139,13 +170,25 @@ draw_row (Flow               *flow,
   for (guint i = 0; i < 5; i++)
     {
       double right = i + 1 < 5 ? columns[i + 1] : 1.0;
-      g_autoptr(PangoLayout) layout = layout_new (flow, font, (right - columns[i]) * text_width - 6, cells[i]);
 
-      height = MAX (height, layout_height (layout));
-      if (!measure_only)
-        show_at (flow, layout, MARGIN + columns[i] * text_width, flow->y);
+      layouts[i] = layout_new (flow, font, (right - columns[i]) * text_width - 6, cells[i]);
+      height = MAX (height, layout_height (layouts[i]));
     }
   return height;
+}
+
+/* Draws and frees the row's layouts. */
+static void
+show_row (Flow        *flow,
+          PangoLayout *layouts[5])
+{
+  double text_width = flow->width - 2 * MARGIN;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      show_at (flow, layouts[i], MARGIN + columns[i] * text_width, flow->y);
+      g_clear_object (&layouts[i]);
+    }
 }
 
 static void
@@ -154,8 +197,11 @@ table_header (Flow *flow)
   const char * const cells[5] = {
     _("Date"), _("Routine"), _("Before"), _("After"), _("Remarks")
   };
+  PangoLayout *layouts[5];
+  double height = layout_row (flow, cells, FONT_TABLE_HEAD, layouts);
 
-  flow->y += draw_row (flow, cells, "Sans Bold 9", FALSE) + 2;
+  show_row (flow, layouts);
+  flow->y += height + 2;
   cairo_set_source_rgb (flow->cr, 0.1, 0.1, 0.1);
   cairo_set_line_width (flow->cr, 0.75);
   cairo_move_to (flow->cr, MARGIN, flow->y);
@@ -178,7 +224,8 @@ table (Flow      *flow,
       g_autofree char *after = pain_cell (entry->pain_after);
       g_autofree char *remarks = remarks_cell (entry);
       const char * const cells[5] = { date, entry->routine, before, after, remarks };
-      double height = draw_row (flow, cells, "Sans 9", TRUE);
+      PangoLayout *layouts[5];
+      double height = layout_row (flow, cells, FONT_TABLE, layouts);
 
       if (flow->y + height > flow->height - MARGIN)
         {
@@ -186,7 +233,7 @@ table (Flow      *flow,
           flow->y = MARGIN;
           table_header (flow);
         }
-      draw_row (flow, cells, "Sans 9", FALSE);
+      show_row (flow, layouts);
       flow->y += height + ROW_GAP;
     }
 }
@@ -212,10 +259,10 @@ heading (Flow       *flow,
   for (guint i = 0; i < entries->len; i++)
     flagged += sm_journal_entry_is_flagged (g_ptr_array_index (entries, i));
 
-  paragraph (flow, "Sans Bold 18", _("Progress journal"), 4);
-  paragraph (flow, "Sans 10", routine != NULL ? routine : _("All routines"), 2);
-  paragraph (flow, "Sans 10", range, 2);
-  paragraph (flow, "Sans 10", count, 12);
+  paragraph (flow, FONT_TITLE, _("Progress journal"), 4);
+  paragraph (flow, FONT_TEXT, routine != NULL ? routine : _("All routines"), 2);
+  paragraph (flow, FONT_TEXT, range, 2);
+  paragraph (flow, FONT_TEXT, count, 12);
   if (flagged > 0)
     {
       /* Translators: %u is how many sessions had pain up by 2 or more or a nerve sign. */
@@ -223,7 +270,7 @@ heading (Flow       *flow,
                                                             "In %u session the pain rose by 2 or more or a step caused sharp, shooting, numb or tingling pain: the stop rules were shown.",
                                                             "In %u sessions the pain rose by 2 or more or a step caused sharp, shooting, numb or tingling pain: the stop rules were shown.",
                                                             flagged), flagged);
-      paragraph (flow, "Sans Bold 10", text, 12);
+      paragraph (flow, FONT_BOLD, text, 12);
     }
 }
 
@@ -240,10 +287,129 @@ chart (Flow      *flow,
   sm_journal_chart_colors_paper (&colors);
   cairo_save (flow->cr);
   cairo_translate (flow->cr, MARGIN, flow->y);
-  sm_journal_chart_draw (chart, flow->cr, NULL, flow->width - 2 * MARGIN, CHART_HEIGHT, &colors);
+  sm_journal_chart_draw (chart, flow->cr, flow->pango, flow->width - 2 * MARGIN, CHART_HEIGHT, &colors);
   cairo_restore (flow->cr);
   flow->y += CHART_HEIGHT + 8;
-  paragraph (flow, "Sans 10", summary, 16);
+  paragraph (flow, FONT_TEXT, summary, 16);
+}
+
+static void
+weeks (Flow      *flow,
+       GPtrArray *entries,
+       gint64     since,
+       gint64     until)
+{
+  g_autoptr(SmJournalWeeks) weeks = sm_journal_weeks_new (entries, since, until);
+  g_autofree char *summary = sm_journal_weeks_summary (weeks);
+  SmJournalChartColors colors;
+
+  sm_journal_chart_colors_paper (&colors);
+  cairo_save (flow->cr);
+  cairo_translate (flow->cr, MARGIN, flow->y);
+  sm_journal_weeks_draw (weeks, flow->cr, flow->pango, flow->width - 2 * MARGIN, WEEKS_HEIGHT, &colors);
+  cairo_restore (flow->cr);
+  flow->y += WEEKS_HEIGHT + 8;
+  paragraph (flow, FONT_TEXT, summary, 16);
+}
+
+/* --- The pain drawings --------------------------------------------------- */
+
+static SmPainDrawing *
+drawing_of (const SmJournalEntry *entry)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(SmPainDrawing) drawing = sm_pain_drawing_new ();
+
+  /* A snapshot that does not read (damaged) is left out, not an error. */
+  if (entry->drawing_json == NULL ||
+      !json_parser_load_from_data (parser, entry->drawing_json, -1, NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !sm_pain_drawing_load_json (drawing, json_parser_get_root (parser), NULL) ||
+      sm_pain_drawing_get_n_strokes (drawing) == 0)
+    return NULL;
+  return g_steal_pointer (&drawing);
+}
+
+/* The views of the body @drawing has strokes on, each in paper style with
+ * the strokes on top, side by side in @x, @y, @width, @height. */
+static void
+paint_drawing (Flow          *flow,
+               SmPainDrawing *drawing,
+               double         x,
+               double         y,
+               double         width,
+               double         height)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  const char * const *views = sm_anatomy_list_views (anatomy);
+  const char * const none[] = { NULL };
+  const char *shown[2];
+  double bx, by, bw, bh;
+  guint n = 0;
+
+  for (guint i = 0; views[i] != NULL && n < 2; i++)
+    if (sm_pain_drawing_get_bounds (drawing, views[i], &bx, &by, &bw, &bh))
+      shown[n++] = views[i];
+  for (guint i = 0; i < n; i++)
+    {
+      double vw, vh, scale, cell = width / n;
+      cairo_rectangle_t viewport;
+
+      sm_anatomy_get_size (anatomy, shown[i], &vw, &vh);
+      scale = MIN (cell / vw, height / vh);
+      viewport = (cairo_rectangle_t) { x + i * cell + (cell - vw * scale) / 2, y, vw * scale, vh * scale };
+      cairo_save (flow->cr);
+      sm_anatomy_render_marked_view (anatomy, shown[i], SM_ANATOMY_STYLE_PAPER, SM_ANATOMY_STYLE_PAPER,
+                                     none, flow->cr, &viewport, NULL);
+      sm_pain_paint_drawing (drawing, shown[i], flow->cr, &viewport, vw);
+      cairo_restore (flow->cr);
+    }
+}
+
+/* The first and the latest pain drawing, side by side, each under its
+ * day; one when they are the same session; nothing without a drawing. */
+static void
+drawings (Flow      *flow,
+          GPtrArray *entries)
+{
+  g_autoptr(SmPainDrawing) first = NULL, latest = NULL;
+  const SmJournalEntry *first_entry = NULL, *latest_entry = NULL;
+  double column = (flow->width - 2 * MARGIN - 20) / 2;
+
+  for (guint i = entries->len; i-- > 0 && first == NULL;)
+    if ((first = drawing_of (g_ptr_array_index (entries, i))) != NULL)
+      first_entry = g_ptr_array_index (entries, i);
+  for (guint i = 0; i < entries->len && latest == NULL && first != NULL; i++)
+    if (g_ptr_array_index (entries, i) != first_entry &&
+        (latest = drawing_of (g_ptr_array_index (entries, i))) != NULL)
+      latest_entry = g_ptr_array_index (entries, i);
+  if (first == NULL)
+    return;
+
+  if (flow->y + DRAWING_HEIGHT + 60 > flow->height - MARGIN)
+    {
+      cairo_show_page (flow->cr);
+      flow->y = MARGIN;
+    }
+  paragraph (flow, FONT_BOLD, latest != NULL ? _("Pain drawings: the first and the latest")
+                                             : _("Pain drawing"), 6);
+  for (guint i = 0; i < 2; i++)
+    {
+      const SmJournalEntry *entry = i == 0 ? first_entry : latest_entry;
+      /* Translators: the day of a pain drawing in the report (strftime format). */
+      g_autofree char *day = entry != NULL ? format_day (entry->started, _("%-d %B %Y")) : NULL;
+      /* Translators: %s is a day, under the first pain drawing in the report. */
+      g_autofree char *caption = entry == NULL ? NULL
+                                 : g_strdup_printf (i == 0 ? _("First: %s") : _("Latest: %s"), day);
+      g_autoptr(PangoLayout) layout = caption != NULL ? layout_new (flow, FONT_TEXT, column, caption) : NULL;
+
+      if (layout == NULL)
+        continue;
+      show_at (flow, layout, MARGIN + i * (column + 20), flow->y);
+      paint_drawing (flow, i == 0 ? first : latest, MARGIN + i * (column + 20),
+                     flow->y + layout_height (layout) + 4, column, DRAWING_HEIGHT);
+    }
+  flow->y += DRAWING_HEIGHT + 40;
 }
 
 /* @entries: SmJournalEntry newest first, already those since @since and of
@@ -259,7 +425,7 @@ sm_journal_report_render_pdf (GPtrArray     *entries,
   gint64 until = g_get_real_time () / G_USEC_PER_SEC;
   cairo_surface_t *surface;
   cairo_status_t status;
-  Flow flow = { NULL, 0, 0, MARGIN };
+  Flow flow = { .y = MARGIN };
 
   sm_sheet_paper_get_size (paper, &flow.width, &flow.height);
   if (since == 0 && entries->len > 0)
@@ -271,11 +437,21 @@ sm_journal_report_render_pdf (GPtrArray     *entries,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Progress journal"));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
   flow.cr = cairo_create (surface);
+  /* The PDF's units are points: 72 dpi, not Pango's guess of 96. */
+  flow.pango = pango_cairo_create_context (flow.cr);
+  pango_cairo_context_set_resolution (flow.pango, 72);
+  for (guint i = 0; i < N_FONTS; i++)
+    flow.fonts[i] = pango_font_description_from_string (font_names[i]);
 
   heading (&flow, entries, since, until, routine);
   chart (&flow, entries, since, until);
+  weeks (&flow, entries, since, until);
+  drawings (&flow, entries);
   table (&flow, entries);
 
+  for (guint i = 0; i < N_FONTS; i++)
+    pango_font_description_free (flow.fonts[i]);
+  g_object_unref (flow.pango);
   cairo_show_page (flow.cr);
   status = cairo_status (flow.cr);
   cairo_destroy (flow.cr);
