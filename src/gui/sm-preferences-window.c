@@ -21,6 +21,7 @@ struct _SmPreferencesWindow
   GtkSwitch     *get_ready_switch;
   GtkSwitch     *timer_sound_switch;
   GtkSwitch     *switch_sides_switch;
+  GtkSwitch     *log_holds_switch;
 };
 
 G_DEFINE_FINAL_TYPE (SmPreferencesWindow, sm_preferences_window, GTK_TYPE_WINDOW)
@@ -58,6 +59,7 @@ sm_preferences_window_class_init (SmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, get_ready_switch);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, timer_sound_switch);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, switch_sides_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, log_holds_switch);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -82,5 +84,8 @@ sm_preferences_window_init (SmPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "switch-sides",
                    self->switch_sides_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "log-single-holds",
+                   self->log_holds_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }

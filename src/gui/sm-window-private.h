@@ -15,7 +15,9 @@
 #include "sm-routines-page.h"
 #include "sm-safety-page.h"
 #include "sm-search-results.h"
+#include "sm-hold-log.h"
 #include "sm-journal-page.h"
+#include "sm-journal-presenter.h"
 #include "sm-session-panel.h"
 #include "sm-stretch-panel.h"
 #include "sm-technique-panel.h"
@@ -96,6 +98,9 @@ struct _SmWindow
   gulong                presenter_monitor_id;
   guint                 closing_id;
   SmJournalPage        *journal_page;        /* a page of panel_stack */
+  SmJournalPresenter   *journal_presenter;   /* in mode_stack, created the first time */
+  SmHoldLog            *hold_log;            /* above the timer bar, in timer_slot */
+  gboolean              presenting_journal;
   gint64                session_started;     /* Unix seconds, for the journal */
 };
 
@@ -142,5 +147,6 @@ void         _sm_window_update_pain_layers        (SmWindow      *self);
 
 void         _sm_window_class_journal_init        (SmWindowClass *klass);
 void         _sm_window_journal_init              (SmWindow      *self);
+guint        _sm_window_journal_plan              (SmSession     *session);
 
 G_END_DECLS

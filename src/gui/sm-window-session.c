@@ -231,6 +231,7 @@ record_session (SmWindow *self)
   entry->steps_skipped = count_skipped (session, finished);
   entry->partial = !finished;
   entry->drawing_json = routine_drawing_json (session);
+  entry->plan = _sm_window_journal_plan (session);
   sm_journal_entry_set_steps_from_session (entry, session);
   sm_session_panel_fill_entry (self->session_panel, entry);
 

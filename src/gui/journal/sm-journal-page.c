@@ -1,8 +1,10 @@
 /* sm-journal-page.c: the side-pane page of the progress journal.
  *
  * The chart of pain before and after over the last 7, 30 or 90 days or
- * all of it (drawn by the rendering layer, as on the report), the same in
- * words for a screen reader, and the sessions by day, newest first.
+ * all of it, and the sessions per week against the routine's plan (both
+ * drawn by the rendering layer, as on the report), the same in words for
+ * a screen reader, the buttons for the report and presenter mode, and
+ * the sessions by day, newest first.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,7 @@
 
 #include "sm-journal-chart.h"
 #include "sm-journal-page.h"
+#include "sm-journal-weeks.h"
 
 #define DAY (24 * 60 * 60)
 
@@ -31,6 +34,9 @@ struct _SmJournalPage
   GtkWidget      *range_box;
   GtkDrawingArea *chart_area;
   GtkLabel       *journal_summary;
+  GtkDrawingArea *weeks_area;
+  GtkLabel       *weeks_summary;
+  GtkLabel       *report_status;
   GtkListBox     *sessions_list;
   GtkWidget      *empty_label;
 
@@ -38,7 +44,9 @@ struct _SmJournalPage
   SmJournal      *journal;
   GPtrArray      *entries;      /* SmJournalEntry, newest first */
   SmJournalChart *chart;
+  SmJournalWeeks *weeks;
   char           *summary;
+  char           *weeks_text;
   guint           days;         /* 0: all */
 };
 
@@ -59,13 +67,51 @@ sm_journal_page_get_summary (SmJournalPage *self)
   return self->summary;
 }
 
+const char *
+sm_journal_page_get_weeks_summary (SmJournalPage *self)
+{
+  g_return_val_if_fail (SM_IS_JOURNAL_PAGE (self), NULL);
+  return self->weeks_text;
+}
+
+guint
+sm_journal_page_get_days (SmJournalPage *self)
+{
+  g_return_val_if_fail (SM_IS_JOURNAL_PAGE (self), 0);
+  return self->days;
+}
+
+/* (transfer none) (nullable): the sessions read last, newest first. */
+GPtrArray *
+sm_journal_page_get_entries (SmJournalPage *self)
+{
+  g_return_val_if_fail (SM_IS_JOURNAL_PAGE (self), NULL);
+  return self->entries;
+}
+
+/* What became of the report ("Saved …", or why not); NULL hides it. */
+void
+sm_journal_page_show_status (SmJournalPage *self,
+                             const char    *text,
+                             gboolean       is_error)
+{
+  g_return_if_fail (SM_IS_JOURNAL_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->report_status), text != NULL);
+  gtk_label_set_label (self->report_status, text != NULL ? text : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->report_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->report_status), "error");
+}
+
 /* --- The chart ----------------------------------------------------------- */
 
 /* The style's text colour for the ink; the two series lighter on a dark
- * background, so they keep their contrast there too. */
-static void
-screen_colors (GtkWidget            *widget,
-               SmJournalChartColors *colors)
+ * background, so they keep their contrast there too. Also the presenter's. */
+void
+sm_journal_screen_colors (GtkWidget            *widget,
+                          SmJournalChartColors *colors)
 {
   GdkRGBA ink;
   gboolean dark;
@@ -101,8 +147,25 @@ draw_chart (GtkDrawingArea *area,
 
   if (self->chart == NULL)
     return;
-  screen_colors (GTK_WIDGET (area), &colors);
+  sm_journal_screen_colors (GTK_WIDGET (area), &colors);
   sm_journal_chart_draw (self->chart, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
+                         width, height, &colors);
+}
+
+static void
+draw_weeks (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  SmJournalPage *self = data;
+  SmJournalChartColors colors;
+
+  if (self->weeks == NULL)
+    return;
+  sm_journal_screen_colors (GTK_WIDGET (area), &colors);
+  sm_journal_weeks_draw (self->weeks, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
                          width, height, &colors);
 }
 
@@ -121,6 +184,15 @@ update_chart (SmJournalPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart_area));
+
+  g_clear_pointer (&self->weeks, sm_journal_weeks_free);
+  self->weeks = sm_journal_weeks_new (self->entries != NULL ? self->entries : none, since, now);
+  g_free (self->weeks_text);
+  self->weeks_text = sm_journal_weeks_summary (self->weeks);
+  gtk_label_set_label (self->weeks_summary, self->weeks_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->weeks_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->weeks_text, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->weeks_area));
 }
 
 /* --- The sessions -------------------------------------------------------- */
@@ -168,6 +240,8 @@ session_row (const SmJournalEntry *entry)
   g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 6, "margin-bottom", 6, NULL);
   gtk_box_append (GTK_BOX (box), small_label (title, NULL));
   gtk_box_append (GTK_BOX (details), small_label (pain, "dim-label"));
+  if (entry->single_hold)
+    gtk_box_append (GTK_BOX (details), small_label (_("Single hold"), "dim-label"));
   if (entry->partial)
     gtk_box_append (GTK_BOX (details), small_label (_("Ended early"), "dim-label"));
   if (sm_journal_entry_is_flagged (entry))
@@ -353,7 +427,9 @@ sm_journal_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->chart, sm_journal_chart_free);
+  g_clear_pointer (&self->weeks, sm_journal_weeks_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->weeks_text, g_free);
   g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (sm_journal_page_parent_class)->dispose (object);
@@ -375,9 +451,14 @@ sm_journal_page_class_init (SmJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, range_box);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, chart_area);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, journal_summary);
+  gtk_widget_class_bind_template_child (widget_class, SmJournalPage, weeks_area);
+  gtk_widget_class_bind_template_child (widget_class, SmJournalPage, weeks_summary);
+  gtk_widget_class_bind_template_child (widget_class, SmJournalPage, report_status);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_move_aside_clicked);
+  /* F11 here shows the charts full screen, not the map. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present-journal", NULL);
 }
 
 static void
@@ -385,6 +466,7 @@ sm_journal_page_init (SmJournalPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->chart_area, draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (self->weeks_area, draw_weeks, self, NULL);
   gtk_list_box_set_header_func (self->sessions_list, update_header, NULL, NULL);
   add_range_buttons (self);
   self->days = 30;

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-journal.h"
+#include "sm-journal-chart.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,14 @@ void       sm_journal_page_reload     (SmJournalPage *self);
 void       sm_journal_page_set_days   (SmJournalPage *self,
                                        guint          days);
 const char *sm_journal_page_get_summary (SmJournalPage *self);
+const char *sm_journal_page_get_weeks_summary (SmJournalPage *self);
+guint      sm_journal_page_get_days   (SmJournalPage *self);
+GPtrArray *sm_journal_page_get_entries (SmJournalPage *self);
+void       sm_journal_page_show_status (SmJournalPage *self,
+                                        const char    *text,
+                                        gboolean       is_error);
+
+void       sm_journal_screen_colors   (GtkWidget            *widget,
+                                       SmJournalChartColors *colors);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _SmRoutineEditor
   GtkWidget      *routine_builtin_box;
   GtkEntry       *routine_name_entry;
   GtkEntry       *routine_patient_entry;
+  GtkSpinButton  *routine_per_week_spin;
   GtkTextView    *routine_notes_view;
   GtkWidget      *steps_empty_label;
   GtkListBox     *steps_list;
@@ -356,6 +357,10 @@ bind_fields (SmRoutineEditor *self)
                    g_object_ref (g_object_bind_property (self->routine, "patient",
                                                          self->routine_patient_entry, "text", flags)));
   g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (self->routine, "sessions-per-week",
+                                                         gtk_spin_button_get_adjustment (self->routine_per_week_spin),
+                                                         "value", flags)));
+  g_ptr_array_add (self->bindings,
                    g_object_ref (g_object_bind_property (self->routine, "notes", notes, "text",
                                                          flags)));
 }
@@ -488,6 +493,7 @@ sm_routine_editor_set_routine (SmRoutineEditor *self,
   gtk_widget_set_visible (self->routine_builtin_box, routine != NULL && !editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->routine_name_entry), editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->routine_patient_entry), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->routine_per_week_spin), editable);
   gtk_text_view_set_editable (self->routine_notes_view, editable);
   update_empty (self);
 
@@ -620,6 +626,7 @@ sm_routine_editor_class_init (SmRoutineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_builtin_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_name_entry);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_patient_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_per_week_spin);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, routine_notes_view);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, steps_empty_label);
   gtk_widget_class_bind_template_child (widget_class, SmRoutineEditor, steps_list);

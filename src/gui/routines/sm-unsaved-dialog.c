@@ -10,13 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-journal-unsaved.h"
 #include "sm-routine-store.h"
 #include "sm-unsaved-dialog.h"
 
 /* Before the app closes: edits the store could not write (a read-only
  * routines folder, a full disk) exist only in memory. The person chooses:
  * save each such routine somewhere else, discard the changes, or cancel
- * and stay. Nothing is asked when everything is on disk. */
+ * and stay. Nothing is asked when everything is on disk. Sessions the
+ * journal could not write are asked about next (sm-journal-unsaved.c). */
 
 enum {
   RESPONSE_DISCARD = 1,
@@ -52,9 +54,11 @@ finish (Confirm *confirm)
 {
   SmUnsavedProceed proceed = confirm->proceed;
   gpointer data = confirm->data;
+  g_autoptr(GtkWindow) parent = g_object_ref (confirm->parent);
 
   confirm_free (confirm);
-  proceed (data);
+  if (sm_journal_unsaved_confirm (parent, proceed, data))
+    proceed (data);
 }
 
 /* One routine is safe elsewhere: on to the next, or go. */
@@ -209,7 +213,7 @@ sm_unsaved_dialog_confirm (GtkWindow        *parent,
   sm_routine_store_flush (store);
   unsaved = sm_routine_store_dup_unsaved (store);
   if (unsaved->len == 0)
-    return TRUE;
+    return sm_journal_unsaved_confirm (parent, proceed, data);
 
   confirm = g_new0 (Confirm, 1);
   confirm->parent = g_object_ref (parent);
