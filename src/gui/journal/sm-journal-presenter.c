@@ -141,6 +141,14 @@ on_escape (GtkWidget *widget,
   return TRUE;
 }
 
+/* Escape must reach it at once: it takes the focus when it appears. */
+static void
+sm_journal_presenter_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sm_journal_presenter_parent_class)->map (widget);
+  gtk_widget_grab_focus (widget);
+}
+
 static void
 sm_journal_presenter_dispose (GObject *object)
 {
@@ -165,6 +173,7 @@ sm_journal_presenter_class_init (SmJournalPresenterClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sm_journal_presenter_dispose;
+  widget_class->map = sm_journal_presenter_map;
 
   signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
