@@ -113,7 +113,7 @@ parse_day (const char  *text,
 }
 
 static gboolean
-export_report (const char  *path,
+export_report_warm (const char  *path,
                const char  *since_text,
                const char  *routine,
                const char  *paper_name,
@@ -137,6 +137,24 @@ export_report (const char  *path,
   if (g_str_equal (path, "-"))
     return sm_file_write_fd (STDOUT_FILENO, pdf, _("standard output"), error);
   return sm_file_write_bytes (path, pdf, SM_FILE_WRITE_PRIVATE, NULL, NULL, error);
+}
+
+/* As --export-pdf does: the fonts load and the back view's artwork (the
+ * pain drawings') is parsed in threads while the journal is read and the
+ * first pages laid out; they are waited for before the process exits. */
+static gboolean
+export_report (const char  *path,
+               const char  *since_text,
+               const char  *routine,
+               const char  *paper_name,
+               GError     **error)
+{
+  gboolean ok;
+
+  sm_sheet_warm_up ();
+  ok = export_report_warm (path, since_text, routine, paper_name, error);
+  sm_sheet_warm_up_join ();
+  return ok;
 }
 
 static int

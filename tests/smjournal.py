@@ -40,13 +40,13 @@ FIRST_DRAWING = [stroke('sharp', 'back', [330, 700, 340, 800, 345, 950, 350, 110
 LATEST_DRAWING = [stroke('aching', 'back', [300, 640, 340, 660, 370, 700], 1)]
 
 
-def write(path, days=28, plan=3, drawings=True, now=None):
-    """A session every other day for @days days, pain going down."""
+def write(path, days=28, plan=3, drawings=True, now=None, every=2):
+    """A session every @every days for @days days, pain going down."""
     now = int(now or time.time())
     os.makedirs(os.path.dirname(path), exist_ok=True)
     db = sqlite3.connect(path)
     db.executescript(SCHEMA)
-    rows = list(range(days, 0, -2))
+    rows = list(range(days, 0, -every))
     for n, day in enumerate(rows):
         started = now - day * 86400
         drawing = None

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sm-journal-chart.h"
+#include "sm-journal-weeks.h"
 #include "sm-test-model.h"
 
 #define DAY (24 * 60 * 60)
@@ -52,6 +53,59 @@ test_summary (void)
   g_assert_cmpstr (nothing, ==, "No sessions with a pain score in this time.");
   g_assert_cmpuint (sm_journal_chart_get_n_sessions (window), ==, 8);
   g_assert_cmpstr (week, ==, "Over 7 days the average pain after a session went from 4.0 to 3.0.");
+}
+
+/* Sessions per week: weeks from Monday, single holds left out, the plan
+ * the largest of the week and carried into a week without sessions. */
+static void
+test_weeks (void)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_journal_entry_free);
+  g_autoptr(GPtrArray) owned = entries;
+  g_autoptr(SmJournalWeeks) weeks = NULL;
+  g_autofree char *summary = NULL;
+  SmJournalEntry *hold;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  SmJournalChartColors colors;
+
+  /* 2026-01-01 is a Thursday: 14 days at noon, plan 3 then 4 from the 8th. */
+  for (guint i = 14; i-- > 0;)
+    {
+      SmJournalEntry *entry = sm_journal_entry_new ("Piriformis relief");
+
+      entry->started = T0 + (gint64) i * DAY + 12 * 3600;
+      entry->ended = entry->started + 600;
+      entry->plan = i < 7 ? 3 : 4;
+      g_ptr_array_add (entries, entry);
+    }
+  hold = sm_journal_entry_new ("Piriformis, left side");
+  hold->started = T0 + DAY + 13 * 3600;
+  hold->ended = hold->started + 30;
+  hold->single_hold = TRUE;
+  g_ptr_array_insert (entries, 12, hold);
+
+  weeks = sm_journal_weeks_new (entries, 0, T0 + 21 * DAY);
+  g_assert_cmpuint (sm_journal_weeks_get_n_weeks (weeks), ==, 4);
+  g_assert_cmpuint (sm_journal_weeks_get_sessions (weeks, 0), ==, 4);   /* Thu–Sun */
+  g_assert_cmpuint (sm_journal_weeks_get_sessions (weeks, 1), ==, 7);
+  g_assert_cmpuint (sm_journal_weeks_get_sessions (weeks, 2), ==, 3);
+  g_assert_cmpuint (sm_journal_weeks_get_sessions (weeks, 3), ==, 0);
+  g_assert_cmpuint (sm_journal_weeks_get_plan (weeks, 0), ==, 3);
+  g_assert_cmpuint (sm_journal_weeks_get_plan (weeks, 1), ==, 4);
+  g_assert_cmpuint (sm_journal_weeks_get_plan (weeks, 3), ==, 4);
+  summary = sm_journal_weeks_summary (weeks);
+  g_assert_cmpstr (summary, ==, "In 4 weeks: 14 sessions. The plan asked for 15.");
+
+  /* Drawn on paper without trouble, at any size. */
+  sm_journal_chart_colors_paper (&colors);
+  surface = cairo_pdf_surface_create (NULL, 500, 200);
+  cr = cairo_create (surface);
+  sm_journal_weeks_draw (weeks, cr, NULL, 500, 160, &colors);
+  sm_journal_weeks_draw (weeks, cr, NULL, 10, 10, &colors);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static cairo_status_t
@@ -131,6 +185,7 @@ main (int   argc,
   g_test_add_func ("/sm/journal-chart/summary", test_summary);
   g_test_add_func ("/sm/journal-chart/pdf", test_pdf);
   g_test_add_func ("/sm/journal-chart/many-points", test_many_points);
+  g_test_add_func ("/sm/journal-chart/weeks", test_weeks);
 
   return g_test_run ();
 }

@@ -6,6 +6,10 @@
  * order a spreadsheet charts). Column names and flag names are fixed
  * English identifiers, never translated, so that formulas keep working.
  *
+ * Speed: the text is allocated once at about its final size, the local
+ * time zone looked up once, and a row's fields written without a string
+ * of their own, so ten years cost ten times one.
+ *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -71,14 +75,28 @@ end_record (GString *csv)
   g_string_append (csv, "\r\n");
 }
 
+/* ISO 8601 with the offset of @zone then: 2026-03-01T18:00:00+01:00. */
 static void
-add_time (GString *csv,
-          gint64   unix_time)
+add_time (GString   *csv,
+          GTimeZone *zone,
+          gint64     unix_time)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
-  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  g_autofree char *text = local != NULL ? g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, zone) : NULL;
+  char text[40];
+  gint64 offset;
+  int y, m, d;
 
+  if (local == NULL)
+    {
+      add_field (csv, NULL);
+      return;
+    }
+  g_date_time_get_ymd (local, &y, &m, &d);
+  offset = g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE;
+  g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, m, d,
+              g_date_time_get_hour (local), g_date_time_get_minute (local), g_date_time_get_second (local),
+              offset < 0 ? '-' : '+', (int) (ABS (offset) / 60), (int) (ABS (offset) % 60));
   add_field (csv, text);
 }
 
@@ -91,20 +109,21 @@ add_header (GString            *csv,
   end_record (csv);
 }
 
-/* "sharp numb": the flag names in a fixed order. */
-static char *
-flag_names (guint flags)
+/* "sharp numb": the flag names in a fixed order, into @names (room for
+ * all five). */
+static const char *
+flag_names (guint  flags,
+            char   names[64])
 {
-  g_autoptr(GString) names = g_string_new (NULL);
-
+  names[0] = '\0';
   for (guint bit = 1; bit <= SM_JOURNAL_STEP_TINGLING; bit <<= 1)
     if (flags & bit)
       {
-        if (names->len > 0)
-          g_string_append_c (names, ' ');
-        g_string_append (names, sm_journal_step_flag_to_string (bit));
+        if (names[0] != '\0')
+          g_strlcat (names, " ", 64);
+        g_strlcat (names, sm_journal_step_flag_to_string (bit), 64);
       }
-  return g_string_free (g_steal_pointer (&names), FALSE);
+  return names;
 }
 
 static const char *
@@ -123,19 +142,21 @@ sm_journal_csv_sessions (GPtrArray *entries)
     "pain_before", "pain_after", "pain_change", "partial", "flagged", "flags", "note",
     "single_hold", "plan_per_week", NULL
   };
-  GString *csv = g_string_new (NULL);
+  GString *csv = g_string_sized_new (256 + entries->len * 200);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
 
   add_header (csv, header);
   for (guint i = entries->len; i-- > 0;)
     {
       const SmJournalEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *flags = flag_names (sm_journal_entry_get_all_flags (entry));
+      char buffer[64];
+      const char *flags = flag_names (sm_journal_entry_get_all_flags (entry), buffer);
       gboolean both = entry->pain_before != SM_JOURNAL_NO_PAIN && entry->pain_after != SM_JOURNAL_NO_PAIN;
 
       add_int (csv, entry->id);
       add_field (csv, entry->routine);
-      add_time (csv, entry->started);
-      add_time (csv, entry->ended);
+      add_time (csv, zone, entry->started);
+      add_time (csv, zone, entry->ended);
       add_int (csv, entry->ended - entry->started);
       add_int (csv, entry->steps_done);
       add_int (csv, entry->steps_skipped);
@@ -168,6 +189,7 @@ member_string (JsonObject *object,
 
 static void
 add_step_rows (GString              *csv,
+               GTimeZone            *zone,
                const SmJournalEntry *entry)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -184,12 +206,13 @@ add_step_rows (GString              *csv,
     {
       JsonNode *node = json_array_get_element (steps, i);
       JsonObject *step = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *flags = flag_names (sm_journal_entry_get_step_flags (entry, i));
+      char buffer[64];
+      const char *flags = flag_names (sm_journal_entry_get_step_flags (entry, i), buffer);
 
       if (step == NULL)
         continue;
       add_int (csv, entry->id);
-      add_time (csv, entry->started);
+      add_time (csv, zone, entry->started);
       add_field (csv, entry->routine);
       add_int (csv, i + 1);
       add_field (csv, member_string (step, "title"));
@@ -209,10 +232,11 @@ sm_journal_csv_steps (GPtrArray *entries)
     "session_id", "session_started", "routine", "position", "step", "zone", "side",
     "hold_seconds", "flags", NULL
   };
-  GString *csv = g_string_new (NULL);
+  GString *csv = g_string_sized_new (256 + entries->len * 120);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
 
   add_header (csv, header);
   for (guint i = entries->len; i-- > 0;)
-    add_step_rows (csv, g_ptr_array_index (entries, i));
+    add_step_rows (csv, zone, g_ptr_array_index (entries, i));
   return g_string_free_to_bytes (csv);
 }

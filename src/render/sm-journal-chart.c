@@ -28,6 +28,8 @@
 #define MARGIN_BOTTOM 26.0
 #define MIN_SPACING   6.0    /* pixels between two drawn points at least */
 #define MARKER        3.5
+#define FONT          SM_JOURNAL_CHART_FONT
+#define FONT_BOLD     SM_JOURNAL_CHART_FONT_BOLD
 
 typedef struct
 {
@@ -128,7 +130,7 @@ text_layout (Plot       *plot,
 {
   PangoLayout *layout = plot->context != NULL ? pango_layout_new (plot->context)
                                               : pango_cairo_create_layout (plot->cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (bold ? "Sans Bold 8" : "Sans 8");
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (bold ? FONT_BOLD : FONT);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);

@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* The desktop's Sans on screen; DejaVu Sans where no alias says what Sans
+ * is (the sheet's own font configuration, on paper). */
+#define SM_JOURNAL_CHART_FONT      "Sans,DejaVu Sans 8"
+#define SM_JOURNAL_CHART_FONT_BOLD "Sans,DejaVu Sans Bold 8"
+
 typedef struct
 {
   double ink[4];      /* text, axes */

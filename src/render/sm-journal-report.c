@@ -8,9 +8,10 @@
  * image.
  *
  * Speed: one Pango context for the whole report (at 72 dpi, the PDF's
- * points), the fonts parsed once, and each table cell laid out once for
- * both measuring and drawing, so the cost per session stays the same
- * however long the journal is.
+ * points), the fonts parsed once, each table cell laid out once for both
+ * measuring and drawing, and the cells that repeat (the routine, the
+ * scores, an empty remark) laid out once for the whole table, so the cost
+ * per session stays the same however long the journal is.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,6 +37,7 @@
 #define WEEKS_HEIGHT    150.0
 #define DRAWING_HEIGHT  250.0
 #define ROW_GAP         4.0
+#define CACHE_MAX       256     /* repeated cells kept per column */
 
 typedef enum
 {
@@ -47,8 +49,10 @@ typedef enum
   N_FONTS
 } Font;
 
+/* As the chart's (sm-journal-chart.h): Sans, or DejaVu Sans without an alias. */
 static const char * const font_names[N_FONTS] = {
-  "Sans Bold 18", "Sans 10", "Sans Bold 10", "Sans 9", "Sans Bold 9",
+  "Sans,DejaVu Sans Bold 18", "Sans,DejaVu Sans 10", "Sans,DejaVu Sans Bold 10",
+  "Sans,DejaVu Sans 9", "Sans,DejaVu Sans Bold 9",
 };
 
 typedef struct
@@ -58,6 +62,7 @@ typedef struct
   PangoFontDescription *fonts[N_FONTS];
   double                width, height;   /* the page */
   double                y;               /* where the next line goes */
+  GHashTable           *cells[5];        /* text → PangoLayout, per column of the table */
 } Flow;
 
 static cairo_status_t
@@ -170,8 +175,17 @@ layout_row (Flow               *flow,
   for (guint i = 0; i < 5; i++)
     {
       double right = i + 1 < 5 ? columns[i + 1] : 1.0;
+      GHashTable *cache = font == FONT_TABLE ? flow->cells[i] : NULL;
+      PangoLayout *cached = cache != NULL ? g_hash_table_lookup (cache, cells[i]) : NULL;
 
-      layouts[i] = layout_new (flow, font, (right - columns[i]) * text_width - 6, cells[i]);
+      if (cached != NULL)
+        layouts[i] = g_object_ref (cached);
+      else
+        {
+          layouts[i] = layout_new (flow, font, (right - columns[i]) * text_width - 6, cells[i]);
+          if (cache != NULL && g_hash_table_size (cache) < CACHE_MAX)
+            g_hash_table_insert (cache, g_strdup (cells[i]), g_object_ref (layouts[i]));
+        }
       height = MAX (height, layout_height (layouts[i]));
     }
   return height;
@@ -366,25 +380,69 @@ paint_drawing (Flow          *flow,
     }
 }
 
+typedef struct
+{
+  SmPainDrawing        *first, *latest;
+  const SmJournalEntry *first_entry, *latest_entry;
+  GThread              *parse;   /* the artwork, parsed while the text is laid out */
+} Drawings;
+
+/* Parses the paper look of each view a drawing is on: the artwork is the
+ * slowest part of a short report, and the heading and charts before it
+ * need none of it. */
+static gpointer
+parse_views (gpointer data)
+{
+  Drawings *found = data;
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  const char * const *views = sm_anatomy_list_views (anatomy);
+  double x, y, w, h;
+
+  for (guint i = 0; views[i] != NULL; i++)
+    if (sm_pain_drawing_get_bounds (found->first, views[i], &x, &y, &w, &h) ||
+        (found->latest != NULL && sm_pain_drawing_get_bounds (found->latest, views[i], &x, &y, &w, &h)))
+      sm_anatomy_ensure_style (anatomy, views[i], SM_ANATOMY_STYLE_PAPER, NULL);
+  return NULL;
+}
+
+/* The oldest and the newest session with a pain drawing. */
+static void
+find_drawings (Drawings  *found,
+               GPtrArray *entries)
+{
+  for (guint i = entries->len; i-- > 0 && found->first == NULL;)
+    if ((found->first = drawing_of (g_ptr_array_index (entries, i))) != NULL)
+      found->first_entry = g_ptr_array_index (entries, i);
+  for (guint i = 0; i < entries->len && found->latest == NULL && found->first != NULL; i++)
+    if (g_ptr_array_index (entries, i) != found->first_entry &&
+        (found->latest = drawing_of (g_ptr_array_index (entries, i))) != NULL)
+      found->latest_entry = g_ptr_array_index (entries, i);
+  if (found->first != NULL)
+    found->parse = g_thread_new ("sm-report-art", parse_views, found);
+}
+
+static void
+clear_drawings (Drawings *found)
+{
+  if (found->parse != NULL)
+    g_thread_join (found->parse);
+  g_clear_object (&found->first);
+  g_clear_object (&found->latest);
+}
+
 /* The first and the latest pain drawing, side by side, each under its
  * day; one when they are the same session; nothing without a drawing. */
 static void
-drawings (Flow      *flow,
-          GPtrArray *entries)
+drawings (Flow     *flow,
+          Drawings *found)
 {
-  g_autoptr(SmPainDrawing) first = NULL, latest = NULL;
-  const SmJournalEntry *first_entry = NULL, *latest_entry = NULL;
+  SmPainDrawing *first = found->first, *latest = found->latest;
+  const SmJournalEntry *first_entry = found->first_entry, *latest_entry = found->latest_entry;
   double column = (flow->width - 2 * MARGIN - 20) / 2;
 
-  for (guint i = entries->len; i-- > 0 && first == NULL;)
-    if ((first = drawing_of (g_ptr_array_index (entries, i))) != NULL)
-      first_entry = g_ptr_array_index (entries, i);
-  for (guint i = 0; i < entries->len && latest == NULL && first != NULL; i++)
-    if (g_ptr_array_index (entries, i) != first_entry &&
-        (latest = drawing_of (g_ptr_array_index (entries, i))) != NULL)
-      latest_entry = g_ptr_array_index (entries, i);
   if (first == NULL)
     return;
+  g_clear_pointer (&found->parse, g_thread_join);
 
   if (flow->y + DRAWING_HEIGHT + 60 > flow->height - MARGIN)
     {
@@ -426,6 +484,7 @@ sm_journal_report_render_pdf (GPtrArray     *entries,
   cairo_surface_t *surface;
   cairo_status_t status;
   Flow flow = { .y = MARGIN };
+  Drawings found = { NULL };
 
   sm_sheet_paper_get_size (paper, &flow.width, &flow.height);
   if (since == 0 && entries->len > 0)
@@ -442,15 +501,22 @@ sm_journal_report_render_pdf (GPtrArray     *entries,
   pango_cairo_context_set_resolution (flow.pango, 72);
   for (guint i = 0; i < N_FONTS; i++)
     flow.fonts[i] = pango_font_description_from_string (font_names[i]);
+  /* The date is new on every row: only the other columns repeat. */
+  for (guint i = 1; i < 5; i++)
+    flow.cells[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
+  find_drawings (&found, entries);
   heading (&flow, entries, since, until, routine);
   chart (&flow, entries, since, until);
   weeks (&flow, entries, since, until);
-  drawings (&flow, entries);
+  drawings (&flow, &found);
+  clear_drawings (&found);
   table (&flow, entries);
 
   for (guint i = 0; i < N_FONTS; i++)
     pango_font_description_free (flow.fonts[i]);
+  for (guint i = 1; i < 5; i++)
+    g_hash_table_unref (flow.cells[i]);
   g_object_unref (flow.pango);
   cairo_show_page (flow.cr);
   status = cairo_status (flow.cr);

@@ -77,7 +77,8 @@ sm_journal_weeks_new (GPtrArray *entries,
                       gint64     until)
 {
   SmJournalWeeks *self = g_new0 (SmJournalWeeks, 1);
-  guint32 first, last;
+  guint32 first, last, monday;
+  gint64 monday_start, next_monday;
   guint plan = 0;
 
   if (since == 0 && entries->len > 0)
@@ -90,16 +91,24 @@ sm_journal_weeks_new (GPtrArray *entries,
   g_array_set_size (self->weeks, (last - first) / 7 + 1);
 
   /* Oldest first, so the plan carries forward. Each entry's week from its
-   * day, which needs the calendar only once a day changes. */
+   * day: the calendar is asked again only once a week has passed since
+   * the last Monday found (within it, the same Monday). */
+  monday = first;
+  monday_start = self->first_day;
+  next_monday = unix_of_julian (first + 7);
   for (guint i = entries->len; i-- > 0;)
     {
       const SmJournalEntry *entry = g_ptr_array_index (entries, i);
-      guint32 monday;
       Week *week;
 
       if (entry->started < since || entry->started > until || entry->single_hold)
         continue;
-      monday = monday_of (entry->started);
+      if (entry->started < monday_start || entry->started >= next_monday)
+        {
+          monday = monday_of (entry->started);
+          monday_start = unix_of_julian (monday);
+          next_monday = unix_of_julian (monday + 7);
+        }
       week = &g_array_index (self->weeks, Week, MIN ((monday - first) / 7, self->weeks->len - 1));
       week->sessions++;
       week->plan = MAX (week->plan, entry->plan);
@@ -167,7 +176,7 @@ draw_text (cairo_t                    *cr,
            double                      ay)
 {
   g_autoptr(PangoLayout) layout = context != NULL ? pango_layout_new (context) : pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SM_JOURNAL_CHART_FONT);
   int w, h;
 
   pango_layout_set_font_description (layout, font);
@@ -188,7 +197,7 @@ draw_legend (cairo_t                    *cr,
 {
   static const double dash[] = { 4.0, 3.0 };
   g_autoptr(PangoLayout) layout = context != NULL ? pango_layout_new (context) : pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 8");
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (SM_JOURNAL_CHART_FONT);
   int w, h;
 
   set_color (cr, colors->before);

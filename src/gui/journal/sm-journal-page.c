@@ -22,6 +22,9 @@
 #include "sm-journal-weeks.h"
 
 #define DAY (24 * 60 * 60)
+/* Rows made at first, and at each "Show Older Sessions": a screenful and
+ * a bit, so the page is ready at once however long the journal is. */
+#define ROWS_AT_ONCE 25
 
 struct _SmJournalPage
 {
@@ -38,6 +41,7 @@ struct _SmJournalPage
   GtkLabel       *weeks_summary;
   GtkLabel       *report_status;
   GtkListBox     *sessions_list;
+  GtkWidget      *more_button;
   GtkWidget      *empty_label;
 
   /* Owned references */
@@ -48,6 +52,7 @@ struct _SmJournalPage
   char           *summary;
   char           *weeks_text;
   guint           days;         /* 0: all */
+  guint           n_rows;       /* the sessions shown in the list */
 };
 
 G_DEFINE_FINAL_TYPE (SmJournalPage, sm_journal_page, GTK_TYPE_WIDGET)
@@ -277,6 +282,27 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
+/* The next @more sessions, older than those shown. */
+static void
+add_rows (SmJournalPage *self,
+          guint          more)
+{
+  guint n = self->entries != NULL ? self->entries->len : 0;
+  guint end = MIN (n, self->n_rows + more);
+
+  for (guint i = self->n_rows; i < end; i++)
+    gtk_list_box_append (self->sessions_list, session_row (g_ptr_array_index (self->entries, i)));
+  self->n_rows = end;
+  gtk_widget_set_visible (self->more_button, end < n);
+}
+
+static void
+on_more_clicked (SmJournalPage *self)
+{
+  add_rows (self, ROWS_AT_ONCE);
+}
+
+/* Newest first, as the journal lists them; the older ones a button away. */
 static void
 fill_sessions (SmJournalPage *self)
 {
@@ -285,10 +311,8 @@ fill_sessions (SmJournalPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sessions_list))) != NULL)
     gtk_list_box_remove (self->sessions_list, child);
-  /* Newest first, as the journal lists them; one screenful of days is
-   * what a person scrolls, so the oldest wait for "All". */
-  for (guint i = 0; i < MIN (n, 500u); i++)
-    gtk_list_box_append (self->sessions_list, session_row (g_ptr_array_index (self->entries, i)));
+  self->n_rows = 0;
+  add_rows (self, ROWS_AT_ONCE);
   gtk_widget_set_visible (GTK_WIDGET (self->sessions_list), n > 0);
   gtk_widget_set_visible (self->empty_label, n == 0);
 }
@@ -456,6 +480,8 @@ sm_journal_page_class_init (SmJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, report_status);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, sessions_list);
   gtk_widget_class_bind_template_child (widget_class, SmJournalPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, SmJournalPage, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_move_aside_clicked);
   /* F11 here shows the charts full screen, not the map. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.present-journal", NULL);
