@@ -61,7 +61,13 @@ test_sessions (void)
 
   sm_journal_page_set_journal (SM_JOURNAL_PAGE (page), journal);
   sm_journal_page_reload (SM_JOURNAL_PAGE (page));
+  /* The newest 25, then 25 more at each "Show Older Sessions". */
+  g_assert_cmpuint (count_rows (list), ==, 25);
+  g_assert_true (gtk_widget_get_visible (sm_test_find (page, "more_button")));
+  for (guint i = 0; i < 3; i++)
+    g_signal_emit_by_name (sm_test_find (page, "more_button"), "clicked");
   g_assert_cmpuint (count_rows (list), ==, 100);
+  g_assert_false (gtk_widget_get_visible (sm_test_find (page, "more_button")));
   g_assert_false (gtk_widget_get_visible (sm_test_find (page, "empty_label")));
   g_assert_false (gtk_widget_get_visible (sm_test_find (page, "message_box")));
 
@@ -74,6 +80,11 @@ test_sessions (void)
   g_assert_cmpstr (summary, ==, "Over 14 weeks the average pain after a session went from 5.0 to 2.0.");
   sm_journal_page_set_days (SM_JOURNAL_PAGE (page), 7);
   g_assert_true (g_str_has_prefix (sm_journal_page_get_summary (SM_JOURNAL_PAGE (page)), "Over 7 days"));
+  /* The weeks against the plan (none here), in words and as the name. */
+  g_assert_cmpstr (sm_journal_page_get_weeks_summary (SM_JOURNAL_PAGE (page)), ==,
+                   "In 2 weeks: 7 sessions. The routine has no plan of sessions a week.");
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (page, "weeks_summary")), ==,
+                   sm_journal_page_get_weeks_summary (SM_JOURNAL_PAGE (page)));
 
   g_object_unref (page);
 }
