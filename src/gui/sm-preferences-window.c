@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sm-preferences-window.h"
+#include "sm-speaker.h"
 
 struct _SmPreferencesWindow
 {
@@ -21,6 +22,8 @@ struct _SmPreferencesWindow
   GtkSwitch     *get_ready_switch;
   GtkSwitch     *timer_sound_switch;
   GtkSwitch     *switch_sides_switch;
+  GtkSwitch     *spoken_cues_switch;
+  GtkLabel      *spoken_cues_status;
 };
 
 G_DEFINE_FINAL_TYPE (SmPreferencesWindow, sm_preferences_window, GTK_TYPE_WINDOW)
@@ -31,6 +34,17 @@ sm_preferences_window_new (GtkWindow *parent)
   return g_object_new (SM_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
+}
+
+/* Why the cues cannot be spoken, in one line under the switch; the
+ * speaker knows within a second of being asked. */
+static void
+update_spoken_cues_status (SmPreferencesWindow *self)
+{
+  const char *problem = sm_speaker_get_problem (sm_speaker_get_default ());
+
+  gtk_label_set_label (self->spoken_cues_status, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->spoken_cues_status), problem != NULL);
 }
 
 static void
@@ -58,6 +72,8 @@ sm_preferences_window_class_init (SmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, get_ready_switch);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, timer_sound_switch);
   gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, switch_sides_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, spoken_cues_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmPreferencesWindow, spoken_cues_status);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -83,4 +99,10 @@ sm_preferences_window_init (SmPreferencesWindow *self)
   g_settings_bind (self->settings, "switch-sides",
                    self->switch_sides_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "spoken-cues",
+                   self->spoken_cues_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (sm_speaker_get_default (), "notify::problem",
+                           G_CALLBACK (update_spoken_cues_status), self, G_CONNECT_SWAPPED);
+  update_spoken_cues_status (self);
 }
