@@ -52,6 +52,7 @@ struct _SmSpeaker
   char           *problem;
   Worker         *worker;
   guint           timeout_id;
+  gint64          asked;        /* when connecting began, for the log */
 };
 
 G_DEFINE_FINAL_TYPE (SmSpeaker, sm_speaker, G_TYPE_OBJECT)
@@ -113,6 +114,10 @@ set_state (SmSpeaker      *self,
            const char     *problem)
 {
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->state != state)
+    g_debug ("Speech %s %" G_GINT64_FORMAT " ms after asking: %s",
+             state == SM_SPEAKER_READY ? "ready" : "unavailable",
+             (g_get_monotonic_time () - self->asked) / 1000, problem != NULL ? problem : "connected");
   g_object_freeze_notify (G_OBJECT (self));
   if (g_strcmp0 (self->problem, problem) != 0)
     {
@@ -277,6 +282,7 @@ sm_speaker_new (const char *language)
   worker->language = g_strdup (language != NULL ? language : "en");
   self->worker = worker;
 
+  self->asked = g_get_monotonic_time ();
   self->timeout_id = g_timeout_add (SM_SPEAKER_CONNECT_TIMEOUT_MS, on_connect_timeout, self);
   thread = g_thread_try_new ("sm-speaker", worker_main, worker_ref (worker), &error);
   if (thread == NULL)
