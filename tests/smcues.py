@@ -76,7 +76,11 @@ class App:
                                                  for i in range(self.app.childCount)
                                                  if self.app.getChildAtIndex(i).getRole() ==
                                                  pyatspi.ROLE_FRAME), None), timeout=30)
-            self.wid = smatspi.focus_window(self.process.pid)
+            self.wid = wait_for(lambda: (self.xdotool('search', '--onlyvisible', '--pid',
+                                                      str(self.process.pid)).split() or [None])[0],
+                                timeout=20)
+            if self.wid is not None:
+                self.xdotool('windowfocus', '--sync', self.wid)
 
     def close(self):
         smatspi.stop_app(self.process)

@@ -42,6 +42,7 @@ struct _SmSessionView
   GtkLabel    *countdown_label;
   GtkLabel    *next_label;
   GtkButton   *pause_button;
+  GtkLabel    *summary_title;
   GtkLabel    *summary_label;
   GtkLabel    *summary_time_label;
   GtkButton   *done_button;
@@ -286,6 +287,9 @@ on_resize_idle (gpointer data)
   set_size (self->detail_label, height * DETAIL_SHARE);
   set_size (self->phase_label, height * DETAIL_SHARE);
   set_size (self->next_label, height * DETAIL_SHARE);
+  set_size (self->summary_title, height * TITLE_SHARE);
+  set_size (self->summary_label, height * DETAIL_SHARE * 1.4);
+  set_size (self->summary_time_label, height * DETAIL_SHARE);
   return G_SOURCE_REMOVE;
 }
 
@@ -359,6 +363,7 @@ sm_session_view_class_init (SmSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSessionView, countdown_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionView, next_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionView, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionView, summary_title);
   gtk_widget_class_bind_template_child (widget_class, SmSessionView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionView, summary_time_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionView, done_button);
