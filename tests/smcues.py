@@ -25,11 +25,11 @@ SETTINGS = {
 }
 
 
-def routine(name, hold, repetitions, rest, zone='piriformis'):
+def routine(name, hold, repetitions, rest, zone='piriformis', tool='ball'):
     return {
         'format': 'sciatica-map-routine', 'version': 2, 'name': name, 'patient': '', 'notes': '',
         'created': '2026-12-01T10:00:00Z', 'modified': '2026-12-01T10:00:00Z',
-        'steps': [{'zone': zone, 'side': 'left', 'tool': 'ball', 'technique': 'hold',
+        'steps': [{'zone': zone, 'side': 'left', 'tool': tool, 'technique': 'hold',
                    'hold-seconds': hold, 'repetitions': repetitions, 'rest-seconds': rest, 'note': ''}],
     }
 

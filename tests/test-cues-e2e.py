@@ -150,7 +150,7 @@ def no_daemon(case):
             silent = SilentSocket(folder).__enter__()
             env['SPEECHD_ADDRESS'] = f'unix_socket:{silent.path}'
             expected = 'Speech Dispatcher does not answer'
-        app = App(env, routines=[('short', routine('Short holds', 4, 2, 2))])
+        app = App(env, settings={'spoken-cues': 'true'}, routines=[('short', routine('Short holds', 4, 2, 2))])
         try:
             if not tap(app.app is not None, f'no daemon ({case}): the app shows up'):
                 return
@@ -160,7 +160,7 @@ def no_daemon(case):
             decided = next((int(m.group(1)) for m in map(re.compile(r'Speech unavailable (\d+) ms after asking').search,
                                                           app.log.lines) if m), None)
             tap(decided is not None and decided <= 1000,
-                f'the app knows speech is unavailable {decided} ms after Preferences asked')
+                f'the app knows speech is unavailable {decided} ms after it asked')
             tap(text is not None and text.startswith(expected),
                 f'Preferences says "{text}" (read over AT-SPI {took:.2f} s after it opened)')
             app.keys('Escape')

@@ -24,6 +24,7 @@ struct _SmPreferencesWindow
   GtkSwitch     *switch_sides_switch;
   GtkSwitch     *spoken_cues_switch;
   GtkLabel      *spoken_cues_status;
+  gboolean       following_speaker;
 };
 
 G_DEFINE_FINAL_TYPE (SmPreferencesWindow, sm_preferences_window, GTK_TYPE_WINDOW)
@@ -36,12 +37,25 @@ sm_preferences_window_new (GtkWindow *parent)
                        NULL);
 }
 
-/* Why the cues cannot be spoken, in one line under the switch; the
- * speaker knows within a second of being asked. */
+/* Why the cues cannot be spoken, in one line under the switch. The
+ * speaker is asked (and may start the daemon) only once spoken cues are
+ * on, and knows within a second; while they are off, only whether the
+ * daemon is installed is said. */
 static void
 update_spoken_cues_status (SmPreferencesWindow *self)
 {
-  const char *problem = sm_speaker_get_problem (sm_speaker_get_default ());
+  const char *problem = sm_speaker_check_installed ();
+
+  if (g_settings_get_boolean (self->settings, "spoken-cues"))
+    {
+      SmSpeaker *speaker = sm_speaker_get_default ();
+
+      if (!self->following_speaker)
+        g_signal_connect_object (speaker, "notify::problem",
+                                 G_CALLBACK (update_spoken_cues_status), self, G_CONNECT_SWAPPED);
+      self->following_speaker = TRUE;
+      problem = sm_speaker_get_problem (speaker);
+    }
 
   gtk_label_set_label (self->spoken_cues_status, problem != NULL ? problem : "");
   gtk_widget_set_visible (GTK_WIDGET (self->spoken_cues_status), problem != NULL);
@@ -102,7 +116,7 @@ sm_preferences_window_init (SmPreferencesWindow *self)
   g_settings_bind (self->settings, "spoken-cues",
                    self->spoken_cues_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  g_signal_connect_object (sm_speaker_get_default (), "notify::problem",
+  g_signal_connect_object (self->settings, "changed::spoken-cues",
                            G_CALLBACK (update_spoken_cues_status), self, G_CONNECT_SWAPPED);
   update_spoken_cues_status (self);
 }

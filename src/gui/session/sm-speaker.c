@@ -181,18 +181,36 @@ report (Worker     *worker,
   g_main_context_invoke (worker->context, on_outcome, outcome);
 }
 
+/**
+ * sm_speaker_check_installed:
+ *
+ * Without the daemon there is nothing to spawn or talk to, unless an
+ * address names one somewhere else. Asks nothing of any daemon, so it can
+ * be said before spoken cues are turned on.
+ *
+ * Returns: (nullable): why cues cannot be spoken, or %NULL if they may be
+ */
+const char *
+sm_speaker_check_installed (void)
+{
+  g_autofree char *daemon = g_find_program_in_path ("speech-dispatcher");
+
+  if (daemon == NULL && g_getenv ("SPEECHD_ADDRESS") == NULL)
+    return _("Speech Dispatcher is not installed, so the cues are sounds only.");
+
+  return NULL;
+}
+
 static SPDConnection *
 connect_daemon (Worker *worker)
 {
-  g_autofree char *daemon = g_find_program_in_path ("speech-dispatcher");
+  const char *missing = sm_speaker_check_installed ();
   SPDConnection *connection;
   char *error = NULL;
 
-  /* Without the daemon there is nothing to spawn or talk to, unless an
-   * address names one somewhere else. */
-  if (daemon == NULL && g_getenv ("SPEECHD_ADDRESS") == NULL)
+  if (missing != NULL)
     {
-      report (worker, FALSE, _("Speech Dispatcher is not installed, so the cues are sounds only."));
+      report (worker, FALSE, missing);
       return NULL;
     }
 

@@ -26,6 +26,7 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (SmSpeaker, sm_speaker, SM, SPEAKER, GObject)
 
 SmSpeaker      *sm_speaker_get_default (void);
+const char     *sm_speaker_check_installed (void);
 SmSpeaker      *sm_speaker_new         (const char    *language);
 SmSpeakerState  sm_speaker_get_state   (SmSpeaker     *self);
 const char     *sm_speaker_get_problem (SmSpeaker     *self);
