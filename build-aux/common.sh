@@ -19,6 +19,9 @@ SM_PACKAGES=(
   poppler-utils librsvg2-bin
   openbox x11-utils imagemagick gir1.2-gdkpixbuf-2.0
   mutter
+  libgtk-4-media-gstreamer gstreamer1.0-plugins-base gstreamer1.0-pulseaudio
+  libspeechd-dev speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+  pulseaudio pulseaudio-utils vorbis-tools
 )
 
 sm_say () {

@@ -30,6 +30,9 @@ static const struct {
   { GDK_KEY_r, "win.timer-reset" },
   { GDK_KEY_n, "win.session-next" },
   { GDK_KEY_p, "win.session-previous" },
+  { GDK_KEY_plus, "win.session-add-time" },
+  { GDK_KEY_KP_Add, "win.session-add-time" },
+  { GDK_KEY_a, "win.session-repeat" },
 };
 
 /* A text field, or anything in a popover (a menu, the hold presets). */

@@ -372,6 +372,8 @@ on_f11 (GtkWidget *widget,
 {
   SmWindow *self = SM_WINDOW (widget);
 
+  if (_sm_window_session_view_f11 (self))
+    return TRUE;
   if (self->presenter_window != NULL)
     gtk_window_destroy (self->presenter_window);
   else if (self->presenting)

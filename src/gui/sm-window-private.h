@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sm-body-map.h"
+#include "sm-cue-player.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
 #include "sm-pain-layer.h"
@@ -19,6 +20,7 @@
 #include "sm-journal-page.h"
 #include "sm-journal-presenter.h"
 #include "sm-session-panel.h"
+#include "sm-session-view.h"
 #include "sm-stretch-panel.h"
 #include "sm-technique-panel.h"
 #include "sm-timer-bar.h"
@@ -102,6 +104,12 @@ struct _SmWindow
   SmHoldLog            *hold_log;            /* above the timer bar, in timer_slot */
   gboolean              presenting_journal;
   gint64                session_started;     /* Unix seconds, for the journal */
+
+  /* Hands-free sessions (sm-window-cues.c) */
+  SmCuePlayer          *cue_player;
+  SmSessionView        *session_view;        /* in mode_stack, created the first time */
+  gboolean              session_fullscreen;
+  SmWindowGeometry      before_session_view;
 };
 
 /* --- Side pane: panels, history, search and the safety screen ------------ */
@@ -135,6 +143,17 @@ void         _sm_window_session_init              (SmWindow      *self);
 void         _sm_window_end_session               (SmWindow      *self);
 const char  *_sm_window_zone_title                (const char    *zone_id);
 guint        _sm_window_zone_hold                 (const char    *zone_id);
+
+/* --- Hands-free sessions: cues, full screen ------------------------------ */
+
+void         _sm_window_class_cues_init           (SmWindowClass *klass);
+void         _sm_window_cues_init                 (SmWindow      *self);
+void         _sm_window_cues_dispose              (SmWindow      *self);
+void         _sm_window_cues_set_session          (SmWindow      *self,
+                                                   SmSession     *session);
+void         _sm_window_update_cue_actions        (SmWindow      *self);
+void         _sm_window_leave_session_view        (SmWindow      *self);
+gboolean     _sm_window_session_view_f11          (SmWindow      *self);
 
 /* --- Routines ------------------------------------------------------------ */
 

@@ -159,6 +159,7 @@ update_session_actions (SmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-previous", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-stop", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.session-close", finished);
+  _sm_window_update_cue_actions (self);
 }
 
 static char *
@@ -254,6 +255,7 @@ _sm_window_end_session (SmWindow *self)
   /* Stopping it below must not come back here. */
   g_signal_group_set_target (self->session_signals, NULL);
   sm_session_stop (self->session);
+  _sm_window_cues_set_session (self, NULL);
   g_clear_object (&self->session);
   sm_session_panel_set_session (self->session_panel, NULL, NULL);
   sm_timer_bar_set_guided (self->timer_bar, NULL);
@@ -332,6 +334,7 @@ sm_window_run_session (SmWindow  *self,
   sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
   g_signal_group_set_target (self->session_signals, session);
   sm_session_panel_set_session (self->session_panel, session, self->timer);
+  _sm_window_cues_set_session (self, session);
   gtk_stack_set_visible_child_name (self->panel_stack, "session");
   sm_session_start (session, self->timer);
   sm_session_panel_focus (self->session_panel);
@@ -427,6 +430,7 @@ _sm_window_class_session_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.session-previous", NULL, session_control_action);
   gtk_widget_class_install_action (widget_class, "win.session-stop", NULL, session_control_action);
   gtk_widget_class_install_action (widget_class, "win.session-close", NULL, session_close_action);
+  _sm_window_class_cues_init (klass);
 }
 
 void
@@ -443,6 +447,7 @@ _sm_window_session_init (SmWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "changed",
                                   G_CALLBACK (on_session_changed), self);
   sm_plain_keys_add (GTK_WIDGET (self), plain_key_filter, NULL);
+  _sm_window_cues_init (self);
   update_indicator (self);
   update_session_actions (self);
 }

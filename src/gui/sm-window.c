@@ -250,6 +250,7 @@ sm_window_dispose (GObject *object)
 
   _sm_window_presenter_dispose (self);
   _sm_window_end_session (self);
+  _sm_window_cues_dispose (self);
   sm_map_flash_stop (self->body_map);
   /* The timer outlives this dispose by a little: stop following it. */
   if (self->timer != NULL)

@@ -54,6 +54,7 @@ add_step_holds (GPtrArray      *holds,
   guint rounds = sm_routine_step_get_repetitions (step);
   g_autofree char *instructions = NULL;
   g_autoptr(SmSessionStep) hold = NULL;
+  SmTool *tool;
 
   if (zone == NULL)
     {
@@ -72,6 +73,14 @@ add_step_holds (GPtrArray      *holds,
                               sm_zone_get_name (zone), instructions, error);
   if (hold == NULL)
     return FALSE;
+  tool = sm_atlas_lookup_tool (atlas, sm_routine_step_get_tool (step));
+  if (tool != NULL)
+    {
+      SmSessionStep *named = sm_session_step_new_with_tool (hold, sm_tool_get_name (tool));
+
+      sm_session_step_unref (hold);
+      hold = named;
+    }
 
   /* Each repetition is a round of the same step, and counted as one step. */
   for (guint r = 1; r <= rounds; r++)

@@ -25,6 +25,7 @@ struct _SmSessionStep
   char  *instructions;
   guint  round;         /* this hold is round @round of @rounds of one step */
   guint  rounds;
+  char  *tool;          /* the tool's name, for spoken cues; NULL if none */
 };
 
 G_DEFINE_BOXED_TYPE (SmSessionStep, sm_session_step,
@@ -121,6 +122,27 @@ sm_session_step_new_round (const SmSessionStep *self,
                               self->title, self->instructions, NULL);
   copy->round = round;
   copy->rounds = rounds;
+  copy->tool = g_strdup (self->tool);
+  return copy;
+}
+
+/**
+ * sm_session_step_new_with_tool:
+ * @tool: (nullable): the name of the tool the step uses, e.g. "Tennis ball"
+ *
+ * Returns: (transfer full): a copy of @self that names its tool
+ */
+SmSessionStep *
+sm_session_step_new_with_tool (const SmSessionStep *self,
+                               const char          *tool)
+{
+  SmSessionStep *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = sm_session_step_new_round (self, self->round, self->rounds);
+  g_free (copy->tool);
+  copy->tool = g_strdup (tool);
   return copy;
 }
 
@@ -137,6 +159,7 @@ step_clear (SmSessionStep *self)
   g_free (self->side);
   g_free (self->title);
   g_free (self->instructions);
+  g_free (self->tool);
 }
 
 void
@@ -191,4 +214,10 @@ guint
 sm_session_step_get_rounds (const SmSessionStep *self)
 {
   return self->rounds;
+}
+
+const char *
+sm_session_step_get_tool (const SmSessionStep *self)
+{
+  return self->tool;
 }

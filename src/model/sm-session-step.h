@@ -28,6 +28,8 @@ SmSessionStep *sm_session_step_new          (const char     *zone,
 SmSessionStep *sm_session_step_new_round    (const SmSessionStep *self,
                                              guint           round,
                                              guint           rounds);
+SmSessionStep *sm_session_step_new_with_tool (const SmSessionStep *self,
+                                             const char     *tool);
 SmSessionStep *sm_session_step_ref          (SmSessionStep  *self);
 void           sm_session_step_unref        (SmSessionStep  *self);
 
@@ -39,6 +41,7 @@ const char    *sm_session_step_get_title        (const SmSessionStep *self);
 const char    *sm_session_step_get_instructions (const SmSessionStep *self);
 guint          sm_session_step_get_round        (const SmSessionStep *self);
 guint          sm_session_step_get_rounds       (const SmSessionStep *self);
+const char    *sm_session_step_get_tool         (const SmSessionStep *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSessionStep, sm_session_step_unref)
 

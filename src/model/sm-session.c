@@ -397,6 +397,21 @@ sm_session_previous (SmSession *self)
   go_to (self, self->position > 0 ? self->position - 1 : 0, SM_SESSION_PHASE_HOLD);
 }
 
+/* The hold on show once more from its start; during a rest, the hold
+ * just done. */
+void
+sm_session_repeat (SmSession *self)
+{
+  g_return_if_fail (SM_IS_SESSION (self));
+
+  if (!sm_session_is_running (self))
+    return;
+
+  account_run (self);
+  go_to (self, self->position,
+         self->phase == SM_SESSION_PHASE_REST ? SM_SESSION_PHASE_HOLD : self->phase);
+}
+
 void
 sm_session_stop (SmSession *self)
 {

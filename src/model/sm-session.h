@@ -51,6 +51,7 @@ void            sm_session_start              (SmSession      *self,
 void            sm_session_next               (SmSession      *self);
 void            sm_session_previous           (SmSession      *self);
 void            sm_session_stop               (SmSession      *self);
+void            sm_session_repeat             (SmSession      *self);
 gboolean        sm_session_is_running         (SmSession      *self);
 
 guint           sm_session_get_n_parts        (SmSession      *self);

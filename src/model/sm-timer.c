@@ -422,6 +422,40 @@ sm_timer_reset (SmTimer *self)
   tick_if_changed (self);
 }
 
+/* "+15 s": a longer hold, during it or its get-ready countdown (paused
+ * or not). The duration grows with it, so the share done stays right;
+ * it never passes SM_TIMER_MAX_SECONDS. Returns the seconds added. */
+guint
+sm_timer_add_seconds (SmTimer *self,
+                      guint    seconds)
+{
+  gint64 add;
+
+  g_return_val_if_fail (SM_IS_TIMER (self), 0);
+
+  sm_timer_update (self);
+  if (!sm_timer_is_active (self))
+    return 0;
+
+  seconds = MIN (seconds, SM_TIMER_MAX_SECONDS - self->duration);
+  if (seconds == 0)
+    return 0;
+
+  add = (gint64) seconds * US_PER_S;
+  self->duration += seconds;
+  if (self->state == SM_TIMER_STATE_RUNNING)
+    self->deadline += add;
+  else if (self->state == SM_TIMER_STATE_PAUSED && self->paused_from == SM_TIMER_STATE_RUNNING)
+    self->paused_left += add;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DURATION]);
+  if (self->state == SM_TIMER_STATE_PAUSED)
+    tick_if_changed (self);
+  else
+    sm_timer_update (self);
+
+  return seconds;
+}
+
 static void
 sm_timer_dispose (GObject *object)
 {

@@ -65,6 +65,8 @@ void          sm_timer_resume                (SmTimer          *self);
 void          sm_timer_toggle                (SmTimer          *self);
 void          sm_timer_reset                 (SmTimer          *self);
 void          sm_timer_update                (SmTimer          *self);
+guint         sm_timer_add_seconds           (SmTimer          *self,
+                                              guint             seconds);
 
 gboolean      sm_validate_seconds            (guint             seconds,
                                               GError          **error);

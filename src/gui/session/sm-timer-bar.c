@@ -262,12 +262,7 @@ static void
 on_finished (SmTimerBar *self)
 {
   sm_timer_bar_flash (self);
-
-  /* The display bell plays the desktop's own alert sound, at the volume
-   * the person chose, and needs no media framework. */
-  if (g_settings_get_boolean (self->settings, "timer-sound"))
-    gdk_display_beep (gtk_widget_get_display (GTK_WIDGET (self)));
-
+  /* The end's sound is the window's cue player's (sm-cue-player.c). */
   notify_desktop (self);
   maybe_switch_sides (self);
 }
