@@ -59,14 +59,17 @@ SI_JOINT = [(28, 694), (50, 690), (54, 716), (48, 742), (30, 744)]
 SACRUM = [(5, 690), (40, 684), (44, 716), (34, 760), (18, 792), (5, 800)]
 BUTTOCK = [(22, 704), (60, 700), (100, 716), (128, 746), (134, 790),
            (124, 830), (90, 842), (50, 836), (22, 822), (10, 790), (12, 740)]
-BACK_OF_HIP = [(36, 706), (80, 710), (118, 736), (138, 762), (136, 796),
-               (100, 806), (60, 800), (34, 782), (28, 742)]
+BACK_OF_HIP = [(36, 706), (80, 710), (110, 734), (120, 762), (116, 794),
+               (90, 806), (60, 800), (34, 782), (28, 742)]
 GMAX_ESSENTIAL = [(5, 712), (40, 708), (84, 728), (114, 762), (118, 806),
                   (96, 832), (50, 836), (16, 826), (5, 800)]
 CREST_STRIP = [(24, 690), (52, 668), (86, 654), (112, 652), (124, 664),
                (130, 692), (122, 706), (92, 694), (58, 702), (26, 716)]
 OUTER_BUTTOCK = [(104, 716), (136, 722), (140, 772), (122, 784),
                  (104, 762)]
+GMED_BUTTOCK = [(60, 706), (104, 712), (134, 726), (138, 772), (120, 790),
+                (84, 772), (60, 740)]
+ES_BUTTOCK = [(30, 702), (70, 704), (74, 730), (36, 738)]
 LOWER_BUTTOCK = [(40, 792), (96, 800), (112, 828), (92, 840), (44, 836)]
 TROCHANTER_AREA = [(114, 746), (138, 750), (140, 790), (118, 796)]
 ILIAC_CREST_BACK = [(40, 676), (64, 656), (90, 642), (110, 642), (120, 652),
@@ -95,13 +98,13 @@ REFERRALS = {
         'back': ([GMAX_ESSENTIAL, SACRUM], [band(846, 930, 0.1, 0.9)]),
     },
     'gluteus-medius': {
-        'back': ([CREST_STRIP, SI_JOINT, OUTER_BUTTOCK],
+        'back': ([CREST_STRIP, SI_JOINT, GMED_BUTTOCK],
                  [band(840, 960, 0.6, 1.0)]),
     },
     'gluteus-minimus': {
         'back': ([OUTER_BUTTOCK, band(820, 1470, 0.72, 1.0),
                   band(850, 1100, 0.3, 0.62), band(1160, 1380, 0.25, 0.6)],
-                 [LOWER_BUTTOCK]),
+                 [band(1380, 1460, 0.3, 0.6)]),
         'front': ([band(820, 1470, 0.78, 1.0)], []),
     },
     'quadratus-lumborum': {
@@ -110,7 +113,7 @@ REFERRALS = {
         'front': ([], [HIP_FRONT_CREST]),
     },
     'erector-spinae': {
-        'back': ([LOW_BACK, UPPER_BUTTOCK], []),
+        'back': ([LOW_BACK, ES_BUTTOCK], []),
     },
     'sacral-border': {
         'back': ([SACRUM], []),
@@ -132,9 +135,11 @@ REFERRALS = {
         'front': ([GROIN, band(830, 1000, 0.25, 0.75)], []),
     },
     'quadriceps': {
-        'front': ([band(800, 1060, 0.25, 0.75), FRONT_KNEE,
+        # Rectus femoris and vastus medialis: the knee and the lower front
+        # of the thigh; vastus lateralis: the outside of thigh and knee.
+        'front': ([band(940, 1060, 0.25, 0.75), FRONT_KNEE,
                    band(860, 1130, 0.8, 1.0)],
-                  [band(960, 1100, 0.0, 0.25)]),
+                  [band(820, 940, 0.3, 0.7), band(960, 1100, 0.0, 0.25)]),
     },
 }
 

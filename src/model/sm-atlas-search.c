@@ -200,33 +200,70 @@ any_in_order (char **texts,
 
 /* --- Regions ---------------------------------------------------------------- */
 
+/* The region phrases @clean contains, stop words out; a phrase inside a
+ * longer one found too does not count: "back of thigh" is not "thigh". */
+static GPtrArray *
+matching_region_words (SmAtlas    *self,
+                       const char *clean)
+{
+  GPtrArray *found = g_ptr_array_new ();   /* RegionWord*, with their phrase */
+  g_autoptr(GPtrArray) phrases = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *kept = g_ptr_array_new ();
+
+  for (guint i = 0; *clean != '\0' && i < self->region_words->len; i++)
+    {
+      RegionWord *word = g_ptr_array_index (self->region_words, i);
+      char *phrase = strip_stop_words (self, word->words);
+
+      if (*phrase == '\0' || !has_word (clean, phrase, TRUE))
+        {
+          g_free (phrase);
+          continue;
+        }
+      g_ptr_array_add (found, word);
+      g_ptr_array_add (phrases, phrase);
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (phrases, i);
+      gboolean inside = FALSE;
+
+      for (guint k = 0; k < found->len && !inside; k++)
+        inside = k != i && strlen (g_ptr_array_index (phrases, k)) > strlen (phrase) &&
+                 has_word (g_ptr_array_index (phrases, k), phrase, TRUE);
+      if (!inside)
+        g_ptr_array_add (kept, g_ptr_array_index (found, i));
+    }
+  g_ptr_array_unref (found);
+  return kept;
+}
+
 char **
 sm_atlas_find_regions (SmAtlas    *self,
                        const char *query)
 {
-  GPtrArray *found = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  GPtrArray *out = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  g_autoptr(GPtrArray) words = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *clean = NULL;
 
-  g_return_val_if_fail (SM_IS_ATLAS (self), (char **) g_ptr_array_free (found, FALSE));
+  g_return_val_if_fail (SM_IS_ATLAS (self), (char **) g_ptr_array_free (out, FALSE));
 
   folded = _sm_atlas_fold (query != NULL ? query : "");
   clean = strip_stop_words (self, folded);
-  for (guint i = 0; *clean != '\0' && i < self->region_words->len; i++)
+  words = matching_region_words (self, clean);
+  for (guint i = 0; i < words->len; i++)
     {
-      RegionWord *word = g_ptr_array_index (self->region_words, i);
-      g_autofree char *phrase = strip_stop_words (self, word->words);
+      RegionWord *word = g_ptr_array_index (words, i);
       gboolean known = FALSE;
 
-      if (*phrase == '\0' || !has_word (clean, phrase, TRUE))
-        continue;
-      for (guint k = 0; k < found->len && !known; k++)
-        known = g_str_equal (g_ptr_array_index (found, k), word->region);
+      for (guint k = 0; k < out->len && !known; k++)
+        known = g_str_equal (g_ptr_array_index (out, k), word->region);
       if (!known)
-        g_ptr_array_add (found, g_strdup (word->region));
+        g_ptr_array_add (out, g_strdup (word->region));
     }
 
-  return (char **) g_ptr_array_free (found, FALSE);
+  return (char **) g_ptr_array_free (out, FALSE);
 }
 
 /* --- Scoring ------------------------------------------------------------------ */
@@ -380,30 +417,13 @@ make_result (SearchEntry *entry)
   return sm_search_result_new (sm_content_kind_name (entry->kind), id, name, summary, entry->item);
 }
 
-static guint
-count_region_words (SmAtlas    *self,
-                    const char *clean)
+static gboolean
+names_a_region (SmAtlas    *self,
+                const char *clean)
 {
-  g_auto(GStrv) regions = sm_atlas_find_regions (self, clean);
-  g_auto(GStrv) words = g_strsplit (clean, " ", -1);
-  guint covered = 0;
+  g_autoptr(GPtrArray) words = matching_region_words (self, clean);
 
-  if (regions[0] == NULL)
-    return 0;
-  /* Each query word that is part of a region phrase. */
-  for (guint i = 0; words[i] != NULL; i++)
-    for (guint k = 0; k < self->region_words->len; k++)
-      {
-        RegionWord *word = g_ptr_array_index (self->region_words, k);
-
-        if (has_word (word->words, words[i], TRUE) && has_word (clean, word->words, TRUE))
-          {
-            covered++;
-            break;
-          }
-      }
-
-  return MAX (covered, 1);
+  return words->len > 0;
 }
 
 GListModel *
@@ -445,7 +465,8 @@ sm_atlas_search_with_boosts (SmAtlas    *self,
       score_entry (self, &hits[i], clean, words, !stop_only);
     }
 
-  region_words = count_region_words (self, clean);
+  /* A muscle that sends pain where the query says answers it whole. */
+  region_words = names_a_region (self, clean) ? g_strv_length (words) : 0;
   apply_boosts (hits, n, zone_boosts, region_words);
   nerve_boosts = nerve_muscle_boosts (hits, n);
   apply_boosts (hits, n, nerve_boosts, g_strv_length (words));
