@@ -420,6 +420,7 @@ void
 sm_referral_paint_pattern (SmAnatomy               *anatomy,
                            const char              *view,
                            const char              *zone_id,
+                           const char              *side,
                            cairo_t                 *cr,
                            const cairo_rectangle_t *viewport)
 {
@@ -431,6 +432,8 @@ sm_referral_paint_pattern (SmAnatomy               *anatomy,
       {
         g_autofree char *id = g_strdup_printf ("referral-%s-%s-%s", zone_id, sides[s], kinds[k]);
 
+        if (side != NULL && !g_str_equal (side, sides[s]))
+          continue;
         paint_part (anatomy, view, id, k == 0, cr, viewport);
       }
 }

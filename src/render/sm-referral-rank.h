@@ -67,10 +67,12 @@ GListModel *sm_referral_search            (SmAnatomy         *anatomy,
 
 /* Paints the muscle's patterns of @view over a drawing of the view in
  * @viewport: essential areas solid, spillover lighter, each with its own
- * hatch so that they read without colour. */
+ * hatch so that they read without colour. @side: "left", "right" or NULL
+ * for both. */
 void        sm_referral_paint_pattern     (SmAnatomy         *anatomy,
                                            const char        *view,
                                            const char        *zone_id,
+                                           const char        *side,
                                            cairo_t           *cr,
                                            const cairo_rectangle_t *viewport);
 
