@@ -24,51 +24,51 @@ static const char * const content_strings[] = {
   /* referrals.json: referrals[0].sends-pain */
   N_("Mostly into the buttock, the back of the hip and the place where the spine meets the pelvis (the sacroiliac joint). From there it can spread over the back of the thigh, about two thirds of the way down to the knee."),
   /* referrals.json: referrals[0].reason */
-  N_("Sends pain into the buttock and the back of the hip, sometimes down the back of the thigh."),
+  N_("Buttock, back of the hip, back of the thigh"),
   /* referrals.json: referrals[1].sends-pain */
   N_("Into the buttock itself, over the sacrum, along the fold between the buttocks and down to the tailbone (coccyx). Sometimes a little further, into the top of the back of the thigh."),
   /* referrals.json: referrals[1].reason */
-  N_("Sends pain into the buttock, over the sacrum and to the tailbone."),
+  N_("Buttock, sacrum, tailbone"),
   /* referrals.json: referrals[2].sends-pain */
   N_("Along the back of the rim of the pelvis (the iliac crest), over the sacrum and the sacroiliac joint, and into the outer part of the buttock. Sometimes it spreads to the upper outside of the thigh."),
   /* referrals.json: referrals[2].reason */
-  N_("Sends pain along the rim of the pelvis and into the outer buttock."),
+  N_("Rim of the pelvis, outer buttock"),
   /* referrals.json: referrals[3].sends-pain */
   N_("It is known as the “pseudo-sciatica” muscle, because its pain runs down the leg like nerve pain. Its front fibres send pain to the outer buttock and down the outside of the thigh, the knee and the lower leg to the ankle; its back fibres to the buttock, the back of the thigh and the calf."),
   /* referrals.json: referrals[3].reason */
-  N_("Sends pain down the outside or the back of the leg, much like sciatica."),
+  N_("Outside or back of the leg, like sciatica"),
   /* referrals.json: referrals[4].sends-pain */
   N_("Deep into the sacroiliac joint and the lower buttock, and over the bony point at the side of the hip (the greater trochanter). Sometimes along the rim of the pelvis toward the groin."),
   /* referrals.json: referrals[4].reason */
-  N_("Sends pain into the sacroiliac joint, the lower buttock and the side of the hip."),
+  N_("Sacroiliac joint, lower buttock, side of the hip"),
   /* referrals.json: referrals[5].sends-pain */
   N_("Into the lower back beside the spine and down into the buttock."),
   /* referrals.json: referrals[5].reason */
-  N_("Sends pain into the lower back and the buttock."),
+  N_("Lower back, buttock"),
   /* referrals.json: referrals[6].sends-pain */
   N_("Locally, over the sacrum itself."),
   /* referrals.json: referrals[6].reason */
-  N_("Causes pain over the sacrum."),
+  N_("Over the sacrum"),
   /* referrals.json: referrals[7].sends-pain */
   N_("Into the fold under the buttock, the back of the thigh and the back of the knee. Sometimes a little way into the top of the calf."),
   /* referrals.json: referrals[7].reason */
-  N_("Sends pain along the back of the thigh to the back of the knee."),
+  N_("Back of the thigh and knee"),
   /* referrals.json: referrals[8].sends-pain */
   N_("Into the calf and the back of the knee, down to the heel and into the instep, the arch of the foot."),
   /* referrals.json: referrals[8].reason */
-  N_("Sends pain into the calf, the heel and the arch of the foot."),
+  N_("Calf, heel, arch of the foot"),
   /* referrals.json: referrals[9].sends-pain */
   N_("In a band down the lower back beside the spine, toward the sacroiliac joint and the top of the buttock; at the front into the groin and the front of the thigh."),
   /* referrals.json: referrals[9].reason */
-  N_("Sends pain to the lower back beside the spine, the groin and the front of the thigh."),
+  N_("Lower back beside the spine, groin, front of the thigh"),
   /* referrals.json: referrals[10].sends-pain */
   N_("It works with the psoas and sends pain to the same places: in a band down the lower back beside the spine, toward the sacroiliac joint and the top of the buttock, and at the front into the groin and the front of the thigh."),
   /* referrals.json: referrals[10].reason */
-  N_("Like the psoas: the lower back beside the spine, the groin and the front of the thigh."),
+  N_("Lower back beside the spine, groin, front of the thigh"),
   /* referrals.json: referrals[11].sends-pain */
   N_("To the front of the thigh and the front of the knee (from the long middle part, rectus femoris, and the inner part, vastus medialis). Its outer part (vastus lateralis) sends pain along the outside of the thigh to the outside of the knee."),
   /* referrals.json: referrals[11].reason */
-  N_("Sends pain to the front of the thigh and the knee, or along the outside of the thigh."),
+  N_("Front of the thigh and knee, outside of the thigh"),
   /* referrals.json: regions[0].name */
   N_("Lower back"),
   /* referrals.json: regions[1].name */
