@@ -87,6 +87,10 @@ def main():
         tap(heading is not None, 'the first suggestion opens its panel with "Where it can send pain"')
         title = wait_for(smatspi.label_shown(app.window, 'Gluteus minimus'), timeout=10)
         tap(title is not None, 'it is the gluteus minimus panel')
+        node = wait_for(lambda: smatspi.focused(app.window), timeout=5)
+        tap(node is not None and node.getRole() == pyatspi.ROLE_PUSH_BUTTON,
+            'the keyboard is on the panel\'s first button, no text selected: ' +
+            (smatspi.describe(node) if node is not None else 'nowhere'))
         toggle = wait_for(lambda: session_e2e.button(app.window, 'Show Where It Can Send Pain'))
         tap(toggle is not None and session_e2e.checked(toggle), 'its pattern is shown on the map')
         if session_e2e.SHOTS:

@@ -157,7 +157,11 @@ show_pain_source_action (GtkWidget  *widget,
   g_variant_get (param, "(&s&s)", &zone, &side);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "show-pain-pattern",
                                       g_variant_new_boolean (TRUE));
-  sm_window_show_zone (self, zone, NULL, side);
+  sm_window_select_zone (self, zone, side);
+  /* The row that was clicked went away with its page: the keyboard goes
+   * to the panel's first control (its back button), not to a line of text
+   * that GTK would select whole. */
+  _sm_window_focus_first (gtk_stack_get_visible_child (self->panel_stack));
 }
 
 static void
