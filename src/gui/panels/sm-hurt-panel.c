@@ -37,6 +37,7 @@ struct _SmHurtPanel
   gulong         changed_id;
   GPtrArray     *suggestions;   /* SmReferralMatch, best first */
   gboolean       nerve_shown;
+  gboolean       story_shown;
 };
 
 G_DEFINE_FINAL_TYPE (SmHurtPanel, sm_hurt_panel, GTK_TYPE_WIDGET)
@@ -92,6 +93,24 @@ suggestion_row (const SmReferralMatch *match,
                                            g_str_equal (side, "both") ? "left" : side));
 }
 
+/* With nothing painted, the nerve's story lists the muscles that can
+ * press on it, the first one first, on both sides. */
+static void
+add_nerve_muscles (SmHurtPanel *self,
+                   SmNerve     *nerve)
+{
+  const char * const *muscles = sm_nerve_get_muscles (nerve);
+
+  for (guint i = 0; muscles[i] != NULL && i < MAX_SUGGESTIONS; i++)
+    {
+      SmReferralMatch *match = g_new0 (SmReferralMatch, 1);
+
+      match->zone_id = g_strdup (muscles[i]);
+      match->left = match->right = TRUE;
+      g_ptr_array_add (self->suggestions, match);
+    }
+}
+
 static void
 update (SmHurtPanel *self)
 {
@@ -113,6 +132,8 @@ update (SmHurtPanel *self)
         g_ptr_array_add (self->suggestions, g_steal_pointer (&g_ptr_array_index (matches, i)));
       self->nerve_shown = sm_referral_drawing_suggests_nerve (sm_anatomy_get_default (), self->drawing);
     }
+  else if (self->story_shown && nerve != NULL)
+    add_nerve_muscles (self, nerve);
 
   for (guint i = 0; i < self->suggestions->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->results_list),
@@ -122,7 +143,7 @@ update (SmHurtPanel *self)
   gtk_widget_set_visible (self->results_list, any);
   gtk_widget_set_visible (self->empty_label, !any);
   gtk_widget_set_sensitive (self->routine_button, any);
-  gtk_widget_set_visible (self->nerve_box, self->nerve_shown && nerve != NULL);
+  gtk_widget_set_visible (self->nerve_box, (self->nerve_shown || self->story_shown) && nerve != NULL);
   if (nerve != NULL)
     sm_panel_set_text (self->nerve_label, sm_nerve_get_nerve_pain (nerve));
   sm_panel_clear (self->red_flags_box);
@@ -164,17 +185,12 @@ sm_hurt_panel_set_show_story (SmHurtPanel *self,
 
   g_return_if_fail (SM_IS_HURT_PANEL (self));
 
-  show = show && nerve != NULL;
-  if (show)
+  self->story_shown = show && nerve != NULL;
+  if (self->story_shown)
     sm_panel_set_text (self->story_label, sm_nerve_get_story (nerve));
-  gtk_widget_set_visible (self->story_heading, show);
-  gtk_widget_set_visible (GTK_WIDGET (self->story_label), show);
-  /* The story leads to the nerve's muscles and its warning signs. */
-  if (show && nerve != NULL)
-    {
-      gtk_widget_set_visible (self->nerve_box, TRUE);
-      sm_panel_set_text (self->nerve_label, sm_nerve_get_nerve_pain (nerve));
-    }
+  gtk_widget_set_visible (self->story_heading, self->story_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->story_label), self->story_shown);
+  update (self);
 }
 
 GPtrArray *
