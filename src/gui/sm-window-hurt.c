@@ -115,6 +115,8 @@ _sm_window_hurt_drawing_changed (SmWindow *self)
     return;
   sm_hurt_panel_set_drawing (self->hurt_panel, sm_window_get_pain_drawing (self));
   update_presenters (self);
+  /* A presenter made just now shows the pattern too. */
+  update_referral (self);
 }
 
 /* --- Actions ------------------------------------------------------------- */

@@ -11,9 +11,10 @@
 
 #include "sm-presenter-private.h"
 
-/* A card in the top right corner of the overlay, where neither the zone
- * labels (placed around the body) nor the caption (at the bottom) go; the
- * overlay places it by its alignment. Created the first time it is needed. */
+/* The last line of the caption card: the card is placed as a whole, away
+ * from the selection and the labels, so the suggestions never cover
+ * anything; it is shown whenever presenter mode is. Created the first
+ * time it is needed. */
 static GtkWidget *
 ensure_card (SmPresenter *self)
 {
@@ -21,16 +22,10 @@ ensure_card (SmPresenter *self)
     {
       self->suggestions = gtk_label_new (NULL);
       gtk_label_set_wrap (GTK_LABEL (self->suggestions), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (self->suggestions), 32);
       gtk_label_set_xalign (GTK_LABEL (self->suggestions), 0);
-      gtk_widget_set_halign (self->suggestions, GTK_ALIGN_END);
-      gtk_widget_set_valign (self->suggestions, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (self->suggestions, 24);
-      gtk_widget_set_margin_end (self->suggestions, 24);
-      gtk_widget_set_can_target (self->suggestions, FALSE);
-      gtk_widget_add_css_class (self->suggestions, "presenter-caption");
+      gtk_widget_set_margin_top (self->suggestions, 6);
       gtk_widget_add_css_class (self->suggestions, "presenter-suggestions");
-      gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->suggestions);
+      gtk_box_append (GTK_BOX (self->caption), self->suggestions);
     }
   return self->suggestions;
 }
@@ -50,6 +45,8 @@ sm_presenter_set_suggestions (SmPresenter *self,
   gtk_widget_set_visible (self->suggestions, show);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->suggestions),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, show ? text : "", -1);
+  /* The card changed size: place it again. */
+  sm_presenter_schedule_layout (self);
 }
 
 const char *
