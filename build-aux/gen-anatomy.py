@@ -24,6 +24,10 @@ import math
 import os
 import sys
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import anatomy_referrals  # noqa: E402
+
 MID = 400.0
 
 COL = {
@@ -775,6 +779,8 @@ def document(view):
     draw_press_points(svg, view)
     draw_cautions(svg, view)
     draw_marks(svg, view)
+    anatomy_referrals.draw(svg, view, {
+        'path_d': path_d, 'place': place, 'fmt': fmt, 'fill': '#000000'})
     svg.close('svg')
     return '\n'.join(svg.lines) + '\n'
 

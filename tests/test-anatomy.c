@@ -35,7 +35,19 @@ static const char * const deep_zones[] = {
 /* The root's groups, in drawing order. */
 static const char * const top_groups[] = {
   "figure", "layer-deep", "layer-superficial", "overlay-landmarks",
-  "overlay-nerves", "overlay-press-points", "overlay-cautions", "marks", NULL
+  "overlay-nerves", "overlay-press-points", "overlay-cautions", "marks",
+  "overlay-referrals", "overlay-regions", NULL
+};
+
+/* Referred pain (issue 17): every zone has an essential area on at least
+ * one view; regions are the places the search vocabulary names. */
+static const char * const back_referral_zones[] = {
+  "piriformis", "gluteus-maximus", "gluteus-medius", "gluteus-minimus",
+  "erector-spinae", "quadratus-lumborum", "sacral-border", "hamstrings",
+  "calf", "psoas", "iliacus", NULL
+};
+static const char * const front_referral_zones[] = {
+  "psoas", "iliacus", "quadriceps", "gluteus-minimus", "calf", NULL
 };
 
 /* Ids without a side; "+" at the end means one per side. */
@@ -57,7 +69,7 @@ static const char * const shape_elements[] = {
 };
 static const char * const known_classes[] = {
   "skin", "outline", "muscle", "muscle-fibres", "bone", "nerve", "caution",
-  "press-point", "mark", "zone", "landmark", NULL
+  "press-point", "mark", "zone", "landmark", "referral", "region", NULL
 };
 static const char * const forbidden_elements[] = {
   "image", "script", "style", "foreignObject", "filter", "iframe", "video",
@@ -98,7 +110,8 @@ load_handle (const char *view)
 static RsvgHandle *
 load_handle_with_cautions (const char *view)
 {
-  static const char css[] = "#overlay-cautions { display: inline; }";
+  static const char css[] =
+    "#overlay-cautions, #overlay-referrals, #overlay-regions { display: inline; }";
   g_autoptr(GError) error = NULL;
   RsvgHandle *handle = load_handle (view);
 
@@ -169,6 +182,8 @@ typedef struct {
   GHashTable *classes;     /* id → class attribute */
   GPtrArray  *problems;    /* forbidden content, one line each */
   char       *cautions_display;
+  char       *referrals_display;
+  char       *regions_display;
 } SvgScan;
 
 static void
@@ -177,6 +192,8 @@ svg_scan_free (SvgScan *scan)
   g_hash_table_unref (scan->classes);
   g_ptr_array_unref (scan->problems);
   g_free (scan->cautions_display);
+  g_free (scan->referrals_display);
+  g_free (scan->regions_display);
   g_free (scan);
 }
 
@@ -241,6 +258,10 @@ scan_start (GMarkupParseContext  *context,
     g_hash_table_insert (scan->classes, g_strdup (id), g_strdup (classes ? classes : ""));
   if (id != NULL && g_str_equal (id, "overlay-cautions"))
     scan->cautions_display = g_strdup (display ? display : "");
+  if (id != NULL && g_str_equal (id, "overlay-referrals"))
+    scan->referrals_display = g_strdup (display ? display : "");
+  if (id != NULL && g_str_equal (id, "overlay-regions"))
+    scan->regions_display = g_strdup (display ? display : "");
 }
 
 static SvgScan *
@@ -291,6 +312,8 @@ required_ids (const char *view)
 {
   const char * const *ids = g_str_equal (view, "back") ? back_ids : front_ids;
   const char * const *zones = zones_of (view);
+  const char * const *referrals = g_str_equal (view, "back") ? back_referral_zones
+                                                              : front_referral_zones;
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; top_groups[i] != NULL; i++)
@@ -299,6 +322,11 @@ required_ids (const char *view)
     {
       g_ptr_array_add (out, g_strdup_printf ("zone-%s-left", zones[i]));
       g_ptr_array_add (out, g_strdup_printf ("zone-%s-right", zones[i]));
+    }
+  for (guint i = 0; referrals[i] != NULL; i++)
+    {
+      g_ptr_array_add (out, g_strdup_printf ("referral-%s-left-essential", referrals[i]));
+      g_ptr_array_add (out, g_strdup_printf ("referral-%s-right-essential", referrals[i]));
     }
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -413,6 +441,8 @@ check_group_order (gconstpointer data)
     }
   g_assert_null (top_groups[n]);
   g_assert_cmpstr (scan->cautions_display, ==, "none");
+  g_assert_cmpstr (scan->referrals_display, ==, "none");
+  g_assert_cmpstr (scan->regions_display, ==, "none");
 }
 
 static void
@@ -451,10 +481,10 @@ check_titles_and_classes (gconstpointer data)
 {
   const char *view = data;
   static const char * const prefixes[] = {
-    "zone-", "landmark-", "nerve-", "press-point-", "caution-", NULL
+    "zone-", "landmark-", "nerve-", "press-point-", "caution-", "referral-", "region-", NULL
   };
   static const char * const want[] = {
-    "zone", "landmark", "nerve", "press-point", "caution", NULL
+    "zone", "landmark", "nerve", "press-point", "caution", "referral", "region", NULL
   };
   g_autoptr(SmSvgIndex) index = index_view (view);
   g_autoptr(SvgScan) scan = scan_view (view);
@@ -823,6 +853,7 @@ check_sciatic_division (gconstpointer data)
   g_assert_cmpfloat (fabs (box_cx (fibular) - MIDLINE), >, fabs (box_cx (tibial) - MIDLINE) + 10);
   g_assert_cmpfloat (fibular.y + fibular.height, <, knee + 0.06 * body.height);
 }
+
 
 /* ------------------------------------------------------------ main */
 

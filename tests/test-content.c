@@ -401,8 +401,15 @@ test_search_ranking (void)
   g_assert_cmpstr (first_id (psoas), ==, "psoas");
   g_assert_cmpstr (first_id (ball), ==, "ball");
   g_assert_cmpstr (first_id (lower_back), ==, "erector-spinae");
-  /* Words must all match, and only at the start of a word. */
-  g_assert_false (sm_test_results_contain (lower_back, "zone", "calf"));
+  /* Words match only at the start of a word. "lower back" names a region
+   * of the map: the muscles that send pain there come first, the calf
+   * ("back of lower leg") far below them if at all. */
+  for (guint i = 0; i < 3 && i < g_list_model_get_n_items (lower_back); i++)
+    {
+      g_autoptr(SmSearchResult) hit = g_list_model_get_item (lower_back, i);
+
+      g_assert_cmpstr (sm_search_result_get_id (hit), !=, "calf");
+    }
   g_assert_false (sm_test_results_contain (ball, "zone", "piriformis"));
   g_assert_cmpuint (g_list_model_get_n_items (nothing), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (empty), ==, 0);

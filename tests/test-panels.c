@@ -12,6 +12,9 @@
 
 #include "sm-atlas.h"
 #include "sm-body-map.h"
+#include "sm-hurt-panel.h"
+#include "sm-referral-rank.h"
+#include "sm-routines-page.h"
 #include "sm-map-zone.h"
 #include "sm-search-results.h"
 #include "sm-test-utils.h"
@@ -493,6 +496,76 @@ assert_safety_screen (SmWindow *window,
   g_assert_cmpint (gtk_widget_get_sensitive (sm_test_find (window, "search_button")), ==, !shown);
 }
 
+/* Issue 17: a muscle's panel says where it can send pain and draws it on
+ * the map on request; "Where does it hurt?" (Ctrl+H) ranks the muscles for
+ * what is painted, explains nerve pain when it burns, and makes a routine
+ * of them in that order. */
+static void
+test_where_it_hurts (void)
+{
+  SmWindow *window = open_window (TRUE);
+  SmBodyMap *map = sm_test_find (window, "body_map");
+  GtkWidget *button;
+  SmHurtPanel *panel;
+  SmPainDrawing *drawing;
+  SmPainStroke *stroke;
+  GPtrArray *suggestions;
+  SmRoutine *routine;
+  guint n_suggested;
+
+  sm_window_show_zone (window, "piriformis", "Piriformis", "left");
+  assert_section (window, "referral_label");
+  button = panel_child (window, "zone", "referral_button");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.show-pain-pattern");
+  g_assert_null (sm_body_map_get_referral (map));
+  press_shortcut (window, "<Shift><Control>h");
+  g_assert_cmpstr (sm_body_map_get_referral (map), ==, "piriformis");
+  sm_window_show_zone (window, "calf", "Calf", "left");
+  g_assert_cmpstr (sm_body_map_get_referral (map), ==, "calf");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-pain-pattern", NULL);
+  g_assert_null (sm_body_map_get_referral (map));
+
+  press_shortcut (window, "<Control>h");
+  g_assert_cmpstr (visible_page (window), ==, "hurt");
+  g_assert_true (gtk_toggle_button_get_active (sm_test_find (window, "mark_pain_button")));
+  panel = SM_HURT_PANEL (gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), "hurt"));
+  g_assert_cmpuint (sm_hurt_panel_get_suggestions (panel)->len, ==, 0);
+
+  /* An ache down the outside of the left lower leg. */
+  drawing = sm_window_get_pain_drawing (window);
+  stroke = sm_pain_stroke_new (SM_PAIN_ACHING, 5, "back");
+  for (guint i = 0; i <= 20; i++)
+    sm_pain_stroke_add_point (stroke, 300, 1200 + i * 10);
+  sm_pain_drawing_add_stroke (drawing, stroke);
+  suggestions = sm_hurt_panel_get_suggestions (panel);
+  g_assert_cmpuint (suggestions->len, >, 0);
+  g_assert_cmpstr (((SmReferralMatch *) g_ptr_array_index (suggestions, 0))->zone_id, ==, "gluteus-minimus");
+  g_assert_false (sm_hurt_panel_get_nerve_shown (panel));
+  g_assert_true (gtk_widget_get_visible (sm_test_find (panel, "results_list")));
+
+  /* Burning or tingling: possible nerve irritation, with the red flags. */
+  stroke = sm_pain_stroke_new (SM_PAIN_BURNING, 3, "back");
+  sm_pain_stroke_add_point (stroke, 300, 1250);
+  sm_pain_drawing_add_stroke (drawing, stroke);
+  g_assert_true (sm_hurt_panel_get_nerve_shown (panel));
+  g_assert_true (gtk_widget_get_visible (sm_test_find (panel, "nerve_box")));
+  g_assert_cmpuint (count_children (sm_test_find (panel, "red_flags_box")), >, 2);
+
+  n_suggested = sm_hurt_panel_get_suggestions (panel)->len;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.routine-from-suggestions", NULL);
+  routine = sm_routines_page_get_routine (sm_test_find (window, "routines_page"));
+  g_assert_nonnull (routine);
+  g_assert_cmpstr (sm_routine_get_name (routine), ==, "For where it hurts");
+  g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, n_suggested);
+  g_assert_cmpstr (sm_routine_step_get_zone (sm_routine_get_step (routine, 0)), ==, "gluteus-minimus");
+  g_assert_cmpstr (sm_routine_step_get_side (sm_routine_get_step (routine, 0)), ==, "left");
+  /* The drawing went with the routine, which the map now edits. */
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_routine_get_pain_drawing (routine)), ==, 2);
+  g_assert_cmpuint (sm_pain_drawing_get_n_strokes (sm_window_get_pain_drawing (window)), ==, 2);
+
+  close_window (window);
+}
+
 static void
 test_safety_first_run (void)
 {
@@ -542,6 +615,7 @@ main (int   argc,
   g_test_add_func ("/sm/panels/search-closes-back-to-page", test_search_closes_back_to_page);
   g_test_add_func ("/sm/panels/map-and-panel", test_map_and_panel);
   g_test_add_func ("/sm/panels/safety-first-run", test_safety_first_run);
+  g_test_add_func ("/sm/panels/where-it-hurts", test_where_it_hurts);
 
   return g_test_run ();
 }

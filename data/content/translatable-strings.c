@@ -21,6 +21,112 @@ static const char * const content_strings[] = {
   N_("Femoral triangle: artery, vein and nerve"),
   /* cautions.json: caution-areas[3].explanation */
   N_("The femoral artery, vein and nerve pass through the front of the hip crease. Keep pressure off this area; if you feel a pulse, move away."),
+  /* referrals.json: referrals[0].sends-pain */
+  N_("Mostly into the buttock, the back of the hip and the place where the spine meets the pelvis (the sacroiliac joint). From there it can spread over the back of the thigh, about two thirds of the way down to the knee."),
+  /* referrals.json: referrals[0].reason */
+  N_("Buttock, back of the hip, back of the thigh"),
+  /* referrals.json: referrals[1].sends-pain */
+  N_("Into the buttock itself, over the sacrum, along the fold between the buttocks and down to the tailbone (coccyx). Sometimes a little further, into the top of the back of the thigh."),
+  /* referrals.json: referrals[1].reason */
+  N_("Buttock, sacrum, tailbone"),
+  /* referrals.json: referrals[2].sends-pain */
+  N_("Along the back of the rim of the pelvis (the iliac crest), over the sacrum and the sacroiliac joint, and into the outer part of the buttock. Sometimes it spreads to the upper outside of the thigh."),
+  /* referrals.json: referrals[2].reason */
+  N_("Rim of the pelvis, outer buttock"),
+  /* referrals.json: referrals[3].sends-pain */
+  N_("It is known as the “pseudo-sciatica” muscle, because its pain runs down the leg like nerve pain. Its front fibres send pain to the outer buttock and down the outside of the thigh, the knee and the lower leg to the ankle; its back fibres to the buttock, the back of the thigh and the calf."),
+  /* referrals.json: referrals[3].reason */
+  N_("Outside or back of the leg, like sciatica"),
+  /* referrals.json: referrals[4].sends-pain */
+  N_("Deep into the sacroiliac joint and the lower buttock, and over the bony point at the side of the hip (the greater trochanter). Sometimes along the rim of the pelvis toward the groin."),
+  /* referrals.json: referrals[4].reason */
+  N_("Sacroiliac joint, lower buttock, side of the hip"),
+  /* referrals.json: referrals[5].sends-pain */
+  N_("Into the lower back beside the spine and down into the buttock."),
+  /* referrals.json: referrals[5].reason */
+  N_("Lower back, buttock"),
+  /* referrals.json: referrals[6].sends-pain */
+  N_("Locally, over the sacrum itself."),
+  /* referrals.json: referrals[6].reason */
+  N_("Over the sacrum"),
+  /* referrals.json: referrals[7].sends-pain */
+  N_("Into the fold under the buttock, the back of the thigh and the back of the knee. Sometimes a little way into the top of the calf."),
+  /* referrals.json: referrals[7].reason */
+  N_("Back of the thigh and knee"),
+  /* referrals.json: referrals[8].sends-pain */
+  N_("Into the calf and the back of the knee, down to the heel and into the instep, the arch of the foot."),
+  /* referrals.json: referrals[8].reason */
+  N_("Calf, heel, arch of the foot"),
+  /* referrals.json: referrals[9].sends-pain */
+  N_("In a band down the lower back beside the spine, toward the sacroiliac joint and the top of the buttock; at the front into the groin and the front of the thigh."),
+  /* referrals.json: referrals[9].reason */
+  N_("Lower back beside the spine, groin, front of the thigh"),
+  /* referrals.json: referrals[10].sends-pain */
+  N_("It works with the psoas and sends pain to the same places: in a band down the lower back beside the spine, toward the sacroiliac joint and the top of the buttock, and at the front into the groin and the front of the thigh."),
+  /* referrals.json: referrals[10].reason */
+  N_("Lower back beside the spine, groin, front of the thigh"),
+  /* referrals.json: referrals[11].sends-pain */
+  N_("To the front of the thigh and the front of the knee (from the long middle part, rectus femoris, and the inner part, vastus medialis). Its outer part (vastus lateralis) sends pain along the outside of the thigh to the outside of the knee."),
+  /* referrals.json: referrals[11].reason */
+  N_("Front of the thigh and knee, outside of the thigh"),
+  /* referrals.json: regions[0].name */
+  N_("Lower back"),
+  /* referrals.json: regions[1].name */
+  N_("Beside the lumbar spine"),
+  /* referrals.json: regions[2].name */
+  N_("Sacrum"),
+  /* referrals.json: regions[3].name */
+  N_("Buttock"),
+  /* referrals.json: regions[4].name */
+  N_("Sitting bone"),
+  /* referrals.json: regions[5].name */
+  N_("Side of the hip"),
+  /* referrals.json: regions[6].name */
+  N_("Back of the thigh"),
+  /* referrals.json: regions[7].name */
+  N_("Outside of the thigh"),
+  /* referrals.json: regions[8].name */
+  N_("Back of the knee"),
+  /* referrals.json: regions[9].name */
+  N_("Calf"),
+  /* referrals.json: regions[10].name */
+  N_("Outside of the lower leg"),
+  /* referrals.json: regions[11].name */
+  N_("Heel"),
+  /* referrals.json: regions[12].name */
+  N_("Foot"),
+  /* referrals.json: regions[13].name */
+  N_("Groin"),
+  /* referrals.json: regions[14].name */
+  N_("Front of the thigh"),
+  /* referrals.json: regions[15].name */
+  N_("Front of the knee"),
+  /* referrals.json: nerves[0].name */
+  N_("Sciatica and the sciatic nerve"),
+  /* referrals.json: nerves[0].summary */
+  N_("Pain along the sciatic nerve, from the buttock down the back of the leg, and the muscles that can press on it."),
+  /* referrals.json: nerves[0].story */
+  N_("The sciatic nerve is the thickest nerve in the body. It starts from the lower spine, leaves the pelvis deep in the buttock and passes under the piriformis muscle. It then runs down the middle of the back of the thigh, under the hamstrings, and divides just above the back of the knee: one branch goes down the calf to the sole of the foot, the other to the outside of the lower leg and the top of the foot. Sciatica means pain along this path. It often starts at the spine, for example from a slipped disc, but tight muscles in the buttock can press on the nerve too."),
+  /* referrals.json: nerves[0].nerve-pain */
+  N_("Pain that runs below the knee along the path of the nerve, or pain that burns, tingles or feels numb, may mean that the nerve itself is irritated, not only a muscle. The muscle that most often presses on the nerve is the piriformis; the other deep buttock muscles and the hamstrings can add to it. Work gently, ease off at once if the tingling grows, and see a doctor soon, straight away if any of the warning signs below appear."),
+  /* referrals.json: nerves[0].synonyms[0] */
+  N_("sciatica"),
+  /* referrals.json: nerves[0].synonyms[1] */
+  N_("sciatic nerve"),
+  /* referrals.json: nerves[0].synonyms[2] */
+  N_("sciatic"),
+  /* referrals.json: nerves[0].synonyms[3] */
+  N_("nerve pain"),
+  /* referrals.json: nerves[0].synonyms[4] */
+  N_("nerve"),
+  /* referrals.json: nerves[0].synonyms[5] */
+  N_("pain"),
+  /* referrals.json: nerves[0].synonyms[6] */
+  N_("shooting pain"),
+  /* referrals.json: nerves[0].synonyms[7] */
+  N_("tingling"),
+  /* referrals.json: nerves[0].synonyms[8] */
+  N_("numbness"),
   /* safety.json: safety.disclaimer */
   N_("This app teaches self-massage. It does not diagnose or treat any illness. Massage can ease sciatica for a while by relaxing tight muscles, but it does not cure what causes it."),
   /* safety.json: safety.professional */

@@ -56,6 +56,7 @@ update_map_for_location (SmWindow   *self,
     sm_body_map_clear_selection (self->body_map);
 
   _sm_window_emphasize_zone_landmarks (self, g_str_equal (page, "zone") ? zone_id : NULL, side);
+  _sm_window_hurt_location_changed (self, page, zone_id, side);
 }
 
 static void

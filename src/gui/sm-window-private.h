@@ -10,6 +10,7 @@
 #include "sm-cue-player.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"
+#include "sm-hurt-panel.h"
 #include "sm-pain-layer.h"
 #include "sm-presenter-console.h"
 #include "sm-presenter.h"
@@ -103,6 +104,7 @@ struct _SmWindow
   SmJournalPresenter   *journal_presenter;   /* in mode_stack, created the first time */
   SmHoldLog            *hold_log;            /* above the timer bar, in timer_slot */
   gboolean              presenting_journal;
+  SmHurtPanel          *hurt_panel;          /* "Where does it hurt?", a page of panel_stack */
   gint64                session_started;     /* Unix seconds, for the journal */
 
   /* Hands-free sessions (sm-window-cues.c) */
@@ -163,6 +165,16 @@ void         _sm_window_follow_routine            (SmWindow      *self);
 void         _sm_window_update_pain_layers        (SmWindow      *self);
 
 /* --- Journal ------------------------------------------------------------- */
+
+/* --- Where does it hurt? (sm-window-hurt.c) ------------------------------- */
+
+void         _sm_window_class_hurt_init           (SmWindowClass *klass);
+void         _sm_window_hurt_init                 (SmWindow      *self);
+void         _sm_window_hurt_location_changed     (SmWindow      *self,
+                                                   const char    *page,
+                                                   const char    *zone_id,
+                                                   const char    *side);
+void         _sm_window_hurt_drawing_changed      (SmWindow      *self);
 
 void         _sm_window_class_journal_init        (SmWindowClass *klass);
 void         _sm_window_journal_init              (SmWindow      *self);

@@ -41,6 +41,7 @@ _sm_window_update_pain_layers (SmWindow *self)
 
   sm_pain_layer_set_drawing (self->pain_layer, drawing);
   sm_pain_layer_set_offer_save (self->pain_layer, offer);
+  _sm_window_hurt_drawing_changed (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-pain-drawing", offer);
   for (guint i = 0; i < G_N_ELEMENTS (presenters); i++)
     {

@@ -430,6 +430,7 @@ sm_window_class_init (SmWindowClass *klass)
   _sm_window_class_session_init (klass);
   _sm_window_class_routines_init (klass);
   _sm_window_class_journal_init (klass);
+  _sm_window_class_hurt_init (klass);
 }
 
 static void
@@ -454,6 +455,7 @@ sm_window_init (SmWindow *self)
   _sm_window_session_init (self);
   _sm_window_routines_init (self);
   _sm_window_journal_init (self);
+  _sm_window_hurt_init (self);
   g_signal_connect_object (self->routines_page, "notify::routine",
                            G_CALLBACK (on_routines_page_notify_routine), self, G_CONNECT_SWAPPED);
 }

@@ -11,31 +11,11 @@
 #include <string.h>
 
 #include "sm-atlas.h"
+#include "sm-atlas-private.h"
 #include "sm-content-schema.h"
 #include "sm-zone-id.h"
 
 #define CONTENT_PATH RESOURCE_BASE "/content/"
-
-/* One search entry per item: the folded words people may type. */
-typedef struct
-{
-  SmContentKind  kind;
-  GObject       *item;
-  char         **names;     /* folded: translated name, English name, id */
-  char         **synonyms;  /* folded: translated and English synonyms */
-} SearchEntry;
-
-struct _SmAtlas
-{
-  GObject     parent_instance;
-
-  GListStore *stores[SM_CONTENT_N_KINDS];
-  GHashTable *by_id[SM_CONTENT_N_KINDS];  /* id → item */
-  SmSafety   *safety;
-  SmSvgIndex *back;
-  SmSvgIndex *front;
-  GPtrArray  *entries;                    /* SearchEntry* in content order */
-};
 
 G_DEFINE_FINAL_TYPE (SmAtlas, sm_atlas, G_TYPE_OBJECT)
 
@@ -49,6 +29,7 @@ search_entry_free (gpointer data)
   g_object_unref (entry->item);
   g_strfreev (entry->names);
   g_strfreev (entry->synonyms);
+  g_strfreev (entry->texts);
   g_free (entry);
 }
 
@@ -62,8 +43,8 @@ sm_atlas_get_seed_names (void)
 
 /* Lower case, no accents, words separated by single spaces: "Gesäß-Muskel"
  * and "gesass muskel" fold to the same string. */
-static char *
-fold (const char *text)
+char *
+_sm_atlas_fold (const char *text)
 {
   g_autofree char *lower = g_utf8_casefold (text, -1);
   g_autofree char *decomposed = g_utf8_normalize (lower, -1, G_NORMALIZE_NFKD);
@@ -94,7 +75,7 @@ add_folded (GPtrArray          *folded,
             const char * const *texts)
 {
   for (guint i = 0; texts != NULL && texts[i] != NULL; i++)
-    g_ptr_array_add (folded, fold (texts[i]));
+    g_ptr_array_add (folded, _sm_atlas_fold (texts[i]));
 }
 
 /* g_strv_builder_take() only arrived in GLib 2.80. */
@@ -119,7 +100,7 @@ add_folded_json (GPtrArray  *folded,
   JsonArray *array = json_object_has_member (json, key) ? json_object_get_array_member (json, key) : NULL;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    g_ptr_array_add (folded, fold (json_array_get_string_element (array, i)));
+    g_ptr_array_add (folded, _sm_atlas_fold (json_array_get_string_element (array, i)));
 }
 
 static void
@@ -147,6 +128,7 @@ add_search_entry (SmAtlas       *self,
   entry->item = g_object_ref (item);
   entry->names = strv_array_end (names);
   entry->synonyms = strv_array_end (synonyms);
+  entry->texts = _sm_atlas_search_texts (item, json);
   g_ptr_array_add (self->entries, entry);
 }
 
@@ -165,11 +147,18 @@ add_item (SmContentKind  kind,
       g_set_object (&self->safety, SM_SAFETY (item));
       return;
     }
+  if (kind == SM_CONTENT_SEARCH_WORDS)
+    {
+      g_set_object (&self->search_words, SM_SEARCH_WORDS (item));
+      return;
+    }
 
   g_list_store_append (self->stores[kind], item);
   g_hash_table_insert (self->by_id[kind],
                        g_strdup (json_object_get_string_member (json, "id")), item);
-  if (kind != SM_CONTENT_CAUTION_AREA)
+  if (kind == SM_CONTENT_REGION)
+    _sm_atlas_add_region (self, SM_REGION (item));
+  if (kind != SM_CONTENT_CAUTION_AREA && kind != SM_CONTENT_REFERRAL && kind != SM_CONTENT_REGION)
     add_search_entry (self, kind, item, json);
 }
 
@@ -466,6 +455,35 @@ sm_atlas_lookup_stretch (SmAtlas    *self,
   return lookup (self, SM_CONTENT_STRETCH, id);
 }
 
+SmReferral *
+sm_atlas_lookup_referral (SmAtlas    *self,
+                          const char *zone_id)
+{
+  return lookup (self, SM_CONTENT_REFERRAL, zone_id);
+}
+
+SmRegion *
+sm_atlas_lookup_region (SmAtlas    *self,
+                        const char *id)
+{
+  return lookup (self, SM_CONTENT_REGION, id);
+}
+
+SmNerve *
+sm_atlas_lookup_nerve (SmAtlas    *self,
+                       const char *id)
+{
+  return lookup (self, SM_CONTENT_NERVE, id);
+}
+
+GListModel *
+sm_atlas_get_regions (SmAtlas *self)
+{
+  g_return_val_if_fail (SM_IS_ATLAS (self), NULL);
+
+  return G_LIST_MODEL (self->stores[SM_CONTENT_REGION]);
+}
+
 typedef gboolean (*ItemFilter) (gpointer item, const char *id);
 
 static GListModel *
@@ -621,136 +639,6 @@ sm_atlas_lookup_caution_area (SmAtlas    *self,
   return lookup (self, SM_CONTENT_CAUTION_AREA, id);
 }
 
-/* --- Search -------------------------------------------------------------- */
-
-/* Every query word must start a word of the same name or synonym, in the
- * order typed: "lower back" is not "back of the lower leg". With @whole,
- * each must be that whole word: "po" is the German word for the buttock,
- * not the start of "point". */
-static gboolean
-words_match (const char  *text,
-             char       **words,
-             gboolean     whole)
-{
-  const char *from = text;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      const char *found = from;
-      gsize len = strlen (words[i]);
-
-      while ((found = strstr (found, words[i])) != NULL &&
-             ((found != text && found[-1] != ' ') ||
-              (whole && found[len] != '\0' && found[len] != ' ')))
-        found++;
-      if (found == NULL)
-        return FALSE;
-      from = found + len;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-any_matches (char     **texts,
-             char     **words,
-             gboolean   whole)
-{
-  for (guint i = 0; texts[i] != NULL; i++)
-    if (words_match (texts[i], words, whole))
-      return TRUE;
-
-  return FALSE;
-}
-
-#define N_RANKS 6
-
-/* Lower is better; G_MAXUINT for no match. The words typed as whole words
- * before words that only begin with them, so that a body word ("Po",
- * "thigh") finds its muscle before a technique whose name happens to
- * start the same way ("Triggerpunkt" in English: "point"):
- *   0 the whole name, 1 a whole synonym, 2 whole words of a name,
- *   3 whole words of a synonym, 4 the start of a name's words, 5 of a
- *   synonym's. */
-static guint
-score (SearchEntry  *entry,
-       const char   *folded,
-       char        **words)
-{
-  if (g_strv_contains ((const char * const *) entry->names, folded))
-    return 0;
-  if (g_strv_contains ((const char * const *) entry->synonyms, folded))
-    return 1;
-  if (any_matches (entry->names, words, TRUE))
-    return 2;
-  if (any_matches (entry->synonyms, words, TRUE))
-    return 3;
-  if (any_matches (entry->names, words, FALSE))
-    return 4;
-  if (any_matches (entry->synonyms, words, FALSE))
-    return 5;
-  return G_MAXUINT;
-}
-
-static SmSearchResult *
-make_result (SearchEntry *entry)
-{
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-
-  g_object_get (entry->item, "id", &id, "name", &name, "summary", &summary, NULL);
-  return sm_search_result_new (sm_content_kind_name (entry->kind), id, name, summary, entry->item);
-}
-
-static void
-append_matches (SmAtlas       *self,
-                GListStore    *results,
-                const guint   *scores,
-                guint          rank,
-                SmContentKind  kind)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      SearchEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autoptr(SmSearchResult) result = NULL;
-
-      if (scores[i] != rank || entry->kind != kind)
-        continue;
-      result = make_result (entry);
-      g_list_store_append (results, result);
-    }
-}
-
-GListModel *
-sm_atlas_search (SmAtlas    *self,
-                 const char *query)
-{
-  GListStore *results = g_list_store_new (SM_TYPE_SEARCH_RESULT);
-  g_autofree char *folded = NULL;
-  g_autofree guint *scores = NULL;
-  g_auto(GStrv) words = NULL;
-
-  g_return_val_if_fail (SM_IS_ATLAS (self), G_LIST_MODEL (results));
-
-  folded = fold (query != NULL ? query : "");
-  if (*folded == '\0')
-    return G_LIST_MODEL (results);
-
-  words = g_strsplit (folded, " ", -1);
-  scores = g_new (guint, self->entries->len);
-  for (guint i = 0; i < self->entries->len; i++)
-    scores[i] = score (g_ptr_array_index (self->entries, i), folded, words);
-
-  /* Best score first; within a score zones, then techniques, tools and
-   * stretches, each in content order. */
-  for (guint rank = 0; rank < N_RANKS; rank++)
-    for (SmContentKind kind = 0; kind < SM_CONTENT_N_KINDS; kind++)
-      append_matches (self, results, scores, rank, kind);
-
-  return G_LIST_MODEL (results);
-}
-
 static void
 sm_atlas_finalize (GObject *object)
 {
@@ -762,9 +650,11 @@ sm_atlas_finalize (GObject *object)
       g_clear_pointer (&self->by_id[k], g_hash_table_unref);
     }
   g_clear_object (&self->safety);
+  g_clear_object (&self->search_words);
   g_clear_object (&self->back);
   g_clear_object (&self->front);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->region_words, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_atlas_parent_class)->finalize (object);
 }
@@ -780,7 +670,8 @@ sm_atlas_init (SmAtlas *self)
 {
   static GType (* const types[]) (void) = {
     sm_zone_get_type, sm_technique_get_type, sm_tool_get_type, sm_stretch_get_type, sm_safety_get_type,
-    sm_caution_area_get_type,
+    sm_caution_area_get_type, sm_referral_get_type, sm_region_get_type, sm_nerve_get_type,
+    sm_search_words_get_type,
   };
 
   for (guint k = 0; k < SM_CONTENT_N_KINDS; k++)
@@ -789,4 +680,5 @@ sm_atlas_init (SmAtlas *self)
       self->by_id[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   self->entries = g_ptr_array_new_with_free_func (search_entry_free);
+  self->region_words = g_ptr_array_new_with_free_func (_sm_atlas_region_word_free);
 }

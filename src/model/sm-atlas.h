@@ -9,8 +9,12 @@
 #include <gio/gio.h>
 
 #include "sm-caution-area.h"
+#include "sm-nerve.h"
+#include "sm-referral.h"
+#include "sm-region.h"
 #include "sm-safety.h"
 #include "sm-search-result.h"
+#include "sm-search-words.h"
 #include "sm-stretch.h"
 #include "sm-svg-index.h"
 #include "sm-technique.h"
@@ -84,6 +88,15 @@ SmTool             *sm_atlas_lookup_tool        (SmAtlas     *self,
                                                  const char  *id);
 SmStretch          *sm_atlas_lookup_stretch     (SmAtlas     *self,
                                                  const char  *id);
+/* referrals.json: where the zone @zone_id can send pain; a named region;
+ * the nerve ("sciatic-nerve"). */
+SmReferral         *sm_atlas_lookup_referral    (SmAtlas     *self,
+                                                 const char  *zone_id);
+SmRegion           *sm_atlas_lookup_region      (SmAtlas     *self,
+                                                 const char  *id);
+SmNerve            *sm_atlas_lookup_nerve       (SmAtlas     *self,
+                                                 const char  *id);
+GListModel         *sm_atlas_get_regions        (SmAtlas     *self); /* SmRegion */
 
 /* (transfer full) zones that recommend the tool / technique, content order */
 GListModel         *sm_atlas_list_zones_for_tool      (SmAtlas    *self,
@@ -106,10 +119,21 @@ char              **sm_atlas_dup_caution_ids    (SmAtlas     *self,
 SmCautionArea      *sm_atlas_lookup_caution_area (SmAtlas    *self,
                                                   const char *element_id);
 
-/* (transfer full) SmSearchResult, best first. Matches every word of @query
- * against the start of words in names and synonyms, ignoring case and
- * accents, in English and in the translation. Empty query: empty model. */
+/* (transfer full) SmSearchResult, best first, ignoring case and accents,
+ * in English and in the translation. Words like "pain" or "and" do not
+ * count; a result needs the most query words any item matched. A word in
+ * a name counts more than in a synonym, more than in the text (summary and
+ * body words). The words of a named region (sm_atlas_find_regions()) lift
+ * the muscles in @zone_boosts (zone id → weight 0…1, nullable) above
+ * techniques. Empty query: empty model. */
 GListModel         *sm_atlas_search             (SmAtlas     *self,
+                                                 const char  *query);
+GListModel         *sm_atlas_search_with_boosts (SmAtlas     *self,
+                                                 const char  *query,
+                                                 GHashTable  *zone_boosts);
+/* (transfer full) the ids of the regions whose words @query contains,
+ * NULL-terminated, content order; empty when none. */
+char              **sm_atlas_find_regions       (SmAtlas     *self,
                                                  const char  *query);
 
 /* The seed articles the content may cite, NULL-terminated. */

@@ -13,6 +13,7 @@
 
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
+#include "sm-content-schema-private.h"
 #include "sm-json-reader.h"
 #include "sm-utils.h"
 
@@ -21,51 +22,7 @@
  * GObjects, and listing the translatable text for the .pot. A new field is
  * one table line plus one property on its type. */
 
-typedef enum
-{
-  FIELD_STRING,     /* untranslated key: ids, views, references */
-  FIELD_TEXT,       /* translatable sentence */
-  FIELD_TEXT_LIST,  /* translatable sentences */
-  FIELD_NAME_LIST,  /* untranslated keys */
-  FIELD_UINT,
-  FIELD_BOOL,
-  FIELD_OBJECTS,    /* array of objects of `schema` */
-  FIELD_OBJECT,
-} FieldType;
-
-typedef enum
-{
-  CHECK_NONE,
-  CHECK_CHOICE,     /* one of `choices` */
-  CHECK_ID,         /* unique within the schema's kind, in the artwork for zones */
-  CHECK_ZONE,       /* names a zone */
-  CHECK_TECHNIQUE,
-  CHECK_TOOL,
-  CHECK_SOURCE,     /* one of the seed articles */
-  CHECK_LANDMARK,   /* landmark-<name>[-left|-right] in the zone's view */
-  CHECK_CAUTION,    /* caution-<name>[-left|-right] in the zone's view */
-} FieldCheck;
-
-typedef struct _Schema Schema;
-
-typedef struct
-{
-  const char         *key;
-  FieldType           type;
-  FieldCheck          check;
-  gboolean            optional;
-  const char * const *choices;
-  guint               min;      /* FIELD_UINT range */
-  guint               max;
-  const Schema       *schema;   /* FIELD_OBJECTS, FIELD_OBJECT */
-} Field;
-
-struct _Schema
-{
-  GType        (*get_type) (void);
-  int            kind;        /* SmContentKind, or -1 */
-  const Field   *fields;      /* up to a NULL key */
-};
+/* Field, Schema and the check kinds: sm-content-schema-private.h. */
 
 static const char * const seeds[] = {
   "000_a853eb8a81f24b2c.txt",
@@ -200,6 +157,7 @@ static const Field file_fields[] = {
   { "stretches", FIELD_OBJECTS, CHECK_NONE, TRUE, NULL, 0, 0, &stretch_schema },
   { "safety", FIELD_OBJECT, CHECK_NONE, TRUE, NULL, 0, 0, &safety_schema },
   { "caution-areas", FIELD_OBJECTS, CHECK_NONE, TRUE, NULL, 0, 0, &caution_area_schema },
+  SM_REFERRAL_FILE_FIELDS,
   { NULL }
 };
 
@@ -209,7 +167,8 @@ const char *
 sm_content_kind_name (SmContentKind kind)
 {
   static const char * const names[] = { "zone", "technique", "tool", "stretch", "safety",
-                                          "caution area" };
+                                          "caution area", "referral", "region", "nerve",
+                                          "search words" };
 
   g_return_val_if_fail (kind < SM_CONTENT_N_KINDS, NULL);
 
@@ -420,6 +379,8 @@ check_name (SmContentContext  *context,
     case CHECK_ID:
       if (schema->kind == SM_CONTENT_CAUTION_AREA)
         return check_svg (context, "caution", value, parent, path, error);
+      if (schema->kind == SM_CONTENT_REFERRAL || schema->kind == SM_CONTENT_REGION)
+        return _sm_referral_check_name (context, schema->kind, CHECK_ID, value, path, error);
       return schema->kind != SM_CONTENT_ZONE || check_svg (context, "zone", value, parent, path, error);
     case CHECK_ZONE:
       return check_reference (context, SM_CONTENT_ZONE, value, path, error);
@@ -433,6 +394,10 @@ check_name (SmContentContext  *context,
       return check_svg (context, "landmark", value, parent, path, error);
     case CHECK_CAUTION:
       return check_svg (context, "caution", value, parent, path, error);
+    case CHECK_REFERRAL:
+    case CHECK_REGION:
+    case CHECK_REFERENCE:
+      return _sm_referral_check_name (context, schema->kind, field->check, value, path, error);
     case CHECK_NONE:
     case CHECK_CHOICE:
     default:

@@ -21,6 +21,10 @@ typedef enum
   SM_CONTENT_STRETCH,
   SM_CONTENT_SAFETY,
   SM_CONTENT_CAUTION_AREA,
+  SM_CONTENT_REFERRAL,     /* referrals.json: where a muscle sends pain */
+  SM_CONTENT_REGION,       /* referrals.json: places a patient names */
+  SM_CONTENT_NERVE,        /* referrals.json: the sciatic nerve's story */
+  SM_CONTENT_SEARCH_WORDS, /* referrals.json: words search passes over */
   SM_CONTENT_N_KINDS
 } SmContentKind;
 

@@ -57,7 +57,8 @@ static guint parse_count;
 static gboolean default_on_demand;
 
 /* Masks are drawn black so the caller can paint them in any theme colour;
- * fibres and text would only blur the shape. The caution group is hidden in
+ * fibres and text would only blur the shape. The caution group (and, for
+ * silhouettes, the referred-pain and region groups) is hidden in
  * the file and shown here because masks are drawn one element at a time,
  * when the caller has decided the element should show. */
 static const char * const style_sheets[N_HANDLES] = {
@@ -68,7 +69,7 @@ static const char * const style_sheets[N_HANDLES] = {
     "    stroke-dasharray: none; }"
     ".nerve { fill: none; }"
     ".muscle-fibres, text { display: none; }"
-    "#overlay-cautions { display: inline; }",
+    "#overlay-cautions, #overlay-referrals, #overlay-regions { display: inline; }",
   [SM_ANATOMY_STYLE_OUTLINE] =
     "* { fill: none; stroke: #000; stroke-width: 5px; opacity: 1; stroke-opacity: 1;"
     "    stroke-dasharray: none; stroke-linejoin: round; }"

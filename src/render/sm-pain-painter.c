@@ -187,6 +187,13 @@ drawable_points (const SmPainStroke *stroke,
   return points;
 }
 
+/* The soft band's width, SVG units: the area a stroke covers. */
+double
+sm_pain_stroke_get_band_width (const SmPainStroke *stroke)
+{
+  return (BASE_WIDTH + WIDTH_PER_LEVEL * stroke->intensity) * 2.6;
+}
+
 void
 sm_pain_paint_stroke (const SmPainStroke      *stroke,
                       cairo_t                 *cr,
@@ -210,7 +217,7 @@ sm_pain_paint_stroke (const SmPainStroke      *stroke,
   /* The soft band: how strong the pain is, at a glance. */
   polyline (cr, points);
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, BAND_ALPHA);
-  cairo_set_line_width (cr, w * 2.6);
+  cairo_set_line_width (cr, sm_pain_stroke_get_band_width (stroke));
   cairo_stroke (cr);
 
   cairo_set_source_rgb (cr, color.red, color.green, color.blue);

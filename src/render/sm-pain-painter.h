@@ -40,6 +40,10 @@ void        sm_pain_paint_stroke      (const SmPainStroke *stroke,
                                        const cairo_rectangle_t *viewport,
                                        double              view_width);
 
+/* The width of the soft band under a stroke (SVG units): the area the
+ * stroke covers, for sm-referral-rank.h. */
+double      sm_pain_stroke_get_band_width (const SmPainStroke *stroke);
+
 /* A short sample of @kind across @box, for buttons and the sheet's key. */
 void        sm_pain_paint_swatch      (SmPainKind          kind,
                                        cairo_t            *cr,

@@ -229,6 +229,9 @@ const SmBadge *sm_sheet_get_badges        (SmSheet     *self,
 void         sm_sheet_flow_header         (Flow        *flow);
 void         sm_sheet_flow_overview       (Flow        *flow);
 void         sm_sheet_flow_pain_key       (Flow        *flow);
+/* sm-sheet-suggestions.c */
+gboolean     sm_sheet_flow_pain_suggestions (Flow      *flow,
+                                             double     key_end);
 void         sm_sheet_reserve_for_bottom  (Flow        *flow);
 void         sm_sheet_flow_steps          (Flow        *flow);
 void         sm_sheet_flow_bottom         (Flow        *flow);

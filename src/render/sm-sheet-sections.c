@@ -262,7 +262,9 @@ sm_sheet_flow_pain_key (Flow *flow)
       x += 32 + w + 14;
     }
 
-  flow->y += h + GAP;
+  /* The muscles that may cause it go right after the key, on its line. */
+  if (!sm_sheet_flow_pain_suggestions (flow, x))
+    flow->y += h + GAP;
 }
 
 /* --- Safety and the week ------------------------------------------------- */

@@ -628,6 +628,7 @@ sm_body_map_snapshot (GtkWidget   *widget,
     return;
 
   gtk_widget_snapshot_child (widget, self->canvas, snapshot);
+  _sm_body_map_snapshot_referral (self, snapshot);
   snapshot_highlights (self, snapshot);
   snapshot_step_numbers (self, snapshot);
 

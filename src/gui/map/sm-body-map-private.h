@@ -73,6 +73,8 @@ struct _SmBodyMap
   char            *layer;
   GHashTable      *near_cautions;   /* SmMapZone* shown for the selection */
   char           **emphasis;        /* SVG ids drawn over the map, e.g. landmarks */
+  char            *referral_zone;   /* whose referred-pain pattern is drawn, sm-body-map-referral.c */
+  char            *referral_side;
   GPtrArray       *zones;           /* SmMapZone*, anatomical order */
   GHashTable      *zones_by_id;     /* "view/element-id" → SmMapZone* */
   GHashTable      *hit_maps;        /* "view/layer" or "view/cautions" → SmBodyMapHitMap* */
@@ -117,6 +119,10 @@ void        _sm_body_map_zoom_by                (SmBodyMap        *self,
                                                  double            factor);
 void        _sm_body_map_invalidate_geometry    (SmBodyMap        *self);
 void        _sm_body_map_transform_changed      (SmBodyMap        *self);
+
+/* sm-body-map-referral.c */
+void        _sm_body_map_snapshot_referral      (SmBodyMap        *self,
+                                                 GtkSnapshot      *snapshot);
 
 /* sm-body-map-geometry.c */
 void        _sm_body_map_geometry_init          (SmBodyMap        *self);

@@ -495,6 +495,8 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->zones_by_id, g_hash_table_unref);
   g_clear_pointer (&self->near_cautions, g_hash_table_unref);
   g_clear_pointer (&self->emphasis, g_strfreev);
+  g_clear_pointer (&self->referral_zone, g_free);
+  g_clear_pointer (&self->referral_side, g_free);
   g_clear_pointer (&self->zones, g_ptr_array_unref);
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   g_clear_pointer (&self->step_badges, sm_map_badges_free);

@@ -51,6 +51,13 @@ void        sm_body_map_clear_selection     (SmBodyMap  *self);
 void        sm_body_map_set_emphasis        (SmBodyMap          *self,
                                              const char * const *element_ids);
 const char * const *sm_body_map_get_emphasis (SmBodyMap         *self);
+/* Where the muscle @zone_id can send pain, drawn over the map (essential
+ * solid, spillover lighter, both hatched); NULL hides it. @side: "left",
+ * "right" or NULL for both. */
+void        sm_body_map_set_referral        (SmBodyMap          *self,
+                                             const char         *zone_id,
+                                             const char         *side);
+const char *sm_body_map_get_referral        (SmBodyMap          *self);
 void        sm_body_map_zoom_to_selection   (SmBodyMap  *self);
 void        sm_body_map_set_centre          (SmBodyMap  *self,
                                              double      u,

@@ -12,6 +12,7 @@
 
 #include "sm-atlas.h"
 #include "sm-panel-utils.h"
+#include "sm-referral-rank.h"
 #include "sm-search-results.h"
 
 struct _SmSearchResults
@@ -110,7 +111,7 @@ sm_search_results_set_query (SmSearchResults *self,
   self->query = g_strdup (query);
 
   g_clear_object (&self->results);
-  self->results = sm_atlas_search (sm_atlas_get_default (), query);
+  self->results = sm_referral_search (sm_anatomy_get_default (), sm_atlas_get_default (), query);
   gtk_list_box_bind_model (self->list, self->results, create_row, NULL, NULL);
   select_index (self, 0);
 

@@ -36,6 +36,9 @@ struct _SmZonePanel
   GtkLabel          *where_label;
   GtkWidget         *find_box;
   GtkLabel          *why_label;
+  GtkWidget         *referral_heading;
+  GtkLabel          *referral_label;
+  GtkWidget         *referral_button;
   GtkWidget         *cautions_box;
   GtkWidget         *cautions_list;
   GtkLabel          *hold_label;
@@ -153,6 +156,22 @@ fill_actions (SmZonePanel *self,
               g_variant_new ("(ss)", self->zone_id, self->side));
 }
 
+/* "Where it can send pain" (referrals.json), with the button that draws
+ * the pattern on the map. */
+static void
+fill_referral (SmZonePanel *self,
+               SmZone      *zone)
+{
+  SmReferral *referral = sm_atlas_lookup_referral (sm_atlas_get_default (), sm_zone_get_id (zone));
+  gboolean shown = referral != NULL;
+
+  gtk_widget_set_visible (self->referral_heading, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->referral_label), shown);
+  gtk_widget_set_visible (self->referral_button, shown);
+  if (shown)
+    sm_panel_set_text (self->referral_label, sm_referral_get_sends_pain (referral));
+}
+
 static void
 fill_where_and_why (SmZonePanel *self,
                     SmZone      *zone)
@@ -160,6 +179,7 @@ fill_where_and_why (SmZonePanel *self,
   sm_panel_set_text (self->where_label, sm_zone_get_where (zone));
   sm_panel_add_steps (self->find_box, sm_zone_get_find (zone));
   sm_panel_set_text (self->why_label, sm_zone_get_why (zone));
+  fill_referral (self, zone);
 }
 
 static void
@@ -400,6 +420,9 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, where_label);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, find_box);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, why_label);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, referral_heading);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, referral_label);
+  gtk_widget_class_bind_template_child (widget_class, SmZonePanel, referral_button);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, cautions_box);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, cautions_list);
   gtk_widget_class_bind_template_child (widget_class, SmZonePanel, hold_label);

@@ -61,6 +61,7 @@ struct _SmPresenter
   gboolean         laid_out;
   guint            layout_id;
   int              font_px;
+  GtkWidget       *suggestions;    /* sm-presenter-suggestions.c, the caption's last line */
 };
 
 gboolean  sm_presenter_is_muscle           (GtkWidget     *child);

@@ -62,6 +62,13 @@ char       *sm_presenter_dup_step_title       (SmPresenter   *self,
 void        sm_presenter_set_offer_elsewhere  (SmPresenter   *self,
                                                const char    *monitor_name);
 
+/* The muscles that may cause the pain marked, as the caption card's last
+ * line ("May come from: …"); NULL or "" hides it
+ * (sm-presenter-suggestions.c). */
+void        sm_presenter_set_suggestions      (SmPresenter   *self,
+                                               const char    *text);
+const char *sm_presenter_get_suggestions      (SmPresenter   *self);
+
 const char *sm_presenter_get_caption_title    (SmPresenter   *self);
 const char *sm_presenter_get_caption_sentence (SmPresenter   *self);
 const char *sm_presenter_get_step_text        (SmPresenter   *self);
