@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "sm-atlas.h"
 #include "sm-figure.h"
@@ -257,6 +258,218 @@ test_joint_ranges (void)
     }
 }
 
+/* --- Content ------------------------------------------------------------ */
+
+/* The words a picture's description uses for each tool. */
+static gboolean
+names_tool (const char *description,
+            const char *tool)
+{
+  static const struct { const char *tool; const char *word; } words[] = {
+    { "ball", "ball" }, { "foam-roller", "foam roller" }, { "psoas-tool", "psoas tool" },
+    { "massage-stick", "massage stick" }, { "hands", "hand" }, { "hands", "fingertips" },
+    { "hands", "thumb" }, { NULL, "no tool" },
+  };
+  g_autofree char *lower = g_utf8_strdown (description, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (words[i].tool, tool) == 0 && strstr (lower, words[i].word) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Which part of the figure each zone is on, and which way it faces. */
+static void
+assert_region (const char         *zone,
+               const SmPoseFigure *f)
+{
+  static const struct { const char *zone; SmPoseSegment segment; int face; } regions[] = {
+    { "piriformis", SM_POSE_TRUNK_SEGMENT, -1 }, { "gluteus-maximus", SM_POSE_TRUNK_SEGMENT, -1 },
+    { "gluteus-medius", SM_POSE_TRUNK_SEGMENT, 0 }, { "gluteus-minimus", SM_POSE_TRUNK_SEGMENT, 0 },
+    { "erector-spinae", SM_POSE_TRUNK_SEGMENT, -1 }, { "quadratus-lumborum", SM_POSE_TRUNK_SEGMENT, -1 },
+    { "sacral-border", SM_POSE_TRUNK_SEGMENT, -1 }, { "hamstrings", SM_POSE_THIGH_NEAR, -1 },
+    { "calf", SM_POSE_SHANK_NEAR, -1 }, { "psoas", SM_POSE_TRUNK_SEGMENT, 1 },
+    { "iliacus", SM_POSE_TRUNK_SEGMENT, 1 }, { "quadriceps", SM_POSE_THIGH_NEAR, 1 },
+  };
+  const SmPoseBone *bone = &f->bones[f->target.segment];
+  double angle = atan2 (bone->b.y - bone->a.y, bone->b.x - bone->a.x);
+  double turn = f->target.segment == SM_POSE_TRUNK_SEGMENT ? -G_PI_2 : G_PI_2;
+  double front = f->target.normal.x * cos (angle + turn) + f->target.normal.y * sin (angle + turn);
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_str_equal (regions[i].zone, zone))
+      {
+        g_test_message ("%s: on segment %u, facing %.2f of the front", zone, f->target.segment, front);
+        g_assert_cmpuint (f->target.segment, ==, regions[i].segment);
+        /* The lower part of the buttock, or its side (seen from the front). */
+        if (regions[i].face == 0)
+          g_assert_true (f->front_view || front < -0.5);
+        else if (!f->front_view)
+          g_assert_cmpfloat (front * regions[i].face, >, 0.5);
+        /* The buttock and the hip at the hip end of the trunk, the back muscles above them. */
+        if (f->target.segment == SM_POSE_TRUNK_SEGMENT)
+          g_assert_cmpfloat (f->target.from, <, g_str_equal (zone, "erector-spinae") ||
+                                                g_str_equal (zone, "quadratus-lumborum") ? 0.4 : 0.1);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static void
+assert_picture (const char *pose_id,
+                const char *picture,
+                const char *zone,
+                const char *tool)
+{
+  SmPose *pose = sm_pose_lookup (pose_id);
+
+  g_assert_nonnull (pose);
+  g_assert_cmpstr (sm_pose_get_zone (pose), ==, zone);
+  g_assert_cmpstr (sm_pose_get_tool_id (pose), ==, tool);
+  assert_region (zone, sm_pose_get_figure (pose));
+  g_assert_true (names_tool (picture, tool));
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *name = sm_format_picture (picture, s == 0 ? "left" : "right");
+
+      g_assert_nonnull (strstr (name, s == 0 ? "left" : "right"));
+      g_assert_nonnull (strstr (name, picture));
+    }
+}
+
+static void
+test_every_use_has_a_picture (void)
+{
+  SmAtlas *atlas = sm_atlas_get_default ();
+  GListModel *zones = sm_atlas_get_zones (atlas);
+  GListModel *stretches = sm_atlas_get_stretches (atlas);
+  guint uses = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    {
+      g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
+      GListModel *tools = sm_zone_get_tool_uses (zone);
+
+      for (guint k = 0; k < g_list_model_get_n_items (tools); k++, uses++)
+        {
+          g_autoptr(SmToolUse) use = g_list_model_get_item (tools, k);
+
+          g_test_message ("%s × %s: %s", sm_zone_get_id (zone), sm_tool_use_get_tool_id (use),
+                          sm_tool_use_get_pose (use));
+          assert_picture (sm_tool_use_get_pose (use), sm_tool_use_get_picture (use),
+                          sm_zone_get_id (zone), sm_tool_use_get_tool_id (use));
+        }
+    }
+  g_assert_cmpuint (uses, ==, 28);
+
+  g_assert_cmpuint (g_list_model_get_n_items (stretches), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (stretches); i++)
+    {
+      g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, i);
+
+      g_assert_true (g_strv_contains (sm_stretch_get_zones (stretch),
+                                      sm_pose_get_zone (sm_pose_lookup (sm_stretch_get_pose (stretch)))));
+      assert_picture (sm_stretch_get_pose (stretch), sm_stretch_get_picture (stretch),
+                      sm_pose_get_zone (sm_pose_lookup (sm_stretch_get_pose (stretch))), NULL);
+    }
+}
+
+/* A content file naming no pose, an unknown one or one of another tool:
+ * an error naming the file and the JSON path. */
+static void
+test_content_pose_errors (void)
+{
+  static const struct { const char *from; const char *to; const char *message; } cases[] = {
+    { "\"pose\": \"piriformis-ball\",", "",
+      "valid.json: zones[0].tools[0].pose: the required field “pose” is missing" },
+    { "\"pose\": \"piriformis-ball\"", "\"pose\": \"no-such-pose\"",
+      "valid.json: zones[0].tools[0].pose: there is no pose with the id “no-such-pose” (data/poses/no-such-pose.json)" },
+    { "\"pose\": \"piriformis-ball\"", "\"pose\": \"calf-hands\"",
+      "valid.json: zones[0].tools[0].pose: the pose “calf-hands” shows the tool “hands”, not “ball”" },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "content", "valid.json", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, cases[i].from, 2);
+      g_autofree char *changed = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmAtlas) atlas = NULL;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      changed = g_strjoinv (cases[i].to, parts);
+      bytes = g_bytes_new_take (g_steal_pointer (&changed), strlen (text) - strlen (cases[i].from) + strlen (cases[i].to));
+      atlas = sm_atlas_new_from_bytes ((GBytes *[]) { bytes, NULL }, (const char *[]) { "valid.json", NULL },
+                                       NULL, NULL, &error);
+      g_assert_null (atlas);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* A pose file's own mistakes, by file and JSON path. */
+static void
+test_pose_file_errors (void)
+{
+  static const struct { const char *json; const char *message; } cases[] = {
+    { "[]", "p.json: top level: must be an object" },
+    { "{\"id\": \"p\"}", "p.json: top level: the required field “zone” is missing" },
+    { "{\"id\": \"p\", \"zone\": \"calf\", \"tool\": \"ball\", \"motion\": \"spin\"}",
+      "p.json: top level: the required field “hip” is missing" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmPose) pose = sm_pose_new_from_bytes (bytes, "p.json", &error);
+
+      g_assert_null (pose);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
+/* Deeper paths: a limb, a target, a reach too far. */
+static void
+test_pose_paths (void)
+{
+  GBytes *bundled = g_resources_lookup_data (RESOURCE_BASE "/poses/piriformis-ball.json", 0, NULL);
+  static const struct { const char *from; const char *to; const char *message; } cases[] = {
+    { "\"near\": { \"reach\": [0.98, 0.039]", "\"near\": { \"reach\": [0.98, 0.039], \"x\": 1",
+      "piriformis-ball.json: legs.near: unknown key “x”" },
+    { "\"near\": { \"reach\": [0.98, 0.039]", "\"near\": { \"reach\": [2.5, 0.039]",
+      "piriformis-ball.json: legs.near: the hand or foot cannot reach its point" },
+    { "\"far\": { \"angles\": [18, 36, 26]", "\"far\": { \"angles\": [18, \"36\", 26]",
+      "piriformis-ball.json: arms.far.angles[1]: must be a number" },
+    { "\"motion\": \"hold\"", "\"motion\": \"spin\"",
+      "piriformis-ball.json: motion: must be one of hold, roll, circles" },
+    { "\"tool-at\": 0.07", "\"tool-at\": 7",
+      "piriformis-ball.json: target.tool-at: 7 is out of range (0 to 1)" },
+    { "\"id\": \"piriformis-ball\"", "\"id\": \"other\"",
+      "piriformis-ball.json: id: “other” must be the file's name without .json" },
+  };
+  g_autofree char *text = g_strndup (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
+
+  g_bytes_unref (bundled);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (text, cases[i].from, 2);
+      g_autofree char *changed = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmPose) pose = NULL;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      changed = g_strjoinv (cases[i].to, parts);
+      bytes = g_bytes_new_take (changed, strlen (changed));
+      changed = NULL;
+      pose = sm_pose_new_from_bytes (bytes, "piriformis-ball.json", &error);
+      g_assert_null (pose);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 /* --- Pixels ------------------------------------------------------------- */
 
 static const SmFigureColor backgrounds[SM_FIGURE_N_STYLES] = {
@@ -423,6 +636,10 @@ main (int    argc,
   g_test_add_func ("/poses/joint-ranges", test_joint_ranges);
   g_test_add_func ("/poses/styles-distinct", test_styles_distinct);
   g_test_add_func ("/poses/mirrored", test_mirrored);
+  g_test_add_func ("/poses/every-use-has-a-picture", test_every_use_has_a_picture);
+  g_test_add_func ("/poses/content-pose-errors", test_content_pose_errors);
+  g_test_add_func ("/poses/pose-file-errors", test_pose_file_errors);
+  g_test_add_func ("/poses/pose-paths", test_pose_paths);
 
   return g_test_run ();
 }

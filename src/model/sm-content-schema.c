@@ -14,6 +14,7 @@
 #include "sm-atlas.h"
 #include "sm-content-schema.h"
 #include "sm-json-reader.h"
+#include "sm-pose.h"
 #include "sm-utils.h"
 
 /* The content files are described once, as tables, and three walkers use
@@ -44,6 +45,7 @@ typedef enum
   CHECK_SOURCE,     /* one of the seed articles */
   CHECK_LANDMARK,   /* landmark-<name>[-left|-right] in the zone's view */
   CHECK_CAUTION,    /* caution-<name>[-left|-right] in the zone's view */
+  CHECK_POSE,       /* a bundled pose (data/poses) of the object's tool */
 } FieldCheck;
 
 typedef struct _Schema Schema;
@@ -92,6 +94,8 @@ static const Field tool_use_fields[] = {
   TEXT ("placement"),
   TEXT ("movement"),
   TEXT ("duration"),
+  { "pose", FIELD_STRING, CHECK_POSE },
+  TEXT ("picture"),
   { NULL }
 };
 
@@ -155,6 +159,8 @@ static const Field stretch_fields[] = {
   { "hold-seconds", FIELD_UINT, CHECK_NONE, FALSE, NULL, 5, 120 },
   TEXTS ("cautions"),
   { "zones", FIELD_NAME_LIST, CHECK_ZONE },
+  { "pose", FIELD_STRING, CHECK_POSE },
+  TEXT ("picture"),
   SYNONYMS,
   SOURCES,
   { NULL }
@@ -405,6 +411,31 @@ check_source (SmContentContext  *context,
                "“%s” is not one of the seed articles", value);
 }
 
+/* The picture shows the tool the text names: a tool use's pose has its
+ * tool, a stretch's none. */
+static gboolean
+check_pose (SmContentContext  *context,
+            const char        *value,
+            JsonObject        *parent,
+            const char        *path,
+            GError           **error)
+{
+  SmPose *pose = sm_pose_lookup (value);
+  const char *tool = json_object_get_string_member_with_default (parent, "tool", NULL);
+
+  if (pose == NULL)
+    return fail (error, SM_ATLAS_ERROR_DANGLING_REFERENCE, context, path,
+                 "there is no pose with the id “%s” (data/poses/%s.json)", value, value);
+
+  if (g_strcmp0 (sm_pose_get_tool_id (pose), tool) != 0)
+    return fail (error, SM_ATLAS_ERROR_INVALID_VALUE, context, path,
+                 "the pose “%s” shows the tool “%s”, not “%s”", value,
+                 sm_pose_get_tool_id (pose) != NULL ? sm_pose_get_tool_id (pose) : "none",
+                 tool != NULL ? tool : "none");
+
+  return TRUE;
+}
+
 /* Checks of the second pass, once every id of the set is known. */
 static gboolean
 check_name (SmContentContext  *context,
@@ -433,6 +464,8 @@ check_name (SmContentContext  *context,
       return check_svg (context, "landmark", value, parent, path, error);
     case CHECK_CAUTION:
       return check_svg (context, "caution", value, parent, path, error);
+    case CHECK_POSE:
+      return check_pose (context, value, parent, path, error);
     case CHECK_NONE:
     case CHECK_CHOICE:
     default:
