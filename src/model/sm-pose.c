@@ -24,6 +24,13 @@ struct _SmPose
 
 G_DEFINE_FINAL_TYPE (SmPose, sm_pose, G_TYPE_OBJECT)
 
+static void
+sm_clear_object_or_null (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
 /* Half-widths of the limb shapes, as fractions of stature: an adult of
  * middle build seen from the side; the trunk is wider seen from the front. */
 typedef struct
@@ -468,46 +475,76 @@ sm_pose_get_figure (SmPose *self)
 #define POSES_PATH RESOURCE_BASE "/poses/"
 
 /* Bundled poses are part of the program, like the bundled content: one
- * that does not load is a bug to fix here, said loudly. */
-static GHashTable *
-load_bundled (void)
-{
-  GHashTable *poses = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_auto(GStrv) children = g_resources_enumerate_children (POSES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+ * that does not load is a bug to fix here, said loudly. Each is read when
+ * first asked for (a printed sheet needs a few of the 31), under a lock:
+ * a sheet may be drawn off the main thread. */
+static GMutex cache_lock;
+static GHashTable *cache;       /* id → SmPose, or id → NULL: not bundled */
+static gboolean cache_complete;
 
-  for (guint i = 0; children != NULL && children[i] != NULL; i++)
+static SmPose *
+load_locked (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autofree char *path = g_strconcat (POSES_PATH, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  SmPose *pose = NULL;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sm_clear_object_or_null);
+  if (g_hash_table_lookup_extended (cache, id, NULL, (gpointer *) &pose))
+    return pose;
+
+  if (bytes != NULL)
     {
-      g_autofree char *path = g_strconcat (POSES_PATH, children[i], NULL);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_autoptr(GError) error = NULL;
-      SmPose *pose = bytes != NULL ? sm_pose_new_from_bytes (bytes, children[i], &error) : NULL;
-
+      pose = sm_pose_new_from_bytes (bytes, name, &error);
       if (pose == NULL)
-        {
-          g_critical ("Bundled pose: %s", error != NULL ? error->message : children[i]);
-          continue;
-        }
-      g_hash_table_insert (poses, pose->id, pose);
+        g_critical ("Bundled pose: %s", error->message);
     }
-
-  return poses;
-}
-
-GHashTable *
-sm_pose_get_bundled (void)
-{
-  static GHashTable *poses;
-
-  if (g_once_init_enter (&poses))
-    g_once_init_leave (&poses, load_bundled ());
-
-  return poses;
+  g_hash_table_insert (cache, g_strdup (id), pose);
+  return pose;
 }
 
 SmPose *
 sm_pose_lookup (const char *id)
 {
-  return id != NULL ? g_hash_table_lookup (sm_pose_get_bundled (), id) : NULL;
+  SmPose *pose;
+
+  if (id == NULL || *id == '\0' || strchr (id, '/') != NULL)
+    return NULL;
+
+  g_mutex_lock (&cache_lock);
+  pose = load_locked (id);
+  g_mutex_unlock (&cache_lock);
+  return pose;
+}
+
+/* Every bundled pose: an id → SmPose table (for the tests). */
+GHashTable *
+sm_pose_get_bundled (void)
+{
+  static GHashTable *all;
+
+  g_mutex_lock (&cache_lock);
+  if (!cache_complete)
+    {
+      g_auto(GStrv) children = g_resources_enumerate_children (POSES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      all = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; children != NULL && children[i] != NULL; i++)
+        if (g_str_has_suffix (children[i], ".json"))
+          {
+            g_autofree char *id = g_strndup (children[i], strlen (children[i]) - 5);
+            SmPose *pose = load_locked (id);
+
+            if (pose != NULL)
+              g_hash_table_insert (all, pose->id, pose);
+          }
+      cache_complete = TRUE;
+    }
+  g_mutex_unlock (&cache_lock);
+  return all;
 }
 
 static void
