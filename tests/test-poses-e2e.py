@@ -129,6 +129,30 @@ def run():
         tap(stretch is not None, 'the stretch panel shows the stretch')
         if stretch is not None and scroll_into_view(wid, window, stretch):
             shot('stretch-panel')
+
+        # A guided session of the bundled routine: the step's position
+        # large under its words, the next one small.
+        keys('ctrl+r')
+        row = wait_for(lambda: find_named(window, pyatspi.ROLE_LIST_ITEM, 'Piriformis relief', laid_out=True))
+        if not tap(row is not None, 'Ctrl+R lists "Piriformis relief"'):
+            return
+        click(wid, window, row)
+        # The routine's Start, not the hold timer's (further right, in the bar).
+        start = wait_for(lambda: min((n for n in walk(window) if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and
+                                      (n.name or '').replace('_', '').startswith('Start') and
+                                      is_laid_out(n)), key=lambda n: extents(n)[0], default=None))
+        if not tap(start is not None, 'the routine has a Start button'):
+            return
+        click(wid, window, start)
+        page = wait_for(lambda: find_named(window, pyatspi.ROLE_PANEL, 'Guided Session'))
+        current = wait_for(lambda: next((n for n in images(page, 'Picture, ') if 'foam roller' in n.name and
+                                         extents(n)[3] >= 200), None)) if page is not None else None
+        tap(current is not None, 'the session shows step 1 (foam roller under the buttock) large')
+        upcoming = wait_for(lambda: next((n for n in images(page, 'Picture, ') if 'a ball under the buttock' in n.name and
+                                          extents(n)[3] < 100), None)) if page is not None else None
+        tap(upcoming is not None, 'and the next step (the ball) small')
+        shot('session')
+        keys('Escape')
     finally:
         smatspi.stop_app(process)
 

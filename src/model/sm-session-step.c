@@ -25,6 +25,7 @@ struct _SmSessionStep
   char  *instructions;
   guint  round;         /* this hold is round @round of @rounds of one step */
   guint  rounds;
+  GObject *picture;     /* (nullable) the SmToolUse or SmStretch drawn for it */
 };
 
 G_DEFINE_BOXED_TYPE (SmSessionStep, sm_session_step,
@@ -121,7 +122,27 @@ sm_session_step_new_round (const SmSessionStep *self,
                               self->title, self->instructions, NULL);
   copy->round = round;
   copy->rounds = rounds;
+  sm_session_step_set_picture (copy, self->picture);
   return copy;
+}
+
+/* The content item whose picture shows the step: an SmToolUse or an
+ * SmStretch (the picture's pose and description are its own). */
+void
+sm_session_step_set_picture (SmSessionStep *self,
+                             GObject       *item)
+{
+  g_return_if_fail (self != NULL);
+
+  g_set_object (&self->picture, item);
+}
+
+GObject *
+sm_session_step_get_picture (const SmSessionStep *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->picture;
 }
 
 SmSessionStep *
@@ -137,6 +158,7 @@ step_clear (SmSessionStep *self)
   g_free (self->side);
   g_free (self->title);
   g_free (self->instructions);
+  g_clear_object (&self->picture);
 }
 
 void
