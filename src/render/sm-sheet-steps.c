@@ -175,7 +175,7 @@ step_cells (SmSheet        *self,
 #define HOW_TO_LINES 2
 /* Above and below a row's words: tight, so that a routine of four steps
  * with its pictures stays on one Letter page in German. */
-#define ROW_PADDING 2.5
+#define ROW_PADDING 1.5
 
 /* The how-to is a reminder, not the manual: two lines in a smaller type,
  * the fullest text that fits, cut with an ellipsis only as a last resort. */
