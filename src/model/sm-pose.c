@@ -226,8 +226,12 @@ place_target (const SmPoseSpec *spec,
   target->normal = n = face_normal (figure, spec->target, spec->face);
   target->angle = atan2 (bone->b.y - bone->a.y, bone->b.x - bone->a.x);
   target->along = MAX (sm_pose_bone_length (bone) * (spec->target_to - spec->target_from) / 2, r * 0.5);
-  target->across = r * 0.5;
-  target->centre = (SmPosePoint) { axis.x + n.x * r * 0.48, axis.y + n.y * r * 0.48 };
+  /* Seen from the front the trunk is wide and the muscle lies along its
+   * side: a slimmer mark, nearer that side, so it does not read as the
+   * belly. */
+  target->across = r * (figure->front_view ? 0.34 : 0.5);
+  target->centre = (SmPosePoint) { axis.x + n.x * r * (figure->front_view ? 0.62 : 0.48),
+                                   axis.y + n.y * r * (figure->front_view ? 0.62 : 0.48) };
 
   /* The tool sits on the surface, at its place along the segment. */
   axis = bone_point (bone, spec->tool_at);
