@@ -399,7 +399,8 @@ test_good_text (void)
 static const char stretch_only[] =
   "{\"stretches\": [{\"id\": \"other\", \"name\": \"Other\", \"summary\": \"S\","
   " \"steps\": [\"A\"], \"hold-seconds\": 20, \"cautions\": [\"C\"],"
-  " \"zones\": [\"calf\"], \"sources\": [\"003_d22b414ee7ad2001.txt\"]}]}";
+  " \"zones\": [\"calf\"], \"pose\": \"hamstring-stretch\", \"picture\": \"P\","
+  " \"sources\": [\"003_d22b414ee7ad2001.txt\"]}]}";
 
 static void
 test_across_files (void)

@@ -193,6 +193,8 @@ static const char * const content_strings[] = {
   N_("A stretch should pull gently, never hurt. Back off if you feel sharp pain or tingling down the leg."),
   /* stretches.json: stretches[0].cautions[1] */
   N_("Keep your head and lower back resting on the floor."),
+  /* stretches.json: stretches[0].picture */
+  N_("Lying on the back, one ankle crossed over the other knee, both hands drawing the lower thigh toward the chest; no tool, the buttock of the crossed leg stretches."),
   /* stretches.json: stretches[0].synonyms[0] */
   N_("figure four"),
   /* stretches.json: stretches[0].synonyms[1] */
@@ -219,6 +221,8 @@ static const char * const content_strings[] = {
   N_("Do not bounce. Move slowly into the stretch and stay there."),
   /* stretches.json: stretches[1].cautions[1] */
   N_("If the stretch sends pain or tingling down the leg, ease off: the nerve runs along the back of the thigh."),
+  /* stretches.json: stretches[1].picture */
+  N_("Sitting on the floor with one leg straight and the other knee bent, leaning forward from the hips with the hands toward the straight leg; no tool, the back of the straight thigh stretches."),
   /* stretches.json: stretches[1].synonyms[0] */
   N_("back of thigh stretch"),
   /* stretches.json: stretches[1].synonyms[1] */
@@ -241,6 +245,8 @@ static const char * const content_strings[] = {
   N_("Do not arch your lower back to go further."),
   /* stretches.json: stretches[2].cautions[1] */
   N_("Put a folded towel under the knee if kneeling hurts."),
+  /* stretches.json: stretches[2].picture */
+  N_("Kneeling on one knee with the other foot flat in front, the upper body upright; no tool, the front of the hip of the kneeling leg stretches."),
   /* stretches.json: stretches[2].synonyms[0] */
   N_("front of hip stretch"),
   /* stretches.json: stretches[2].synonyms[1] */
@@ -631,6 +637,8 @@ static const char * const content_strings[] = {
   N_("Let your weight sink onto the ball and roll a little to find a tender spot. Then stay still on it."),
   /* zones.json: zones[0].tools[0].duration */
   N_("Hold each tender spot for 30 seconds, then do the other side."),
+  /* zones.json: zones[0].tools[0].picture */
+  N_("Lying on the back with the knees bent and the feet flat, a ball under the buttock, halfway between the base of the spine and the bony point of the hip."),
   /* zones.json: zones[0].tools[1].position */
   N_("Sit on the foam roller and lean back on your hands."),
   /* zones.json: zones[0].tools[1].placement */
@@ -639,6 +647,8 @@ static const char * const content_strings[] = {
   N_("Roll slowly back and forth over the buttock and spend extra time on tight spots."),
   /* zones.json: zones[0].tools[1].duration */
   N_("Roll for about a minute, pausing 10 to 20 seconds on tender spots, then change sides."),
+  /* zones.json: zones[0].tools[1].picture */
+  N_("Sitting on a foam roller and leaning back on the hands, one ankle crossed over the other knee, the weight on the buttock of the crossed leg; the arrow shows the rolling back and forth."),
   /* zones.json: zones[0].tools[2].position */
   N_("Lie on your back with your knees bent."),
   /* zones.json: zones[0].tools[2].placement */
@@ -647,6 +657,8 @@ static const char * const content_strings[] = {
   N_("Press in gently and make small, slow circles."),
   /* zones.json: zones[0].tools[2].duration */
   N_("Hold any tender spot for 30 seconds, then do the other side."),
+  /* zones.json: zones[0].tools[2].picture */
+  N_("Lying on the back with the knees bent, one hand reaching under the buttock with the fingertips deep in the muscle; the round arrow shows small circles."),
   /* zones.json: zones[0].synonyms[0] */
   N_("butt"),
   /* zones.json: zones[0].synonyms[1] */
@@ -687,6 +699,8 @@ static const char * const content_strings[] = {
   N_("Roll slowly from the top of the buttock down to where it meets the thigh, pausing on tight spots."),
   /* zones.json: zones[1].tools[0].duration */
   N_("Roll for about a minute on each side."),
+  /* zones.json: zones[1].tools[0].picture */
+  N_("Sitting on a foam roller and leaning back on the hands, the weight tipped onto one buttock; the arrow shows the rolling from the top of the buttock to the thigh."),
   /* zones.json: zones[1].tools[1].position */
   N_("Lie on the floor, or stand with your back against a wall."),
   /* zones.json: zones[1].tools[1].placement */
@@ -695,6 +709,8 @@ static const char * const content_strings[] = {
   N_("Roll slowly in small circles until you find a tender spot, then hold it."),
   /* zones.json: zones[1].tools[1].duration */
   N_("Hold each tender spot for 10 to 20 seconds."),
+  /* zones.json: zones[1].tools[1].picture */
+  N_("Standing with the back against a wall, a ball between the wall and the fleshy middle of the buttock; the round arrow shows small circles."),
   /* zones.json: zones[1].synonyms[0] */
   N_("butt"),
   /* zones.json: zones[1].synonyms[1] */
@@ -739,6 +755,8 @@ static const char * const content_strings[] = {
   N_("Roll slowly to find a tender spot, then lean in and hold."),
   /* zones.json: zones[2].tools[0].duration */
   N_("Hold each tender spot for 10 to 20 seconds, then do the other side."),
+  /* zones.json: zones[2].tools[0].picture */
+  N_("Lying on one side, seen from the front, a ball under the side of the lower hip, just below the rim of the hip bone."),
   /* zones.json: zones[2].tools[1].position */
   N_("Lie on your side on the foam roller, supporting yourself on your forearm."),
   /* zones.json: zones[2].tools[1].placement */
@@ -747,6 +765,8 @@ static const char * const content_strings[] = {
   N_("Roll slowly a few centimetres up and down."),
   /* zones.json: zones[2].tools[1].duration */
   N_("Roll for about a minute, then change sides."),
+  /* zones.json: zones[2].tools[1].picture */
+  N_("Lying on one side on a foam roller, seen from the front, propped on the forearm, the roller under the side of the hip above the bony point; the arrow shows short rolls up and down."),
   /* zones.json: zones[2].synonyms[0] */
   N_("side of hip"),
   /* zones.json: zones[2].synonyms[1] */
@@ -785,6 +805,8 @@ static const char * const content_strings[] = {
   N_("Lean in slowly and stay still on the most tender spot."),
   /* zones.json: zones[3].tools[0].duration */
   N_("Hold for 10 to 20 seconds, then do the other side."),
+  /* zones.json: zones[3].tools[0].picture */
+  N_("Lying on one side, seen from the front, a ball under the lower hip, just above its bony point."),
   /* zones.json: zones[3].tools[1].position */
   N_("Lie on your side with your knees bent."),
   /* zones.json: zones[3].tools[1].placement */
@@ -793,6 +815,8 @@ static const char * const content_strings[] = {
   N_("Press in gently and make small circles."),
   /* zones.json: zones[3].tools[1].duration */
   N_("Work for about 20 seconds on each tender spot."),
+  /* zones.json: zones[3].tools[1].picture */
+  N_("Lying on one side, seen from the front, the fingertips of the upper hand just above the bony point of the upper hip; the round arrow shows small circles."),
   /* zones.json: zones[3].synonyms[0] */
   N_("outer hip"),
   /* zones.json: zones[3].synonyms[1] */
@@ -831,6 +855,8 @@ static const char * const content_strings[] = {
   N_("Press gently and stroke slowly upward, adding a little pressure on each stroke."),
   /* zones.json: zones[4].tools[0].duration */
   N_("Stroke for about a minute, and hold tense spots for 20 seconds."),
+  /* zones.json: zones[4].tools[0].picture */
+  N_("Sitting upright on a chair, one hand reaching behind with the fingertips on the muscles beside the spine, just above the hip line; the arrow shows the strokes upward."),
   /* zones.json: zones[4].tools[1].position */
   N_("Lie on your back with your knees bent."),
   /* zones.json: zones[4].tools[1].placement */
@@ -839,6 +865,8 @@ static const char * const content_strings[] = {
   N_("Move gently from side to side so the tool presses into the tight areas. Breathe deeply."),
   /* zones.json: zones[4].tools[1].duration */
   N_("Stay for about a minute, pausing 20 seconds on tight spots."),
+  /* zones.json: zones[4].tools[1].picture */
+  N_("Lying on the back with the knees bent, a psoas tool under the lower back, on the muscles beside the spine."),
   /* zones.json: zones[4].tools[2].position */
   N_("Lie on your back with the roller across your lower back and your knees bent."),
   /* zones.json: zones[4].tools[2].placement */
@@ -847,6 +875,8 @@ static const char * const content_strings[] = {
   N_("Roll a short distance up and down with slow, sweeping movements."),
   /* zones.json: zones[4].tools[2].duration */
   N_("Roll for about a minute."),
+  /* zones.json: zones[4].tools[2].picture */
+  N_("Lying on the back with the knees bent, a foam roller across the lower back, above the hip line and below the ribs; the arrow shows short rolls up and down."),
   /* zones.json: zones[4].synonyms[0] */
   N_("lower back"),
   /* zones.json: zones[4].synonyms[1] */
@@ -891,6 +921,8 @@ static const char * const content_strings[] = {
   N_("Press in gently toward the spine and hold, or make slow, small circles."),
   /* zones.json: zones[5].tools[0].duration */
   N_("Hold for 20 seconds, then do the other side."),
+  /* zones.json: zones[5].tools[0].picture */
+  N_("Sitting on a chair and leaning slightly forward, one thumb in the soft area between the top of the hip bone and the lowest rib; the round arrow shows small circles."),
   /* zones.json: zones[5].tools[1].position */
   N_("Lie on your back with your knees bent."),
   /* zones.json: zones[5].tools[1].placement */
@@ -899,6 +931,8 @@ static const char * const content_strings[] = {
   N_("Let your weight settle and breathe deeply. Move gently from side to side."),
   /* zones.json: zones[5].tools[1].duration */
   N_("Stay for about 20 seconds on each side."),
+  /* zones.json: zones[5].tools[1].picture */
+  N_("Lying on the back with the knees bent, a psoas tool under one side of the lower back, between the hip bone and the lowest rib."),
   /* zones.json: zones[5].synonyms[0] */
   N_("QL"),
   /* zones.json: zones[5].synonyms[1] */
@@ -937,6 +971,8 @@ static const char * const content_strings[] = {
   N_("Press gently and make small, slow circles, moving down the edge of the bone."),
   /* zones.json: zones[6].tools[0].duration */
   N_("Work for about a minute per side, holding tender spots for 15 seconds."),
+  /* zones.json: zones[6].tools[0].picture */
+  N_("Standing and leaning slightly forward, one hand behind with the fingertips along the edge of the flat bone at the base of the spine; the round arrow shows small circles."),
   /* zones.json: zones[6].synonyms[0] */
   N_("sacrum"),
   /* zones.json: zones[6].synonyms[1] */
@@ -975,6 +1011,8 @@ static const char * const content_strings[] = {
   N_("Lift your hips and roll slowly down toward the knee and back, pausing on tight spots."),
   /* zones.json: zones[7].tools[0].duration */
   N_("Roll for about a minute on each leg."),
+  /* zones.json: zones[7].tools[0].picture */
+  N_("Sitting on the floor with the hands behind, a foam roller under one thigh just below the sitting bone, the other foot on the floor; the arrow shows the rolling toward the knee and back."),
   /* zones.json: zones[7].tools[1].position */
   N_("Sit with your leg stretched out in front of you."),
   /* zones.json: zones[7].tools[1].placement */
@@ -983,6 +1021,8 @@ static const char * const content_strings[] = {
   N_("Stroke and knead the muscle from the top of the thigh down to just above the knee."),
   /* zones.json: zones[7].tools[1].duration */
   N_("Work for about a minute on each leg."),
+  /* zones.json: zones[7].tools[1].picture */
+  N_("Sitting on the floor, one knee a little bent, a hand under the back of that thigh; the arrow shows the strokes from the top of the thigh to above the knee."),
   /* zones.json: zones[7].tools[2].position */
   N_("Sit on a chair with your foot resting on a low stool."),
   /* zones.json: zones[7].tools[2].placement */
@@ -991,6 +1031,8 @@ static const char * const content_strings[] = {
   N_("Press gently and roll it from the top of the thigh to just above the knee."),
   /* zones.json: zones[7].tools[2].duration */
   N_("Roll for about a minute on each leg."),
+  /* zones.json: zones[7].tools[2].picture */
+  N_("Sitting on a chair with one foot on a low stool, the hands holding a massage stick across the back of that thigh; the arrow shows the rolling toward the knee."),
   /* zones.json: zones[7].synonyms[0] */
   N_("back of thigh"),
   /* zones.json: zones[7].synonyms[1] */
@@ -1031,6 +1073,8 @@ static const char * const content_strings[] = {
   N_("Stroke slowly down toward the ankle with your thumbs, pressing gently."),
   /* zones.json: zones[8].tools[0].duration */
   N_("Work for about a minute on each leg."),
+  /* zones.json: zones[8].tools[0].picture */
+  N_("Sitting on the floor with one knee bent, a hand on the calf just below the knee; the arrow shows the strokes down toward the ankle."),
   /* zones.json: zones[8].tools[1].position */
   N_("Sit on the floor with the roller under your calf and your hands behind you."),
   /* zones.json: zones[8].tools[1].placement */
@@ -1039,6 +1083,8 @@ static const char * const content_strings[] = {
   N_("Lift your hips a little and roll slowly down to the ankle and back."),
   /* zones.json: zones[8].tools[1].duration */
   N_("Roll for about a minute on each leg, pausing 20 seconds on tight spots."),
+  /* zones.json: zones[8].tools[1].picture */
+  N_("Sitting on the floor with the hands behind and the hips lifted a little, a foam roller under the calves; the arrow shows the rolling from below the knee to the ankle."),
   /* zones.json: zones[8].tools[2].position */
   N_("Sit on a chair with your foot flat on the floor."),
   /* zones.json: zones[8].tools[2].placement */
@@ -1047,6 +1093,8 @@ static const char * const content_strings[] = {
   N_("Roll it down to the ankle and back with gentle pressure."),
   /* zones.json: zones[8].tools[2].duration */
   N_("Roll for about a minute on each leg."),
+  /* zones.json: zones[8].tools[2].picture */
+  N_("Sitting on a chair, leaning forward, the hands holding a massage stick across the calf below the knee; the arrow shows the rolling down to the ankle."),
   /* zones.json: zones[8].synonyms[0] */
   N_("calves"),
   /* zones.json: zones[8].synonyms[1] */
@@ -1091,6 +1139,8 @@ static const char * const content_strings[] = {
   N_("Let your weight settle slowly onto it and breathe deeply so the muscle can let go."),
   /* zones.json: zones[9].tools[0].duration */
   N_("Stay for about 20 seconds at first, then do the other side."),
+  /* zones.json: zones[9].tools[0].picture */
+  N_("Lying face down, resting on the forearms, a psoas tool under the front of one hip, just inside the bony point of the pelvis."),
   /* zones.json: zones[9].tools[1].position */
   N_("Lie on your back with your knees bent."),
   /* zones.json: zones[9].tools[1].placement */
@@ -1099,6 +1149,8 @@ static const char * const content_strings[] = {
   N_("Press in gently and make slow circles, sinking a little deeper as you breathe out."),
   /* zones.json: zones[9].tools[1].duration */
   N_("Work for about 20 seconds on each side."),
+  /* zones.json: zones[9].tools[1].picture */
+  N_("Lying on the back with the knees bent, the fingertips just inside the bony point at the front of the hip; the round arrow shows slow circles."),
   /* zones.json: zones[9].synonyms[0] */
   N_("hip flexor"),
   /* zones.json: zones[9].synonyms[1] */
@@ -1141,6 +1193,8 @@ static const char * const content_strings[] = {
   N_("Press gently toward the inside of the bone and make small, slow circles."),
   /* zones.json: zones[10].tools[0].duration */
   N_("Hold tender spots for 20 seconds, then do the other side."),
+  /* zones.json: zones[10].tools[0].picture */
+  N_("Lying on the back with the knees bent, the fingertips curled over the inside edge of the bony point at the front of the hip; the round arrow shows small circles."),
   /* zones.json: zones[10].tools[1].position */
   N_("Lie face down on the floor."),
   /* zones.json: zones[10].tools[1].placement */
@@ -1149,6 +1203,8 @@ static const char * const content_strings[] = {
   N_("Let your weight settle slowly and breathe deeply."),
   /* zones.json: zones[10].tools[1].duration */
   N_("Stay for about 20 seconds, then do the other side."),
+  /* zones.json: zones[10].tools[1].picture */
+  N_("Lying face down, resting on the forearms, a psoas tool just inside the bony point at the front of the hip."),
   /* zones.json: zones[10].synonyms[0] */
   N_("hip flexor"),
   /* zones.json: zones[10].synonyms[1] */
@@ -1187,6 +1243,8 @@ static const char * const content_strings[] = {
   N_("Roll slowly down toward the knee and back, keeping the pressure gentle and even."),
   /* zones.json: zones[11].tools[0].duration */
   N_("Roll for about a minute, pausing 20 seconds on tight spots."),
+  /* zones.json: zones[11].tools[0].picture */
+  N_("Lying face down on the forearms, a foam roller under the thighs just below the front of the hip; the arrow shows the rolling toward the knee and back."),
   /* zones.json: zones[11].tools[1].position */
   N_("Sit on a chair with your foot flat on the floor."),
   /* zones.json: zones[11].tools[1].placement */
@@ -1195,6 +1253,8 @@ static const char * const content_strings[] = {
   N_("Roll it from the hip down to just above the knee."),
   /* zones.json: zones[11].tools[1].duration */
   N_("Roll for about a minute on each leg."),
+  /* zones.json: zones[11].tools[1].picture */
+  N_("Sitting on a chair with the feet flat, the hands holding a massage stick across the top of one thigh; the arrow shows the rolling from the hip to above the knee."),
   /* zones.json: zones[11].tools[2].position */
   N_("Sit with your leg relaxed."),
   /* zones.json: zones[11].tools[2].placement */
@@ -1203,6 +1263,8 @@ static const char * const content_strings[] = {
   N_("Stroke firmly down toward the knee."),
   /* zones.json: zones[11].tools[2].duration */
   N_("Work for about a minute on each leg."),
+  /* zones.json: zones[11].tools[2].picture */
+  N_("Sitting on a chair, one hand on the front of the thigh just below the hip; the arrow shows the strokes down toward the knee."),
   /* zones.json: zones[11].synonyms[0] */
   N_("quads"),
   /* zones.json: zones[11].synonyms[1] */

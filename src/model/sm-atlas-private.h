@@ -41,6 +41,7 @@ struct _SmAtlas
   SmSvgIndex *front;
   GPtrArray  *entries;                    /* SearchEntry* in content order */
   GPtrArray  *region_words;               /* RegionWord*, longest first once searched */
+  gboolean    skip_poses;                 /* see sm_atlas_default_skip_artwork () */
 };
 
 char  *_sm_atlas_fold              (const char *text);

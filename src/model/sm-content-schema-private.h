@@ -38,6 +38,7 @@ typedef enum
   CHECK_REFERRAL,   /* a zone with a referred-pain pattern in the artwork */
   CHECK_REGION,     /* a region of the map (region-<name>-left/-right) */
   CHECK_REFERENCE,  /* a seed article or one of the named textbooks */
+  CHECK_POSE,       /* a bundled pose (data/poses) of the object's tool */
 } FieldCheck;
 
 typedef struct _Schema Schema;

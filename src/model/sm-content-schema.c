@@ -15,6 +15,7 @@
 #include "sm-content-schema.h"
 #include "sm-content-schema-private.h"
 #include "sm-json-reader.h"
+#include "sm-pose.h"
 #include "sm-utils.h"
 
 /* The content files are described once, as tables, and three walkers use
@@ -49,6 +50,8 @@ static const Field tool_use_fields[] = {
   TEXT ("placement"),
   TEXT ("movement"),
   TEXT ("duration"),
+  { "pose", FIELD_STRING, CHECK_POSE },
+  TEXT ("picture"),
   { NULL }
 };
 
@@ -112,6 +115,8 @@ static const Field stretch_fields[] = {
   { "hold-seconds", FIELD_UINT, CHECK_NONE, FALSE, NULL, 5, 120 },
   TEXTS ("cautions"),
   { "zones", FIELD_NAME_LIST, CHECK_ZONE },
+  { "pose", FIELD_STRING, CHECK_POSE },
+  TEXT ("picture"),
   SYNONYMS,
   SOURCES,
   { NULL }
@@ -364,6 +369,35 @@ check_source (SmContentContext  *context,
                "“%s” is not one of the seed articles", value);
 }
 
+/* The picture shows the tool the text names: a tool use's pose has its
+ * tool, a stretch's none. */
+static gboolean
+check_pose (SmContentContext  *context,
+            const char        *value,
+            JsonObject        *parent,
+            const char        *path,
+            GError           **error)
+{
+  SmPose *pose;
+  const char *tool = json_object_get_string_member_with_default (parent, "tool", NULL);
+
+  if (context->skip_poses)
+    return TRUE;
+
+  pose = sm_pose_lookup (value);
+  if (pose == NULL)
+    return fail (error, SM_ATLAS_ERROR_DANGLING_REFERENCE, context, path,
+                 "there is no pose with the id “%s” (data/poses/%s.json)", value, value);
+
+  if (g_strcmp0 (sm_pose_get_tool_id (pose), tool) != 0)
+    return fail (error, SM_ATLAS_ERROR_INVALID_VALUE, context, path,
+                 "the pose “%s” shows the tool “%s”, not “%s”", value,
+                 sm_pose_get_tool_id (pose) != NULL ? sm_pose_get_tool_id (pose) : "none",
+                 tool != NULL ? tool : "none");
+
+  return TRUE;
+}
+
 /* Checks of the second pass, once every id of the set is known. */
 static gboolean
 check_name (SmContentContext  *context,
@@ -398,6 +432,8 @@ check_name (SmContentContext  *context,
     case CHECK_REGION:
     case CHECK_REFERENCE:
       return _sm_referral_check_name (context, schema->kind, field->check, value, path, error);
+    case CHECK_POSE:
+      return check_pose (context, value, parent, path, error);
     case CHECK_NONE:
     case CHECK_CHOICE:
     default:

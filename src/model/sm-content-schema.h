@@ -36,6 +36,7 @@ typedef struct
   SmSvgIndex *back;                        /* (nullable) artwork per view */
   SmSvgIndex *front;
   gboolean    check_references;            /* second pass */
+  gboolean    skip_poses;                  /* printing only: poses not checked */
 } SmContentContext;
 
 typedef void (*SmContentItemFunc) (SmContentKind  kind,

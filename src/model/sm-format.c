@@ -80,6 +80,23 @@ sm_format_side (const char *side)
   return _("Both sides");
 }
 
+/* The accessible name of a picture of a position: the content's sentence
+ * with the side the picture shows (NULL: the picture has no side). */
+char *
+sm_format_picture (const char *description,
+                   const char *side)
+{
+  if (g_strcmp0 (side, "left") == 0)
+    /* Translators: the description of a picture that shows the left side */
+    return g_strdup_printf (_("Picture, left side: %s"), description);
+  if (g_strcmp0 (side, "right") == 0)
+    /* Translators: the description of a picture that shows the right side */
+    return g_strdup_printf (_("Picture, right side: %s"), description);
+
+  /* Translators: the description of a picture of a position */
+  return g_strdup_printf (_("Picture: %s"), description);
+}
+
 /* Whole sentences of the content (where to lie, where the ball goes, how to
  * move) read as one paragraph, joined the way the language joins them.
  * Empty ones are skipped; NULL-terminated. */

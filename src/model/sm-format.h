@@ -19,4 +19,7 @@ char       *sm_format_zone_side (const char         *title,
 const char *sm_format_side      (const char         *side);
 char       *sm_join_sentences   (const char * const *sentences);
 
+char       *sm_format_picture         (const char  *description,
+                                       const char  *side);
+
 G_END_DECLS

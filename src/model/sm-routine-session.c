@@ -81,6 +81,7 @@ add_step_holds (GPtrArray      *holds,
       sm_session_step_unref (hold);
       hold = named;
     }
+  sm_session_step_set_picture (hold, sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step)));
 
   /* Each repetition is a round of the same step, and counted as one step. */
   for (guint r = 1; r <= rounds; r++)
@@ -116,6 +117,7 @@ add_stretches (GPtrArray  *holds,
                                       instructions, error);
           if (hold == NULL)
             return FALSE;
+          sm_session_step_set_picture (hold, G_OBJECT (stretch));
           g_ptr_array_add (holds, hold);
         }
     }

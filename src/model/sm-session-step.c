@@ -26,6 +26,7 @@ struct _SmSessionStep
   guint  round;         /* this hold is round @round of @rounds of one step */
   guint  rounds;
   char  *tool;          /* the tool's name, for spoken cues; NULL if none */
+  GObject *picture;     /* (nullable) the SmToolUse or SmStretch drawn for it */
 };
 
 G_DEFINE_BOXED_TYPE (SmSessionStep, sm_session_step,
@@ -143,7 +144,27 @@ sm_session_step_new_with_tool (const SmSessionStep *self,
   copy = sm_session_step_new_round (self, self->round, self->rounds);
   g_free (copy->tool);
   copy->tool = g_strdup (tool);
+  sm_session_step_set_picture (copy, self->picture);
   return copy;
+}
+
+/* The content item whose picture shows the step: an SmToolUse or an
+ * SmStretch (the picture's pose and description are its own). */
+void
+sm_session_step_set_picture (SmSessionStep *self,
+                             GObject       *item)
+{
+  g_return_if_fail (self != NULL);
+
+  g_set_object (&self->picture, item);
+}
+
+GObject *
+sm_session_step_get_picture (const SmSessionStep *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->picture;
 }
 
 SmSessionStep *
@@ -160,6 +181,7 @@ step_clear (SmSessionStep *self)
   g_free (self->title);
   g_free (self->instructions);
   g_free (self->tool);
+  g_clear_object (&self->picture);
 }
 
 void

@@ -42,6 +42,9 @@ const char    *sm_session_step_get_instructions (const SmSessionStep *self);
 guint          sm_session_step_get_round        (const SmSessionStep *self);
 guint          sm_session_step_get_rounds       (const SmSessionStep *self);
 const char    *sm_session_step_get_tool         (const SmSessionStep *self);
+void           sm_session_step_set_picture      (SmSessionStep       *self,
+                                                 GObject             *item);
+GObject       *sm_session_step_get_picture      (const SmSessionStep *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSessionStep, sm_session_step_unref)
 

@@ -29,6 +29,8 @@ enum {
   PROP_ZONES,
   PROP_SYNONYMS,
   PROP_SOURCES,
+  PROP_POSE,
+  PROP_PICTURE,
   N_PROPS
 };
 
@@ -106,6 +108,24 @@ sm_stretch_get_sources (SmStretch *self)
   return sm_content_item_get_strv (SM_CONTENT_ITEM (self), PROP_SOURCES);
 }
 
+/* The id of the picture's pose (data/poses/<id>.json). */
+const char *
+sm_stretch_get_pose (SmStretch *self)
+{
+  g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
+
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_POSE);
+}
+
+/* What the picture shows, in a sentence, for those who cannot see it. */
+const char *
+sm_stretch_get_picture (SmStretch *self)
+{
+  g_return_val_if_fail (SM_IS_STRETCH (self), NULL);
+
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_PICTURE);
+}
+
 static void
 sm_stretch_class_init (SmStretchClass *klass)
 {
@@ -118,6 +138,9 @@ sm_stretch_class_init (SmStretchClass *klass)
   properties[PROP_ZONES] = sm_content_param_strv ("zones");
   properties[PROP_SYNONYMS] = sm_content_param_strv ("synonyms");
   properties[PROP_SOURCES] = sm_content_param_strv ("sources");
+
+  properties[PROP_POSE] = sm_content_param_text ("pose");
+  properties[PROP_PICTURE] = sm_content_param_text ("picture");
 
   sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }

@@ -24,4 +24,7 @@ const char * const *sm_stretch_get_zones        (SmStretch *self); /* zone ids i
 const char * const *sm_stretch_get_synonyms     (SmStretch *self);
 const char * const *sm_stretch_get_sources      (SmStretch *self);
 
+const char  *sm_stretch_get_pose       (SmStretch *self); /* pose id */
+const char  *sm_stretch_get_picture    (SmStretch *self); /* what the picture shows */
+
 G_END_DECLS

@@ -25,6 +25,8 @@ enum {
   PROP_PLACEMENT,
   PROP_MOVEMENT,
   PROP_DURATION,
+  PROP_POSE,
+  PROP_PICTURE,
   N_PROPS
 };
 
@@ -86,6 +88,24 @@ sm_tool_use_dup_steps (SmToolUse *self)
   });
 }
 
+/* The id of the picture's pose (data/poses/<id>.json). */
+const char *
+sm_tool_use_get_pose (SmToolUse *self)
+{
+  g_return_val_if_fail (SM_IS_TOOL_USE (self), NULL);
+
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_POSE);
+}
+
+/* What the picture shows, in a sentence, for those who cannot see it. */
+const char *
+sm_tool_use_get_picture (SmToolUse *self)
+{
+  g_return_val_if_fail (SM_IS_TOOL_USE (self), NULL);
+
+  return sm_content_item_get_string (SM_CONTENT_ITEM (self), PROP_PICTURE);
+}
+
 static void
 sm_tool_use_class_init (SmToolUseClass *klass)
 {
@@ -94,6 +114,9 @@ sm_tool_use_class_init (SmToolUseClass *klass)
   properties[PROP_PLACEMENT] = sm_content_param_text ("placement");
   properties[PROP_MOVEMENT] = sm_content_param_text ("movement");
   properties[PROP_DURATION] = sm_content_param_text ("duration");
+
+  properties[PROP_POSE] = sm_content_param_text ("pose");
+  properties[PROP_PICTURE] = sm_content_param_text ("picture");
 
   sm_content_item_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 }

@@ -24,4 +24,7 @@ const char  *sm_tool_use_get_movement  (SmToolUse *self); /* what to do */
 const char  *sm_tool_use_get_duration  (SmToolUse *self); /* how long */
 char       **sm_tool_use_dup_steps     (SmToolUse *self); /* the four above, in order */
 
+const char  *sm_tool_use_get_pose       (SmToolUse *self); /* pose id */
+const char  *sm_tool_use_get_picture    (SmToolUse *self); /* what the picture shows */
+
 G_END_DECLS

@@ -234,6 +234,25 @@ gboolean     sm_sheet_flow_pain_suggestions (Flow      *flow,
                                              double     key_end);
 void         sm_sheet_reserve_for_bottom  (Flow        *flow);
 void         sm_sheet_flow_steps          (Flow        *flow);
+
+/* sm-sheet-poses.c: the pictures of the positions */
+#define POSE_ROW_HEIGHT     30.0  /* a step row's picture, at most */
+#define POSE_ROW_MIN_HEIGHT 22.0  /* and at least */
+#define POSE_BOX_HEIGHT 28.0  /* a stretch's, in the stretches box */
+double       sm_sheet_pose_width          (const char    *pose_id,
+                                           double         height);
+const char  *sm_sheet_step_pose           (SmSheet       *self,
+                                           SmRoutineStep *step);
+void         sm_sheet_paint_stretch_poses (Flow          *flow,
+                                           double         x,
+                                           double         y,
+                                           double         width);
+void         sm_sheet_paint_pose          (Flow          *flow,
+                                           const char    *pose_id,
+                                           const char    *side,
+                                           double         x,
+                                           double         y,
+                                           double         height);
 void         sm_sheet_flow_bottom         (Flow        *flow);
 void         sm_sheet_paint_pinned_bottom (Flow        *flow);
 

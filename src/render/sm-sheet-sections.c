@@ -153,7 +153,7 @@ flow_side_column (Flow   *flow,
   const char *notes = sm_routine_get_notes (self->routine);
   g_autofree char *heat = heat_markup (self);
   g_autofree char *stretches = stretch_markup (self);
-  double y = flow->y;
+  double y = flow->y, top;
 
   if (notes[0] != '\0')
     {
@@ -162,7 +162,9 @@ flow_side_column (Flow   *flow,
       y += flow_box (flow, x, y, width, _("Therapist’s notes"), escaped, NULL, &rule) + 8;
     }
   y += flow_box (flow, x, y, width, _("Before: heat"), heat, &heat_fill, &heat_line) + 8;
+  top = y;
   y += flow_box (flow, x, y, width, _("After: stretches"), stretches, &stretch_fill, &stretch_line);
+  sm_sheet_paint_stretch_poses (flow, x, top, width);
   return y - flow->y;
 }
 

@@ -77,7 +77,7 @@ how_to_candidates (SmSheet       *self,
 
 /* Column left edges as fractions of the content width; the last column
  * (how to) takes the rest. */
-static const double columns[] = { 0.0, 0.045, 0.255, 0.435, 0.565 };
+static const double columns[] = { 0.0, 0.045, 0.25, 0.465, 0.58 };
 
 static double
 column_x (Flow  *flow,
@@ -173,6 +173,9 @@ step_cells (SmSheet        *self,
 }
 
 #define HOW_TO_LINES 2
+/* Above and below a row's words: tight, so that a routine of four steps
+ * with its pictures stays on one Letter page in German. */
+#define ROW_PADDING 1.5
 
 /* The how-to is a reminder, not the manual: two lines in a smaller type,
  * the fullest text that fits, cut with an ellipsis only as a last resort. */
@@ -205,16 +208,27 @@ flow_step (Flow  *flow,
   double height = 18;
   int page = flow->page;
 
+  const char *pose = sm_sheet_step_pose (flow->sheet, step);
+  /* The position drawn at the head of the how-to, the words beside it. */
+  double picture = pose != NULL ? MIN (column_width (flow, 4) * 0.42, 96) : 0;
+  double picture_height, picture_width;
+
   step_cells (flow->sheet, step, cells);
   for (guint i = 0; i < 4; i++)
     {
       /* A long note on a step is cut rather than let a row outgrow a page. */
       layouts[i] = i < 3 ? sm_sheet_get_layout (flow, FONT_BODY, column_width (flow, i + 1), cells[i],
                                                 TRUE, 8)
-                         : how_to_layout (flow, step, column_width (flow, i + 1));
+                         : how_to_layout (flow, step, column_width (flow, i + 1) - (picture > 0 ? picture + 6 : 0));
       height = MAX (height, sm_sheet_layout_height (layouts[i]));
     }
-  height += 8;
+  /* As tall as the row's words, within limits: the sheet must stay one
+   * page, and the figure readable. */
+  picture_height = picture > 0 ? MIN (MIN (POSE_ROW_HEIGHT, MAX (height, POSE_ROW_MIN_HEIGHT)),
+                                      picture / sm_sheet_pose_width (pose, 1)) : 0;
+  picture_width = sm_sheet_pose_width (pose, picture_height);
+  height = MAX (height, picture_height);
+  height += 2 * ROW_PADDING;
 
   /* A row is never cut: it moves whole to the next page, under a repeated
    * table header. */
@@ -229,9 +243,14 @@ flow_step (Flow  *flow,
       cairo_fill (flow->cr);
     }
   sm_sheet_paint_badge (flow, flow->left + 11, flow->y + 11, 8, FONT_SMALL_BOLD, number);
+  sm_sheet_paint_pose (flow, pose, sm_routine_step_get_side (step),
+                       column_x (flow, 4) + (picture - picture_width) / 2,
+                       flow->y + (height - picture_height) / 2, picture_height);
   for (guint i = 0; i < 4; i++)
     {
-      sm_sheet_paint_layout (flow, layouts[i], &ink, column_x (flow, i + 1), flow->y + 4);
+      sm_sheet_paint_layout (flow, layouts[i], &ink,
+                             column_x (flow, i + 1) + (i == 3 && picture > 0 ? picture + 6 : 0),
+                             flow->y + ROW_PADDING);
       g_object_unref (layouts[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (cells); i++)

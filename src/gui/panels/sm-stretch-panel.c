@@ -12,6 +12,7 @@
 
 #include "sm-atlas.h"
 #include "sm-panel-utils.h"
+#include "sm-pose-picture.h"
 #include "sm-stretch-panel.h"
 
 struct _SmStretchPanel
@@ -25,6 +26,7 @@ struct _SmStretchPanel
   GtkLabel          *summary_label;
   GtkWidget         *why_heading;
   GtkLabel          *why_label;
+  SmPosePicture     *picture;
   GtkWidget         *steps_box;
   GtkLabel          *hold_label;
   GtkWidget         *cautions_box;
@@ -112,6 +114,7 @@ fill_panel (SmStretchPanel *self,
   sm_panel_set_text (self->summary_label, sm_stretch_get_summary (stretch));
   fill_why (self, atlas);
 
+  sm_pose_picture_set_item (self->picture, G_OBJECT (stretch));
   sm_panel_clear (self->steps_box);
   sm_panel_add_steps (self->steps_box, sm_stretch_get_steps (stretch));
   fill_hold (self, stretch);
@@ -199,6 +202,7 @@ sm_stretch_panel_class_init (SmStretchPanelClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SM_TYPE_POSE_PICTURE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/sm-stretch-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, scroller);
@@ -206,6 +210,7 @@ sm_stretch_panel_class_init (SmStretchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, why_heading);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, why_label);
+  gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, picture);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, steps_box);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, hold_label);
   gtk_widget_class_bind_template_child (widget_class, SmStretchPanel, cautions_box);

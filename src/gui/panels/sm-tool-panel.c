@@ -12,6 +12,7 @@
 
 #include "sm-atlas.h"
 #include "sm-panel-utils.h"
+#include "sm-pose-picture.h"
 #include "sm-tool-panel.h"
 
 struct _SmToolPanel
@@ -30,6 +31,8 @@ struct _SmToolPanel
   GtkWidget         *steps_box;
   GtkWidget         *cautions_box;
   GtkWidget         *cautions_list;
+  GtkWidget         *gallery_heading;
+  GtkWidget         *gallery;
   GtkWidget         *zones_heading;
   GtkWidget         *zones_list;
 };
@@ -73,6 +76,56 @@ fill_picture (SmToolPanel *self,
   gtk_picture_set_alternative_text (self->picture, description);
 }
 
+/* One button per muscle: the position drawn with its muscle marked, the
+ * muscle's name; a click opens the muscle (left side, as drawn). */
+static GtkWidget *
+gallery_button (SmToolPanel *self,
+                SmZone      *zone)
+{
+  SmToolUse *use = sm_zone_get_tool_use (zone, self->tool_id);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *picture = sm_pose_picture_new ();
+  GtkWidget *label = gtk_label_new (sm_zone_get_name (zone));
+
+  sm_pose_picture_set_size (SM_POSE_PICTURE (picture), 84);
+  sm_pose_picture_set_side (SM_POSE_PICTURE (picture), "left");
+  sm_pose_picture_set_item (SM_POSE_PICTURE (picture), G_OBJECT (use));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), picture);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "pose-gallery-item");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-zone");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new ("(ss)", sm_zone_get_id (zone), "left"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sm_zone_get_name (zone), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  picture, NULL, -1);
+  return button;
+}
+
+static void
+fill_gallery (SmToolPanel *self,
+              GListModel  *zones)
+{
+  guint n = g_list_model_get_n_items (zones);
+
+  sm_panel_clear (self->gallery);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
+
+      if (sm_zone_get_tool_use (zone, self->tool_id) != NULL)
+        gtk_box_append (GTK_BOX (self->gallery), gallery_button (self, zone));
+    }
+  sm_panel_show_section (self->gallery_heading, self->gallery, n > 0);
+}
+
 static void
 fill_panel (SmToolPanel *self,
             SmTool      *tool)
@@ -93,6 +146,7 @@ fill_panel (SmToolPanel *self,
   gtk_widget_set_visible (self->cautions_box, avoid != NULL && avoid[0] != NULL);
 
   zones = sm_atlas_list_zones_for_tool (sm_atlas_get_default (), self->tool_id);
+  fill_gallery (self, zones);
   sm_panel_fill_zone_links (self->zones_heading, self->zones_list, zones);
   sm_panel_scroll_to_top (self->scroller);
 }
@@ -202,6 +256,8 @@ sm_tool_panel_class_init (SmToolPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, steps_box);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, cautions_box);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, cautions_list);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, gallery_heading);
+  gtk_widget_class_bind_template_child (widget_class, SmToolPanel, gallery);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, zones_heading);
   gtk_widget_class_bind_template_child (widget_class, SmToolPanel, zones_list);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

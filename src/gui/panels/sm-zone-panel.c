@@ -14,6 +14,7 @@
 #include "sm-atlas.h"
 #include "sm-format.h"
 #include "sm-panel-utils.h"
+#include "sm-pose-picture.h"
 #include "sm-zone-panel.h"
 
 struct _SmZonePanel
@@ -238,6 +239,22 @@ fill_technique_links (SmZonePanel *self,
     }
 }
 
+/* The position, drawn, next to its steps: on the side the panel shows. */
+static GtkWidget *
+step_picture (SmZonePanel *self,
+              SmZone      *zone,
+              SmToolUse   *use)
+{
+  GtkWidget *picture = sm_pose_picture_new ();
+
+  sm_pose_picture_set_size (SM_POSE_PICTURE (picture), 130);
+  sm_pose_picture_set_side (SM_POSE_PICTURE (picture), sm_zone_get_two_sided (zone) ? self->side : NULL);
+  sm_pose_picture_set_item (SM_POSE_PICTURE (picture), G_OBJECT (use));
+  gtk_widget_set_halign (picture, GTK_ALIGN_START);
+  gtk_widget_add_css_class (picture, "step-picture");
+  return picture;
+}
+
 /* Each tool gets a link to its own panel and, further down, the steps that
  * are specific to this muscle. */
 static void
@@ -266,6 +283,7 @@ fill_tools (SmZonePanel *self,
       heading = sm_panel_text (sm_tool_get_name (tool));
       gtk_widget_add_css_class (heading, "step-heading");
       gtk_box_append (GTK_BOX (self->steps_box), heading);
+      gtk_box_append (GTK_BOX (self->steps_box), step_picture (self, zone, use));
       sm_panel_add_steps (self->steps_box, (const char * const *) steps);
     }
 

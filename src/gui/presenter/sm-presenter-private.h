@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-pose-picture.h"
+
 #include "sm-presenter-layout.h"
 #include "sm-presenter.h"
 
@@ -37,6 +39,7 @@ struct _SmPresenter
   GtkLabel        *step_label;
   GtkLabel        *title_label;
   GtkLabel        *sentence_label;
+  SmPosePicture   *picture;        /* the current step's position */
 
   SmRoutine       *routine;        /* (nullable) whose steps these are */
   GSignalGroup    *routine_signals; /* follows the routine's ::changed */

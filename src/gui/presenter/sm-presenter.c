@@ -18,6 +18,7 @@
 #include "sm-format.h"
 #include "sm-map-zone.h"
 #include "sm-pain-layer.h"
+#include "sm-pose-picture.h"
 #include "sm-presenter-private.h"
 #include "sm-session.h"
 #include "sm-zone-id.h"
@@ -109,6 +110,24 @@ caption_sentence (SmPresenter *self,
   return use != NULL ? sm_tool_use_get_placement (use) : sm_zone_get_summary (zone);
 }
 
+/* The current step's position, drawn, when the caption is about it. */
+static void
+update_picture (SmPresenter *self,
+                SmZone      *zone)
+{
+  const Step *step = NULL;
+  SmToolUse *use = NULL;
+
+  if (self->step >= 0 && self->step < (int) self->steps->len)
+    step = &g_array_index (self->steps, Step, self->step);
+  if (zone != NULL && step != NULL && step->tool != NULL &&
+      g_strcmp0 (step->zone, sm_zone_get_id (zone)) == 0)
+    use = sm_zone_get_tool_use (zone, step->tool);
+
+  sm_pose_picture_set_side (self->picture, step != NULL && g_strcmp0 (step->side, "right") == 0 ? "right" : "left");
+  sm_pose_picture_set_item (self->picture, use != NULL ? G_OBJECT (use) : NULL);
+}
+
 static void
 update_caption (SmPresenter *self)
 {
@@ -120,6 +139,7 @@ update_caption (SmPresenter *self)
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL);
   gtk_label_set_label (self->title_label, title != NULL ? title : "");
   gtk_label_set_label (self->sentence_label, caption_sentence (self, zone));
+  update_picture (self, zone);
   update_step_label (self);
   g_signal_emit (self, signals[CAPTION_CHANGED], 0);
 }
@@ -687,12 +707,14 @@ sm_presenter_class_init (SmPresenterClass *klass)
 
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
+  g_type_ensure (SM_TYPE_POSE_PICTURE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-presenter.ui");
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, overlay);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, map);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, marks);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, caption);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, picture);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, controls);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, elsewhere_button);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, step_label);

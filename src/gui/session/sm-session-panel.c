@@ -13,6 +13,7 @@
 #include "sm-check-in.h"
 #include "sm-format.h"
 #include "sm-pain-scale.h"
+#include "sm-pose-picture.h"
 #include "sm-session-panel.h"
 
 /* Shows what to do now; the buttons are the window's session actions, so
@@ -31,6 +32,9 @@ struct _SmSessionPanel
   GtkLabel    *step_title;
   GtkLabel    *phase_label;
   GtkLabel    *instructions_label;
+  SmPosePicture *picture;
+  GtkWidget   *next_box;
+  SmPosePicture *next_picture;
   GtkButton   *pause_button;
   GtkLabel    *summary_label;
   GtkLabel    *summary_time_label;
@@ -96,6 +100,27 @@ phase_text (SmSession *session)
                     phase == SM_SESSION_PHASE_OTHER_SIDE, duration);
 }
 
+/* The position drawn large under the words; the next one small, to get
+ * ready for. A step on one side is drawn on that side. */
+static void
+show_pictures (SmSessionPanel *self,
+               SmSessionStep  *step)
+{
+  SmSession *session = self->session;
+  guint position = sm_session_get_position (session) + (sm_session_get_phase (session) == SM_SESSION_PHASE_REST);
+  SmSessionStep *next = NULL;
+
+  for (guint i = position + 1; i < sm_session_get_n_steps (session) && next == NULL; i++)
+    if (sm_session_step_get_picture (sm_session_get_step (session, i)) != sm_session_step_get_picture (step))
+      next = sm_session_get_step (session, i);
+
+  sm_pose_picture_set_side (self->picture, sm_session_step_get_side (step));
+  sm_pose_picture_set_item (self->picture, sm_session_step_get_picture (step));
+  sm_pose_picture_set_side (self->next_picture, next != NULL ? sm_session_step_get_side (next) : NULL);
+  sm_pose_picture_set_item (self->next_picture, next != NULL ? sm_session_step_get_picture (next) : NULL);
+  gtk_widget_set_visible (self->next_box, next != NULL && sm_session_step_get_picture (next) != NULL);
+}
+
 static void
 show_step (SmSessionPanel *self)
 {
@@ -111,6 +136,7 @@ show_step (SmSessionPanel *self)
   gtk_label_set_label (self->step_title, sm_session_step_get_title (step));
   gtk_label_set_label (self->phase_label, phase);
   gtk_label_set_label (self->instructions_label, sm_session_step_get_instructions (step));
+  show_pictures (self, step);
   /* "How is the pain now?" belongs to the start; it stays until it is
    * answered or skipped, so it never goes away under the person's hand,
    * and an answer can be corrected during the first step. */
@@ -261,6 +287,7 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
   g_type_ensure (SM_TYPE_PAIN_SCALE);
   g_type_ensure (SM_TYPE_CHECK_IN);
 
+  g_type_ensure (SM_TYPE_POSE_PICTURE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-session-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pages);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, session_title);
@@ -269,6 +296,9 @@ sm_session_panel_class_init (SmSessionPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, step_title);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, phase_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, instructions_label);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, picture);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, next_box);
+  gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, next_picture);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, pause_button);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SmSessionPanel, summary_time_label);

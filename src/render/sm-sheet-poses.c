@@ -1,0 +1,100 @@
+/* sm-sheet-poses.c: the pictures of the positions on the routine sheet
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-sheet"
+
+#include "config.h"
+
+#include "sm-figure.h"
+#include "sm-sheet-private.h"
+
+/* The same renderer as the screen, in the light style: paths only, so
+ * the PDF holds no image, and no transparency group to slow it down. */
+
+/* The width of @pose_id's picture at @height; 0 for no pose. */
+double
+sm_sheet_pose_width (const char *pose_id,
+                     double      height)
+{
+  SmPose *pose = sm_pose_lookup (pose_id);
+
+  return pose != NULL ? height * sm_figure_get_aspect (sm_pose_get_figure (pose)) : 0;
+}
+
+/* The pose of a step's tool on its muscle, or NULL (another tool). */
+const char *
+sm_sheet_step_pose (SmSheet       *self,
+                    SmRoutineStep *step)
+{
+  SmZone *zone = sm_atlas_lookup_zone (self->atlas, sm_routine_step_get_zone (step));
+  SmToolUse *use = zone != NULL ? sm_zone_get_tool_use (zone, sm_routine_step_get_tool (step)) : NULL;
+
+  return use != NULL ? sm_tool_use_get_pose (use) : NULL;
+}
+
+/* "both" sides show as the left, the side a routine starts with. */
+void
+sm_sheet_paint_pose (Flow       *flow,
+                     const char *pose_id,
+                     const char *side,
+                     double      x,
+                     double      y,
+                     double      height)
+{
+  double width = sm_sheet_pose_width (pose_id, height);
+
+  if (!sm_sheet_is_painting (flow) || width <= 0)
+    return;
+
+  sm_figure_draw_pose (flow->cr, pose_id, g_strcmp0 (side, "right") == 0 ? "right" : "left",
+                       SM_FIGURE_STYLE_LIGHT, &(cairo_rectangle_t) { x, y, width, height });
+}
+
+/* The stretches box names the routine's stretches (sm-sheet-sections.c);
+ * their pictures go in its top right corner, beside the heading and the
+ * short line under it, so the box keeps its height. The same stretches,
+ * in the same order: each once, in step order. */
+void
+sm_sheet_paint_stretch_poses (Flow   *flow,
+                              double  x,
+                              double  y,
+                              double  width)
+{
+  SmSheet *self = flow->sheet;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) poses = g_ptr_array_new ();
+  double total = 0, right = x + width - 10;
+
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine) && g_hash_table_size (seen) < 4; i++)
+    {
+      const char *zone = sm_routine_step_get_zone (sm_routine_get_step (self->routine, i));
+      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas, zone);
+
+      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
+        {
+          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
+
+          if (g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)) &&
+              sm_pose_lookup (sm_stretch_get_pose (stretch)) != NULL)
+            g_ptr_array_add (poses, (gpointer) sm_stretch_get_pose (stretch));
+        }
+    }
+
+  for (guint i = 0; i < poses->len; i++)
+    total += sm_sheet_pose_width (poses->pdata[i], POSE_BOX_HEIGHT) + 6;
+  /* Only where the corner is free: beside the heading, not over the list. */
+  if (poses->len == 0 || total > width * 0.42)
+    return;
+
+  for (guint i = poses->len; i-- > 0;)
+    {
+      double w = sm_sheet_pose_width (poses->pdata[i], POSE_BOX_HEIGHT);
+
+      right -= w;
+      sm_sheet_paint_pose (flow, poses->pdata[i], "left", right, y + 6, POSE_BOX_HEIGHT);
+      right -= 6;
+    }
+}
