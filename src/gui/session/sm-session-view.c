@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-format.h"
+#include "sm-pose-picture.h"
 #include "sm-session-view.h"
 
 /* Share of the view's height for the countdown's and the step name's
@@ -19,6 +20,9 @@
 #define COUNTDOWN_SHARE 0.22
 #define TITLE_SHARE     0.065
 #define DETAIL_SHARE    0.035
+/* The picture of the position stands beside the name, a third as tall as
+ * the view: about 360 pixels at 1080, clear from the floor. */
+#define PICTURE_SHARE   0.33
 
 /* Like the side-pane page it follows the session and never drives it: its
  * buttons are the window's actions. The text sizes follow the view's
@@ -36,6 +40,7 @@ struct _SmSessionView
   GtkLabel    *progress_label;
   GtkLevelBar *progress_level;
   GtkBox      *picture_slot;
+  SmPosePicture *picture;     /* in picture_slot */
   GtkLabel    *phase_label;
   GtkLabel    *step_label;
   GtkLabel    *detail_label;
@@ -142,6 +147,20 @@ update_clock (SmSessionView *self)
                                             ? _("_Resume") : _("P_ause"));
 }
 
+/* The position of the step on show (none during a rest, or for a step
+ * with no picture), mirrored for its side like the side pane's. */
+static void
+show_picture (SmSessionView *self,
+              SmSessionStep *step,
+              const char    *side)
+{
+  GObject *item = step != NULL ? sm_session_step_get_picture (step) : NULL;
+
+  sm_pose_picture_set_side (self->picture, side);
+  sm_pose_picture_set_item (self->picture, item);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture_slot), item != NULL);
+}
+
 static void
 show_step (SmSessionView *self)
 {
@@ -163,12 +182,14 @@ show_step (SmSessionView *self)
       detail = g_strdup_printf (_("Rest for %s"), rest);
       gtk_label_set_label (self->step_label, detail);
       gtk_label_set_label (self->detail_label, "");
+      show_picture (self, NULL, NULL);
     }
   else
     {
       detail = step_detail (step, sm_session_get_current_side (session));
       gtk_label_set_label (self->step_label, sm_session_step_get_title (step));
       gtk_label_set_label (self->detail_label, detail);
+      show_picture (self, step, sm_session_get_current_side (session));
     }
   gtk_label_set_label (self->next_label, next);
   gtk_stack_set_visible_child_name (self->pages, "step");
@@ -229,28 +250,6 @@ sm_session_view_set_session (SmSessionView *self,
   update (self);
 }
 
-/**
- * sm_session_view_set_picture:
- * @picture: (nullable): what the step looks like, e.g. a pose
- *
- * Shows @picture beside the step's name; %NULL leaves the slot empty.
- */
-void
-sm_session_view_set_picture (SmSessionView *self,
-                             GtkWidget     *picture)
-{
-  GtkWidget *child;
-
-  g_return_if_fail (SM_IS_SESSION_VIEW (self));
-  g_return_if_fail (picture == NULL || GTK_IS_WIDGET (picture));
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->picture_slot))) != NULL)
-    gtk_box_remove (self->picture_slot, child);
-  if (picture != NULL)
-    gtk_box_append (self->picture_slot, picture);
-  gtk_widget_set_visible (GTK_WIDGET (self->picture_slot), picture != NULL);
-}
-
 /* Space, N and the rest work at once; Pause has the keyboard. */
 void
 sm_session_view_focus (SmSessionView *self)
@@ -290,6 +289,7 @@ on_resize_idle (gpointer data)
   set_size (self->summary_title, height * TITLE_SHARE);
   set_size (self->summary_label, height * DETAIL_SHARE * 1.4);
   set_size (self->summary_time_label, height * DETAIL_SHARE);
+  sm_pose_picture_set_size (self->picture, (int) (height * PICTURE_SHARE));
   return G_SOURCE_REMOVE;
 }
 
@@ -373,4 +373,6 @@ static void
 sm_session_view_init (SmSessionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->picture = SM_POSE_PICTURE (sm_pose_picture_new ());
+  gtk_box_append (self->picture_slot, GTK_WIDGET (self->picture));
 }

@@ -21,8 +21,6 @@ GtkWidget *sm_session_view_new         (void);
 void       sm_session_view_set_session (SmSessionView *self,
                                         SmSession     *session,
                                         SmTimer       *timer);
-void       sm_session_view_set_picture (SmSessionView *self,
-                                        GtkWidget     *picture);
 void       sm_session_view_focus       (SmSessionView *self);
 
 G_END_DECLS
