@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sm-format.h"
 #include "sm-sheet-private.h"
@@ -77,7 +78,7 @@ how_to_candidates (SmSheet       *self,
 
 /* Column left edges as fractions of the content width; the last column
  * (how to) takes the rest. */
-static const double columns[] = { 0.0, 0.045, 0.25, 0.465, 0.58 };
+static const double columns[] = { 0.0, 0.045, 0.25, 0.455, 0.57 };
 
 static double
 column_x (Flow  *flow,
@@ -130,6 +131,30 @@ flow_table_header (Flow *flow)
   flow->y += 3;
 }
 
+/* The mark after the tool's name breaks as a whole, on a line of its
+ * own if need be: no-break spaces in it, the name's own spaces kept. */
+static char *
+keep_mark_together (const char *marked,
+                    const char *name)
+{
+  const char *at = strstr (marked, name);
+  gsize start = at != NULL ? (gsize) (at - marked) + strlen (name) : 0;
+  GString *out = g_string_new_len (marked, start);
+  gboolean first = TRUE;
+
+  for (const char *p = marked + start; *p != '\0'; p++)
+    {
+      /* The space between name and mark stays a place to break. */
+      if (*p == ' ' && !first)
+        g_string_append (out, "\u00a0");
+      else
+        g_string_append_c (out, *p);
+      if (*p != ' ')
+        first = FALSE;
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* A tool the zone's own instructions do not use was picked through the
  * editor's "Other tool…": the sheet says so, since its how-to then cannot
  * come from the muscle's own text. */
@@ -140,11 +165,14 @@ marked_tool (SmSheet       *self,
   SmZone *zone = sm_atlas_lookup_zone (self->atlas, sm_routine_step_get_zone (step));
   const char *id = sm_routine_step_get_tool (step);
 
+  g_autofree char *marked = NULL;
+
   if (zone == NULL || id[0] == '\0' || sm_zone_get_tool_use (zone, id) != NULL)
     return g_strdup (tool_name (self, id));
   /* Translators: on the sheet, a tool the muscle's own instructions do
    * not use, e.g. "Psoas release tool (other tool)" */
-  return g_strdup_printf (_("%s (other tool)"), tool_name (self, id));
+  marked = g_strdup_printf (_("%s (other tool)"), tool_name (self, id));
+  return keep_mark_together (marked, tool_name (self, id));
 }
 
 /* The texts of one row's cells, columns 1 to 4. */
