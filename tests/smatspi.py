@@ -168,6 +168,35 @@ def extents(node):
     return (box.x, box.y, box.width, box.height)
 
 
+def scroller_of(node):
+    """The scrolled window @node sits in, or None."""
+    while node is not None and node.getRole() != pyatspi.ROLE_SCROLL_PANE:
+        node = node.parent
+    return node
+
+
+def box_inside(inner, outer):
+    return (inner[0] >= outer[0] and inner[1] >= outer[1] and
+            inner[0] + inner[2] <= outer[0] + outer[2] and inner[1] + inner[3] <= outer[1] + outer[3])
+
+
+def reveal(node, point_at, limit=40):
+    """Turns the mouse wheel over @node's scrolled window until @node is
+    inside it, as a person would before clicking it; @point_at (x, y)
+    moves the pointer to window coordinates. True when it is in view."""
+    scroller = scroller_of(node)
+    if scroller is None:
+        return True
+    for _ in range(limit):
+        box, view = extents(node), extents(scroller)
+        if box_inside(box, view):
+            return True
+        point_at(view[0] + view[2] // 2, view[1] + view[3] // 2)
+        xdotool('click', '5' if box[1] + box[3] > view[1] + view[3] else '4')
+        time.sleep(0.3)
+    return False
+
+
 def is_laid_out(node, stop=None):
     """GTK 4.8 marks only windows SHOWING. A widget that was never given a
     size (a hidden stack page, a collapsed search bar) has empty extents; so

@@ -169,18 +169,9 @@ class App:
     def reveal(self, target):
         """Scrolls with the mouse wheel until @target is inside its
         scrolled window, as a person would before clicking it."""
-        scroller = scroller_of(target)
-        if scroller is None:
-            return
-        for _ in range(40):
-            box, view = smatspi.extents(target), smatspi.extents(scroller)
-            if inside(box, view):
-                return
-            origin = window_origin(self.process.pid)
-            smatspi.xdotool('mousemove', '--sync', str(origin[0] + view[0] + view[2] // 2),
-                            str(origin[1] + view[1] + view[3] // 2))
-            smatspi.xdotool('click', '5' if box[1] + box[3] > view[1] + view[3] else '4')
-            time.sleep(0.3)
+        origin = window_origin(self.process.pid)
+        smatspi.reveal(target, lambda x, y: smatspi.xdotool(
+            'mousemove', '--sync', str(origin[0] + x), str(origin[1] + y)))
 
     def click(self, target):
         """A real pointer click in the middle of @target."""
@@ -261,12 +252,6 @@ def ancestor_named(node, prefix):
             return node
         node = node.parent
     return None
-
-
-def scroller_of(node):
-    while node is not None and node.getRole() != pyatspi.ROLE_SCROLL_PANE:
-        node = node.parent
-    return node
 
 
 def open_routines(app, name):
@@ -410,7 +395,7 @@ def check_move_in_view(app, session):
     app.click(row)
     first = app.step_item(1, LONG_STEPS)
     tap(first is not None, 'the long routine opens')
-    scroller = scroller_of(first)
+    scroller = smatspi.scroller_of(first)
     app.wheel_down(scroller, 25)
     view = smatspi.extents(scroller)
 
@@ -464,7 +449,7 @@ def check_read_only(app, session):
     state = app.label('Not saved')
     tap(state is not None, 'the editor says "Not saved"')
     screenshot('7-not-saved')
-    scroller = scroller_of(app.step_item(1, 2))
+    scroller = smatspi.scroller_of(app.step_item(1, 2))
     if toast is not None and scroller is not None:
         tap(not overlaps(smatspi.extents(toast), smatspi.extents(scroller)),
             'the message does not cover the step editor')

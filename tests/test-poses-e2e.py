@@ -43,9 +43,11 @@ def frame_offset(wid, window):
 
 
 def click(wid, window, node):
-    """A real pointer click in the middle of @node."""
-    x, y, width, height = extents(node)
+    """A real pointer click in the middle of @node, scrolled into view
+    first (the tool panel's gallery starts below the fold)."""
     dx, dy = frame_offset(wid, window)
+    smatspi.reveal(node, lambda x, y: smatspi.xdotool('mousemove', '--window', wid, str(x + dx), str(y + dy)))
+    x, y, width, height = extents(node)
     smatspi.xdotool('mousemove', '--window', wid, str(x + width // 2 + dx), str(y + height // 2 + dy))
     time.sleep(0.3)
     smatspi.xdotool('click', '1')
@@ -125,7 +127,10 @@ def run():
 
         search('piriformis stretch')
         stretch = wait_for(lambda: next((n for n in images(window, 'Picture, ')
-                                         if 'ankle crossed over the other knee' in n.name), None))
+                                         # the stretch, lying down; not the roller's
+                                         # seated picture on the panel left behind
+                                         if 'Lying on the back, one ankle crossed over the other knee' in n.name),
+                                        None))
         tap(stretch is not None, 'the stretch panel shows the stretch')
         if stretch is not None and scroll_into_view(wid, window, stretch):
             shot('stretch-panel')

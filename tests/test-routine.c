@@ -455,6 +455,9 @@ test_session (void)
 
       g_assert_cmpstr (sm_session_step_get_zone (step), ==, zones[i]);
       g_assert_cmpstr (sm_session_step_get_side (step), ==, zones[i] != NULL ? "right" : NULL);
+      /* Every round keeps the picture of its position (the tool use or
+       * the stretch), as the guided session draws it. */
+      g_assert_nonnull (sm_session_step_get_picture (step));
     }
   g_assert_cmpuint (sm_session_step_get_hold (sm_session_get_step (session, 1)), ==, 30);
 

@@ -99,7 +99,9 @@ def move_to(app, x, y):
 
 
 def click(app, node):
-    """A real pointer click in the middle of @node."""
+    """A real pointer click in the middle of @node, scrolled into view
+    first (the routine editor is taller than a 768-pixel screen)."""
+    smatspi.reveal(node, lambda x, y: move_to(app, x, y))
     x, y, width, height = smatspi.extents(node)
     move_to(app, x + width // 2, y + height // 2)
     time.sleep(0.2)

@@ -124,6 +124,7 @@ sm_session_step_new_round (const SmSessionStep *self,
   copy->round = round;
   copy->rounds = rounds;
   copy->tool = g_strdup (self->tool);
+  sm_session_step_set_picture (copy, self->picture);
   return copy;
 }
 
@@ -144,7 +145,6 @@ sm_session_step_new_with_tool (const SmSessionStep *self,
   copy = sm_session_step_new_round (self, self->round, self->rounds);
   g_free (copy->tool);
   copy->tool = g_strdup (tool);
-  sm_session_step_set_picture (copy, self->picture);
   return copy;
 }
 
