@@ -16,11 +16,9 @@
 #include <librsvg/rsvg.h>
 
 #include "sm-svg-index.h"
+#include "sm-test-svg.h"
 
 #define MIDLINE 400.0
-
-/* librsvg 2.54 declares no autoptr cleanup for its handle. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
 
 static const char * const back_zones[] = {
   "piriformis", "gluteus-maximus", "gluteus-medius", "gluteus-minimus",
@@ -77,102 +75,6 @@ static const char * const forbidden_elements[] = {
 };
 
 /* ------------------------------------------------------------ loading */
-
-static GBytes *
-load_bytes (const char *view)
-{
-  g_autofree char *path =
-    g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                           &error);
-
-  g_assert_no_error (error);
-  return bytes;
-}
-
-static RsvgHandle *
-load_handle (const char *view)
-{
-  g_autoptr(GBytes) bytes = load_bytes (view);
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  RsvgHandle *handle = rsvg_handle_new_from_data (data, size, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (handle);
-  return handle;
-}
-
-/* The caution areas are hidden by default (display="none" on their group);
- * the map reveals them with a user stylesheet, as done here. */
-static RsvgHandle *
-load_handle_with_cautions (const char *view)
-{
-  static const char css[] =
-    "#overlay-cautions, #overlay-referrals, #overlay-regions { display: inline; }";
-  g_autoptr(GError) error = NULL;
-  RsvgHandle *handle = load_handle (view);
-
-  rsvg_handle_set_stylesheet (handle, (const guint8 *) css, strlen (css), &error);
-  g_assert_no_error (error);
-  return handle;
-}
-
-/* The geometry calls ignore the viewport's size in librsvg 2.54.7, so every
- * query uses the document's intrinsic size (800 × 1600 user units). */
-static RsvgRectangle
-intrinsic_viewport (RsvgHandle *handle)
-{
-  RsvgRectangle viewport = { 0, 0, 0, 0 };
-
-  g_assert_true (rsvg_handle_get_intrinsic_size_in_pixels (handle,
-                                                           &viewport.width,
-                                                           &viewport.height));
-  g_assert_cmpfloat (viewport.width, ==, 800);
-  g_assert_cmpfloat (viewport.height, ==, 1600);
-  return viewport;
-}
-
-/* Logical box (without stroke) of the element with this id; empty when
- * the element is not displayed. */
-static RsvgRectangle
-element_box_or_empty (RsvgHandle *handle, const char *id)
-{
-  RsvgRectangle viewport = intrinsic_viewport (handle);
-  RsvgRectangle ink, logical;
-  g_autofree char *ref = g_strconcat ("#", id, NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (!rsvg_handle_get_geometry_for_layer (handle, ref, &viewport, &ink,
-                                           &logical, &error))
-    g_error ("no geometry for %s: %s", id, error ? error->message : "?");
-  return logical;
-}
-
-static RsvgRectangle
-element_box (RsvgHandle *handle, const char *id)
-{
-  RsvgRectangle logical = element_box_or_empty (handle, id);
-
-  if (logical.width <= 0 || logical.height <= 0)
-    g_error ("%s is empty or hidden", id);
-  g_assert_cmpfloat (logical.height, >, 0);
-  return logical;
-}
-
-static double
-box_cx (RsvgRectangle r)
-{
-  return r.x + r.width / 2;
-}
-
-static double
-box_cy (RsvgRectangle r)
-{
-  return r.y + r.height / 2;
-}
 
 /* ------------------------------------------------------------ markup scan */
 
@@ -268,7 +170,7 @@ static SvgScan *
 scan_view (const char *view)
 {
   static const GMarkupParser parser = { scan_start, NULL, NULL, NULL, NULL };
-  g_autoptr(GBytes) bytes = load_bytes (view);
+  g_autoptr(GBytes) bytes = sm_test_svg_bytes (view);
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) error = NULL;
   SvgScan *scan = g_new0 (SvgScan, 1);
@@ -283,19 +185,6 @@ scan_view (const char *view)
   g_markup_parse_context_end_parse (context, &error);
   g_assert_no_error (error);
   return scan;
-}
-
-/* Fails on a duplicate id, so every id found is there exactly once. */
-static SmSvgIndex *
-index_view (const char *view)
-{
-  g_autofree char *path =
-    g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
-  g_autoptr(GError) error = NULL;
-  SmSvgIndex *index = sm_svg_index_new_from_resource (path, &error);
-
-  g_assert_no_error (error);
-  return index;
 }
 
 /* ------------------------------------------------------------ expected ids */
@@ -357,7 +246,7 @@ static void
 check_required_ids (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
   g_autoptr(GPtrArray) ids = required_ids (view);
 
   for (guint i = 0; i < ids->len; i++)
@@ -372,7 +261,7 @@ static void
 check_no_foreign_ids (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
   g_autoptr(GPtrArray) mine = required_ids (view);
   g_autoptr(GPtrArray) theirs = required_ids (other_view (view));
 
@@ -407,7 +296,7 @@ static void
 check_no_unknown_zones (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
   g_autoptr(GPtrArray) zones = sm_svg_index_list_ids (index, "zone-");
 
   g_assert_cmpuint (zones->len, ==, 2 * g_strv_length ((char **) zones_of (view)));
@@ -423,7 +312,7 @@ static void
 check_group_order (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
   g_autoptr(SvgScan) scan = scan_view (view);
   g_autoptr(GPtrArray) all = sm_svg_index_list_ids (index, NULL);
   guint n = 0;
@@ -449,7 +338,7 @@ static void
 check_zone_layers (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
   g_autoptr(GPtrArray) zones = sm_svg_index_list_ids (index, "zone-");
 
   for (guint i = 0; i < zones->len; i++)
@@ -486,7 +375,7 @@ check_titles_and_classes (gconstpointer data)
   static const char * const want[] = {
     "zone", "landmark", "nerve", "press-point", "caution", "referral", "region", NULL
   };
-  g_autoptr(SmSvgIndex) index = index_view (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
   g_autoptr(SvgScan) scan = scan_view (view);
   g_autoptr(GPtrArray) required = required_ids (view);
   guint checked = 0;
@@ -533,8 +422,8 @@ static void
 check_sides (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
-  g_autoptr(RsvgHandle) handle = load_handle_with_cautions (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle_with_overlays (view);
   g_autoptr(GPtrArray) all = sm_svg_index_list_ids (index, NULL);
   gboolean back = g_str_equal (view, "back");
   guint checked = 0;
@@ -547,7 +436,7 @@ check_sides (gconstpointer data)
 
       if (!left && !g_str_has_suffix (id, "-right"))
         continue;
-      box = element_box (handle, id);
+      box = sm_test_svg_box (handle, id);
       if (left == back)
         g_assert_cmpfloat (box.x + box.width, <=, MIDLINE);
       else
@@ -562,14 +451,14 @@ static void
 check_cautions_hidden (gconstpointer data)
 {
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
-  g_autoptr(RsvgHandle) handle = load_handle (view);
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle (view);
   g_autoptr(GPtrArray) cautions = sm_svg_index_list_ids (index, "caution-");
 
   g_assert_cmpuint (cautions->len, >=, 2);
   for (guint i = 0; i < cautions->len; i++)
     {
-      RsvgRectangle box = element_box_or_empty (handle, g_ptr_array_index (cautions, i));
+      RsvgRectangle box = sm_test_svg_box_or_empty (handle, g_ptr_array_index (cautions, i));
 
       g_assert_cmpfloat (box.width * box.height, ==, 0);
     }
@@ -578,18 +467,18 @@ check_cautions_hidden (gconstpointer data)
 static void
 check_figure_frame (void)
 {
-  g_autoptr(RsvgHandle) back = load_handle ("back");
-  g_autoptr(RsvgHandle) front = load_handle ("front");
-  RsvgRectangle b = element_box (back, "body-outline");
-  RsvgRectangle f = element_box (front, "body-outline");
+  g_autoptr(RsvgHandle) back = sm_test_svg_handle ("back");
+  g_autoptr(RsvgHandle) front = sm_test_svg_handle ("front");
+  RsvgRectangle b = sm_test_svg_box (back, "body-outline");
+  RsvgRectangle f = sm_test_svg_box (front, "body-outline");
 
   /* Both views fill the height with a small margin, on the same scale. */
   g_assert_cmpfloat_with_epsilon (b.y, 50, 6);
   g_assert_cmpfloat_with_epsilon (b.y + b.height, 1550, 6);
   g_assert_cmpfloat_with_epsilon (f.y, b.y, 1);
   g_assert_cmpfloat_with_epsilon (f.height, b.height, 2);
-  g_assert_cmpfloat_with_epsilon (box_cx (b), MIDLINE, 1);
-  g_assert_cmpfloat_with_epsilon (box_cx (f), MIDLINE, 1);
+  g_assert_cmpfloat_with_epsilon (sm_test_box_cx (b), MIDLINE, 1);
+  g_assert_cmpfloat_with_epsilon (sm_test_box_cx (f), MIDLINE, 1);
   /* Arms hang at the sides: the widest point is a bit more than the
    * shoulder width (0.259 of stature), nowhere near arm span. */
   g_assert_cmpfloat (b.width / b.height, >, 0.28);
@@ -600,10 +489,10 @@ check_figure_frame (void)
 static double
 height_fraction (RsvgHandle *handle, const char *id)
 {
-  RsvgRectangle body = element_box (handle, "body-outline");
-  RsvgRectangle box = element_box (handle, id);
+  RsvgRectangle body = sm_test_svg_box (handle, "body-outline");
+  RsvgRectangle box = sm_test_svg_box (handle, id);
 
-  return (body.y + body.height - box_cy (box)) / body.height;
+  return (body.y + body.height - sm_test_box_cy (box)) / body.height;
 }
 
 typedef struct {
@@ -633,8 +522,8 @@ static const Height heights[] = {
 static void
 check_landmark_heights (void)
 {
-  g_autoptr(RsvgHandle) back = load_handle ("back");
-  g_autoptr(RsvgHandle) front = load_handle ("front");
+  g_autoptr(RsvgHandle) back = sm_test_svg_handle ("back");
+  g_autoptr(RsvgHandle) front = sm_test_svg_handle ("front");
 
   for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
     {
@@ -651,72 +540,38 @@ static void
 check_piriformis_midpoint (gconstpointer data)
 {
   const char *side = data;
-  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle ("back");
   g_autofree char *troch_id = g_strdup_printf ("landmark-greater-trochanter-%s", side);
   g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
   g_autofree char *press_id = g_strdup_printf ("press-point-piriformis-%s", side);
-  RsvgRectangle sacrum = element_box (handle, "landmark-sacrum");
-  RsvgRectangle troch = element_box (handle, troch_id);
-  RsvgRectangle pir = element_box (handle, pir_id);
-  RsvgRectangle press = element_box (handle, press_id);
-  double mx = (box_cx (sacrum) + box_cx (troch)) / 2;
-  double my = (box_cy (sacrum) + box_cy (troch)) / 2;
-  double span = hypot (box_cx (troch) - box_cx (sacrum), box_cy (troch) - box_cy (sacrum));
+  RsvgRectangle sacrum = sm_test_svg_box (handle, "landmark-sacrum");
+  RsvgRectangle troch = sm_test_svg_box (handle, troch_id);
+  RsvgRectangle pir = sm_test_svg_box (handle, pir_id);
+  RsvgRectangle press = sm_test_svg_box (handle, press_id);
+  double mx = (sm_test_box_cx (sacrum) + sm_test_box_cx (troch)) / 2;
+  double my = (sm_test_box_cy (sacrum) + sm_test_box_cy (troch)) / 2;
+  double span = hypot (sm_test_box_cx (troch) - sm_test_box_cx (sacrum), sm_test_box_cy (troch) - sm_test_box_cy (sacrum));
 
   g_assert_cmpfloat (span, >, 80);
-  g_assert_cmpfloat (hypot (box_cx (pir) - mx, box_cy (pir) - my), <=, 0.1 * span);
-  g_assert_cmpfloat (hypot (box_cx (press) - mx, box_cy (press) - my), <=, 1.5);
+  g_assert_cmpfloat (hypot (sm_test_box_cx (pir) - mx, sm_test_box_cy (pir) - my), <=, 0.1 * span);
+  g_assert_cmpfloat (hypot (sm_test_box_cx (press) - mx, sm_test_box_cy (press) - my), <=, 1.5);
   /* It runs from the sacrum's edge to the trochanter's top. */
-  g_assert_cmpfloat (fabs (box_cx (pir) - MIDLINE), >, fabs (box_cx (sacrum) - MIDLINE) + 20);
+  g_assert_cmpfloat (fabs (sm_test_box_cx (pir) - MIDLINE), >, fabs (sm_test_box_cx (sacrum) - MIDLINE) + 20);
   g_assert_cmpfloat (pir.y, <, troch.y + troch.height / 2);
   g_assert_cmpfloat (pir.y + pir.height, >, troch.y);
 }
 
 /* ------------------------------------------------------------ raster tests */
 
-typedef struct {
-  cairo_surface_t *surface;
-  const guint8    *data;
-  int              stride;
-} Mask;
-
-/* Coverage of one element, rendered alone at the intrinsic size. */
-static Mask
-render_mask (RsvgHandle *handle, const char *id)
-{
-  RsvgRectangle viewport = intrinsic_viewport (handle);
-  g_autofree char *ref = g_strconcat ("#", id, NULL);
-  g_autoptr(GError) error = NULL;
-  Mask mask;
-  cairo_t *cr;
-
-  mask.surface = cairo_image_surface_create (CAIRO_FORMAT_A8, viewport.width,
-                                             viewport.height);
-  cr = cairo_create (mask.surface);
-  rsvg_handle_render_layer (handle, cr, ref, &viewport, &error);
-  g_assert_no_error (error);
-  cairo_destroy (cr);
-  cairo_surface_flush (mask.surface);
-  mask.data = cairo_image_surface_get_data (mask.surface);
-  mask.stride = cairo_image_surface_get_stride (mask.surface);
-  return mask;
-}
-
-static gboolean
-mask_at (const Mask *mask, int x, int y)
-{
-  return mask->data[y * mask->stride + x] > 0;
-}
-
 /* Horizontal extent of the mask on one row; FALSE if the row is empty. */
 static gboolean
-mask_row_span (const Mask *mask, int y, int *x0, int *x1)
+mask_row_span (const SmTestMask *mask, int y, int *x0, int *x1)
 {
   int width = cairo_image_surface_get_width (mask->surface);
 
   *x0 = *x1 = -1;
   for (int x = 0; x < width; x++)
-    if (mask_at (mask, x, y))
+    if (sm_test_mask_at (mask, x, y))
       {
         if (*x0 < 0)
           *x0 = x;
@@ -725,36 +580,17 @@ mask_row_span (const Mask *mask, int y, int *x0, int *x1)
   return *x0 >= 0;
 }
 
-/* Share of the element's pixels that fall inside the mask. */
-static double
-fraction_inside (RsvgHandle *handle, const char *id, const Mask *outer)
-{
-  Mask inner = render_mask (handle, id);
-  guint inside = 0, total = 0;
-
-  for (int y = 0; y < 1600; y++)
-    for (int x = 0; x < 800; x++)
-      if (mask_at (&inner, x, y))
-        {
-          total++;
-          inside += mask_at (outer, x, y);
-        }
-  cairo_surface_destroy (inner.surface);
-  g_assert_cmpuint (total, >, 50);
-  return (double) inside / total;
-}
-
 /* The piriformis is deep: in a plain render the gluteus maximus hides it. */
 static void
 check_piriformis_covered (gconstpointer data)
 {
   const char *side = data;
-  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle ("back");
   g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
   g_autofree char *max_id = g_strdup_printf ("zone-gluteus-maximus-%s", side);
-  Mask max = render_mask (handle, max_id);
+  SmTestMask max = sm_test_svg_mask (handle, max_id);
 
-  g_assert_cmpfloat (fraction_inside (handle, pir_id, &max), >=, 0.98);
+  g_assert_cmpfloat (sm_test_svg_fraction_inside (handle, pir_id, &max), >=, 0.98);
   cairo_surface_destroy (max.surface);
 }
 
@@ -764,9 +600,9 @@ check_inside_body (gconstpointer data)
 {
   static const char * const prefixes[] = { "zone-", "landmark-", "nerve-", "press-point-", NULL };
   const char *view = data;
-  g_autoptr(SmSvgIndex) index = index_view (view);
-  g_autoptr(RsvgHandle) handle = load_handle (view);
-  Mask body = render_mask (handle, "body-outline");
+  g_autoptr(SmSvgIndex) index = sm_test_svg_index (view);
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle (view);
+  SmTestMask body = sm_test_svg_mask (handle, "body-outline");
 
   for (guint i = 0; prefixes[i] != NULL; i++)
     {
@@ -775,7 +611,7 @@ check_inside_body (gconstpointer data)
       for (guint j = 0; j < ids->len; j++)
         {
           const char *id = g_ptr_array_index (ids, j);
-          double f = fraction_inside (handle, id, &body);
+          double f = sm_test_svg_fraction_inside (handle, id, &body);
 
           if (f < 0.995)
             g_error ("%s view: only %.1f %% of %s is inside the body", view, 100 * f, id);
@@ -784,37 +620,29 @@ check_inside_body (gconstpointer data)
   cairo_surface_destroy (body.surface);
 }
 
-static double
-knee_y (RsvgHandle *handle)
-{
-  RsvgRectangle body = element_box (handle, "body-outline");
-
-  return body.y + body.height * (1 - 0.285);
-}
-
 /* Out of the greater sciatic notch below the piriformis, then down the
  * middle of the back of the thigh, inside the hamstrings. */
 static void
 check_sciatic_course (gconstpointer data)
 {
   const char *side = data;
-  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle ("back");
   g_autofree char *pir_id = g_strdup_printf ("zone-piriformis-%s", side);
   g_autofree char *nerve_id = g_strdup_printf ("nerve-sciatic-%s", side);
   g_autofree char *ham_id = g_strdup_printf ("zone-hamstrings-%s", side);
   g_autofree char *troch_id = g_strdup_printf ("landmark-greater-trochanter-%s", side);
-  RsvgRectangle pir = element_box (handle, pir_id);
-  RsvgRectangle nerve = element_box (handle, nerve_id);
-  RsvgRectangle troch = element_box (handle, troch_id);
-  double mid_thigh = (box_cy (troch) + knee_y (handle)) / 2;
-  Mask nerve_mask = render_mask (handle, nerve_id);
-  Mask ham_mask = render_mask (handle, ham_id);
-  int n0 = 0, n1 = 0, h0 = 0, h1 = 0, column = (int) box_cx (pir);
+  RsvgRectangle pir = sm_test_svg_box (handle, pir_id);
+  RsvgRectangle nerve = sm_test_svg_box (handle, nerve_id);
+  RsvgRectangle troch = sm_test_svg_box (handle, troch_id);
+  double mid_thigh = (sm_test_box_cy (troch) + sm_test_svg_knee_y (handle)) / 2;
+  SmTestMask nerve_mask = sm_test_svg_mask (handle, nerve_id);
+  SmTestMask ham_mask = sm_test_svg_mask (handle, ham_id);
+  int n0 = 0, n1 = 0, h0 = 0, h1 = 0, column = (int) sm_test_box_cx (pir);
 
-  g_assert_cmpfloat (nerve.y, >, box_cy (pir));
+  g_assert_cmpfloat (nerve.y, >, sm_test_box_cy (pir));
   /* Where it crosses the piriformis' centre line it is below the muscle. */
-  for (int y = 0; y < (int) box_cy (pir); y++)
-    g_assert_false (mask_at (&nerve_mask, column, y));
+  for (int y = 0; y < (int) sm_test_box_cy (pir); y++)
+    g_assert_false (sm_test_mask_at (&nerve_mask, column, y));
   g_assert_true (mask_row_span (&nerve_mask, (int) mid_thigh, &n0, &n1));
   g_assert_true (mask_row_span (&ham_mask, (int) mid_thigh, &h0, &h1));
   g_assert_cmpint (n0, >, h0);
@@ -831,17 +659,17 @@ static void
 check_sciatic_division (gconstpointer data)
 {
   const char *side = data;
-  g_autoptr(RsvgHandle) handle = load_handle ("back");
+  g_autoptr(RsvgHandle) handle = sm_test_svg_handle ("back");
   g_autofree char *sciatic_id = g_strdup_printf ("nerve-sciatic-%s", side);
   g_autofree char *tibial_id = g_strdup_printf ("nerve-tibial-%s", side);
   g_autofree char *fibular_id = g_strdup_printf ("nerve-common-fibular-%s", side);
   g_autofree char *calf_id = g_strdup_printf ("zone-calf-%s", side);
-  RsvgRectangle sciatic = element_box (handle, sciatic_id);
-  RsvgRectangle tibial = element_box (handle, tibial_id);
-  RsvgRectangle fibular = element_box (handle, fibular_id);
-  RsvgRectangle calf = element_box (handle, calf_id);
-  RsvgRectangle body = element_box (handle, "body-outline");
-  double knee = knee_y (handle);
+  RsvgRectangle sciatic = sm_test_svg_box (handle, sciatic_id);
+  RsvgRectangle tibial = sm_test_svg_box (handle, tibial_id);
+  RsvgRectangle fibular = sm_test_svg_box (handle, fibular_id);
+  RsvgRectangle calf = sm_test_svg_box (handle, calf_id);
+  RsvgRectangle body = sm_test_svg_box (handle, "body-outline");
+  double knee = sm_test_svg_knee_y (handle);
   double split = sciatic.y + sciatic.height;
 
   g_assert_cmpfloat (split, <, knee);
@@ -849,8 +677,8 @@ check_sciatic_division (gconstpointer data)
   g_assert_cmpfloat_with_epsilon (tibial.y, split, 12);
   g_assert_cmpfloat_with_epsilon (fibular.y, split, 12);
   g_assert_cmpfloat (tibial.y + tibial.height, >, calf.y + calf.height * 0.8);
-  g_assert_cmpfloat (fabs (box_cx (tibial) - box_cx (calf)), <, calf.width / 4);
-  g_assert_cmpfloat (fabs (box_cx (fibular) - MIDLINE), >, fabs (box_cx (tibial) - MIDLINE) + 10);
+  g_assert_cmpfloat (fabs (sm_test_box_cx (tibial) - sm_test_box_cx (calf)), <, calf.width / 4);
+  g_assert_cmpfloat (fabs (sm_test_box_cx (fibular) - MIDLINE), >, fabs (sm_test_box_cx (tibial) - MIDLINE) + 10);
   g_assert_cmpfloat (fibular.y + fibular.height, <, knee + 0.06 * body.height);
 }
 
