@@ -113,10 +113,10 @@ sm_journal_page_show_status (SmJournalPage *self,
 /* --- The chart ----------------------------------------------------------- */
 
 /* The style's text colour for the ink; the two series lighter on a dark
- * background, so they keep their contrast there too. Also the presenter's. */
-void
-sm_journal_screen_colors (GtkWidget            *widget,
-                          SmJournalChartColors *colors)
+ * background, so they keep their contrast there too. */
+static void
+screen_colors (GtkWidget            *widget,
+               SmJournalChartColors *colors)
 {
   GdkRGBA ink;
   gboolean dark;
@@ -140,6 +140,27 @@ sm_journal_screen_colors (GtkWidget            *widget,
     }
 }
 
+/* A chart of the journal page or the presenter, in the widget's style;
+ * @zoom > 1 draws it smaller and scales it up, for larger text.
+ * Nothing while there is no @model yet. */
+void
+sm_journal_screen_draw (GtkWidget         *area,
+                        cairo_t           *cr,
+                        int                width,
+                        int                height,
+                        double             zoom,
+                        SmJournalDrawFunc  draw,
+                        gpointer           model)
+{
+  SmJournalChartColors colors;
+
+  if (model == NULL)
+    return;
+  screen_colors (area, &colors);
+  cairo_scale (cr, zoom, zoom);
+  draw (model, cr, gtk_widget_get_pango_context (area), width / zoom, height / zoom, &colors);
+}
+
 static void
 draw_chart (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -148,13 +169,9 @@ draw_chart (GtkDrawingArea *area,
             gpointer        data)
 {
   SmJournalPage *self = data;
-  SmJournalChartColors colors;
 
-  if (self->chart == NULL)
-    return;
-  sm_journal_screen_colors (GTK_WIDGET (area), &colors);
-  sm_journal_chart_draw (self->chart, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
-                         width, height, &colors);
+  sm_journal_screen_draw (GTK_WIDGET (area), cr, width, height, 1,
+                          (SmJournalDrawFunc) sm_journal_chart_draw, self->chart);
 }
 
 static void
@@ -165,13 +182,9 @@ draw_weeks (GtkDrawingArea *area,
             gpointer        data)
 {
   SmJournalPage *self = data;
-  SmJournalChartColors colors;
 
-  if (self->weeks == NULL)
-    return;
-  sm_journal_screen_colors (GTK_WIDGET (area), &colors);
-  sm_journal_weeks_draw (self->weeks, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
-                         width, height, &colors);
+  sm_journal_screen_draw (GTK_WIDGET (area), cr, width, height, 1,
+                          (SmJournalDrawFunc) sm_journal_weeks_draw, self->weeks);
 }
 
 static void

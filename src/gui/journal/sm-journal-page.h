@@ -31,7 +31,20 @@ void       sm_journal_page_show_status (SmJournalPage *self,
                                         const char    *text,
                                         gboolean       is_error);
 
-void       sm_journal_screen_colors   (GtkWidget            *widget,
-                                       SmJournalChartColors *colors);
+/* sm_journal_chart_draw () or sm_journal_weeks_draw () */
+typedef void (*SmJournalDrawFunc) (gpointer                    model,
+                                   cairo_t                    *cr,
+                                   PangoContext               *context,
+                                   double                      width,
+                                   double                      height,
+                                   const SmJournalChartColors *colors);
+
+void       sm_journal_screen_draw     (GtkWidget            *area,
+                                       cairo_t              *cr,
+                                       int                   width,
+                                       int                   height,
+                                       double                zoom,
+                                       SmJournalDrawFunc     draw,
+                                       gpointer              model);
 
 G_END_DECLS

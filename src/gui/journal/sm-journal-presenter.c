@@ -67,14 +67,9 @@ draw_chart (GtkDrawingArea *area,
             gpointer        data)
 {
   SmJournalPresenter *self = data;
-  SmJournalChartColors colors;
 
-  if (self->chart == NULL)
-    return;
-  sm_journal_screen_colors (GTK_WIDGET (area), &colors);
-  cairo_scale (cr, ZOOM, ZOOM);
-  sm_journal_chart_draw (self->chart, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
-                         width / ZOOM, height / ZOOM, &colors);
+  sm_journal_screen_draw (GTK_WIDGET (area), cr, width, height, ZOOM,
+                          (SmJournalDrawFunc) sm_journal_chart_draw, self->chart);
 }
 
 static void
@@ -85,14 +80,9 @@ draw_weeks (GtkDrawingArea *area,
             gpointer        data)
 {
   SmJournalPresenter *self = data;
-  SmJournalChartColors colors;
 
-  if (self->weeks == NULL)
-    return;
-  sm_journal_screen_colors (GTK_WIDGET (area), &colors);
-  cairo_scale (cr, ZOOM, ZOOM);
-  sm_journal_weeks_draw (self->weeks, cr, gtk_widget_get_pango_context (GTK_WIDGET (area)),
-                         width / ZOOM, height / ZOOM, &colors);
+  sm_journal_screen_draw (GTK_WIDGET (area), cr, width, height, ZOOM,
+                          (SmJournalDrawFunc) sm_journal_weeks_draw, self->weeks);
 }
 
 /* @entries: SmJournalEntry, newest first; @days 0: all of them. */
