@@ -156,6 +156,10 @@ def run():
         upcoming = wait_for(lambda: next((n for n in images(page, 'Picture, ') if 'a ball under the buttock' in n.name and
                                           extents(n)[3] < 100), None)) if page is not None else None
         tap(upcoming is not None, 'and the next step (the ball) small')
+        pause = find_named(page, pyatspi.ROLE_PUSH_BUTTON, 'Pause', laid_out=True) if page is not None else None
+        tap(pause is not None and smatspi.scroller_of(pause) is None and
+            extents(pause)[1] + extents(pause)[3] <= extents(window)[1] + extents(window)[3],
+            'the session\'s Pause stays on screen below the pictures, outside what scrolls')
         shot('session')
         keys('Escape')
     finally:
