@@ -33,6 +33,7 @@ struct _SmToolPanel
   GtkWidget         *cautions_list;
   GtkWidget         *gallery_heading;
   GtkWidget         *gallery;
+  GtkSizeGroup      *gallery_pictures;  /* one column, so the names line up */
   GtkWidget         *zones_heading;
   GtkWidget         *zones_list;
 };
@@ -91,6 +92,7 @@ gallery_button (SmToolPanel *self,
   sm_pose_picture_set_size (SM_POSE_PICTURE (picture), 84);
   sm_pose_picture_set_side (SM_POSE_PICTURE (picture), "left");
   sm_pose_picture_set_item (SM_POSE_PICTURE (picture), G_OBJECT (use));
+  gtk_size_group_add_widget (self->gallery_pictures, picture);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
@@ -109,21 +111,31 @@ gallery_button (SmToolPanel *self,
   return button;
 }
 
-static void
+/* Returns the muscles left without a drawn use, which the plain list of
+ * links below the gallery then names: each muscle shows once. */
+static GListModel *
 fill_gallery (SmToolPanel *self,
               GListModel  *zones)
 {
-  guint n = g_list_model_get_n_items (zones);
+  GListStore *rest = g_list_store_new (SM_TYPE_ZONE);
+  guint n = g_list_model_get_n_items (zones), shown = 0;
 
   sm_panel_clear (self->gallery);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
-
+      /* Every use in the content has a pose (the content check sees to
+       * it); one without would be named in the list instead. */
       if (sm_zone_get_tool_use (zone, self->tool_id) != NULL)
-        gtk_box_append (GTK_BOX (self->gallery), gallery_button (self, zone));
+        {
+          gtk_box_append (GTK_BOX (self->gallery), gallery_button (self, zone));
+          shown++;
+        }
+      else
+        g_list_store_append (rest, zone);
     }
-  sm_panel_show_section (self->gallery_heading, self->gallery, n > 0);
+  sm_panel_show_section (self->gallery_heading, self->gallery, shown > 0);
+  return G_LIST_MODEL (rest);
 }
 
 static void
@@ -132,6 +144,7 @@ fill_panel (SmToolPanel *self,
 {
   const char * const *avoid = sm_tool_get_avoid (tool);
   g_autoptr(GListModel) zones = NULL;
+  g_autoptr(GListModel) undrawn = NULL;
 
   gtk_label_set_label (self->title_label, sm_tool_get_name (tool));
   sm_panel_set_text (self->summary_label, sm_tool_get_summary (tool));
@@ -146,8 +159,8 @@ fill_panel (SmToolPanel *self,
   gtk_widget_set_visible (self->cautions_box, avoid != NULL && avoid[0] != NULL);
 
   zones = sm_atlas_list_zones_for_tool (sm_atlas_get_default (), self->tool_id);
-  fill_gallery (self, zones);
-  sm_panel_fill_zone_links (self->zones_heading, self->zones_list, zones);
+  undrawn = fill_gallery (self, zones);
+  sm_panel_fill_zone_links (self->zones_heading, self->zones_list, undrawn);
   sm_panel_scroll_to_top (self->scroller);
 }
 
@@ -179,6 +192,7 @@ static void
 sm_tool_panel_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), SM_TYPE_TOOL_PANEL);
+  g_clear_object (&SM_TOOL_PANEL (object)->gallery_pictures);
 
   G_OBJECT_CLASS (sm_tool_panel_parent_class)->dispose (object);
 }
@@ -267,6 +281,7 @@ static void
 sm_tool_panel_init (SmToolPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->gallery_pictures = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Tool"), -1);
