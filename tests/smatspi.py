@@ -197,6 +197,26 @@ def reveal(node, point_at, limit=40):
     return False
 
 
+def click_in(wid, window, node):
+    """A real pointer click in the middle of @node, in the X window @wid
+    whose AT-SPI frame is @window (GTK leaves a resize border around it);
+    scrolled into view first."""
+    out = xdotool('getwindowgeometry', '--shell', wid)
+    values = dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
+    _, _, width, height = extents(window)
+    dx, dy = (int(values['WIDTH']) - width) // 2, (int(values['HEIGHT']) - height) // 2
+
+    def point_at(x, y):
+        xdotool('mousemove', '--window', wid, str(x + dx), str(y + dy))
+
+    reveal(node, point_at)
+    x, y, w, h = extents(node)
+    point_at(x + w // 2, y + h // 2)
+    time.sleep(0.2)
+    xdotool('click', '1')
+    time.sleep(0.4)
+
+
 def is_laid_out(node, stop=None):
     """GTK 4.8 marks only windows SHOWING. A widget that was never given a
     size (a hidden stack page, a collapsed search bar) has empty extents; so

@@ -64,11 +64,21 @@ class App:
             env['LC_ALL'] = 'C.UTF-8'
             binary = os.environ['SM_UNINSTALLED_BINARY']
         self.env = env
-        # GLib writes debug messages to stdout, the rest to stderr.
-        self.process = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT)
-        self.log = CueLog(self.process.stdout)
-        self.app = wait_for(lambda: smatspi.find_app(self.process.pid), timeout=30)
+        # Xvfb resets itself when its last client leaves, and a client that
+        # connects during the reset gets "cannot open display" and exits:
+        # such a start is tried again, as smatspi.launch () does.
+        for _ in range(3):
+            # GLib writes debug messages to stdout, the rest to stderr.
+            self.process = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE,
+                                            stderr=subprocess.STDOUT)
+            self.log = CueLog(self.process.stdout)
+            self.app = wait_for(lambda: smatspi.find_app(self.process.pid) or self.process.poll() is not None,
+                                timeout=30)
+            if self.app is not None and self.app is not True:
+                break
+            self.app = None
+            smatspi.stop_app(self.process)
+            time.sleep(1)
         self.window = None
         self.wid = None
         if self.app is not None:

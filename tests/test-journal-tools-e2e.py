@@ -24,6 +24,12 @@
 #             Ctrl+Q, Save Again: asked again (still unusable); the folder
 #             mended, Ctrl+Q, Save Again: the app quits and the journal
 #             file has the hold, marked a single hold, pain 2
+#   close     (a third app, the journal's folder unusable) a guided session
+#             started, Ctrl+W while it runs: "1 session is not saved to the
+#             journal" (the running session is written before the window
+#             goes, not lost with it); Escape stays; the folder mended,
+#             Ctrl+Q quits without a question, and the journal file has
+#             the session, partial
 #
 # Copyright 2026 The Sciatica Map authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -228,11 +234,7 @@ def page_and_report(scratch):
 
 
 def hold_and_quit(scratch):
-    data = os.path.join(scratch, 'data')
-    os.makedirs(data)
-    blocker = os.path.join(data, 'sciatica-map')
-    with open(blocker, 'w', encoding='utf-8') as out:
-        out.write('not a folder')
+    blocker = block_journal(scratch)
     app = App(scratch)
     try:
         if not tap(app.app is not None, 'a second app shows up, with no journal'):
@@ -297,6 +299,64 @@ def hold_and_quit(scratch):
         f'the journal file has the hold, a single hold with pain 2: {rows}')
 
 
+def block_journal(scratch):
+    """A plain file where the app's data folder should be: no journal
+    can be written until it is mended. Returns its path."""
+    data = os.path.join(scratch, 'data')
+    os.makedirs(data)
+    blocker = os.path.join(data, 'sciatica-map')
+    with open(blocker, 'w', encoding='utf-8') as out:
+        out.write('not a folder')
+    return blocker
+
+
+def close_during_session(scratch):
+    blocker = block_journal(scratch)
+    app = App(scratch)
+    try:
+        if not tap(app.app is not None, 'close: a third app shows up, its journal unusable'):
+            return
+        keys('ctrl+r')
+        row = wait_for(lambda: find_named(app.window, pyatspi.ROLE_LIST_ITEM, 'Piriformis relief', laid_out=True))
+        if not tap(row is not None, 'Ctrl+R lists "Piriformis relief"'):
+            return
+        smatspi.click_in(app.wid, app.window, row)
+        # The routine's Start, not the hold timer's (further right, in the bar).
+        start = wait_for(lambda: min((n for n in walk(app.window) if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and
+                                      (n.name or '').replace('_', '').startswith('Start') and
+                                      smatspi.is_laid_out(n)), key=lambda n: smatspi.extents(n)[0], default=None))
+        if not tap(start is not None, 'the routine has Start'):
+            return
+        smatspi.click_in(app.wid, app.window, start)
+        tap(wait_for(label_shown(app.window, 'How is the pain now?'), timeout=10) is not None,
+            'the guided session runs')
+        time.sleep(2)
+        keys('ctrl+w')
+        question = wait_for(label_shown(app.app, '1 session is not saved to the journal'), timeout=10)
+        tap(question is not None and app.alive(),
+            'Ctrl+W while it runs: "1 session is not saved to the journal", the app still open')
+        screenshot('journal-tools-close-session')
+        keys('Escape')
+        time.sleep(1.5)
+        tap(app.alive(), 'Escape (Cancel) stays in the app')
+
+        os.unlink(blocker)
+        os.makedirs(blocker)
+        keys('ctrl+q')
+        tap(wait_for(lambda: None if app.alive() else True, timeout=15) is not None,
+            'the folder mended, Ctrl+Q: the waiting session is written and the app quits, nothing asked')
+    finally:
+        app.close()
+    path = os.path.join(blocker, 'journal.sqlite3')
+    rows = []
+    if os.path.exists(path):
+        db = sqlite3.connect(f'file:{path}?mode=ro', uri=True)
+        rows = db.execute('SELECT routine, partial, single_hold FROM entry').fetchall()
+        db.close()
+    tap(rows == [('Piriformis relief', 1, 0)],
+        f'the journal file has the session that ran when the window closed, partial: {rows}')
+
+
 def run():
     wm = start_wm()
     tap(wait_for(has_wm, timeout=60) is not None, 'a window manager runs')
@@ -308,6 +368,12 @@ def run():
         page_and_report(first)
         prepare(second, dict(SETTINGS, **{'log-single-holds': 'true'}))
         hold_and_quit(second)
+        third = tempfile.mkdtemp(prefix='sm-journal-tools-')
+        try:
+            prepare(third, SETTINGS)
+            close_during_session(third)
+        finally:
+            shutil.rmtree(third, ignore_errors=True)
     finally:
         if wm is not None:
             wm.terminate()

@@ -107,6 +107,11 @@ quit_action (GSimpleAction *action,
   GtkApplication *app = user_data;
   GtkWindow *window = gtk_application_get_active_window (app);
 
+  /* Quitting ends the sessions that run; their journal entries are
+   * written now, so one that cannot be is asked about below. */
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SM_IS_WINDOW (l->data))
+      sm_window_end_session_for_close (l->data);
   if (window == NULL || sm_unsaved_dialog_confirm (window, really_quit, app))
     really_quit (app);
 }

@@ -106,6 +106,7 @@ struct _SmWindow
   gboolean              presenting_journal;
   SmHurtPanel          *hurt_panel;          /* "Where does it hurt?", a page of panel_stack */
   gint64                session_started;     /* Unix seconds, for the journal */
+  gboolean              session_closing;     /* the window is asked to close: record it now */
 
   /* Hands-free sessions (sm-window-cues.c) */
   SmCuePlayer          *cue_player;

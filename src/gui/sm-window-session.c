@@ -216,8 +216,10 @@ routine_drawing_json (SmSession *session)
 }
 
 /* Every session goes into the journal, a stopped one as partial. In a
- * worker thread, except while the window goes away (quitting), when the
- * write must be done before the program ends. */
+ * worker thread, except when the window is asked to close or goes away
+ * (quitting): then the write is done before the program can end, and one
+ * that fails stays in the journal's memory for the question that follows
+ * (Save Again, Quit Anyway, Cancel). */
 static void
 record_session (SmWindow *self)
 {
@@ -236,7 +238,7 @@ record_session (SmWindow *self)
   sm_journal_entry_set_steps_from_session (entry, session);
   sm_session_panel_fill_entry (self->session_panel, entry);
 
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)) && !self->session_closing)
     sm_journal_add_async (sm_journal_get_default (), entry, NULL, on_journal_add_done, NULL);
   else if (!sm_journal_add (sm_journal_get_default (), entry, NULL, &error))
     g_message ("Session not saved to the journal: %s", error->message);
@@ -287,6 +289,28 @@ leave_session_page (SmWindow *self)
     }
   else
     _sm_window_show_current_location (self);
+}
+
+/**
+ * sm_window_end_session_for_close:
+ *
+ * Closing the window ends a running session. It is ended and written to
+ * the journal before the close asks about anything unsaved, so a write
+ * that fails is asked about too rather than lost with the window.
+ */
+void
+sm_window_end_session_for_close (SmWindow *self)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+  self->session_closing = TRUE;
+  _sm_window_end_session (self);
+  self->session_closing = FALSE;
+  /* A close that is then cancelled leaves the person where they were,
+   * not on a session that is over. */
+  leave_session_page (self);
 }
 
 /* Each step brings its zone into view on the map and names itself on

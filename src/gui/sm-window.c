@@ -433,6 +433,13 @@ sm_window_class_init (SmWindowClass *klass)
   _sm_window_class_hurt_init (klass);
 }
 
+static gboolean
+end_session_on_close (SmWindow *self)
+{
+  sm_window_end_session_for_close (self);
+  return FALSE;
+}
+
 static void
 sm_window_init (SmWindow *self)
 {
@@ -440,6 +447,9 @@ sm_window_init (SmWindow *self)
   self->side = g_strdup ("both");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the guard's questions, so a session that cannot be written is
+   * among them. */
+  g_signal_connect (self, "close-request", G_CALLBACK (end_session_on_close), NULL);
   sm_unsaved_dialog_guard_window (GTK_WINDOW (self));
   /* A screen reader announces the menu when it opens; GTK 4.8 would name
    * the popover it makes from the menu model after its type. */

@@ -51,6 +51,7 @@ GtkWindow  *sm_window_get_presenter_window (SmWindow *self);
 SmPainDrawing *sm_window_get_pain_drawing (SmWindow *self);
 void        sm_window_import_file (SmWindow  *self,
                                    GFile     *file);
+void        sm_window_end_session_for_close (SmWindow *self);
 void        sm_window_run_session (SmWindow  *self,
                                    SmSession *session);
 
