@@ -297,12 +297,18 @@ get_element_mask (SmBodyMap      *self,
                   const char     *view,
                   const char     *id)
 {
-  g_autofree char *key = g_strdup_printf ("%d/%s/%s", style, view, id);
+  g_autofree char *key = _sm_mask_key (style, view, id);
   Mask *mask = g_hash_table_lookup (self->masks, key);
 
   if (mask == NULL)
     {
-      mask = mask_render (self, style, id);
+      mask = g_new0 (Mask, 1);
+      if (self->mask_prep == NULL ||
+          !_sm_mask_prep_take (self->mask_prep, key, &mask->surface, &mask->x, &mask->y))
+        {
+          g_free (mask);
+          mask = mask_render (self, style, id);
+        }
       g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
     }
 
@@ -340,6 +346,45 @@ prewarm_masks (gpointer data)
 
   self->prewarm_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* The geometry changed: the worker draws the silhouettes and outlines of
+ * the zones on show (the selected and the hovered one first) while this
+ * thread draws the new base. */
+void
+_sm_body_map_prepare_masks (SmBodyMap *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  SmMapZone *first[] = { self->selected, self->hovered };
+
+  if (self->mask_prep == NULL)
+    self->mask_prep = _sm_mask_prep_new (self->anatomy);
+  if (self->view == NULL || self->scale <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      _sm_mask_prep_cancel (self->mask_prep);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
+    if (first[i] != NULL && g_strcmp0 (sm_map_zone_get_view (first[i]), self->view) == 0)
+      g_ptr_array_add (ids, (gpointer) sm_map_zone_get_element_id (first[i]));
+  for (guint i = 0; i < self->zones->len; i++)
+    {
+      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+
+      if (zone == self->selected || zone == self->hovered ||
+          g_strcmp0 (sm_map_zone_get_view (zone), self->view) != 0 ||
+          !gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
+        continue;
+      g_ptr_array_add (ids, (gpointer) sm_map_zone_get_element_id (zone));
+    }
+
+  /* The ids are the zones' own strings: the job keeps a copy of each. */
+  for (guint i = 0; i < ids->len; i++)
+    ids->pdata[i] = g_strdup (ids->pdata[i]);
+  g_ptr_array_set_free_func (ids, g_free);
+  _sm_mask_prep_start (self->mask_prep, self->view, self->origin_x, self->origin_y, self->scale,
+                       gtk_widget_get_scale_factor (GTK_WIDGET (self)), MASK_PAD, ids);
 }
 
 static void

@@ -48,6 +48,8 @@ typedef struct
   GHashTable     *visible;  /* element ids with pixels in the map */
 } SmBodyMapHitMap;
 
+typedef struct _SmMaskPrep SmMaskPrep;
+
 struct _SmBodyMap
 {
   GtkWidget        parent_instance;
@@ -80,6 +82,7 @@ struct _SmBodyMap
   GHashTable      *hit_maps;        /* "view/layer" or "view/cautions" → SmBodyMapHitMap* */
   cairo_surface_t *base;
   GHashTable      *masks;           /* "style/element-id" → Mask* */
+  SmMaskPrep      *mask_prep;       /* a new geometry's masks, drawn in a worker */
 
   /* State */
   gboolean         overlays[SM_BODY_MAP_N_OVERLAYS];
@@ -168,5 +171,27 @@ void        _sm_body_map_input_init             (SmBodyMap        *self);
 void        _sm_body_map_input_class_init       (GtkWidgetClass   *widget_class);
 void        _sm_body_map_set_hovered            (SmBodyMap        *self,
                                                  SmMapZone        *zone);
+
+/* sm-body-map-masks.c */
+char       *_sm_mask_key                        (SmAnatomyStyle    style,
+                                                 const char       *view,
+                                                 const char       *id);
+SmMaskPrep *_sm_mask_prep_new                   (SmAnatomy        *anatomy);
+void        _sm_mask_prep_free                  (SmMaskPrep       *prep);
+void        _sm_mask_prep_cancel                (SmMaskPrep       *prep);
+void        _sm_mask_prep_start                 (SmMaskPrep       *prep,
+                                                 const char       *view,
+                                                 double            origin_x,
+                                                 double            origin_y,
+                                                 double            scale,
+                                                 int               device_scale,
+                                                 double            padding,
+                                                 GPtrArray        *ids);
+gboolean    _sm_mask_prep_take                  (SmMaskPrep       *prep,
+                                                 const char       *key,
+                                                 cairo_surface_t **surface,
+                                                 double           *x,
+                                                 double           *y);
+void        _sm_body_map_prepare_masks          (SmBodyMap        *self);
 
 G_END_DECLS

@@ -1,0 +1,348 @@
+/* bench-presenter.c: presenter mode on a 3840×2160 screen, against the
+ * window's own first frame at its default 1100×760, in the same process.
+ *
+ * bench-presenter.py runs it on a 3840×2160 X server with a window manager.
+ * The app starts as a returning user; the time to the window's first frame
+ * is taken from g_application_run () to the first frame the window's frame
+ * clock paints. The window settles; then presenter mode starts the way F11
+ * starts it with one monitor (win.present, full screen), and the time runs
+ * to the first frame painted with the window full screen and the
+ * presenter on show. Hover frames on the presenter's map
+ * are timed as bench-body-map times them: the map's own motion handler,
+ * then the snapshot drawn over the boxes of the old and the new zone,
+ * against a full render of the view at the map's size.
+ * Prints the figures; fails only if something does not work at all.
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <time.h>
+
+#include <gtk/gtk.h>
+
+#include "sm-anatomy.h"
+#include "sm-body-map.h"
+#include "sm-presenter.h"
+#include "sm-test-utils.h"
+#include "sm-window.h"
+
+#define BIG_WIDTH  3840
+#define BIG_HEIGHT 2160
+
+typedef enum
+{
+  WAIT_WINDOW,
+  SETTLING,
+  WAIT_PRESENTER,
+  DONE,
+} Phase;
+
+typedef struct
+{
+  Phase      phase;
+  SmWindow  *window;
+  double     start;
+  double     window_ms;
+  double     presenter_ms;
+  double     hover_ms;
+  double     full_ms;
+  int        map_width;
+  int        map_height;
+} Bench;
+
+static double
+now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint ms)
+{
+  gboolean finished = FALSE;
+
+  g_timeout_add (ms, set_true, &finished);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+phase_is (gpointer data)
+{
+  Bench *bench = data;
+
+  return bench->phase == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (bench->window), "want"));
+}
+
+static void
+wait_for_phase (Bench *bench,
+                Phase  phase)
+{
+  g_object_set_data (G_OBJECT (bench->window), "want", GINT_TO_POINTER (phase));
+  g_assert_true (sm_test_wait_for (phase_is, bench, 60000));
+}
+
+static GtkWidget *
+presenter_of (Bench *bench)
+{
+  SmPresenter *presenter = sm_window_get_presenter (bench->window);
+
+  return presenter != NULL ? GTK_WIDGET (presenter) : NULL;
+}
+
+/* Every frame the window paints: the phase moves on when the frame shows
+ * what the phase waits for. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  GtkWidget *window = GTK_WIDGET (bench->window);
+  GtkWidget *presenter = presenter_of (bench);
+
+  switch (bench->phase)
+    {
+    case WAIT_WINDOW:
+      bench->window_ms = (now_ns () - bench->start) / 1e6;
+      bench->phase = SETTLING;
+      break;
+    case SETTLING:
+      break;
+    case WAIT_PRESENTER:
+      if (presenter != NULL && gtk_widget_get_mapped (presenter) &&
+          gtk_widget_get_width (window) >= BIG_WIDTH - 20 &&
+          gtk_widget_get_width (presenter) >= gtk_widget_get_width (window) / 2)
+        {
+          bench->presenter_ms = (now_ns () - bench->start) / 1e6;
+          bench->phase = DONE;
+        }
+      break;
+    case DONE:
+    default:
+      break;
+    }
+}
+
+/* What a person without the map's caches would pay on every frame. */
+static double
+bench_full_render (const char *view,
+                   int         width,
+                   int         height)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  double vw, vh, fit;
+
+  sm_anatomy_get_size (sm_anatomy_get_default (), view, &vw, &vh);
+  fit = MIN (width / vw, height / vh);
+
+  for (int i = 0; i < 7; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      cairo_rectangle_t viewport = { (width - vw * fit) / 2, (height - vh * fit) / 2, vw * fit, vh * fit };
+      double start = now_ns (), ms;
+
+      g_assert_true (sm_anatomy_render_view (sm_anatomy_get_default (), view, cr, &viewport, NULL));
+      cairo_surface_flush (surface);
+      ms = (now_ns () - start) / 1e6;
+      g_array_append_val (times, ms);
+      cairo_destroy (cr);
+    }
+
+  cairo_surface_destroy (surface);
+  return median (times);
+}
+
+static cairo_rectangle_int_t
+zone_damage (SmBodyMap  *map,
+             const char *view,
+             const char *element_id)
+{
+  cairo_rectangle_t box;
+  double x0, y0, x1, y1;
+
+  g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), view, element_id, &box));
+  sm_body_map_svg_to_widget (map, box.x - 8, box.y - 8, &x0, &y0);
+  sm_body_map_svg_to_widget (map, box.x + box.width + 8, box.y + box.height + 8, &x1, &y1);
+  return (cairo_rectangle_int_t) { (int) x0, (int) y0, (int) (x1 - x0) + 2, (int) (y1 - y0) + 2 };
+}
+
+/* One frame after a change, the way GSK's cairo renderer draws it: layout,
+ * the map's snapshot, drawn over the damaged region. */
+static void
+draw_frame (SmBodyMap       *map,
+            const char      *view,
+            const char      *id,
+            const char      *previous_id,
+            cairo_surface_t *target)
+{
+  cairo_rectangle_int_t now = zone_damage (map, view, id), before = zone_damage (map, view, previous_id);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (map));
+  GtkAllocation allocation;
+  cairo_region_t *damage;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  gtk_widget_get_allocation (GTK_WIDGET (map), &allocation);
+  gtk_widget_size_allocate (GTK_WIDGET (map), &allocation, -1);
+
+  snapshot = gtk_snapshot_new ();
+  gtk_widget_snapshot_child (parent, GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  damage = cairo_region_create_rectangle (&now);
+  cairo_region_union_rectangle (damage, &before);
+  cr = cairo_create (target);
+  cairo_translate (cr, -allocation.x, -allocation.y);
+  gdk_cairo_region (cr, damage);
+  cairo_clip (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (target);
+
+  cairo_region_destroy (damage);
+  gsk_render_node_unref (node);
+}
+
+static GtkEventController *
+find_motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The pointer goes to the middle of each zone in turn. */
+static double
+bench_hover (SmBodyMap *map)
+{
+  const char *ids[] = { "zone-hamstrings-left", "zone-calf-right", "zone-gluteus-medius-left",
+                        "zone-erector-spinae-right", "zone-sacral-border-left",
+                        "zone-gluteus-maximus-right", "zone-piriformis-left", "zone-calf-left" };
+  const char *view = sm_body_map_get_view (map);
+  GtkEventController *motion = find_motion_controller (GTK_WIDGET (map));
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                        gtk_widget_get_width (GTK_WIDGET (map)),
+                                                        gtk_widget_get_height (GTK_WIDGET (map)));
+  const char *previous = ids[G_N_ELEMENTS (ids) - 1];
+
+  g_assert_cmpstr (view, ==, "back");
+  for (int round = 0; round < 5; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        cairo_rectangle_t box;
+        double x, y, start, ms;
+
+        g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), view, ids[i], &box));
+        sm_body_map_svg_to_widget (map, box.x + box.width / 2, box.y + box.height / 2, &x, &y);
+
+        start = now_ns ();
+        g_signal_emit_by_name (motion, "motion", x, y);
+        draw_frame (map, view, ids[i], previous, target);
+        ms = (now_ns () - start) / 1e6;
+
+        if (round > 0)
+          g_array_append_val (times, ms);
+        previous = ids[i];
+      }
+
+  cairo_surface_destroy (target);
+  return median (times);
+}
+
+static void
+on_activate (GApplication *app,
+             Bench        *bench)
+{
+  GdkFrameClock *clock;
+  SmBodyMap *map;
+
+  bench->window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (SM_IS_WINDOW (bench->window));
+  gtk_widget_realize (GTK_WIDGET (bench->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (bench->window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), bench);
+
+  wait_for_phase (bench, SETTLING);
+  /* The default size (1100×760) holds the client-side decoration. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (bench->window)), >, 1000);
+
+  /* A person looks at the window a while before presenting. */
+  spin (2000);
+
+  bench->start = now_ns ();
+  bench->phase = WAIT_PRESENTER;
+  gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.present", NULL);
+  wait_for_phase (bench, DONE);
+  spin (2000);
+
+  map = sm_presenter_get_map (SM_PRESENTER (presenter_of (bench)));
+  bench->map_width = gtk_widget_get_width (GTK_WIDGET (map));
+  bench->map_height = gtk_widget_get_height (GTK_WIDGET (map));
+  bench->hover_ms = bench_hover (map);
+  bench->full_ms = bench_full_render ("back", bench->map_width, bench->map_height);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, bench);
+  gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.present", NULL);
+  gtk_window_destroy (GTK_WINDOW (bench->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  Bench bench = { WAIT_WINDOW, NULL, 0, 0, 0, 0, 0, 0, 0 };
+  g_autoptr(GObject) app = NULL;
+
+  sm_test_init (&argc, &argv);
+  bench.start = now_ns ();
+  app = sm_test_run_app (G_CALLBACK (on_activate), &bench);
+
+  g_print ("first frame of the window at 1100×760: %.1f ms (from g_application_run)\n", bench.window_ms);
+  g_print ("first presenter frame at %d×%d after F11 (win.present): %.1f ms = %.2f× the window's first frame (target ≤ 2)\n",
+           BIG_WIDTH, BIG_HEIGHT, bench.presenter_ms, bench.presenter_ms / bench.window_ms);
+  g_print ("full render of the back view at the presenter map's %d×%d: median %.2f ms\n",
+           bench.map_width, bench.map_height, bench.full_ms);
+  g_print ("presenter hover change frame: median %.3f ms = %.2f %% of a full render (target ≤ 1 %%)\n",
+           bench.hover_ms, 100 * bench.hover_ms / bench.full_ms);
+  return 0;
+}
