@@ -38,8 +38,9 @@
  * The app runs as a returning user: its settings are a keyfile in a
  * throw-away XDG_CONFIG_HOME that marks the safety screen as read, so its
  * first frame is the body map with the side pane, at the default window
- * size (1100x760, like the minimal window). Both programs get the same
- * environment. The two take turns, so a busy machine slows both alike; one
+ * size (1100x760, like the minimal window). A third case is the app's first
+ * run, with no settings: its first frame is the safety screen. All get the
+ * same environment. They take turns, so a busy machine slows all alike; one
  * untimed run of each warms the page cache. SM_BENCHMARK_RUNS sets the
  * number of timed runs (default 11); the medians are printed. It fails only
  * when a program fails, does not draw within a minute or does not quit.
@@ -106,6 +107,7 @@ typedef struct
   const char *name;
   char **argv;
   GArray *runs;
+  gboolean first_run;   /* the app as a new user sees it: the safety screen */
 } Program;
 
 static double
@@ -455,17 +457,20 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
-/* A returning user: the safety screen has been read. Written before every
- * run because the app saves its window state into it on the way out. */
+/* A returning user has read the safety screen, a first run has no
+ * settings at all. Written before every run because the app saves its
+ * window state into it on the way out. */
 static gboolean
 write_settings (const char  *config_home,
+                gboolean     first_run,
                 GError     **error)
 {
   g_autofree char *dir = g_build_filename (config_home, "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (dir, "keyfile", NULL);
 
   g_mkdir_with_parents (dir, 0700);
-  return g_file_set_contents (keyfile, "[org/sciaticamap/SciaticaMap]\nsafety-acknowledged=true\n",
+  return g_file_set_contents (keyfile,
+                              first_run ? "" : "[org/sciaticamap/SciaticaMap]\nsafety-acknowledged=true\n",
                               -1, error);
 }
 
@@ -542,8 +547,8 @@ report (const char *what,
 
 static gboolean
 run_rounds (BenchDisplay  *bench,
-            Program       *app,
-            Program       *minimal,
+            Program      **programs,
+            guint          n_programs,
             guint          n_runs,
             const char    *scratch,
             GError       **error)
@@ -552,14 +557,14 @@ run_rounds (BenchDisplay  *bench,
   g_autofree char *config_home = g_build_filename (scratch, "config", NULL);
 
   /* Round 0 is the untimed warm-up. The order changes every round, so that
-   * neither program always follows the other. */
+   * no program always follows the same one. */
   for (guint i = 0; i <= n_runs; i++)
-    for (guint j = 0; j < 2; j++)
+    for (guint j = 0; j < n_programs; j++)
       {
-        Program *program = (i + j) % 2 == 0 ? app : minimal;
+        Program *program = programs[(i + j) % n_programs];
         Run run;
 
-        if (!write_settings (config_home, error) ||
+        if (!write_settings (config_home, program->first_run, error) ||
             !run_once (bench, program, envp, &run, error))
           return FALSE;
         g_print ("%s %u %s: first frame %.1f ms, peak RSS %.1f MiB, window %dx%d\n",
@@ -573,8 +578,8 @@ run_rounds (BenchDisplay  *bench,
 
 static gboolean
 run_all (BenchDisplay  *bench,
-         Program       *app,
-         Program       *minimal,
+         Program      **programs,
+         guint          n_programs,
          guint          n_runs,
          GError       **error)
 {
@@ -583,7 +588,7 @@ run_all (BenchDisplay  *bench,
 
   if (scratch == NULL)
     return FALSE;
-  ok = run_rounds (bench, app, minimal, n_runs, scratch, error);
+  ok = run_rounds (bench, programs, n_programs, n_runs, scratch, error);
   remove_tree (scratch);
   return ok;
 }
@@ -595,8 +600,12 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) app_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) minimal_runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  Program app = { "app", (char *[]) { (char *) g_getenv ("SM_BINARY"), NULL }, app_runs };
-  Program minimal = { "minimal GTK window", (char *[]) { argc > 1 ? argv[1] : NULL, NULL }, minimal_runs };
+  g_autoptr(GArray) first_runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  char *app_argv[] = { (char *) g_getenv ("SM_BINARY"), NULL };
+  Program app = { "app", app_argv, app_runs, FALSE };
+  Program minimal = { "minimal GTK window", (char *[]) { argc > 1 ? argv[1] : NULL, NULL }, minimal_runs, FALSE };
+  Program first_run = { "app, first run", app_argv, first_runs, TRUE };
+  Program *programs[] = { &app, &minimal, &first_run };
   guint64 n_runs = 11;
   BenchDisplay bench = { 0 };
 
@@ -618,7 +627,7 @@ main (int   argc,
     }
 
   if (!bench_display_open (&bench, &error) ||
-      !run_all (&bench, &app, &minimal, n_runs, &error))
+      !run_all (&bench, programs, G_N_ELEMENTS (programs), n_runs, &error))
     {
       g_printerr ("bench-startup: %s\n", error->message);
       return 1;
@@ -626,6 +635,8 @@ main (int   argc,
 
   g_print ("GSK_RENDERER=%s, DISPLAY=%s\n", g_getenv ("GSK_RENDERER") ?: "(default)", g_getenv ("DISPLAY"));
   report ("time to first frame", "ms", G_STRUCT_OFFSET (Run, first_frame_ms), &app, &minimal);
+  report ("first run (safety screen), time to first frame", "ms",
+          G_STRUCT_OFFSET (Run, first_frame_ms), &first_run, &minimal);
   report ("peak RSS", "MiB", G_STRUCT_OFFSET (Run, peak_rss_mib), &app, &minimal);
 
   XCloseDisplay (bench.display);

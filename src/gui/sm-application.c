@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-anatomy.h"
 #include "sm-application.h"
 #include "sm-conflict-dialog.h"
 #include "sm-export.h"
@@ -64,10 +65,14 @@ static void
 apply_dark_style (SmApplication *self)
 {
   gboolean dark = g_settings_get_boolean (self->settings, "dark-style");
+  GtkSettings *settings = gtk_settings_get_default ();
+  gboolean current;
 
-  g_object_set (gtk_settings_get_default (),
-                "gtk-application-prefer-dark-theme", dark,
-                NULL);
+  /* Setting it reloads the theme even to the value it has, a good part of
+   * the start-up before the window exists. */
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &current, NULL);
+  if (!current != !dark)
+    g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
 }
 
 static void
@@ -212,10 +217,24 @@ watch_routines (SmApplication *self)
   sm_routine_store_clean_up_async (store);
 }
 
+/* The artwork's parses are the longest part of the start-up and need no
+ * display: they run on other cores while GTK starts and the window is
+ * built, and the body map waits only for what is left of them. */
+static gpointer
+load_artwork (gpointer data)
+{
+  sm_anatomy_get_default ();
+  return NULL;
+}
+
 static void
 sm_application_startup (GApplication *app)
 {
   SmApplication *self = SM_APPLICATION (app);
+
+  /* Only the primary instance gets here, after the command line was
+   * handled: an export or a second instance parses nothing ahead. */
+  g_thread_unref (g_thread_new ("sm-artwork", load_artwork, NULL));
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);
 

@@ -183,6 +183,7 @@ hit_map_new (SmBodyMap  *self,
              GPtrArray  *order)
 {
   SmBodyMapHitMap *hit = g_new0 (SmBodyMapHitMap, 1);
+  gboolean shows[256] = { FALSE };
   gsize n_pixels;
 
   hit->map = sm_anatomy_build_id_map (self->anatomy, view, order, ID_MAP_SCALE);
@@ -192,10 +193,14 @@ hit_map_new (SmBodyMap  *self,
   for (guint i = 0; i < order->len; i++)
     g_ptr_array_add (hit->zones, _sm_body_map_lookup_zone (self, view, g_ptr_array_index (order, i)));
 
+  /* A flag per slot first: one hash insertion per pixel cost more than
+   * drawing the map. */
   n_pixels = (gsize) hit->map->width * hit->map->height;
   for (gsize p = 0; p < n_pixels; p++)
-    if (hit->map->ids[p] != 0)
-      g_hash_table_add (hit->visible, g_ptr_array_index (hit->map->elements, hit->map->ids[p] - 1));
+    shows[hit->map->ids[p]] = TRUE;
+  for (guint slot = 1; slot <= hit->map->elements->len && slot < G_N_ELEMENTS (shows); slot++)
+    if (shows[slot])
+      g_hash_table_add (hit->visible, g_ptr_array_index (hit->map->elements, slot - 1));
 
   return hit;
 }

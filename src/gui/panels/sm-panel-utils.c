@@ -83,7 +83,11 @@ add_marked_line (GtkWidget  *box,
                  const char *mark,
                  const char *text)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* A grid, not a horizontal box: a box asks its wrapping label for its
+   * width at the row's height, which GTK 4.8 answers by laying the text
+   * out a dozen times, in every allocation; a grid fixes the columns first
+   * and asks only for the height at that width. */
+  GtkWidget *row = gtk_grid_new ();
   GtkWidget *marker = gtk_label_new (mark);
 
   gtk_label_set_yalign (GTK_LABEL (marker), 0);
@@ -93,8 +97,9 @@ add_marked_line (GtkWidget  *box,
   gtk_accessible_update_property (GTK_ACCESSIBLE (marker),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, mark, -1);
 
-  gtk_box_append (GTK_BOX (row), marker);
-  gtk_box_append (GTK_BOX (row), sm_panel_text (text));
+  gtk_grid_set_column_spacing (GTK_GRID (row), 8);
+  gtk_grid_attach (GTK_GRID (row), marker, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), sm_panel_text (text), 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (box), row);
 }
 
