@@ -43,4 +43,4 @@ ref=$(median_ms "${ref_times[@]}")
 
 printf 'sciatica-map --export-pdf (Piriformis relief): %s ms (median of %d)\n' "$app" "$runs"
 printf 'rsvg-convert -f pdf body-back.svg:            %s ms (median of %d)\n' "$ref" "$runs"
-awk -v a="$app" -v r="$ref" 'BEGIN { printf "ratio: %.2f (target <= 1.5)\n", a / r }'
+awk -v a="$app" -v r="$ref" 'BEGIN { printf "ratio: %.2f (target <= 1.3)\n", a / r }'
