@@ -13,58 +13,11 @@
 #include <gtk/gtk.h>
 
 #include "sm-anatomy.h"
+#include "sm-bench-map.h"
 #include "sm-body-map.h"
 
 #define WIDTH  700
 #define HEIGHT 1000
-
-static double
-now_ns (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static gboolean
-done (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean finished = FALSE;
-
-  g_timeout_add (ms, set_true, &finished);
-  while (!done (&finished))
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 has_size (GtkWidget *widget,
@@ -83,9 +36,9 @@ resize (GtkWindow *window,
   gtk_widget_set_size_request (map, width, height);
   gtk_window_set_default_size (window, width, height);
   for (int i = 0; i < 500 && !has_size (map, width, height); i++)
-    spin (10);
+    sm_bench_spin (10);
   g_assert_true (has_size (map, width, height));
-  spin (100);
+  sm_bench_spin (100);
 }
 
 /* 100 000 random points over the widget, timed in batches of 1000. */
@@ -107,45 +60,15 @@ bench_hit_test (SmBodyMap *map)
           ys[i] = g_rand_double_range (rand, 0, HEIGHT);
         }
 
-      start = now_ns ();
+      start = sm_bench_now_ns ();
       for (int i = 0; i < 1000; i++)
         hits += sm_body_map_pick (map, xs[i], ys[i]) != NULL;
-      ns = (now_ns () - start) / 1000;
+      ns = (sm_bench_now_ns () - start) / 1000;
       g_array_append_val (per_point, ns);
     }
 
   g_assert_cmpuint (hits, >, 0);
-  return median (per_point);
-}
-
-/* What a person without the map's caches would pay on every frame. */
-static double
-bench_full_render (const char *view,
-                   int         width,
-                   int         height)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  double vw, vh, fit;
-
-  sm_anatomy_get_size (sm_anatomy_get_default (), view, &vw, &vh);
-  fit = MIN (width / vw, height / vh);
-
-  for (int i = 0; i < 15; i++)
-    {
-      cairo_t *cr = cairo_create (surface);
-      cairo_rectangle_t viewport = { (width - vw * fit) / 2, (height - vh * fit) / 2, vw * fit, vh * fit };
-      double start = now_ns (), ms;
-
-      g_assert_true (sm_anatomy_render_view (sm_anatomy_get_default (), view, cr, &viewport, NULL));
-      cairo_surface_flush (surface);
-      ms = (now_ns () - start) / 1e6;
-      g_array_append_val (times, ms);
-      cairo_destroy (cr);
-    }
-
-  cairo_surface_destroy (surface);
-  return median (times);
+  return sm_bench_median (per_point);
 }
 
 /* The region GTK redraws when the selection moves: the boxes of the zone
@@ -210,11 +133,11 @@ frame_after_selection (GtkWidget       *window,
                        cairo_surface_t *target)
 {
   g_autofree char *id = g_strdup_printf ("zone-%s-%s", muscle, side);
-  double start = now_ns ();
+  double start = sm_bench_now_ns ();
 
   sm_body_map_select_zone (map, muscle, side);
   draw_frame (window, map, id, previous_id, target);
-  return (now_ns () - start) / 1e6;
+  return (sm_bench_now_ns () - start) / 1e6;
 }
 
 static void
@@ -257,29 +180,13 @@ bench_selection (GtkWidget *window,
   frame_after_selection (window, map, "piriformis", "left", previous, target);
   select_all (window, map, &previous, target, cold_times);
 
-  spin (1000);
+  sm_bench_spin (1000);
   for (int round = 0; round < 5; round++)
     select_all (window, map, &previous, target, warm_times);
 
   cairo_surface_destroy (target);
-  *cold = median (cold_times);
-  *warm = median (warm_times);
-}
-
-static GtkEventController *
-find_motion_controller (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        return controller;
-    }
-
-  g_assert_not_reached ();
+  *cold = sm_bench_median (cold_times);
+  *warm = sm_bench_median (warm_times);
 }
 
 /* Hover through the map's own motion handler: the pointer goes to the
@@ -292,7 +199,7 @@ bench_hover (GtkWidget *window,
   const char *ids[] = { "zone-hamstrings-left", "zone-calf-right", "zone-gluteus-medius-left",
                         "zone-erector-spinae-right", "zone-sacral-border-left",
                         "zone-gluteus-maximus-right", "zone-piriformis-left", "zone-calf-left" };
-  GtkEventController *motion = find_motion_controller (GTK_WIDGET (map));
+  GtkEventController *motion = sm_bench_motion_controller (GTK_WIDGET (map));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   const char *previous = ids[G_N_ELEMENTS (ids) - 1];
@@ -307,10 +214,10 @@ bench_hover (GtkWidget *window,
         g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), "back", ids[i], &box));
         sm_body_map_svg_to_widget (map, box.x + box.width / 2, box.y + box.height / 2, &x, &y);
 
-        start = now_ns ();
+        start = sm_bench_now_ns ();
         g_signal_emit_by_name (motion, "motion", x, y);
         draw_frame (window, map, ids[i], previous, target);
-        ms = (now_ns () - start) / 1e6;
+        ms = (sm_bench_now_ns () - start) / 1e6;
 
         if (round > 0)
           g_array_append_val (times, ms);
@@ -318,7 +225,7 @@ bench_hover (GtkWidget *window,
       }
 
   cairo_surface_destroy (target);
-  return median (times);
+  return sm_bench_median (times);
 }
 
 /* Several size changes, each followed by several frames. */
@@ -335,7 +242,7 @@ bench_resizes (GtkWindow *window,
       for (int frame = 0; frame < 5; frame++)
         {
           gtk_widget_queue_draw (GTK_WIDGET (map));
-          spin (20);
+          sm_bench_spin (20);
         }
     }
 
@@ -360,7 +267,7 @@ main (int   argc,
   parses = sm_anatomy_get_parse_count ();
 
   hit_ns = bench_hit_test (map);
-  full_ms = bench_full_render ("back", WIDTH, HEIGHT);
+  full_ms = sm_bench_full_render ("back", WIDTH, HEIGHT, 15);
   bench_selection (GTK_WIDGET (window), map, &cold_ms, &warm_ms);
   hover_ms = bench_hover (GTK_WIDGET (window), map);
   renders_per_resize = bench_resizes (window, map);

@@ -24,6 +24,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-anatomy.h"
+#include "sm-bench-map.h"
 #include "sm-body-map.h"
 #include "sm-presenter.h"
 #include "sm-test-utils.h"
@@ -52,48 +53,6 @@ typedef struct
   int        map_width;
   int        map_height;
 } Bench;
-
-static double
-now_ns (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean finished = FALSE;
-
-  g_timeout_add (ms, set_true, &finished);
-  while (!finished)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 phase_is (gpointer data)
@@ -131,7 +90,7 @@ on_after_paint (GdkFrameClock *clock,
   switch (bench->phase)
     {
     case WAIT_WINDOW:
-      bench->window_ms = (now_ns () - bench->start) / 1e6;
+      bench->window_ms = (sm_bench_now_ns () - bench->start) / 1e6;
       bench->phase = SETTLING;
       break;
     case SETTLING:
@@ -141,7 +100,7 @@ on_after_paint (GdkFrameClock *clock,
           gtk_widget_get_width (window) >= BIG_WIDTH - 20 &&
           gtk_widget_get_width (presenter) >= gtk_widget_get_width (window) / 2)
         {
-          bench->presenter_ms = (now_ns () - bench->start) / 1e6;
+          bench->presenter_ms = (sm_bench_now_ns () - bench->start) / 1e6;
           bench->phase = DONE;
         }
       break;
@@ -149,36 +108,6 @@ on_after_paint (GdkFrameClock *clock,
     default:
       break;
     }
-}
-
-/* What a person without the map's caches would pay on every frame. */
-static double
-bench_full_render (const char *view,
-                   int         width,
-                   int         height)
-{
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  double vw, vh, fit;
-
-  sm_anatomy_get_size (sm_anatomy_get_default (), view, &vw, &vh);
-  fit = MIN (width / vw, height / vh);
-
-  for (int i = 0; i < 7; i++)
-    {
-      cairo_t *cr = cairo_create (surface);
-      cairo_rectangle_t viewport = { (width - vw * fit) / 2, (height - vh * fit) / 2, vw * fit, vh * fit };
-      double start = now_ns (), ms;
-
-      g_assert_true (sm_anatomy_render_view (sm_anatomy_get_default (), view, cr, &viewport, NULL));
-      cairo_surface_flush (surface);
-      ms = (now_ns () - start) / 1e6;
-      g_array_append_val (times, ms);
-      cairo_destroy (cr);
-    }
-
-  cairo_surface_destroy (surface);
-  return median (times);
 }
 
 static cairo_rectangle_int_t
@@ -234,22 +163,6 @@ draw_frame (SmBodyMap       *map,
   gsk_render_node_unref (node);
 }
 
-static GtkEventController *
-find_motion_controller (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
-        return controller;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* The pointer goes to the middle of each zone in turn. */
 static double
 bench_hover (SmBodyMap *map)
@@ -258,7 +171,7 @@ bench_hover (SmBodyMap *map)
                         "zone-erector-spinae-right", "zone-sacral-border-left",
                         "zone-gluteus-maximus-right", "zone-piriformis-left", "zone-calf-left" };
   const char *view = sm_body_map_get_view (map);
-  GtkEventController *motion = find_motion_controller (GTK_WIDGET (map));
+  GtkEventController *motion = sm_bench_motion_controller (GTK_WIDGET (map));
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                                         gtk_widget_get_width (GTK_WIDGET (map)),
@@ -275,10 +188,10 @@ bench_hover (SmBodyMap *map)
         g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), view, ids[i], &box));
         sm_body_map_svg_to_widget (map, box.x + box.width / 2, box.y + box.height / 2, &x, &y);
 
-        start = now_ns ();
+        start = sm_bench_now_ns ();
         g_signal_emit_by_name (motion, "motion", x, y);
         draw_frame (map, view, ids[i], previous, target);
-        ms = (now_ns () - start) / 1e6;
+        ms = (sm_bench_now_ns () - start) / 1e6;
 
         if (round > 0)
           g_array_append_val (times, ms);
@@ -286,7 +199,7 @@ bench_hover (SmBodyMap *map)
       }
 
   cairo_surface_destroy (target);
-  return median (times);
+  return sm_bench_median (times);
 }
 
 static void
@@ -307,19 +220,19 @@ on_activate (GApplication *app,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (bench->window)), >, 1000);
 
   /* A person looks at the window a while before presenting. */
-  spin (2000);
+  sm_bench_spin (2000);
 
-  bench->start = now_ns ();
+  bench->start = sm_bench_now_ns ();
   bench->phase = WAIT_PRESENTER;
   gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.present", NULL);
   wait_for_phase (bench, DONE);
-  spin (2000);
+  sm_bench_spin (2000);
 
   map = sm_presenter_get_map (SM_PRESENTER (presenter_of (bench)));
   bench->map_width = gtk_widget_get_width (GTK_WIDGET (map));
   bench->map_height = gtk_widget_get_height (GTK_WIDGET (map));
   bench->hover_ms = bench_hover (map);
-  bench->full_ms = bench_full_render ("back", bench->map_width, bench->map_height);
+  bench->full_ms = sm_bench_full_render ("back", bench->map_width, bench->map_height, 7);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, bench);
   gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.present", NULL);
@@ -334,7 +247,7 @@ main (int   argc,
   g_autoptr(GObject) app = NULL;
 
   sm_test_init (&argc, &argv);
-  bench.start = now_ns ();
+  bench.start = sm_bench_now_ns ();
   app = sm_test_run_app (G_CALLBACK (on_activate), &bench);
 
   g_print ("first frame of the window at 1100×760: %.1f ms (from g_application_run)\n", bench.window_ms);
