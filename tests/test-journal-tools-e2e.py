@@ -289,12 +289,7 @@ def hold_and_quit(scratch):
             'the folder mended, Save Again: the app quits')
     finally:
         app.close()
-    path = os.path.join(blocker, 'journal.sqlite3')
-    rows = []
-    if os.path.exists(path):
-        db = sqlite3.connect(f'file:{path}?mode=ro', uri=True)
-        rows = db.execute('SELECT routine, pain_before, pain_after, single_hold, steps_done FROM entry').fetchall()
-        db.close()
+    rows = journal_rows(blocker, 'routine, pain_before, pain_after, single_hold, steps_done')
     tap(len(rows) == 1 and rows[0][1:] == (None, 2, 1, 1) and rows[0][0].startswith('Sacral border'),
         f'the journal file has the hold, a single hold with pain 2: {rows}')
 
@@ -308,6 +303,19 @@ def block_journal(scratch):
     with open(blocker, 'w', encoding='utf-8') as out:
         out.write('not a folder')
     return blocker
+
+
+def journal_rows(folder, columns):
+    """@columns of every entry in the journal file in @folder, read-only;
+    none when the app never wrote one."""
+    path = os.path.join(folder, 'journal.sqlite3')
+    if not os.path.exists(path):
+        return []
+    db = sqlite3.connect(f'file:{path}?mode=ro', uri=True)
+    try:
+        return db.execute(f'SELECT {columns} FROM entry').fetchall()
+    finally:
+        db.close()
 
 
 def close_during_session(scratch):
@@ -347,12 +355,7 @@ def close_during_session(scratch):
             'the folder mended, Ctrl+Q: the waiting session is written and the app quits, nothing asked')
     finally:
         app.close()
-    path = os.path.join(blocker, 'journal.sqlite3')
-    rows = []
-    if os.path.exists(path):
-        db = sqlite3.connect(f'file:{path}?mode=ro', uri=True)
-        rows = db.execute('SELECT routine, partial, single_hold FROM entry').fetchall()
-        db.close()
+    rows = journal_rows(blocker, 'routine, partial, single_hold')
     tap(rows == [('Piriformis relief', 1, 0)],
         f'the journal file has the session that ran when the window closed, partial: {rows}')
 
