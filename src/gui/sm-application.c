@@ -218,12 +218,25 @@ watch_routines (SmApplication *self)
 }
 
 /* The artwork's parses are the longest part of the start-up and need no
- * display: they run on other cores while GTK starts and the window is
- * built, and the body map waits only for what is left of them. */
+ * display: they run on another core while GTK starts and the window is
+ * built. Only what the first frame needs, in the order it needs it: the
+ * back view as drawn (with its dashed outlines), then the zones' bounds (the silhouettes) that place
+ * the map's zones and order them for Tab. Every other style of a view is
+ * parsed when it is first drawn. */
 static gpointer
 load_artwork (gpointer data)
 {
-  sm_anatomy_get_default ();
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  const char * const *views = sm_anatomy_list_views (anatomy);
+
+  sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_ART, NULL);
+  /* The headline muscle's dashed outline, seen through the muscle over it. */
+  sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_DASHED, NULL);
+  for (guint v = 0; views[v] != NULL; v++)
+    {
+      sm_anatomy_cache_bounds (anatomy, views[v], "zone-");
+      sm_anatomy_cache_bounds (anatomy, views[v], "caution-");
+    }
   return NULL;
 }
 
@@ -234,6 +247,7 @@ sm_application_startup (GApplication *app)
 
   /* Only the primary instance gets here, after the command line was
    * handled: an export or a second instance parses nothing ahead. */
+  sm_anatomy_default_parse_on_demand ();
   g_thread_unref (g_thread_new ("sm-artwork", load_artwork, NULL));
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);

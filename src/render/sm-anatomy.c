@@ -15,13 +15,14 @@
 
 #include "sm-anatomy.h"
 
-/* One handle per style plus one for the plain file and one for the id map:
- * librsvg 2.54 stylesheets accumulate on a handle and cannot be removed,
- * so each look needs its own parse. The screen's happen in sm_anatomy_new(),
- * the paper styles' when a sheet first asks (most runs never print). */
+/* One handle per style plus one for the plain file: librsvg 2.54
+ * stylesheets accumulate on a handle and cannot be removed, so each look
+ * needs its own parse. sm_anatomy_new() parses the screen's ahead; the
+ * default instance of the app and of an export parses each when it is
+ * first used (most runs never print, many never turn to the front). Id
+ * maps are stamped from the silhouettes, which need no parse of their own. */
 enum {
   HANDLE_PLAIN = SM_ANATOMY_N_STYLES,
-  HANDLE_ID_MAP,
   N_HANDLES
 };
 
@@ -30,7 +31,6 @@ typedef struct
   char       *name;
   char       *path;
   GBytes     *bytes;    /* the file, for the handles parsed on demand */
-  char       *id_css;
   RsvgHandle *handles[N_HANDLES];
   GMutex      handle_locks[N_HANDLES]; /* each handle parsed and used under its own */
   SmSvgIndex *index;
@@ -38,7 +38,6 @@ typedef struct
   double      width;    /* 0 until a handle was parsed */
   double      height;
   GHashTable *bounds;   /* id → cairo_rectangle_t*, filled on demand */
-  GHashTable *codes;    /* id → GUINT_TO_POINTER (id-map colour code) */
 } View;
 
 struct _SmAnatomy
@@ -93,10 +92,9 @@ static const char * const style_sheets[N_HANDLES] = {
   [SM_ANATOMY_STYLE_PAPER_MARKED] =
     ".zone .muscle { fill: #f5b06e; stroke: #9a4210; stroke-width: 2.5; opacity: 1; }"
     "#layer-deep .zone .muscle { fill: #e07a35; }"
-    ".muscle-fibres { display: inline; opacity: 1; stroke: #c8733a; }"
+    ".muscle-fibres { display: inline; opacity: 1; stroke-opacity: 1; stroke: #c8733a; }"
     "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
   [HANDLE_PLAIN] = NULL,
-  [HANDLE_ID_MAP] = NULL, /* generated per view, see id_map_style_sheet() */
 };
 
 guint
@@ -124,10 +122,8 @@ view_free (View *view)
   g_mutex_clear (&view->lock);
   g_clear_object (&view->index);
   g_clear_pointer (&view->bytes, g_bytes_unref);
-  g_free (view->id_css);
   g_free (view->path);
   g_clear_pointer (&view->bounds, g_hash_table_unref);
-  g_clear_pointer (&view->codes, g_hash_table_unref);
   g_free (view->name);
   g_free (view);
 }
@@ -145,6 +141,7 @@ parse_handle (GBytes      *bytes,
   const guint8 *data = g_bytes_get_data (bytes, &size);
 
   g_atomic_int_inc (&parse_count);
+  g_debug ("parsing %s (%.40s)", path, css != NULL ? css : "no stylesheet");
   handle = G_OBJECT (rsvg_handle_new_from_data (data, size, error));
   if (handle == NULL)
     {
@@ -161,35 +158,6 @@ parse_handle (GBytes      *bytes,
     }
 
   return RSVG_HANDLE (g_steal_pointer (&handle));
-}
-
-/* Every id gets a unique flat colour (its 1-based position in the document,
- * in the red and green bytes) and no antialiasing, so a pixel of the id map
- * names exactly one element. A child's rule comes after its parent's, so
- * the child keeps its own colour. */
-static char *
-id_map_style_sheet (View *view)
-{
-  g_autoptr(GPtrArray) ids = sm_svg_index_list_ids (view->index, NULL);
-  GString *css = g_string_new (NULL);
-
-  g_string_append (css,
-                   "* { fill: none; stroke: none; opacity: 1; fill-opacity: 1;"
-                   "    stroke-opacity: 1; shape-rendering: crispEdges; }"
-                   ".muscle-fibres, text { display: none; }"
-                   "#overlay-cautions { display: inline; }");
-
-  for (guint i = 0; i < ids->len && i < 0xffff; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      guint code = i + 1;
-
-      g_hash_table_insert (view->codes, g_strdup (id), GUINT_TO_POINTER (code));
-      g_string_append_printf (css, "#%s, #%s * { fill: #%02x%02x00; stroke: #%02x%02x00; }\n",
-                              id, id, code >> 8, code & 0xff, code >> 8, code & 0xff);
-    }
-
-  return g_string_free (css, FALSE);
 }
 
 /* The size comes from whichever handle is parsed first: a stylesheet
@@ -227,7 +195,7 @@ static const char *
 handle_style_sheet (View  *view,
                     guint  handle)
 {
-  return handle == HANDLE_ID_MAP ? view->id_css : style_sheets[handle];
+  return style_sheets[handle];
 }
 
 /* Handle @handle of @view, parsed now if it was not yet, with its lock
@@ -287,7 +255,6 @@ view_new (const char  *name,
   view->name = g_strdup (name);
   view->path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", name);
   view->bounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  view->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&view->lock);
   for (guint i = 0; i < N_HANDLES; i++)
     g_mutex_init (&view->handle_locks[i]);
@@ -300,7 +267,6 @@ view_new (const char  *name,
   if (view->index == NULL)
     return NULL;
 
-  view->id_css = id_map_style_sheet (view);
   return g_steal_pointer (&view);
 }
 
@@ -561,6 +527,24 @@ sm_anatomy_get_bounds (SmAnatomy         *self,
   return TRUE;
 }
 
+/* Works out and caches the bounds of every element of @view whose id
+ * starts with @prefix: for a thread that prepares what the window's first
+ * layout will ask for. */
+void
+sm_anatomy_cache_bounds (SmAnatomy  *self,
+                         const char *view,
+                         const char *prefix)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  cairo_rectangle_t box;
+
+  g_return_if_fail (SM_IS_ANATOMY (self));
+
+  ids = sm_svg_index_list_ids (lookup_view (self, view)->index, prefix);
+  for (guint i = 0; i < ids->len; i++)
+    sm_anatomy_get_bounds (self, view, g_ptr_array_index (ids, i), &box);
+}
+
 /* The logical rectangle (the shapes without their strokes) of @element_id
  * as @style draws it, in SVG units; not cached. librsvg 2.54.7 gives some
  * groups (the gluteus medius) an ink box that reaches back to the origin,
@@ -806,89 +790,77 @@ sm_anatomy_render_mask (SmAnatomy      *self,
   return surface;
 }
 
+/* Writes @slot into @map wherever @mask (a silhouette whose top left
+ * corner is pixel (x0, y0) of the map) covers at least half a pixel: the
+ * crisp edge the id map needs, from the antialiased shape the screen's
+ * masks use. Later elements overwrite earlier ones. */
 static void
-decode_id_map (SmAnatomyIdMap  *map,
-               cairo_surface_t *surface,
-               const guint8    *code_to_slot,
-               guint            n_codes)
+stamp_mask (SmAnatomyIdMap  *map,
+            cairo_surface_t *mask,
+            int              x0,
+            int              y0,
+            guint8           slot)
 {
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data;
+  int stride, width, height;
 
-  for (int j = 0; j < map->height; j++)
+  cairo_surface_flush (mask);
+  data = cairo_image_surface_get_data (mask);
+  stride = cairo_image_surface_get_stride (mask);
+  width = cairo_image_surface_get_width (mask);
+  height = cairo_image_surface_get_height (mask);
+
+  for (int j = MAX (0, -y0); j < height && y0 + j < map->height; j++)
     {
-      const guint32 *row = (const guint32 *) (gconstpointer) (data + (gsize) j * stride);
-      guint8 *out = map->ids + (gsize) j * map->width;
+      const guint8 *row = data + (gsize) j * stride;
+      guint8 *out = map->ids + (gsize) (y0 + j) * map->width + x0;
 
-      for (int i = 0; i < map->width; i++)
-        {
-          guint code = (row[i] >> 8) & 0xffff;
-
-          out[i] = code < n_codes ? code_to_slot[code] : 0;
-        }
+      for (int i = MAX (0, -x0); i < width && x0 + i < map->width; i++)
+        if (row[i] >= 0x80)
+          out[i] = slot;
     }
 }
 
 /* Renders @element_ids (at most 254) one after the other, later ones on
  * top, into an id map of @scale pixels per SVG unit. The order is the
- * caller's policy, e.g. which layer wins where zones overlap. */
+ * caller's policy, e.g. which layer wins where zones overlap. Each element
+ * is drawn alone, in the silhouette style, over its own bounds only: no
+ * stylesheet with a colour per element, so no parse of its own (that
+ * parse took longer than all the screen's other styles of a view). */
 SmAnatomyIdMap *
 sm_anatomy_build_id_map (SmAnatomy  *self,
                          const char *view,
                          GPtrArray  *element_ids,
                          double      scale)
 {
-  View *v;
   g_autoptr(SmAnatomyIdMap) map = g_new0 (SmAnatomyIdMap, 1);
-  cairo_surface_t *surface;
-  g_autofree guint8 *code_to_slot = NULL;
-  cairo_rectangle_t viewport;
-  RsvgHandle *rsvg;
-  guint n_codes;
-  cairo_t *cr;
+  double vw, vh;
 
   g_return_val_if_fail (SM_IS_ANATOMY (self), NULL);
   g_return_val_if_fail (element_ids != NULL && element_ids->len < 255, NULL);
   g_return_val_if_fail (scale > 0, NULL);
 
-  v = lookup_view (self, view);
-  rsvg = lock_handle (v, HANDLE_ID_MAP, NULL);
-  n_codes = g_hash_table_size (v->codes) + 1;
-  code_to_slot = g_new0 (guint8, n_codes);
-
+  sm_anatomy_get_size (self, view, &vw, &vh);
   map->scale = scale;
-  map->width = (int) ceil (v->width * scale);
-  map->height = (int) ceil (v->height * scale);
+  map->width = (int) ceil (vw * scale);
+  map->height = (int) ceil (vh * scale);
   map->ids = g_new0 (guint8, (gsize) map->width * map->height);
   map->elements = g_ptr_array_new_with_free_func (g_free);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, map->width, map->height);
-  cr = cairo_create (surface);
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  viewport = (cairo_rectangle_t) { 0, 0, v->width * scale, v->height * scale };
 
   for (guint i = 0; i < element_ids->len; i++)
     {
       const char *id = g_ptr_array_index (element_ids, i);
-      guint code = GPOINTER_TO_UINT (g_hash_table_lookup (v->codes, id));
-      g_autofree char *ref = g_strconcat ("#", id, NULL);
-      RsvgRectangle rect = { 0, 0, viewport.width, viewport.height };
+      cairo_surface_t *mask;
+      double x, y;
 
       g_ptr_array_add (map->elements, g_strdup (id));
-      if (code == 0)
+      mask = sm_anatomy_render_mask (self, view, SM_ANATOMY_STYLE_SILHOUETTE, id,
+                                     0, 0, scale, 1, 0, &x, &y, NULL);
+      if (mask == NULL)
         continue;
-
-      code_to_slot[code] = i + 1;
-      if (rsvg != NULL)
-        rsvg_handle_render_layer (rsvg, cr, ref, &rect, NULL);
+      stamp_mask (map, mask, (int) x, (int) y, i + 1);
+      cairo_surface_destroy (mask);
     }
-
-  if (rsvg != NULL)
-    unlock_handle (v, HANDLE_ID_MAP);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  decode_id_map (map, surface, code_to_slot, n_codes);
-  cairo_surface_destroy (surface);
 
   return g_steal_pointer (&map);
 }

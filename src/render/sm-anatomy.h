@@ -75,8 +75,8 @@ typedef enum
  *   1 + the index in @elements of the element drawn on top there
  * @elements: (element-type utf8): the element ids, in the order given
  *
- * A hit-test map: every listed element rendered, without antialiasing, in a
- * flat colour that encodes its index. A lookup is one multiplication and one
+ * A hit-test map: every listed element's shape, where it covers at least
+ * half a pixel, holding its index. A lookup is one multiplication and one
  * byte read.
  */
 typedef struct
@@ -97,6 +97,9 @@ SmAnatomy      *sm_anatomy_new               (GError          **error);
 SmAnatomy      *sm_anatomy_get_default       (void);
 void            sm_anatomy_default_parse_on_demand (void);
 guint           sm_anatomy_get_parse_count   (void);
+void            sm_anatomy_cache_bounds      (SmAnatomy        *self,
+                                              const char       *view,
+                                              const char       *prefix);
 gboolean        sm_anatomy_ensure_style      (SmAnatomy        *self,
                                               const char       *view,
                                               SmAnatomyStyle    style,
