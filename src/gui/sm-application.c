@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "sm-anatomy.h"
+#include "sm-atlas.h"
 #include "sm-application.h"
 #include "sm-conflict-dialog.h"
 #include "sm-export.h"
+#include "sm-pose.h"
 #include "sm-preferences-window.h"
 #include "sm-routine-store.h"
 #include "sm-unsaved-dialog.h"
@@ -217,26 +219,33 @@ watch_routines (SmApplication *self)
   sm_routine_store_clean_up_async (store);
 }
 
-/* The artwork's parses are the longest part of the start-up and need no
- * display: they run on another core while GTK starts and the window is
- * built. Only what the first frame needs, in the order it needs it: the
- * back view as drawn (with its dashed outlines), then the zones' bounds (the silhouettes) that place
- * the map's zones and order them for Tab. Every other style of a view is
- * parsed when it is first drawn. */
+/* Reading the bundled content and parsing the artwork are the longest
+ * part of the start-up and need no display: they run on another core
+ * while GTK starts and the window is built, in the order the window asks
+ * for them. The content (zone names label the map's zones as they are
+ * made); the zones' bounds, from the silhouettes, that place the zones and
+ * order them for Tab; the back view as drawn, with the dashed outline of
+ * the headline muscle, for the first frame; then the poses the panels
+ * draw. Every other style of a view is parsed when it is first drawn. */
 static gpointer
-load_artwork (gpointer data)
+preload (gpointer data)
 {
-  SmAnatomy *anatomy = sm_anatomy_get_default ();
-  const char * const *views = sm_anatomy_list_views (anatomy);
+  SmAnatomy *anatomy;
+  const char * const *views;
 
-  sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_ART, NULL);
-  /* The headline muscle's dashed outline, seen through the muscle over it. */
-  sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_DASHED, NULL);
+  sm_atlas_get_default ();
+
+  anatomy = sm_anatomy_get_default ();
+  views = sm_anatomy_list_views (anatomy);
   for (guint v = 0; views[v] != NULL; v++)
     {
       sm_anatomy_cache_bounds (anatomy, views[v], "zone-");
       sm_anatomy_cache_bounds (anatomy, views[v], "caution-");
     }
+  sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_ART, NULL);
+  sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_DASHED, NULL);
+
+  sm_pose_get_bundled ();
   return NULL;
 }
 
@@ -248,7 +257,7 @@ sm_application_startup (GApplication *app)
   /* Only the primary instance gets here, after the command line was
    * handled: an export or a second instance parses nothing ahead. */
   sm_anatomy_default_parse_on_demand ();
-  g_thread_unref (g_thread_new ("sm-artwork", load_artwork, NULL));
+  g_thread_unref (g_thread_new ("sm-preload", preload, NULL));
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);
 
