@@ -801,7 +801,7 @@ check_window (GApplication *app,
 
   /* A click on the map opens the zone's page through zone-activated. */
   g_signal_emit_by_name (map, "zone-activated", "piriformis", "left");
-  g_assert_cmpstr (gtk_label_get_label (sm_test_find (sm_test_find (window, "zone_panel"), "title_label")),
+  g_assert_cmpstr (gtk_label_get_label (sm_test_find (gtk_stack_get_child_by_name (stack, "zone"), "title_label")),
                    ==, "Piriformis");
 
   g_application_quit (app);

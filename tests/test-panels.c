@@ -186,13 +186,21 @@ test_zone_panel (void)
 {
   SmWindow *window = open_window (TRUE);
   SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), "piriformis");
-  GtkActionable *timer = GTK_ACTIONABLE (panel_child (window, "zone", "timer_button"));
+  GtkStack *stack = sm_test_find (window, "panel_stack");
+  GtkActionable *timer;
   g_autoptr(GVariant) expected_target = NULL;
 
+  /* The content pages are made when first shown, not for the first frame. */
   g_assert_cmpstr (visible_page (window), ==, "welcome");
+  for (guint i = 0; i < 5; i++)
+    g_assert_null (gtk_stack_get_child_by_name (stack, (const char *[]) {
+                     "zone", "technique", "tool", "stretch", "browse" }[i]));
   sm_window_show_zone (window, "piriformis", "Piriformis", "right");
 
   g_assert_cmpstr (visible_page (window), ==, "zone");
+  g_assert_cmpstr (gtk_stack_page_get_title (gtk_stack_get_page (stack, gtk_stack_get_visible_child (stack))),
+                   ==, "Muscle");
+  timer = GTK_ACTIONABLE (panel_child (window, "zone", "timer_button"));
   g_assert_cmpstr (panel_text (window, "zone", "title_label"), ==, "Piriformis");
   g_assert_nonnull (strstr (panel_text (window, "zone", "subtitle_label"), "Right side"));
   assert_section (window, "summary_label");
@@ -269,9 +277,10 @@ static void
 test_side_switch (void)
 {
   SmWindow *window = open_window (TRUE);
-  GtkWidget *panel = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), "zone");
+  GtkWidget *panel;
 
   sm_window_show_zone (window, "hamstrings", NULL, "left");
+  panel = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), "zone");
   g_assert_true (gtk_toggle_button_get_active (sm_test_find (panel, "zone_left_button")));
 
   g_signal_emit_by_name (sm_test_find (panel, "zone_right_button"), "clicked");

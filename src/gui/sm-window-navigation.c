@@ -11,6 +11,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "sm-a11y.h"
 #include "sm-atlas.h"
 #include "sm-window-private.h"
 
@@ -59,6 +62,38 @@ update_map_for_location (SmWindow   *self,
   _sm_window_hurt_location_changed (self, page, zone_id, side);
 }
 
+/* The content pages are made the first time they are shown: the first
+ * frame shows the welcome page, and a visit opens only a few of them. */
+static void
+ensure_page (SmWindow   *self,
+             const char *page)
+{
+  static const struct {
+    const char *name;
+    const char *title;
+    GType     (*get_type) (void);
+    gsize       offset;
+  } pages[] = {
+    { "zone", N_("Muscle"), sm_zone_panel_get_type, G_STRUCT_OFFSET (SmWindow, zone_panel) },
+    { "technique", N_("Technique"), sm_technique_panel_get_type,
+      G_STRUCT_OFFSET (SmWindow, technique_panel) },
+    { "tool", N_("Tool"), sm_tool_panel_get_type, G_STRUCT_OFFSET (SmWindow, tool_panel) },
+    { "stretch", N_("Stretch"), sm_stretch_panel_get_type, G_STRUCT_OFFSET (SmWindow, stretch_panel) },
+    { "browse", N_("Browse"), sm_browse_page_get_type, G_STRUCT_OFFSET (SmWindow, browse_page) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget **slot = G_STRUCT_MEMBER_P (self, pages[i].offset);
+
+      if (!g_str_equal (page, pages[i].name) || *slot != NULL)
+        continue;
+      *slot = g_object_new (pages[i].get_type (), NULL);
+      gtk_stack_add_titled (self->panel_stack, *slot, pages[i].name, _(pages[i].title));
+      sm_a11y_clean_mnemonic_names (*slot);
+    }
+}
+
 static void
 show_location (SmWindow *self,
                GVariant *location)
@@ -66,6 +101,7 @@ show_location (SmWindow *self,
   const char *page, *id, *side;
 
   g_variant_get (location, "(&s&s&s)", &page, &id, &side);
+  ensure_page (self, page);
 
   if (g_str_equal (page, "zone"))
     {

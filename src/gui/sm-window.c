@@ -379,11 +379,6 @@ sm_window_class_init (SmWindowClass *klass)
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
   g_type_ensure (SM_TYPE_SAFETY_PAGE);
-  g_type_ensure (SM_TYPE_ZONE_PANEL);
-  g_type_ensure (SM_TYPE_TECHNIQUE_PANEL);
-  g_type_ensure (SM_TYPE_TOOL_PANEL);
-  g_type_ensure (SM_TYPE_STRETCH_PANEL);
-  g_type_ensure (SM_TYPE_BROWSE_PAGE);
   g_type_ensure (SM_TYPE_SEARCH_RESULTS);
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
   g_type_ensure (SM_TYPE_SESSION_PANEL);
@@ -405,11 +400,6 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, safety_page);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, zone_panel);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, technique_panel);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, tool_panel);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, stretch_panel);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, browse_page);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, session_panel);
