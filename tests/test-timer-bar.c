@@ -116,9 +116,11 @@ test_zone_panel_button (Fixture       *f,
                         gconstpointer  data)
 {
   SmZone *zone = sm_atlas_lookup_zone (sm_atlas_get_default (), "gluteus-medius");
-  GtkWidget *button = sm_test_find (sm_test_find (f->window, "zone_panel"), "timer_button");
+  GtkWidget *button;
 
   sm_window_show_zone (f->window, "gluteus-medius", NULL, "right");
+  button = sm_test_find (gtk_stack_get_child_by_name (sm_test_find (f->window, "panel_stack"), "zone"),
+                         "timer_button");
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
 
