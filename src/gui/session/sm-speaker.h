@@ -19,7 +19,9 @@ typedef enum {
   SM_SPEAKER_UNAVAILABLE,
 } SmSpeakerState;
 
-#define SM_SPEAKER_CONNECT_TIMEOUT_MS 1000
+/* Under the second the preferences promise (see sm-preferences-window.c):
+ * the timeout's own dispatch comes a little after it. */
+#define SM_SPEAKER_CONNECT_TIMEOUT_MS 900
 
 #define SM_TYPE_SPEAKER (sm_speaker_get_type ())
 
