@@ -813,11 +813,11 @@ stamp_mask (SmAnatomyIdMap  *map,
   for (int j = MAX (0, -y0); j < height && y0 + j < map->height; j++)
     {
       const guint8 *row = data + (gsize) j * stride;
-      guint8 *out = map->ids + (gsize) (y0 + j) * map->width + x0;
+      guint8 *out = map->ids + (gsize) (y0 + j) * map->width;
 
       for (int i = MAX (0, -x0); i < width && x0 + i < map->width; i++)
         if (row[i] >= 0x80)
-          out[i] = slot;
+          out[x0 + i] = slot;
     }
 }
 
