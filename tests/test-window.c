@@ -57,6 +57,31 @@ check_welcome_page (SmWindow *window)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "welcome");
 }
 
+/* The shortcuts window is made on first use, then kept: Ctrl+? is the
+ * accelerator GTK gives it, and its search button has a name. */
+static void
+check_shortcuts_window (GApplication *app,
+                        SmWindow     *window)
+{
+  GtkApplicationWindow *appwin = GTK_APPLICATION_WINDOW (window);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                "win.show-help-overlay");
+  GtkShortcutsWindow *overlay;
+
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  g_assert_null (gtk_application_window_get_help_overlay (appwin));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  overlay = gtk_application_window_get_help_overlay (appwin);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (appwin) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
 static void
 on_activate (GApplication *app,
              SmWindow    **out_window)
@@ -70,6 +95,7 @@ on_activate (GApplication *app,
   check_header_bar (window);
   check_view_switch (window);
   check_welcome_page (window);
+  check_shortcuts_window (app, window);
 
   *out_window = g_object_ref (window);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);

@@ -185,6 +185,8 @@ set_accels (GtkApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "F1", NULL } },
+    /* What GTK would set had it found the shortcuts window itself. */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -50,18 +50,33 @@ name_shortcuts_search (GtkWidget *widget)
     }
 }
 
-/* The application gives the window its shortcuts window when "application"
- * is set, after construction. */
 SmWindow *
 sm_window_new (SmApplication *application)
 {
-  SmWindow *self = g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
-  GtkShortcutsWindow *shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
-  GtkWidget *titlebar = shortcuts != NULL ? gtk_window_get_titlebar (GTK_WINDOW (shortcuts)) : NULL;
+  return g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
+}
 
-  if (titlebar != NULL)
-    name_shortcuts_search (titlebar);
-  return self;
+/* The shortcuts window is built when it is first asked for, not with the
+ * main window: it is a large template that the first frame never shows.
+ * Its resource is therefore not at gtk/help-overlay.ui, where GTK would
+ * build it for every new window. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      name_shortcuts_search (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /* --- Properties ---------------------------------------------------------- */
@@ -406,6 +421,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
 
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.side", "side");
   gtk_widget_class_install_property_action (widget_class, "win.mark-pain", "marking-pain");
