@@ -117,6 +117,19 @@ sm_test_find (gpointer    widget,
   return found;
 }
 
+/* A page of the window's side pane, which may be made on first use. */
+gpointer
+sm_test_page (gpointer    window,
+              const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), name);
+
+  if (page == NULL)
+    g_error ("no page \"%s\" in the side pane", name);
+
+  return page;
+}
+
 typedef struct
 {
   gboolean done;

@@ -21,6 +21,8 @@ gboolean sm_test_wait_for   (SmTestCondition  condition,
                              gpointer         data,
                              guint            timeout_ms);
 void     sm_test_wait_mapped (GtkWidget      *widget);
+gpointer sm_test_page        (gpointer         window,
+                              const char      *name);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
 void     sm_test_run_command (const char * const *argv);

@@ -125,7 +125,7 @@ test_stop_rules (void)
 static gboolean
 shows_summary (gpointer window)
 {
-  GtkStack *pages = sm_test_find (sm_test_find (window, "session_panel"), "pages");
+  GtkStack *pages = sm_test_find (sm_test_page (window, "session"), "pages");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (pages), "summary") == 0;
 }
@@ -168,9 +168,8 @@ test_window_records (void)
   g_settings_set_boolean (settings, "switch-sides", FALSE);
   g_settings_set_boolean (settings, "timer-sound", FALSE);
   window = sm_window_new (NULL);
-  panel = sm_test_find (window, "session_panel");
-
   sm_window_run_session (window, session);
+  panel = sm_test_page (window, "session");
   g_assert_true (gtk_widget_get_visible (sm_test_find (panel, "before_box")));
   sm_pain_scale_set_value (sm_test_find (panel, "before_scale"), 6);
   g_assert_true (sm_test_wait_for (shows_summary, window, 20000));

@@ -195,6 +195,8 @@ test_zone_panel (void)
   for (guint i = 0; i < 5; i++)
     g_assert_null (gtk_stack_get_child_by_name (stack, (const char *[]) {
                      "zone", "technique", "tool", "stretch", "browse" }[i]));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "session"));
+  g_assert_null (gtk_stack_get_child_by_name (sm_test_find (window, "routines_stack"), "editor"));
   sm_window_show_zone (window, "piriformis", "Piriformis", "right");
 
   g_assert_cmpstr (visible_page (window), ==, "zone");

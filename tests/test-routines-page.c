@@ -180,7 +180,7 @@ check_step_undo (SmWindow       *window,
 {
   GtkLabel *toast = sm_test_find (window, "routine_toast_label");
   SmRoutineStep *first = g_object_ref (sm_routine_get_step (routine, 0));
-  GtkWidget *editor = sm_test_find (window, "routine_editor");
+  GtkWidget *editor = gtk_stack_get_child_by_name (sm_test_find (window, "routines_stack"), "editor");
 
   g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (window, 0)), "step.remove", NULL));

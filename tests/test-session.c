@@ -395,7 +395,7 @@ record_step (Run *run)
 {
   SmTimerBar *bar = sm_test_find (run->window, "timer_bar");
   SmBodyMap *map = sm_test_find (run->window, "body_map");
-  GtkLabel *title = sm_test_find (sm_test_find (run->window, "session_panel"), "step_title");
+  GtkLabel *title = sm_test_find (sm_test_page (run->window, "session"), "step_title");
   SmSessionPhase phase = sm_session_get_phase (run->session);
   const char *zone = sm_body_map_get_selected_zone (map);
 
@@ -415,7 +415,7 @@ record_step (Run *run)
 static gboolean
 shows_summary (gpointer window)
 {
-  GtkStack *pages = sm_test_find (sm_test_find (window, "session_panel"), "pages");
+  GtkStack *pages = sm_test_find (sm_test_page (window, "session"), "pages");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (pages), "summary") == 0;
 }
@@ -446,14 +446,17 @@ test_window_session (void)
   g_autoptr(GString) trail = g_string_new (NULL);
   Run run = { open_window (), session, trail };
   GtkStack *panel_stack = sm_test_find (run.window, "panel_stack");
-  GtkWidget *panel = sm_test_find (run.window, "session_panel");
+  GtkWidget *panel;
 
   sm_window_set_side (run.window, "right");
   /* After the window's own handler, to see what it made of the step. */
   g_signal_connect_data (session, "changed", G_CALLBACK (record_step), &run,
                          NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* The panel is made for the first session. */
+  g_assert_null (gtk_stack_get_child_by_name (panel_stack, "session"));
   sm_window_run_session (run.window, session);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+  panel = sm_test_page (run.window, "session");
   g_assert_cmpstr (gtk_label_get_label (sm_test_find (panel, "progress_label")), ==, "Step 1 of 3");
   g_assert_true (gtk_widget_get_visible (sm_test_find (run.window, "timer_indicator")));
 
@@ -482,9 +485,8 @@ test_window_keys (void)
 {
   SmWindow *window = open_window ();
   GtkStack *panel_stack = sm_test_find (window, "panel_stack");
-  GtkWidget *panel = sm_test_find (window, "session_panel");
-  GtkLabel *step_title = sm_test_find (panel, "step_title");
-  GtkLabel *progress = sm_test_find (panel, "progress_label");
+  GtkWidget *panel;
+  GtkLabel *step_title, *progress;
 
   /* N and P mean nothing without a session: the key goes on. */
   g_assert_false (sm_test_press_key (GTK_WIDGET (window), GDK_KEY_n));
@@ -492,6 +494,9 @@ test_window_keys (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session",
                                              "s", "piriformis-relief"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (panel_stack), ==, "session");
+  panel = sm_test_page (window, "session");
+  step_title = sm_test_find (panel, "step_title");
+  progress = sm_test_find (panel, "progress_label");
   g_assert_cmpstr (gtk_label_get_label (step_title), ==, "Gluteus maximus");
   /* The routine's steps as many times as it says (gluteus maximus once,
    * piriformis three times, gluteus medius twice, hamstrings once) are

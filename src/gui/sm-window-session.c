@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sm-a11y.h"
 #include "sm-atlas.h"
 #include "sm-format.h"
 #include "sm-journal.h"
@@ -340,6 +341,21 @@ on_session_changed (SmWindow *self)
   sm_timer_bar_set_guided (self->timer_bar, subject);
 }
 
+/* The session panel is made for the first session, not for the first
+ * frame; once made it stays, like the other pages of the side pane. */
+static SmSessionPanel *
+ensure_session_panel (SmWindow *self)
+{
+  if (self->session_panel == NULL)
+    {
+      self->session_panel = SM_SESSION_PANEL (sm_session_panel_new ());
+      gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->session_panel), "session",
+                            _("Guided Session"));
+      sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->session_panel));
+    }
+  return self->session_panel;
+}
+
 /* Runs @session, e.g. a routine's steps, on the window's timer; the
  * switch-sides preference applies. */
 void
@@ -357,7 +373,7 @@ sm_window_run_session (SmWindow  *self,
   self->session_started = g_get_real_time () / G_USEC_PER_SEC;
   sm_session_set_switch_sides (session, g_settings_get_boolean (self->settings, "switch-sides"));
   g_signal_group_set_target (self->session_signals, session);
-  sm_session_panel_set_session (self->session_panel, session, self->timer);
+  sm_session_panel_set_session (ensure_session_panel (self), session, self->timer);
   _sm_window_cues_set_session (self, session);
   gtk_stack_set_visible_child_name (self->panel_stack, "session");
   sm_session_start (session, self->timer);

@@ -396,7 +396,6 @@ sm_window_class_init (SmWindowClass *klass)
   g_type_ensure (SM_TYPE_SAFETY_PAGE);
   g_type_ensure (SM_TYPE_SEARCH_RESULTS);
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
-  g_type_ensure (SM_TYPE_SESSION_PANEL);
   g_type_ensure (SM_TYPE_TIMER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmWindow, header_bar);
@@ -417,7 +416,6 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, safety_page);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, session_panel);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "sm-a11y.h"
 #include "sm-file-write.h"
 #include "sm-routine-editor.h"
 #include "sm-routine-import.h"
@@ -72,7 +73,28 @@ sm_routines_page_get_routine (SmRoutinesPage *self)
 {
   g_return_val_if_fail (SM_IS_ROUTINES_PAGE (self), NULL);
 
-  return sm_routine_editor_get_routine (self->routine_editor);
+  return self->routine_editor != NULL ? sm_routine_editor_get_routine (self->routine_editor) : NULL;
+}
+
+static void on_step_removed (SmRoutinesPage  *self,
+                             guint            number,
+                             guint            serial,
+                             SmRoutineEditor *editor);
+
+/* The editor is made when a routine is first opened: the first frame shows
+ * neither it nor the page, and it is the larger part of the page's build. */
+static SmRoutineEditor *
+ensure_editor (SmRoutinesPage *self)
+{
+  if (self->routine_editor != NULL)
+    return self->routine_editor;
+
+  self->routine_editor = SM_ROUTINE_EDITOR (g_object_new (SM_TYPE_ROUTINE_EDITOR, NULL));
+  gtk_stack_add_named (self->routines_stack, GTK_WIDGET (self->routine_editor), "editor");
+  sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->routine_editor));
+  g_signal_connect_object (self->routine_editor, "step-removed", G_CALLBACK (on_step_removed),
+                           self, G_CONNECT_SWAPPED);
+  return self->routine_editor;
 }
 
 static void
@@ -99,7 +121,7 @@ sm_routines_page_open (SmRoutinesPage *self,
   if (routine == sm_routines_page_get_routine (self))
     return;
 
-  sm_routine_editor_set_routine (self->routine_editor, routine);
+  sm_routine_editor_set_routine (ensure_editor (self), routine);
   gtk_stack_set_visible_child_name (self->routines_stack, routine != NULL ? "editor" : "list");
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
@@ -185,7 +207,7 @@ sm_routines_page_focus_last_step (SmRoutinesPage *self)
 {
   g_return_if_fail (SM_IS_ROUTINES_PAGE (self));
 
-  sm_routine_editor_focus_last_step (self->routine_editor);
+  sm_routine_editor_focus_last_step (ensure_editor (self));
 }
 
 /* The open routine, or the default one when none is open. */
@@ -414,7 +436,7 @@ new_action (GtkWidget  *widget,
   SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
 
   create_routine (self, _("New routine"));
-  sm_routine_editor_focus_name (self->routine_editor);
+  sm_routine_editor_focus_name (ensure_editor (self));
 }
 
 static void
@@ -478,7 +500,7 @@ duplicate_action (GtkWidget  *widget,
   SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
 
   copy_routine (self, sm_routines_page_get_routine (self));
-  sm_routine_editor_focus_name (self->routine_editor);
+  sm_routine_editor_focus_name (ensure_editor (self));
 }
 
 /**
@@ -509,7 +531,7 @@ rename_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  sm_routine_editor_focus_name (SM_ROUTINES_PAGE (widget)->routine_editor);
+  sm_routine_editor_focus_name (ensure_editor (SM_ROUTINES_PAGE (widget)));
 }
 
 static void
@@ -547,7 +569,7 @@ undo_delete_action (GtkWidget  *widget,
   if (serial != 0)
     {
       self->step_serial = 0;
-      sm_routine_editor_undo_serial (self->routine_editor, serial);
+      sm_routine_editor_undo_serial (ensure_editor (self), serial);
       dismiss_action (widget, NULL, NULL);
       return;
     }
@@ -832,14 +854,12 @@ sm_routines_page_class_init (SmRoutinesPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SM_TYPE_ROUTINE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-routines-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_stack);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_errors_box);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_errors_label);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routines_list);
-  gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_editor);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_toast_label);
   gtk_widget_class_bind_template_child (widget_class, SmRoutinesPage, routine_undo_button);
@@ -878,8 +898,6 @@ sm_routines_page_init (SmRoutinesPage *self)
   /* The folder may still be read in the background. */
   g_signal_connect_object (self->store, "loaded", G_CALLBACK (show_load_errors), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->routine_editor, "step-removed", G_CALLBACK (on_step_removed),
-                           self, G_CONNECT_SWAPPED);
   show_load_errors (self);
   update_actions (self);
 }
