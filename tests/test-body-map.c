@@ -245,6 +245,40 @@ find_zone_widget (SmBodyMap  *map,
   return NULL;
 }
 
+static gboolean
+no_idle_left (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* The hit maps are not made for the first frame. Until they are, every
+ * zone of the view counts as shown; a hit test before then builds them and
+ * is exact, and then the zones that others cover fully are hidden. */
+static void
+test_hit_maps_later (void)
+{
+  SmAnatomy *anatomy = sm_anatomy_get_default ();
+  g_autoptr(GPtrArray) ids = sm_svg_index_list_ids (sm_anatomy_get_index (anatomy, "back"), "zone-");
+  GtkWidget *map = g_object_ref_sink (sm_body_map_new ());
+  guint hidden = 0;
+  double u, v;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_nonnull (find_zone_widget (SM_BODY_MAP (map), g_ptr_array_index (ids, i)));
+
+  /* Not laid out: one widget pixel is one SVG unit. */
+  g_assert_true (inside_point (anatomy, "back", "superficial", "zone-gluteus-maximus-left", &u, &v));
+  g_assert_cmpstr (sm_body_map_pick (SM_BODY_MAP (map), u, v), ==, "zone-gluteus-maximus-left");
+  g_assert_true (inside_point (anatomy, "back", "superficial", "zone-piriformis-right", &u, &v));
+  g_assert_cmpstr (sm_body_map_pick (SM_BODY_MAP (map), u, v), ==, "zone-piriformis-right");
+
+  g_assert_true (sm_test_wait_for (no_idle_left, NULL, 5000));
+  for (guint i = 0; i < ids->len; i++)
+    hidden += find_zone_widget (SM_BODY_MAP (map), g_ptr_array_index (ids, i)) == NULL;
+  g_assert_cmpuint (hidden, >, 0);
+  g_assert_finalize_object (map);
+}
+
 /* Both the map's own hit test and GTK's picking (contains() of the zone
  * widgets) must find @id at SVG point (@u, @v). */
 static void
@@ -828,6 +862,7 @@ main (int   argc,
   g_test_add ("/sm/body-map/base-cache", Fixture, NULL, fixture_set_up, test_base_cache, fixture_tear_down);
   g_test_add ("/sm/body-map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/sm/body-map/window", test_window);
+  g_test_add_func ("/sm/body-map/hit-maps-later", test_hit_maps_later);
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
 

@@ -244,12 +244,62 @@ hit_lookup (SmBodyMapHitMap *hit,
 }
 
 /* The maps of the current view and layer, looked up once per change so
- * that a hit test is a few multiplications and one byte read. */
+ * that a hit test is a few multiplications and one byte read. None are
+ * built for the first frame, which does not need them: until then the
+ * zones of the view count as shown, and a hit test builds them itself. */
 void
 _sm_body_map_update_hit_maps (SmBodyMap *self)
 {
+  if (!self->hit_maps_on)
+    return;
+
   self->zone_hits = get_hit_map (self, self->view, self->layer);
   self->caution_hits = get_hit_map (self, self->view, "cautions");
+}
+
+static gboolean build_hit_maps (gpointer data);
+
+/* What is shown and what a point hits, exactly, from now on. */
+void
+_sm_body_map_ensure_hit_maps (SmBodyMap *self)
+{
+  if (self->hit_maps_on)
+    return;
+
+  self->hit_maps_on = TRUE;
+  _sm_body_map_update_hit_maps (self);
+  /* Which zones are shown follows from the maps, but a hit test may come
+   * from GTK's own picking, while the children must stay as they are. */
+  if (self->hit_maps_id == 0)
+    self->hit_maps_id = g_idle_add (build_hit_maps, self);
+}
+
+static gboolean
+build_hit_maps (gpointer data)
+{
+  SmBodyMap *self = data;
+
+  self->hit_maps_id = 0;
+  _sm_body_map_ensure_hit_maps (self);
+  _sm_body_map_update_zone_visibility (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                SmBodyMap     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (!self->hit_maps_on && self->hit_maps_id == 0)
+    self->hit_maps_id = g_idle_add (build_hit_maps, self);
+}
+
+static void
+on_map (SmBodyMap *self)
+{
+  if (!self->hit_maps_on && self->hit_maps_id == 0)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_paint), self, 0);
 }
 
 /* A shown caution area lies over every zone; zones of the side that the
@@ -262,6 +312,7 @@ _sm_body_map_pick_zone (SmBodyMap *self,
   SmMapZone *zone = NULL;
   double u, v;
 
+  _sm_body_map_ensure_hit_maps (self);
   _sm_body_map_widget_to_svg (self, x, y, &u, &v);
 
   if (self->overlays[SM_BODY_MAP_OVERLAY_CAUTIONS] || g_hash_table_size (self->near_cautions) > 0)
@@ -378,4 +429,5 @@ void
 _sm_body_map_geometry_init (SmBodyMap *self)
 {
   self->hit_maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, hit_map_free);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

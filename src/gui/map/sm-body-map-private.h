@@ -100,6 +100,8 @@ struct _SmBodyMap
   int              base_scale_factor;
   guint            base_renders;
   guint            prewarm_id;      /* idle that fills masks ahead of hover */
+  guint            hit_maps_id;     /* idle after the first frame that builds the hit maps */
+  gboolean         hit_maps_on;     /* built (or needed) since: see sm-body-map-geometry.c */
   guint            prewarm_next;    /* index in zones */
   double           pointer_x;
   double           pointer_y;
@@ -148,6 +150,7 @@ gboolean    _sm_body_map_is_deep                (SmBodyMap        *self,
                                                  const char       *element_id);
 gboolean    _sm_body_map_is_headline            (const char       *element_id);
 void        _sm_body_map_update_hit_maps        (SmBodyMap        *self);
+void        _sm_body_map_ensure_hit_maps        (SmBodyMap        *self);
 SmMapZone  *_sm_body_map_pick_zone              (SmBodyMap        *self,
                                                  double            x,
                                                  double            y);

@@ -124,7 +124,9 @@ zone_shown (SmBodyMap *self,
   if (sm_map_zone_is_caution (zone))
     return self->overlays[SM_BODY_MAP_OVERLAY_CAUTIONS] || g_hash_table_contains (self->near_cautions, zone);
 
-  return g_hash_table_contains (self->zone_hits->visible, sm_map_zone_get_element_id (zone));
+  /* Before the hit maps, every zone of the view counts as shown. */
+  return self->zone_hits == NULL ||
+         g_hash_table_contains (self->zone_hits->visible, sm_map_zone_get_element_id (zone));
 }
 
 void
