@@ -15,6 +15,7 @@
 #include "sm-hurt-panel.h"
 #include "sm-referral-rank.h"
 #include "sm-routines-page.h"
+#include "sm-safety-page.h"
 #include "sm-map-zone.h"
 #include "sm-search-results.h"
 #include "sm-test-utils.h"
@@ -500,9 +501,13 @@ static void
 assert_safety_screen (SmWindow *window,
                       gboolean  shown)
 {
+  GtkWidget *paned = sm_test_find (window, "paned");
+  GtkWidget *page = gtk_widget_get_next_sibling (paned);
+
+  /* The page is made the first time it is shown, next to the map. */
+  g_assert_cmpint (SM_IS_SAFETY_PAGE (page) && gtk_widget_get_visible (page), ==, shown);
+  g_assert_cmpint (gtk_widget_get_visible (paned), ==, !shown);
   g_assert_cmpint (sm_window_get_safety_screen_visible (window), ==, shown);
-  g_assert_cmpint (gtk_widget_get_visible (sm_test_find (window, "safety_page")), ==, shown);
-  g_assert_cmpint (gtk_widget_get_visible (sm_test_find (window, "paned")), ==, !shown);
   g_assert_cmpint (gtk_widget_get_sensitive (sm_test_find (window, "view_switch")), ==, !shown);
   g_assert_cmpint (gtk_widget_get_sensitive (sm_test_find (window, "search_button")), ==, !shown);
 }

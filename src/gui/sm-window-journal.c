@@ -65,7 +65,7 @@ present_journal_action (GtkWidget  *widget,
 {
   SmWindow *self = SM_WINDOW (widget);
 
-  if (self->presenting || self->presenting_journal || gtk_widget_get_visible (GTK_WIDGET (self->safety_page)))
+  if (self->presenting || self->presenting_journal || sm_window_get_safety_screen_visible (self))
     return;
   if (self->journal_presenter == NULL)
     {

@@ -370,12 +370,32 @@ setup_navigation (SmWindow *self)
 
 /* Until the person has read the safety screen, it takes the place of the
  * map and the side pane, and the header controls that act on them rest. */
+/* A returning user never sees the safety screen, so it is made the first
+ * time it is shown, in the map's place. */
+static void
+ensure_safety_page (SmWindow *self)
+{
+  if (self->safety_page != NULL)
+    return;
+
+  self->safety_page = SM_SAFETY_PAGE (g_object_new (SM_TYPE_SAFETY_PAGE, "vexpand", TRUE,
+                                                    "visible", FALSE, NULL));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->paned))),
+                              GTK_WIDGET (self->safety_page), GTK_WIDGET (self->paned));
+  sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->safety_page));
+}
+
 static void
 set_safety_screen_visible (SmWindow *self,
                            gboolean  visible)
 {
   if (visible)
-    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      ensure_safety_page (self);
+    }
+  else if (self->safety_page == NULL)
+    return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->safety_page), visible);
   gtk_widget_set_visible (GTK_WIDGET (self->paned), !visible);
@@ -419,7 +439,7 @@ sm_window_get_safety_screen_visible (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
 
-  return gtk_widget_get_visible (GTK_WIDGET (self->safety_page));
+  return self->safety_page != NULL && gtk_widget_get_visible (GTK_WIDGET (self->safety_page));
 }
 
 /* --- Zones from the map and from links ----------------------------------- */

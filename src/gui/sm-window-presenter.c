@@ -301,7 +301,7 @@ _sm_window_update_present_elsewhere (SmWindow *self)
   g_autofree char *name = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-elsewhere",
-                                 !gtk_widget_get_visible (GTK_WIDGET (self->safety_page)) && other != NULL);
+                                 !sm_window_get_safety_screen_visible (self) && other != NULL);
   if (self->presenter == NULL)
     return;
   if (other != NULL && self->presenting)
@@ -378,7 +378,7 @@ on_f11 (GtkWidget *widget,
     gtk_window_destroy (self->presenter_window);
   else if (self->presenting)
     sm_window_set_presenting (self, FALSE);
-  else if (gtk_widget_get_visible (GTK_WIDGET (self->safety_page)))
+  else if (sm_window_get_safety_screen_visible (self))
     return FALSE;
   else if (sm_presenter_find_other_monitor (GTK_WINDOW (self)) != NULL)
     show_monitor_menu (self);
