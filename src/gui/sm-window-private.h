@@ -7,6 +7,7 @@
 #pragma once
 
 #include "sm-body-map.h"
+#include "sm-center-bin.h"
 #include "sm-cue-player.h"
 #include "sm-browse-page.h"
 #include "sm-history.h"

@@ -393,6 +393,7 @@ sm_window_class_init (SmWindowClass *klass)
 
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
+  g_type_ensure (SM_TYPE_CENTER_BIN);
   g_type_ensure (SM_TYPE_SEARCH_RESULTS);
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
   g_type_ensure (SM_TYPE_TIMER_BAR);

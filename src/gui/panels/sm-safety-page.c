@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-atlas.h"
+#include "sm-center-bin.h"
 #include "sm-panel-utils.h"
 #include "sm-safety-page.h"
 
@@ -79,6 +80,7 @@ sm_safety_page_class_init (SmSafetyPageClass *klass)
 
   object_class->dispose = sm_safety_page_dispose;
 
+  g_type_ensure (SM_TYPE_CENTER_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-safety-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, page_box);
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, disclaimer_label);
