@@ -138,7 +138,12 @@ test_id_map (void)
   g_ptr_array_add (order, (gpointer) "zone-piriformis-left");
   map = sm_anatomy_build_id_map (anatomy, "back", order, 1.0);
 
-  g_assert_cmpint (map->width, ==, 800);
+  /* It covers the two muscles' bounds, not the view (800 units wide). */
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "back", "zone-gluteus-maximus-left", &box));
+  g_assert_cmpint (map->x, ==, (int) floor (box.x));
+  g_assert_cmpint (map->width, <, 400);
+  g_assert_cmpint (sm_anatomy_id_map_lookup (map, box.x - 1, box.y + box.height / 2), ==, -1);
+  g_assert_cmpint (sm_anatomy_id_map_lookup (map, box.x + box.width + 1, box.y + box.height / 2), ==, -1);
   g_assert_cmpint (sm_anatomy_id_map_lookup (map, 5, 5), ==, -1);
   g_assert_cmpint (sm_anatomy_id_map_lookup (map, -5, 5), ==, -1);
   g_assert_cmpint (sm_anatomy_id_map_lookup (map, 5000, 5), ==, -1);

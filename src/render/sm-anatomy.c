@@ -791,7 +791,7 @@ sm_anatomy_render_mask (SmAnatomy      *self,
 }
 
 /* Writes @slot into @map wherever @mask (a silhouette whose top left
- * corner is pixel (x0, y0) of the map) covers at least half a pixel: the
+ * corner is pixel (x0, y0) of the view) covers at least half a pixel: the
  * crisp edge the id map needs, from the antialiased shape the screen's
  * masks use. Later elements overwrite earlier ones. */
 static void
@@ -810,6 +810,8 @@ stamp_mask (SmAnatomyIdMap  *map,
   width = cairo_image_surface_get_width (mask);
   height = cairo_image_surface_get_height (mask);
 
+  x0 -= map->x;
+  y0 -= map->y;
   for (int j = MAX (0, -y0); j < height && y0 + j < map->height; j++)
     {
       const guint8 *row = data + (gsize) j * stride;
@@ -819,6 +821,38 @@ stamp_mask (SmAnatomyIdMap  *map,
         if (row[i] >= 0x80)
           out[x0 + i] = slot;
     }
+}
+
+/* The map covers the pixels of the elements' bounds within the view, not
+ * the whole view: the muscles of the back, the buttocks and the legs are
+ * less than half of it, the caution areas much less. */
+static void
+crop_id_map (SmAnatomy      *self,
+             const char     *view,
+             GPtrArray      *element_ids,
+             SmAnatomyIdMap *map)
+{
+  double vw, vh, x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < element_ids->len; i++)
+    {
+      cairo_rectangle_t box;
+
+      if (!sm_anatomy_get_bounds (self, view, g_ptr_array_index (element_ids, i), &box))
+        continue;
+      x0 = MIN (x0, box.x);
+      y0 = MIN (y0, box.y);
+      x1 = MAX (x1, box.x + box.width);
+      y1 = MAX (y1, box.y + box.height);
+    }
+
+  sm_anatomy_get_size (self, view, &vw, &vh);
+  if (x0 > x1)
+    x0 = y0 = x1 = y1 = 0;
+  map->x = (int) floor (CLAMP (x0, 0, vw) * map->scale);
+  map->y = (int) floor (CLAMP (y0, 0, vh) * map->scale);
+  map->width = MAX ((int) ceil (CLAMP (x1, 0, vw) * map->scale) - map->x, 1);
+  map->height = MAX ((int) ceil (CLAMP (y1, 0, vh) * map->scale) - map->y, 1);
 }
 
 /* Renders @element_ids (at most 254) one after the other, later ones on
@@ -834,16 +868,13 @@ sm_anatomy_build_id_map (SmAnatomy  *self,
                          double      scale)
 {
   g_autoptr(SmAnatomyIdMap) map = g_new0 (SmAnatomyIdMap, 1);
-  double vw, vh;
 
   g_return_val_if_fail (SM_IS_ANATOMY (self), NULL);
   g_return_val_if_fail (element_ids != NULL && element_ids->len < 255, NULL);
   g_return_val_if_fail (scale > 0, NULL);
 
-  sm_anatomy_get_size (self, view, &vw, &vh);
   map->scale = scale;
-  map->width = (int) ceil (vw * scale);
-  map->height = (int) ceil (vh * scale);
+  crop_id_map (self, view, element_ids, map);
   map->ids = g_new0 (guint8, (gsize) map->width * map->height);
   map->elements = g_ptr_array_new_with_free_func (g_free);
 

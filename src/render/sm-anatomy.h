@@ -67,20 +67,24 @@ typedef enum
 
 /**
  * SmAnatomyIdMap:
+ * @x: the column of the view's pixels where @ids starts
+ * @y: the row of the view's pixels where @ids starts
  * @width: columns of @ids
  * @height: rows of @ids
- * @scale: pixels per SVG unit; pixel (i, j) covers SVG units
- *   [i / scale, (i + 1) / scale) × [j / scale, (j + 1) / scale)
+ * @scale: pixels per SVG unit; pixel (i, j) of @ids covers SVG units
+ *   [(x + i) / scale, (x + i + 1) / scale) × [(y + j) / scale, (y + j + 1) / scale)
  * @ids: one byte per pixel, row-major: 0 where no listed element is, else
  *   1 + the index in @elements of the element drawn on top there
  * @elements: (element-type utf8): the element ids, in the order given
  *
  * A hit-test map: every listed element's shape, where it covers at least
- * half a pixel, holding its index. A lookup is one multiplication and one
- * byte read.
+ * half a pixel, holding its index. It covers the listed elements' bounds,
+ * not the whole view. A lookup is a few multiplications and one byte read.
  */
 typedef struct
 {
+  int        x;
+  int        y;
   int        width;
   int        height;
   double     scale;
@@ -171,10 +175,12 @@ sm_anatomy_id_map_lookup (const SmAnatomyIdMap *map,
                           double                u,
                           double                v)
 {
-  int i = (int) (u * map->scale);
-  int j = (int) (v * map->scale);
+  double fi = u * map->scale - map->x;
+  double fj = v * map->scale - map->y;
+  int i = (int) fi;
+  int j = (int) fj;
 
-  if (u < 0 || v < 0 || i >= map->width || j >= map->height)
+  if (fi < 0 || fj < 0 || i >= map->width || j >= map->height)
     return -1;
 
   return (int) map->ids[(gsize) j * map->width + i] - 1;
