@@ -359,7 +359,11 @@ _sm_body_map_prepare_masks (SmBodyMap *self)
 
   if (self->mask_prep == NULL)
     self->mask_prep = _sm_mask_prep_new (self->anatomy);
-  if (self->view == NULL || self->scale <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Not for the first frame: the worker starts with the hit maps, after it
+   * (see sm-body-map-geometry.c), so that its drawing does not add to the
+   * memory and the other core's work of the app's start. */
+  if (self->view == NULL || self->scale <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !self->hit_maps_on)
     {
       _sm_mask_prep_cancel (self->mask_prep);
       return;

@@ -282,6 +282,7 @@ build_hit_maps (gpointer data)
   self->hit_maps_id = 0;
   _sm_body_map_ensure_hit_maps (self);
   _sm_body_map_update_zone_visibility (self);
+  _sm_body_map_prepare_masks (self);
   return G_SOURCE_REMOVE;
 }
 
