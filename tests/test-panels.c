@@ -197,6 +197,8 @@ test_zone_panel (void)
     g_assert_null (gtk_stack_get_child_by_name (stack, (const char *[]) {
                      "zone", "technique", "tool", "stretch", "browse" }[i]));
   g_assert_null (gtk_stack_get_child_by_name (stack, "session"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "search"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "journal"));
   g_assert_null (gtk_stack_get_child_by_name (sm_test_find (window, "routines_stack"), "editor"));
   sm_window_show_zone (window, "piriformis", "Piriformis", "right");
 
@@ -300,16 +302,21 @@ test_side_switch (void)
 
 typedef struct
 {
+  SmWindow        *window;
   SmSearchResults *results;
   const char      *query;
 } SearchWait;
 
+/* The results page is made for the first query. */
 static gboolean
 query_applied (gpointer data)
 {
   SearchWait *wait = data;
 
-  return g_strcmp0 (sm_search_results_get_query (wait->results), wait->query) == 0;
+  wait->results = SM_SEARCH_RESULTS (gtk_stack_get_child_by_name (sm_test_find (wait->window, "panel_stack"),
+                                                                  "search"));
+  return wait->results != NULL &&
+         g_strcmp0 (sm_search_results_get_query (wait->results), wait->query) == 0;
 }
 
 /* Types into the search entry as a person would; the entry reports
@@ -319,7 +326,7 @@ type_search (SmWindow   *window,
              const char *query)
 {
   GtkSearchBar *bar = sm_test_find (window, "search_bar");
-  SearchWait wait = { sm_test_find (window, "search_results"), query };
+  SearchWait wait = { window, NULL, query };
 
   if (!gtk_search_bar_get_search_mode (bar))
     press_shortcut (window, "<Control>f");
@@ -353,7 +360,7 @@ press_key_in_entry (SmWindow *window,
 static int
 selected_index (SmWindow *window)
 {
-  GtkListBox *list = sm_test_find (sm_test_find (window, "search_results"), "list");
+  GtkListBox *list = sm_test_find (sm_test_page (window, "search"), "list");
   GtkListBoxRow *row = gtk_list_box_get_selected_row (list);
 
   return row != NULL ? gtk_list_box_row_get_index (row) : -1;

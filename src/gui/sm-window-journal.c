@@ -12,10 +12,25 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sm-a11y.h"
 #include "sm-journal.h"
 #include "sm-journal-save.h"
 #include "sm-routine-store.h"
 #include "sm-window-private.h"
+
+/* The journal's page is made when it is first shown: it reads the
+ * journal, which the first frame does not need. */
+static SmJournalPage *
+ensure_journal_page (SmWindow *self)
+{
+  if (self->journal_page == NULL)
+    {
+      self->journal_page = SM_JOURNAL_PAGE (sm_journal_page_new ());
+      gtk_stack_add_named (self->panel_stack, GTK_WIDGET (self->journal_page), "journal");
+      sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->journal_page));
+    }
+  return self->journal_page;
+}
 
 static void
 show_journal_action (GtkWidget  *widget,
@@ -24,6 +39,7 @@ show_journal_action (GtkWidget  *widget,
 {
   SmWindow *self = SM_WINDOW (widget);
 
+  ensure_journal_page (self);
   gtk_stack_set_visible_child_name (self->panel_stack, "journal");
   sm_journal_page_reload (self->journal_page);
   _sm_window_focus_first (GTK_WIDGET (self->journal_page));
@@ -53,7 +69,7 @@ leave_journal_presenter (SmWindow *self)
   gtk_stack_set_visible_child_name (self->mode_stack, "normal");
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), TRUE);
   sm_window_geometry_restore (&self->before_presenting, GTK_WINDOW (self), self->paned);
-  _sm_window_focus_first (GTK_WIDGET (self->journal_page));
+  _sm_window_focus_first (GTK_WIDGET (ensure_journal_page (self)));
 }
 
 /* The therapist shows the patient the charts, full screen, as the map's
@@ -74,7 +90,7 @@ present_journal_action (GtkWidget  *widget,
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->journal_presenter), "journal-presenter");
     }
-  sm_journal_page_reload (self->journal_page);
+  sm_journal_page_reload (ensure_journal_page (self));
   sm_journal_presenter_set_entries (self->journal_presenter, sm_journal_page_get_entries (self->journal_page),
                                     sm_journal_page_get_days (self->journal_page));
   sm_window_geometry_save (&self->before_presenting, GTK_WINDOW (self), self->paned);
@@ -201,9 +217,6 @@ void
 _sm_window_journal_init (SmWindow *self)
 {
   SmTimer *timer = sm_timer_bar_get_timer (self->timer_bar);
-
-  self->journal_page = SM_JOURNAL_PAGE (sm_journal_page_new ());
-  gtk_stack_add_named (self->panel_stack, GTK_WIDGET (self->journal_page), "journal");
 
   self->hold_log = SM_HOLD_LOG (sm_hold_log_new ());
   gtk_box_prepend (self->timer_slot, GTK_WIDGET (self->hold_log));

@@ -80,6 +80,7 @@ ensure_page (SmWindow   *self,
     { "tool", N_("Tool"), sm_tool_panel_get_type, G_STRUCT_OFFSET (SmWindow, tool_panel) },
     { "stretch", N_("Stretch"), sm_stretch_panel_get_type, G_STRUCT_OFFSET (SmWindow, stretch_panel) },
     { "browse", N_("Browse"), sm_browse_page_get_type, G_STRUCT_OFFSET (SmWindow, browse_page) },
+    { "search", N_("Search Results"), sm_search_results_get_type, G_STRUCT_OFFSET (SmWindow, search_results) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -242,7 +243,11 @@ on_search_entry_search_changed (SmWindow *self)
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gboolean searching = gtk_search_bar_get_search_mode (self->search_bar) && *query != '\0';
 
-  sm_search_results_set_query (self->search_results, query);
+  /* The results page is made for the first query. */
+  if (searching)
+    ensure_page (self, "search");
+  if (self->search_results != NULL)
+    sm_search_results_set_query (self->search_results, query);
   if (searching)
     gtk_stack_set_visible_child_name (self->panel_stack, "search");
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->panel_stack), "search") == 0)
@@ -280,7 +285,7 @@ _sm_window_focus_first (GtkWidget *widget)
 static void
 on_search_entry_activate (SmWindow *self)
 {
-  if (sm_search_results_activate_selected (self->search_results))
+  if (self->search_results != NULL && sm_search_results_activate_selected (self->search_results))
     _sm_window_focus_first (gtk_stack_get_visible_child (self->panel_stack));
 }
 
@@ -291,6 +296,8 @@ on_search_keys_key_pressed (SmWindow        *self,
                        guint            keycode,
                        GdkModifierType  state)
 {
+  if (self->search_results == NULL)
+    return FALSE;
   if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
     return sm_search_results_move (self->search_results, 1);
   if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)

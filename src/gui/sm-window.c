@@ -394,7 +394,6 @@ sm_window_class_init (SmWindowClass *klass)
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
   g_type_ensure (SM_TYPE_CENTER_BIN);
-  g_type_ensure (SM_TYPE_SEARCH_RESULTS);
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
   g_type_ensure (SM_TYPE_TIMER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");
@@ -413,7 +412,6 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, body_map);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_results);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
