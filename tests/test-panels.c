@@ -199,6 +199,7 @@ test_zone_panel (void)
   g_assert_null (gtk_stack_get_child_by_name (stack, "session"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "search"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "journal"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "hurt"));
   g_assert_null (gtk_stack_get_child_by_name (sm_test_find (window, "routines_stack"), "editor"));
   sm_window_show_zone (window, "piriformis", "Piriformis", "right");
 

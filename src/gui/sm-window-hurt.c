@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-a11y.h"
 #include "sm-atlas.h"
 #include "sm-referral-rank.h"
 #include "sm-routine-store.h"
@@ -65,9 +66,7 @@ _sm_window_hurt_location_changed (SmWindow   *self,
                                   const char *zone_id,
                                   const char *side)
 {
-  if (self->hurt_panel == NULL)
-    return;
-  if (g_str_equal (page, "hurt"))
+  if (self->hurt_panel != NULL && g_str_equal (page, "hurt"))
     sm_hurt_panel_set_show_story (self->hurt_panel, g_strcmp0 (zone_id, "sciatic-nerve") == 0);
   update_referral (self);
 }
@@ -76,7 +75,7 @@ _sm_window_hurt_location_changed (SmWindow   *self,
 static char *
 presenter_text (SmHurtPanel *panel)
 {
-  GPtrArray *suggestions = sm_hurt_panel_get_suggestions (panel);
+  GPtrArray *suggestions = panel != NULL ? sm_hurt_panel_get_suggestions (panel) : NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (PRESENTER_SUGGESTIONS, NULL, TRUE);
   g_autofree char *list = NULL;
 
@@ -108,12 +107,33 @@ update_presenters (SmWindow *self)
     sm_presenter_set_suggestions (far, text);
 }
 
+/* The page is made the first time it is shown, or when there is a drawing
+ * whose suggestions the presenter shows; not for the first frame. */
+void
+_sm_window_hurt_ensure_panel (SmWindow *self)
+{
+  if (self->hurt_panel != NULL)
+    return;
+
+  self->hurt_panel = SM_HURT_PANEL (sm_hurt_panel_new ());
+  gtk_stack_add_named (self->panel_stack, GTK_WIDGET (self->hurt_panel), "hurt");
+  sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->hurt_panel));
+  g_signal_connect_object (self->hurt_panel, "suggestions-changed", G_CALLBACK (update_presenters),
+                           self, G_CONNECT_SWAPPED);
+  sm_hurt_panel_set_drawing (self->hurt_panel, sm_window_get_pain_drawing (self));
+}
+
 void
 _sm_window_hurt_drawing_changed (SmWindow *self)
 {
-  if (self->hurt_panel == NULL)
-    return;
-  sm_hurt_panel_set_drawing (self->hurt_panel, sm_window_get_pain_drawing (self));
+  SmPainDrawing *drawing = sm_window_get_pain_drawing (self);
+
+  /* No strokes, no suggestions: the page waits until it is shown. */
+  if (self->hurt_panel != NULL || (drawing != NULL && sm_pain_drawing_get_n_strokes (drawing) > 0))
+    {
+      _sm_window_hurt_ensure_panel (self);
+      sm_hurt_panel_set_drawing (self->hurt_panel, drawing);
+    }
   update_presenters (self);
   /* A presenter made just now shows the pattern too. */
   update_referral (self);
@@ -184,7 +204,7 @@ routine_from_suggestions_action (GtkWidget  *widget,
                                  GVariant   *param)
 {
   SmWindow *self = SM_WINDOW (widget);
-  GPtrArray *suggestions = sm_hurt_panel_get_suggestions (self->hurt_panel);
+  GPtrArray *suggestions = self->hurt_panel != NULL ? sm_hurt_panel_get_suggestions (self->hurt_panel) : NULL;
   SmPainDrawing *drawing = sm_window_get_pain_drawing (self);
   g_autoptr(SmRoutine) routine = NULL;
 
@@ -235,9 +255,5 @@ _sm_window_hurt_init (SmWindow *self)
   g_signal_connect (pattern, "change-state", G_CALLBACK (change_pattern_state), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (pattern));
 
-  self->hurt_panel = SM_HURT_PANEL (sm_hurt_panel_new ());
-  gtk_stack_add_named (self->panel_stack, GTK_WIDGET (self->hurt_panel), "hurt");
-  g_signal_connect_object (self->hurt_panel, "suggestions-changed", G_CALLBACK (update_presenters),
-                           self, G_CONNECT_SWAPPED);
   _sm_window_hurt_drawing_changed (self);
 }

@@ -93,6 +93,8 @@ ensure_page (SmWindow   *self,
       gtk_stack_add_titled (self->panel_stack, *slot, pages[i].name, _(pages[i].title));
       sm_a11y_clean_mnemonic_names (*slot);
     }
+  if (g_str_equal (page, "hurt"))
+    _sm_window_hurt_ensure_panel (self);
 }
 
 static void

@@ -177,6 +177,7 @@ void         _sm_window_hurt_location_changed     (SmWindow      *self,
                                                    const char    *zone_id,
                                                    const char    *side);
 void         _sm_window_hurt_drawing_changed      (SmWindow      *self);
+void         _sm_window_hurt_ensure_panel         (SmWindow      *self);
 
 void         _sm_window_class_journal_init        (SmWindowClass *klass);
 void         _sm_window_journal_init              (SmWindow      *self);

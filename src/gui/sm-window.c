@@ -191,6 +191,10 @@ set_marking_pain (SmWindow *self,
   if (marking && open != NULL && sm_routines_page_ensure_own_routine (self->routines_page) != open)
     gtk_stack_set_visible_child_name (self->panel_stack, "routines");
   self->marking_pain = marking;
+  /* The page's suggestions follow the strokes from the first one on (the
+   * presenter shows them too). */
+  if (marking)
+    _sm_window_hurt_ensure_panel (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKING_PAIN]);
 }
 
