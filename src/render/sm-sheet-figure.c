@@ -201,6 +201,9 @@ view_art_load (ViewArt *art)
     return;
   sm_anatomy_get_size (anatomy, art->view, &art->iw, &art->ih);
   measure_marks (anatomy, art);
+  /* Which muscle shows where, for the badges: a good part of placing
+   * them, done here off the thread that lays out and paints. */
+  sm_badge_layout_prepare (art->view, (const char * const *) art->elements->pdata);
 }
 
 static gpointer
