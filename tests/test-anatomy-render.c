@@ -125,6 +125,92 @@ test_render_mask (void)
                                          0, 0, 1, 1, 8, &nx, &ny, NULL));
 }
 
+/* Pixels of @surface (ARGB32) within 3 of the colour @rgb in each channel. */
+static guint
+count_colour (cairo_surface_t *surface,
+              guint32          rgb)
+{
+  const guint8 *data;
+  int stride, width, height;
+  guint count = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+
+  for (int j = 0; j < height; j++)
+    for (int i = 0; i < width; i++)
+      {
+        guint32 pixel = *(const guint32 *) (data + j * stride + i * 4);
+        gboolean near = (pixel >> 24) == 0xff;
+
+        for (int shift = 0; shift < 24 && near; shift += 8)
+          near = ABS ((int) ((pixel >> shift) & 0xff) - (int) ((rgb >> shift) & 0xff)) <= 3;
+        count += near;
+      }
+  return count;
+}
+
+/* How many pixels of @zone a marked drawing (paper, @marked in the
+ * marked look) paints in the paper fill and in the deep marked fill. */
+static void
+count_marked_zone (SmAnatomy          *anatomy,
+                   const char * const *marked,
+                   const char         *zone,
+                   guint              *paper,
+                   guint              *deep)
+{
+  cairo_rectangle_t viewport = { 0, 0, 400, 800 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 800);
+  cairo_t *cr = cairo_create (surface);
+
+  g_assert_true (sm_anatomy_render_marked_element (anatomy, "back", SM_ANATOMY_STYLE_PAPER,
+                                                   SM_ANATOMY_STYLE_PAPER_MARKED, marked, zone,
+                                                   cr, &viewport, NULL));
+  cairo_destroy (cr);
+  *paper = count_colour (surface, 0xefe7e1);
+  *deep = count_colour (surface, 0xe07a35);
+  cairo_surface_destroy (surface);
+}
+
+/* A marked drawing is one parse for its marks, and draws the marked zones
+ * in the marked look (the deep shade for the piriformis) and the others
+ * in the paper look; other marks parse once more. */
+static void
+test_marked_drawing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  const char *left[] = { "zone-piriformis-left", NULL };
+  const char *right[] = { "zone-piriformis-right", NULL };
+  cairo_rectangle_t box;
+  guint before, paper, deep;
+
+  g_assert_no_error (error);
+  before = sm_anatomy_get_parse_count ();
+  g_assert_true (sm_anatomy_ensure_marked (anatomy, "back", SM_ANATOMY_STYLE_PAPER,
+                                           SM_ANATOMY_STYLE_PAPER_MARKED, left, NULL));
+  g_assert_true (sm_anatomy_get_marked_logical_bounds (anatomy, "back", SM_ANATOMY_STYLE_PAPER,
+                                                       SM_ANATOMY_STYLE_PAPER_MARKED, left,
+                                                       "zone-piriformis-left", &box));
+  g_assert_cmpfloat (box.width, >, 50);
+
+  count_marked_zone (anatomy, left, "zone-piriformis-left", &paper, &deep);
+  g_assert_cmpuint (paper, ==, 0);
+  g_assert_cmpuint (deep, >, box.width * box.height / 4 * 0.2);
+  count_marked_zone (anatomy, left, "zone-piriformis-right", &paper, &deep);
+  g_assert_cmpuint (paper, >, box.width * box.height / 4 * 0.2);
+  g_assert_cmpuint (deep, ==, 0);
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, before + 1);
+
+  count_marked_zone (anatomy, right, "zone-piriformis-right", &paper, &deep);
+  g_assert_cmpuint (paper, ==, 0);
+  g_assert_cmpuint (deep, >, 0);
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, before + 2);
+}
+
 /* The id map names the top-most listed element and nothing elsewhere. */
 static void
 test_id_map (void)
@@ -193,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/sm/anatomy-render/views", test_views);
   g_test_add_func ("/sm/anatomy-render/render-element", test_render_element);
   g_test_add_func ("/sm/anatomy-render/render-mask", test_render_mask);
+  g_test_add_func ("/sm/anatomy-render/marked-drawing", test_marked_drawing);
   g_test_add_func ("/sm/anatomy-render/id-map", test_id_map);
   g_test_add_func ("/sm/anatomy-render/split-id", test_split_id);
   g_test_add_func ("/sm/anatomy-render/build-id", test_build_id);

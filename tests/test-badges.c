@@ -345,6 +345,35 @@ test_labels (void)
     }
 }
 
+/* Placing after sm_badge_layout_prepare () (which a sheet's thread does)
+ * puts every badge where placing alone does, also after another view's
+ * and other marks' coverage was made in between. */
+static void
+test_prepare (void)
+{
+  const char *elements[] = { "zone-piriformis-left", "zone-piriformis-right",
+                             "zone-gluteus-maximus-left", "zone-hamstrings-right", NULL };
+  const char *others[] = { "zone-gluteus-minimus-left", NULL };
+  const char *front[] = { "zone-psoas-left", NULL };
+  SmBadge alone[4], prepared[4];
+
+  for (guint i = 0; i < 4; i++)
+    alone[i] = prepared[i] = (SmBadge) { elements[i], 14, 10, 0, 0, FALSE };
+  sm_badge_layout_place ("back", alone, 4);
+
+  sm_badge_layout_prepare ("back", others);
+  sm_badge_layout_prepare ("front", front);
+  sm_badge_layout_prepare ("back", elements);
+  sm_badge_layout_place ("back", prepared, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (alone[i].placed);
+      g_assert_true (prepared[i].placed);
+      g_assert_cmpfloat (prepared[i].u, ==, alone[i].u);
+      g_assert_cmpfloat (prepared[i].v, ==, alone[i].v);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/sm/badges/labels", test_labels);
   g_test_add_func ("/sm/badges/sheet", test_sheet);
   g_test_add_func ("/sm/badges/map", test_map);
+  g_test_add_func ("/sm/badges/prepare", test_prepare);
   status = g_test_run ();
   g_hash_table_unref (silhouettes);
   return status;

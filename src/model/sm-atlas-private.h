@@ -20,6 +20,7 @@ typedef struct
   char         **names;     /* folded: translated name, English name, id */
   char         **synonyms;  /* folded: translated and English synonyms */
   char         **texts;     /* folded: summary and body text, both languages */
+  JsonObject    *json;      /* the item's content until the words are folded */
 } SearchEntry;
 
 /* One word or phrase of the region vocabulary, folded, stop words out. */
@@ -39,7 +40,10 @@ struct _SmAtlas
   SmSearchWords *search_words;            /* (nullable) */
   SmSvgIndex *back;
   SmSvgIndex *front;
-  GPtrArray  *entries;                    /* SearchEntry* in content order */
+  GPtrArray  *entries;                    /* SearchEntry* in content order; see
+                                           * _sm_atlas_get_search_entries () */
+  GMutex      entries_lock;               /* folding the entries' words */
+  gboolean    entries_folded;
   GPtrArray  *region_words;               /* RegionWord*, longest first once searched */
   gboolean    skip_poses;                 /* see sm_atlas_default_skip_artwork () */
 };
@@ -50,5 +54,6 @@ char **_sm_atlas_search_texts      (GObject    *item,
 void   _sm_atlas_add_region        (SmAtlas    *self,
                                     SmRegion   *region);
 void   _sm_atlas_region_word_free  (gpointer    data);
+GPtrArray *_sm_atlas_get_search_entries (SmAtlas *self);
 
 G_END_DECLS

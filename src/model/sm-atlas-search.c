@@ -437,6 +437,7 @@ sm_atlas_search_with_boosts (SmAtlas    *self,
   g_autofree Hit *hits = NULL;
   g_autoptr(GHashTable) nerve_boosts = NULL;
   g_auto(GStrv) words = NULL;
+  GPtrArray *entries;
   guint n, best = 0, region_words;
   gboolean stop_only;
 
@@ -456,11 +457,12 @@ sm_atlas_search_with_boosts (SmAtlas    *self,
     }
   words = g_strsplit (clean, " ", -1);
 
-  n = self->entries->len;
+  entries = _sm_atlas_get_search_entries (self);
+  n = entries->len;
   hits = g_new0 (Hit, n);
   for (guint i = 0; i < n; i++)
     {
-      hits[i].entry = g_ptr_array_index (self->entries, i);
+      hits[i].entry = g_ptr_array_index (entries, i);
       hits[i].index = i;
       score_entry (self, &hits[i], clean, words, !stop_only);
     }

@@ -27,6 +27,7 @@ search_entry_free (gpointer data)
   SearchEntry *entry = data;
 
   g_object_unref (entry->item);
+  g_clear_pointer (&entry->json, json_object_unref);
   g_strfreev (entry->names);
   g_strfreev (entry->synonyms);
   g_strfreev (entry->texts);
@@ -103,6 +104,33 @@ add_folded_json (GPtrArray  *folded,
     g_ptr_array_add (folded, _sm_atlas_fold (json_array_get_string_element (array, i)));
 }
 
+/* An entry's words, from its item and its content (the English). */
+static void
+fold_search_entry (SearchEntry *entry)
+{
+  GPtrArray *names = strv_array_new ();
+  GPtrArray *synonyms = strv_array_new ();
+  g_autofree char *name = NULL;
+  g_auto(GStrv) translated = NULL;
+
+  g_object_get (entry->item, "name", &name, "synonyms", &translated, NULL);
+  add_folded (names, (const char *[]) {
+    name,
+    json_object_get_string_member (entry->json, "name"),
+    json_object_get_string_member (entry->json, "id"),
+    NULL });
+  add_folded (synonyms, (const char * const *) translated);
+  add_folded_json (synonyms, entry->json, "synonyms");
+
+  entry->names = strv_array_end (names);
+  entry->synonyms = strv_array_end (synonyms);
+  entry->texts = _sm_atlas_search_texts (entry->item, entry->json);
+  g_clear_pointer (&entry->json, json_object_unref);
+}
+
+/* Folding every text for search was a third of building the atlas, and a
+ * process that only prints never searches: the first search folds them
+ * (see _sm_atlas_get_search_entries ()). */
 static void
 add_search_entry (SmAtlas       *self,
                   SmContentKind  kind,
@@ -110,26 +138,26 @@ add_search_entry (SmAtlas       *self,
                   JsonObject    *json)
 {
   SearchEntry *entry = g_new0 (SearchEntry, 1);
-  GPtrArray *names = strv_array_new ();
-  GPtrArray *synonyms = strv_array_new ();
-  g_autofree char *name = NULL;
-  g_auto(GStrv) translated = NULL;
-
-  g_object_get (item, "name", &name, "synonyms", &translated, NULL);
-  add_folded (names, (const char *[]) {
-    name,
-    json_object_get_string_member (json, "name"),
-    json_object_get_string_member (json, "id"),
-    NULL });
-  add_folded (synonyms, (const char * const *) translated);
-  add_folded_json (synonyms, json, "synonyms");
 
   entry->kind = kind;
   entry->item = g_object_ref (item);
-  entry->names = strv_array_end (names);
-  entry->synonyms = strv_array_end (synonyms);
-  entry->texts = _sm_atlas_search_texts (item, json);
+  entry->json = json_object_ref (json);
   g_ptr_array_add (self->entries, entry);
+}
+
+/* The search entries, their words folded on the first call. */
+GPtrArray *
+_sm_atlas_get_search_entries (SmAtlas *self)
+{
+  g_mutex_lock (&self->entries_lock);
+  if (!self->entries_folded)
+    {
+      for (guint i = 0; i < self->entries->len; i++)
+        fold_search_entry (g_ptr_array_index (self->entries, i));
+      self->entries_folded = TRUE;
+    }
+  g_mutex_unlock (&self->entries_lock);
+  return self->entries;
 }
 
 /* --- Loading ------------------------------------------------------------- */
@@ -218,6 +246,68 @@ validate_all (SmAtlas             *self,
   return ok;
 }
 
+/* Every other file of a set, from @first on: one thread's share. */
+typedef struct
+{
+  GBytes * const     *contents;
+  const char * const *names;
+  JsonNode          **roots;
+  GError            **errors;
+  guint               first;
+} ParseShare;
+
+static gpointer
+parse_share (gpointer data)
+{
+  ParseShare *share = data;
+
+  for (guint i = share->first; share->contents[i] != NULL; i += 2)
+    {
+      share->roots[i] = parse (share->contents[i], share->names[i], &share->errors[i]);
+      if (share->contents[i + 1] == NULL)
+        break;
+    }
+  return NULL;
+}
+
+/* The files are independent until they are validated together, and
+ * parsing them is half of loading the content: a second thread parses
+ * every other one. The error is the first file's that has one, as when
+ * they were parsed in turn. */
+static gboolean
+parse_all (GBytes * const      *contents,
+           const char * const  *names,
+           GPtrArray           *roots,
+           GError             **error)
+{
+  guint n = g_strv_length ((char **) contents);
+  g_autofree JsonNode **parsed = g_new0 (JsonNode *, n + 1);
+  g_autofree GError **errors = g_new0 (GError *, n + 1);
+  ParseShare shares[2] = {
+    { contents, names, parsed, errors, 0 },
+    { contents, names, parsed, errors, 1 },
+  };
+  GThread *thread = n > 1 ? g_thread_new ("sm-atlas-parse", parse_share, &shares[1]) : NULL;
+  gboolean ok = TRUE;
+
+  if (n > 0)
+    parse_share (&shares[0]);
+  g_clear_pointer (&thread, g_thread_join);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (ok && parsed[i] == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&errors[i]));
+          ok = FALSE;
+        }
+      g_clear_error (&errors[i]);
+      if (parsed[i] != NULL)
+        g_ptr_array_add (roots, parsed[i]);
+    }
+  return ok;
+}
+
 static gboolean
 load (SmAtlas             *self,
       GBytes * const      *contents,
@@ -226,14 +316,8 @@ load (SmAtlas             *self,
 {
   g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
 
-  for (guint i = 0; contents[i] != NULL; i++)
-    {
-      JsonNode *root = parse (contents[i], names[i], error);
-
-      if (root == NULL)
-        return FALSE;
-      g_ptr_array_add (roots, root);
-    }
+  if (!parse_all (contents, names, roots, error))
+    return FALSE;
 
   if (!validate_all (self, roots, names, error))
     return FALSE;
@@ -670,6 +754,7 @@ sm_atlas_finalize (GObject *object)
   g_clear_object (&self->back);
   g_clear_object (&self->front);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_mutex_clear (&self->entries_lock);
   g_clear_pointer (&self->region_words, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_atlas_parent_class)->finalize (object);
@@ -696,5 +781,6 @@ sm_atlas_init (SmAtlas *self)
       self->by_id[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   self->entries = g_ptr_array_new_with_free_func (search_entry_free);
+  g_mutex_init (&self->entries_lock);
   self->region_words = g_ptr_array_new_with_free_func (_sm_atlas_region_word_free);
 }

@@ -13,32 +13,38 @@
 
 #include <librsvg/rsvg.h>
 
-#include "sm-anatomy.h"
+#include "sm-anatomy-private.h"
 
 /* One handle per style plus one for the plain file: librsvg 2.54
  * stylesheets accumulate on a handle and cannot be removed, so each look
  * needs its own parse. sm_anatomy_new() parses the screen's ahead; the
  * default instance of the app and of an export parses each when it is
  * first used (most runs never print, many never turn to the front). Id
- * maps are stamped from the silhouettes, which need no parse of their own. */
+ * maps are stamped from the silhouettes, which need no parse of their own.
+ * HANDLE_MARKED draws a view in two looks at once, for one set of marked
+ * zones (see lock_marked ()). */
 enum {
   HANDLE_PLAIN = SM_ANATOMY_N_STYLES,
+  HANDLE_MARKED,
   N_HANDLES
 };
 
-typedef struct
+typedef SmAnatomyView View;
+
+struct _SmAnatomyView
 {
   char       *name;
   char       *path;
   GBytes     *bytes;    /* the file, for the handles parsed on demand */
   RsvgHandle *handles[N_HANDLES];
   GMutex      handle_locks[N_HANDLES]; /* each handle parsed and used under its own */
+  char       *marked_key; /* what HANDLE_MARKED was parsed for, under its lock */
   SmSvgIndex *index;
   GMutex      lock;     /* the size and the bounds */
   double      width;    /* 0 until a handle was parsed */
   double      height;
   GHashTable *bounds;   /* id → cairo_rectangle_t*, filled on demand */
-} View;
+};
 
 struct _SmAnatomy
 {
@@ -88,13 +94,15 @@ static const char * const style_sheets[N_HANDLES] = {
     ".muscle-fibres { display: none; }"
     "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
   /* Deep muscles in a darker shade, so the piriformis reads as its own
-   * shape on top of the gluteus maximus. */
+   * shape on top of the gluteus maximus. "@zone" is every zone here, one
+   * marked zone's id in a marked drawing (sm-anatomy-marked.c). */
   [SM_ANATOMY_STYLE_PAPER_MARKED] =
-    ".zone .muscle { fill: #f5b06e; stroke: #9a4210; stroke-width: 2.5; opacity: 1; }"
-    "#layer-deep .zone .muscle { fill: #e07a35; }"
-    ".muscle-fibres { display: inline; opacity: 1; stroke-opacity: 1; stroke: #c8733a; }"
+    "@zone .muscle { fill: #f5b06e; stroke: #9a4210; stroke-width: 2.5; opacity: 1; }"
+    "#layer-deep @zone .muscle { fill: #e07a35; }"
+    "@zone .muscle-fibres { display: inline; opacity: 1; stroke-opacity: 1; stroke: #c8733a; }"
     "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
   [HANDLE_PLAIN] = NULL,
+  [HANDLE_MARKED] = NULL,
 };
 
 guint
@@ -108,7 +116,8 @@ sm_anatomy_get_parse_count (void)
 static gboolean
 parsed_ahead (guint handle)
 {
-  return handle != SM_ANATOMY_STYLE_PAPER && handle != SM_ANATOMY_STYLE_PAPER_MARKED;
+  return handle != SM_ANATOMY_STYLE_PAPER && handle != SM_ANATOMY_STYLE_PAPER_MARKED &&
+         handle != HANDLE_MARKED;
 }
 
 static void
@@ -122,6 +131,7 @@ view_free (View *view)
   g_mutex_clear (&view->lock);
   g_clear_object (&view->index);
   g_clear_pointer (&view->bytes, g_bytes_unref);
+  g_free (view->marked_key);
   g_free (view->path);
   g_clear_pointer (&view->bounds, g_hash_table_unref);
   g_free (view->name);
@@ -137,8 +147,9 @@ parse_handle (GBytes      *bytes,
               GError     **error)
 {
   g_autoptr(GObject) handle = NULL;   /* librsvg 2.54 has no autoptr */
+  g_autoptr(GBytes) styled = css != NULL ? _sm_anatomy_embed_style (bytes, css) : NULL;
   gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
+  const guint8 *data = g_bytes_get_data (styled != NULL ? styled : bytes, &size);
 
   g_atomic_int_inc (&parse_count);
   g_debug ("parsing %s (%.40s)", path, css != NULL ? css : "no stylesheet");
@@ -150,7 +161,7 @@ parse_handle (GBytes      *bytes,
     }
 
   rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96.0);
-  if (css != NULL &&
+  if (css != NULL && styled == NULL &&
       !rsvg_handle_set_stylesheet (RSVG_HANDLE (handle), (const guint8 *) css, strlen (css), error))
     {
       g_prefix_error (error, "%s: stylesheet: ", path);
@@ -191,11 +202,17 @@ read_size (View        *view,
   return ok;
 }
 
-static const char *
-handle_style_sheet (View  *view,
-                    guint  handle)
+/* A style's sheet with its "@zone" standing for @scope; NULL for none. */
+char *
+_sm_anatomy_scope_style_sheet (guint       style,
+                               const char *scope)
 {
-  return style_sheets[handle];
+  g_auto(GStrv) parts = NULL;
+
+  if (style_sheets[style] == NULL)
+    return NULL;
+  parts = g_strsplit (style_sheets[style], SM_ANATOMY_ZONE_SCOPE, -1);
+  return g_strjoinv (scope, parts);
 }
 
 /* Handle @handle of @view, parsed now if it was not yet, with its lock
@@ -209,7 +226,11 @@ lock_handle (View    *view,
 
   g_mutex_lock (&view->handle_locks[handle]);
   if (*slot == NULL)
-    *slot = parse_handle (view->bytes, view->path, handle_style_sheet (view, handle), error);
+    {
+      g_autofree char *css = _sm_anatomy_scope_style_sheet (handle, ".zone");
+
+      *slot = parse_handle (view->bytes, view->path, css, error);
+    }
   if (*slot != NULL && read_size (view, *slot, error))
     return *slot;
 
@@ -222,6 +243,52 @@ unlock_handle (View  *view,
                guint  handle)
 {
   g_mutex_unlock (&view->handle_locks[handle]);
+}
+
+/* A handle of @view parsed with @css, a sheet its caller builds, kept for
+ * @key and parsed again only for another: the marked drawings'
+ * (sm-anatomy-marked.c), of which a view keeps the latest. Locked, see
+ * _sm_anatomy_lock_style (). */
+RsvgHandle *
+_sm_anatomy_lock_custom (View        *view,
+                         const char  *key,
+                         const char  *css,
+                         GError     **error)
+{
+  RsvgHandle **slot = &view->handles[HANDLE_MARKED];
+
+  g_mutex_lock (&view->handle_locks[HANDLE_MARKED]);
+  if (*slot == NULL || g_strcmp0 (view->marked_key, key) != 0)
+    {
+      g_clear_object (slot);
+      g_clear_pointer (&view->marked_key, g_free);
+      *slot = parse_handle (view->bytes, view->path, css, error);
+      if (*slot != NULL)
+        view->marked_key = g_strdup (key);
+    }
+  if (*slot != NULL && read_size (view, *slot, error))
+    return *slot;
+
+  g_mutex_unlock (&view->handle_locks[HANDLE_MARKED]);
+  return NULL;
+}
+
+RsvgHandle *
+_sm_anatomy_lock_style (View            *view,
+                        SmAnatomyStyle   style,
+                        GError         **error)
+{
+  return lock_handle (view, style, error);
+}
+
+/* Releases a handle from _sm_anatomy_lock_style () or _custom (). */
+void
+_sm_anatomy_unlock (View       *view,
+                    RsvgHandle *handle)
+{
+  for (guint i = 0; i < N_HANDLES; i++)
+    if (view->handles[i] == handle)
+      unlock_handle (view, i);
 }
 
 /* One look of one view to parse: the twelve parses are a good part of the
@@ -406,6 +473,20 @@ lookup_view (SmAnatomy  *self,
   return get_view (self, 0);
 }
 
+View *
+_sm_anatomy_lookup_view (SmAnatomy  *self,
+                         const char *name)
+{
+  return lookup_view (self, name);
+}
+
+gboolean
+_sm_anatomy_view_has_id (View       *view,
+                         const char *element_id)
+{
+  return sm_svg_index_has_id (view->index, element_id);
+}
+
 SmSvgIndex *
 sm_anatomy_get_index (SmAnatomy  *self,
                       const char *view)
@@ -471,6 +552,19 @@ sm_anatomy_ensure_style (SmAnatomy       *self,
 
 /* Both rectangles of @element_id drawn in @handle, at the intrinsic size
  * (librsvg 2.54 ignores the viewport's size here). */
+gboolean
+_sm_anatomy_geometry_of (View          *view,
+             RsvgHandle    *rsvg,
+             const char    *element_id,
+             RsvgRectangle *ink,
+             RsvgRectangle *logical)
+{
+  g_autofree char *ref = g_strconcat ("#", element_id, NULL);
+  RsvgRectangle viewport = { 0, 0, view->width, view->height };
+
+  return rsvg_handle_get_geometry_for_layer (rsvg, ref, &viewport, ink, logical, NULL);
+}
+
 static gboolean
 get_geometry (View          *view,
               guint          handle,
@@ -478,15 +572,12 @@ get_geometry (View          *view,
               RsvgRectangle *ink,
               RsvgRectangle *logical)
 {
-  g_autofree char *ref = g_strconcat ("#", element_id, NULL);
   RsvgHandle *rsvg = lock_handle (view, handle, NULL);
-  RsvgRectangle viewport;
   gboolean found;
 
   if (rsvg == NULL)
     return FALSE;
-  viewport = (RsvgRectangle) { 0, 0, view->width, view->height };
-  found = rsvg_handle_get_geometry_for_layer (rsvg, ref, &viewport, ink, logical, NULL);
+  found = _sm_anatomy_geometry_of (view, rsvg, element_id, ink, logical);
   unlock_handle (view, handle);
   return found;
 }
@@ -572,6 +663,21 @@ sm_anatomy_get_logical_bounds (SmAnatomy         *self,
   return TRUE;
 }
 
+/* Draws @element_id (NULL: the whole document) with @rsvg. */
+gboolean
+_sm_anatomy_draw_with (RsvgHandle              *rsvg,
+           const char              *element_id,
+           cairo_t                 *cr,
+           const cairo_rectangle_t *viewport,
+           GError                 **error)
+{
+  g_autofree char *ref = element_id != NULL ? g_strconcat ("#", element_id, NULL) : NULL;
+  RsvgRectangle rect = { viewport->x, viewport->y, viewport->width, viewport->height };
+
+  return ref != NULL ? rsvg_handle_render_layer (rsvg, cr, ref, &rect, error)
+                     : rsvg_handle_render_document (rsvg, cr, &rect, error);
+}
+
 /* Draws @element_id of @view (NULL: the whole document) with @handle. */
 static gboolean
 render_layer (View                    *view,
@@ -581,15 +687,12 @@ render_layer (View                    *view,
               const cairo_rectangle_t *viewport,
               GError                 **error)
 {
-  g_autofree char *ref = element_id != NULL ? g_strconcat ("#", element_id, NULL) : NULL;
-  RsvgRectangle rect = { viewport->x, viewport->y, viewport->width, viewport->height };
   RsvgHandle *rsvg = lock_handle (view, handle, error);
   gboolean ok;
 
   if (rsvg == NULL)
     return FALSE;
-  ok = ref != NULL ? rsvg_handle_render_layer (rsvg, cr, ref, &rect, error)
-                   : rsvg_handle_render_document (rsvg, cr, &rect, error);
+  ok = _sm_anatomy_draw_with (rsvg, element_id, cr, viewport, error);
   unlock_handle (view, handle);
   return ok;
 }
@@ -624,94 +727,6 @@ sm_anatomy_render_element (SmAnatomy               *self,
   g_return_val_if_fail (element_id != NULL && cr != NULL && viewport != NULL, FALSE);
 
   return render_layer (lookup_view (self, view), style, element_id, cr, viewport, error);
-}
-
-static gboolean
-group_holds (SmSvgIndex         *index,
-             const char         *group,
-             const char * const *ids)
-{
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_strcmp0 (sm_svg_index_get_group (index, ids[i]), group) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* One view drawn in two looks, see sm_anatomy_render_marked_view (). */
-typedef struct
-{
-  View                    *view;
-  SmAnatomyStyle           style;
-  SmAnatomyStyle           marked_style;
-  const char * const      *marked;
-  cairo_t                 *cr;
-  const cairo_rectangle_t *viewport;
-} MarkedView;
-
-/* A layer that holds a marked zone, zone by zone in drawing order. */
-static gboolean
-render_zones_of (const MarkedView  *drawing,
-                 const char        *group,
-                 GError           **error)
-{
-  SmSvgIndex *index = drawing->view->index;
-  g_autoptr(GPtrArray) zones = sm_svg_index_list_ids (index, "zone-");
-
-  for (guint i = 0; i < zones->len; i++)
-    {
-      const char *zone = zones->pdata[i];
-      SmAnatomyStyle style = g_strv_contains (drawing->marked, zone) ? drawing->marked_style
-                                                                      : drawing->style;
-
-      if (g_strcmp0 (sm_svg_index_get_group (index, zone), group) == 0 &&
-          !render_layer (drawing->view, style, zone, drawing->cr, drawing->viewport, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* The whole view in @style but the zones @marked in @marked_style, each
- * where it lies in the drawing order, so what lies on top of a marked zone
- * still does. A handle draws in one look only, so the view is drawn in
- * pieces: each top-level group whole (every one holds elements with ids,
- * test-anatomy checks the groups), a layer holding a marked zone zone by
- * zone (layers hold only zones). */
-gboolean
-sm_anatomy_render_marked_view (SmAnatomy               *self,
-                               const char              *view,
-                               SmAnatomyStyle           style,
-                               SmAnatomyStyle           marked_style,
-                               const char * const      *marked,
-                               cairo_t                 *cr,
-                               const cairo_rectangle_t *viewport,
-                               GError                 **error)
-{
-  MarkedView drawing = { NULL, style, marked_style, marked, cr, viewport };
-  g_autoptr(GPtrArray) ids = NULL;
-  const char *group = NULL;
-
-  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
-  g_return_val_if_fail (style < SM_ANATOMY_N_STYLES && marked_style < SM_ANATOMY_N_STYLES, FALSE);
-  g_return_val_if_fail (marked != NULL && cr != NULL && viewport != NULL, FALSE);
-
-  drawing.view = lookup_view (self, view);
-  ids = sm_svg_index_list_ids (drawing.view->index, NULL);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *in = sm_svg_index_get_group (drawing.view->index, ids->pdata[i]);
-      gboolean ok;
-
-      if (in == NULL || g_strcmp0 (in, group) == 0)
-        continue;
-      group = in;
-      ok = group_holds (drawing.view->index, group, marked)
-           ? render_zones_of (&drawing, group, error)
-           : render_layer (drawing.view, style, group, cr, viewport, error);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* Turns the colour codes of the rendered surface into 1-based positions

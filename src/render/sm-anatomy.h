@@ -32,8 +32,10 @@ G_BEGIN_DECLS
  *
  * Each SVG is parsed once per style (one handle per style, because
  * librsvg stylesheets accumulate on a handle and cannot be removed): the
- * screen's styles at construction, the paper styles when a sheet first
- * draws; nothing parses again afterwards. sm_anatomy_get_parse_count()
+ * screen's styles at construction, the paper styles when first drawn. A
+ * marked drawing (a sheet's figure: two looks, chosen per zone) has one
+ * handle, parsed for its marks when first drawn and again only for other
+ * marks; nothing else parses again afterwards. sm_anatomy_get_parse_count()
  * lets a test check that. Each handle is parsed and used under a lock of
  * its own, so a thread may prepare or measure a view while another draws.
  */
@@ -149,6 +151,28 @@ gboolean        sm_anatomy_render_marked_view (SmAnatomy       *self,
                                               cairo_t          *cr,
                                               const cairo_rectangle_t *viewport,
                                               GError          **error);
+gboolean        sm_anatomy_render_marked_element (SmAnatomy    *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              SmAnatomyStyle    marked_style,
+                                              const char * const *marked,
+                                              const char       *element_id,
+                                              cairo_t          *cr,
+                                              const cairo_rectangle_t *viewport,
+                                              GError          **error);
+gboolean        sm_anatomy_ensure_marked     (SmAnatomy        *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              SmAnatomyStyle    marked_style,
+                                              const char * const *marked,
+                                              GError          **error);
+gboolean        sm_anatomy_get_marked_logical_bounds (SmAnatomy *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style,
+                                              SmAnatomyStyle    marked_style,
+                                              const char * const *marked,
+                                              const char       *element_id,
+                                              cairo_rectangle_t *bounds);
 
 cairo_surface_t *sm_anatomy_render_mask      (SmAnatomy        *self,
                                               const char       *view,

@@ -360,34 +360,40 @@ measure_depth (Coverage *coverage)
 {
   static const int forward[4][3] = { { -1, 0, 3 }, { -1, -1, 4 }, { 0, -1, 3 }, { 1, -1, 4 } };
   int w = coverage->width, h = coverage->height;
+  const guint8 *ids = coverage->ids;
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
-        guint8 id = id_at (coverage, x, y);
+        guint8 id = ids[(gsize) y * w + x];
         gboolean edge = id_at (coverage, x - 1, y) != id || id_at (coverage, x + 1, y) != id ||
                         id_at (coverage, x, y - 1) != id || id_at (coverage, x, y + 1) != id;
 
         coverage->depth[(gsize) y * w + x] = edge || id == 0 ? 0 : G_MAXUINT16;
       }
 
+  /* An edge pixel stays 0 and a pixel of no muscle is skipped, so only
+   * the inner pixels of a muscle take part (the same numbers as checking
+   * every pixel, for a fraction of the time). */
   for (guint pass = 0; pass < 2; pass++)
     for (int j = 0; j < h; j++)
       for (int i = 0; i < w; i++)
         {
           int x = pass == 0 ? i : w - 1 - i, y = pass == 0 ? j : h - 1 - j;
           int sign = pass == 0 ? 1 : -1;
-          guint16 *d = &coverage->depth[(gsize) y * w + x];
-          guint8 id = id_at (coverage, x, y);
+          gsize at = (gsize) y * w + x;
+          guint16 *d = &coverage->depth[at];
+          guint8 id = ids[at];
 
-          if (id == 0)
+          if (id == 0 || *d == 0)
             continue;
           for (guint k = 0; k < 4; k++)
             {
               int nx = x + sign * forward[k][0], ny = y + sign * forward[k][1];
+              gsize next = (gsize) ny * w + nx;
 
-              if (nx >= 0 && ny >= 0 && nx < w && ny < h && id_at (coverage, nx, ny) == id)
-                *d = MIN (*d, coverage->depth[(gsize) ny * w + nx] + forward[k][2]);
+              if (nx >= 0 && ny >= 0 && nx < w && ny < h && ids[next] == id)
+                *d = MIN (*d, coverage->depth[next] + forward[k][2]);
             }
         }
 }
@@ -622,6 +628,41 @@ coverage_key_for (const char    *view,
   return g_string_free (key, FALSE);
 }
 
+/* The coverage of each view ("back", "front") for the deep muscles that
+ * carry a badge, kept for the next call: it tries smaller badges, the
+ * next zoom of the same routine, or is the call that
+ * sm_badge_layout_prepare () did the work for. */
+typedef struct
+{
+  Coverage  coverage;
+  char     *key;       /* NULL until built */
+} CoverageSlot;
+
+static GMutex coverage_lock;
+static CoverageSlot coverage_slots[2];
+
+/* The coverage for @badges in @view, built unless it is; call with
+ * coverage_lock held. */
+static const Coverage *
+ensure_coverage (const char    *view,
+                 ViewOutlines  *outlines,
+                 const SmBadge *badges,
+                 guint          n_badges)
+{
+  CoverageSlot *slot = &coverage_slots[g_strcmp0 (view, "front") == 0 ? 1 : 0];
+  g_autofree char *key = coverage_key_for (view, outlines, badges, n_badges);
+
+  if (g_strcmp0 (key, slot->key) != 0)
+    {
+      if (slot->key != NULL)
+        coverage_clear (&slot->coverage);
+      coverage_init (&slot->coverage, outlines, badges, n_badges);
+      g_free (slot->key);
+      slot->key = g_steal_pointer (&key);
+    }
+  return &slot->coverage;
+}
+
 static int
 compare_areas (gconstpointer a,
                gconstpointer b,
@@ -652,13 +693,10 @@ sm_badge_layout_place (const char *view,
                        SmBadge    *badges,
                        guint       n_badges)
 {
-  static GMutex lock;
-  static Coverage coverage;
-  static char *coverage_key;
   ViewOutlines *outlines = get_view (view);
   g_autofree guint *order = NULL;
   g_autofree guint64 *areas = NULL;
-  g_autofree char *key = NULL;
+  const Coverage *coverage;
   gboolean clear;
 
   for (guint i = 0; i < n_badges; i++)
@@ -667,18 +705,9 @@ sm_badge_layout_place (const char *view,
     return TRUE;
 
   /* The coverage depends on the view and on which deep muscles carry a
-   * badge: kept for the next call, which tries smaller badges or the next
-   * zoom of the same routine. */
-  g_mutex_lock (&lock);
-  key = coverage_key_for (view, outlines, badges, n_badges);
-  if (g_strcmp0 (key, coverage_key) != 0)
-    {
-      if (coverage_key != NULL)
-        coverage_clear (&coverage);
-      coverage_init (&coverage, outlines, badges, n_badges);
-      g_free (coverage_key);
-      coverage_key = g_steal_pointer (&key);
-    }
+   * badge. */
+  g_mutex_lock (&coverage_lock);
+  coverage = ensure_coverage (view, outlines, badges, n_badges);
 
   /* The smallest parts have the fewest places: they choose first, the
    * large muscles fit their badges round them. */
@@ -686,10 +715,10 @@ sm_badge_layout_place (const char *view,
   areas = g_new0 (guint64, n_badges);
   for (guint i = 0; i < n_badges; i++)
     {
-      guint8 id = element_id (&coverage, badges[i].element);
+      guint8 id = element_id (coverage, badges[i].element);
 
       order[i] = i;
-      areas[i] = id != 0 ? area (&coverage, id) : 0;
+      areas[i] = id != 0 ? area (coverage, id) : 0;
     }
   g_qsort_with_data (order, n_badges, sizeof (guint), compare_areas, areas);
   for (guint i = 0; i < n_badges; i++)
@@ -697,7 +726,7 @@ sm_badge_layout_place (const char *view,
       {
         int twin = find_twin (badges, n_badges, order[i]);
 
-        place_one (&coverage, badges, n_badges, order[i],
+        place_one (coverage, badges, n_badges, order[i],
                    twin >= 0 && !badges[twin].placed ? twin : -1);
       }
   /* Then each again with all the others in place: a badge that had to
@@ -711,13 +740,39 @@ sm_badge_layout_place (const char *view,
           badges[order[i]].placed = FALSE;
           if (twin >= 0)
             badges[twin].placed = FALSE;
-          place_one (&coverage, badges, n_badges, order[i], twin);
+          place_one (coverage, badges, n_badges, order[i], twin);
           if (twin >= 0 && !badges[twin].placed)
-            place_one (&coverage, badges, n_badges, twin, -1);
+            place_one (coverage, badges, n_badges, twin, -1);
         }
   clear = all_clear (badges, n_badges);
-  g_mutex_unlock (&lock);
+  g_mutex_unlock (&coverage_lock);
   return clear;
+}
+
+/**
+ * sm_badge_layout_prepare:
+ * @view: "back" or "front"
+ * @elements: (array zero-terminated=1): the zones that will carry badges
+ *
+ * Does the part of sm_badge_layout_place () that does not depend on the
+ * badges' sizes (which muscle shows where), so that a thread can do it
+ * before the badges are measured; placing them later is then quick.
+ */
+void
+sm_badge_layout_prepare (const char         *view,
+                         const char * const *elements)
+{
+  ViewOutlines *outlines = get_view (view);
+  guint n = g_strv_length ((char **) elements);
+  g_autofree SmBadge *badges = g_new0 (SmBadge, MAX (n, 1));
+
+  if (outlines->width <= 0 || outlines->height <= 0 || n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    badges[i].element = elements[i];
+  g_mutex_lock (&coverage_lock);
+  ensure_coverage (view, outlines, badges, n);
+  g_mutex_unlock (&coverage_lock);
 }
 
 /* --- Labels -------------------------------------------------------------- */

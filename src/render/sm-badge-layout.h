@@ -36,6 +36,8 @@ typedef struct
 gboolean  sm_badge_layout_place           (const char   *view,
                                            SmBadge      *badges,
                                            guint         n_badges);
+void      sm_badge_layout_prepare         (const char   *view,
+                                           const char * const *elements);
 
 char     *sm_badge_compact_label          (const guint  *numbers,
                                            guint         n_numbers);

@@ -16,10 +16,11 @@
 #include "sm-zone-id.h"
 
 /* The sheet's body views. The routine's zones become marks; a thread
- * has SmAnatomy parse the paper styles of the views (once in the process;
- * the back view's ahead of time for the command-line export) and measures
- * the marks while the sheet lays out its text. The figure is then drawn by
- * SmAnatomy, like every body on screen, with the step numbers on it. */
+ * has SmAnatomy parse each view once for the marks (the paper look with
+ * the marked zones in theirs: one marked drawing, see
+ * sm_anatomy_render_marked_view ()) and measures the marks while the sheet
+ * lays out its text. The figure is then drawn by SmAnatomy, like every
+ * body on screen, with the step numbers on it. */
 
 /* --- Marks --------------------------------------------------------------- */
 
@@ -154,44 +155,38 @@ view_art_new (SmSheet    *self,
   return art;
 }
 
-/* The looks of a figure: the marked muscles' first, as they are measured
- * in it. Each is parsed once in the process, in its own handle. */
-static const SmAnatomyStyle paper_styles[] = {
-  SM_ANATOMY_STYLE_PAPER_MARKED, SM_ANATOMY_STYLE_PAPER,
-};
-
-/* The back view, which most sheets show, parsed ahead by
- * sm_sheet_warm_up () for the first sheet that wants it, one look per
- * thread. */
+/* The back view's file, which most sheets show, read and indexed ahead by
+ * sm_sheet_warm_up () while the content loads: its parse waits for the
+ * routine, whose marks it is for. */
 static gpointer
-parse_back (gpointer style)
+read_back (gpointer data)
 {
-  sm_anatomy_ensure_style (sm_anatomy_get_default (), "back", GPOINTER_TO_UINT (style), NULL);
+  sm_anatomy_get_index (sm_anatomy_get_default (), "back");
   return NULL;
 }
 
-void
-sm_sheet_start_parsing_back (GThread **threads)
+GThread *
+sm_sheet_start_reading_back (void)
 {
   sm_anatomy_default_parse_on_demand ();
-  for (guint i = 0; i < G_N_ELEMENTS (paper_styles); i++)
-    threads[i] = g_thread_new ("sm-sheet-back", parse_back, GUINT_TO_POINTER (paper_styles[i]));
+  return g_thread_new ("sm-sheet-back", read_back, NULL);
 }
 
-/* Each mark measured once, on the look it is drawn in: the logical box,
- * because librsvg 2.54.7 returns an ink box that reaches back to the
- * origin for some groups (gluteus medius). */
+/* Each mark measured once, as it is drawn: the logical box, because
+ * librsvg 2.54.7 returns an ink box that reaches back to the origin for
+ * some groups (gluteus medius). */
 static void
 measure_marks (SmAnatomy  *anatomy,
-               const char *view,
-               GArray     *marks)
+               ViewArt    *art)
 {
-  for (guint i = 0; i < marks->len; i++)
+  for (guint i = 0; i < art->marks->len; i++)
     {
-      Mark *mark = &g_array_index (marks, Mark, i);
+      Mark *mark = &g_array_index (art->marks, Mark, i);
 
-      mark->found = sm_anatomy_get_logical_bounds (anatomy, view, SM_ANATOMY_STYLE_PAPER_MARKED,
-                                                   mark->element, &mark->box);
+      mark->found = sm_anatomy_get_marked_logical_bounds (anatomy, art->view, SM_ANATOMY_STYLE_PAPER,
+                                                          SM_ANATOMY_STYLE_PAPER_MARKED,
+                                                          (const char * const *) art->elements->pdata,
+                                                          mark->element, &mark->box);
     }
 }
 
@@ -200,11 +195,15 @@ view_art_load (ViewArt *art)
 {
   SmAnatomy *anatomy = sm_anatomy_get_default ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (paper_styles); i++)
-    if (!sm_anatomy_ensure_style (anatomy, art->view, paper_styles[i], &art->error))
-      return;
+  if (!sm_anatomy_ensure_marked (anatomy, art->view, SM_ANATOMY_STYLE_PAPER,
+                                 SM_ANATOMY_STYLE_PAPER_MARKED,
+                                 (const char * const *) art->elements->pdata, &art->error))
+    return;
   sm_anatomy_get_size (anatomy, art->view, &art->iw, &art->ih);
-  measure_marks (anatomy, art->view, art->marks);
+  measure_marks (anatomy, art);
+  /* Which muscle shows where, for the badges: a good part of placing
+   * them, done here off the thread that lays out and paints. */
+  sm_badge_layout_prepare (art->view, (const char * const *) art->elements->pdata);
 }
 
 static gpointer
@@ -455,8 +454,10 @@ sm_sheet_paint_body_view (Flow       *flow,
    * so the patient sees where to work. */
   for (guint i = 0; i < marks->len; i++)
     if (g_array_index (marks, Mark, i).deep)
-      sm_anatomy_render_element (anatomy, view, SM_ANATOMY_STYLE_PAPER_MARKED,
-                                 g_array_index (marks, Mark, i).element, flow->cr, &viewport, NULL);
+      sm_anatomy_render_marked_element (anatomy, view, SM_ANATOMY_STYLE_PAPER,
+                                        SM_ANATOMY_STYLE_PAPER_MARKED,
+                                        (const char * const *) art->elements->pdata,
+                                        g_array_index (marks, Mark, i).element, flow->cr, &viewport, NULL);
 
   /* The pain drawing, in vector paths, under the step numbers. */
   sm_pain_paint_drawing (pain, view, flow->cr, &viewport, art->iw);

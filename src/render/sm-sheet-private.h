@@ -205,8 +205,8 @@ void         sm_sheet_paint_all_pages     (SmSheet     *self,
 
 /* --- The body views (sm-sheet-figure.c) ---------------------------------- */
 
-/* Two threads, one per paper style, into @threads. */
-void         sm_sheet_start_parsing_back  (GThread **threads);
+/* A thread that reads the back view's file, for sm_sheet_warm_up (). */
+GThread     *sm_sheet_start_reading_back  (void);
 void         sm_sheet_start_loading_art   (SmSheet     *self);
 guint        sm_sheet_list_views          (SmSheet     *self,
                                            const char  *views[2]);

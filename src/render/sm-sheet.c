@@ -31,12 +31,12 @@ G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
 
 /* --- Construction -------------------------------------------------------- */
 
-/* The fonts, and the back view in both paper styles. */
-static GThread *warm_up_threads[3];
+/* The fonts, and the back view's file. */
+static GThread *warm_up_threads[2];
 
 /* For a process that only makes sheets and has no screen (the command-line
  * export): the sheet's font configuration becomes the process's, and the
- * fonts load and the back view is parsed in threads while the content
+ * fonts load and the back view is read in threads while the content
  * loads. */
 void
 sm_sheet_warm_up (void)
@@ -44,7 +44,7 @@ sm_sheet_warm_up (void)
   g_return_if_fail (warm_up_threads[0] == NULL);
 
   warm_up_threads[0] = sm_sheet_start_loading_fonts ();
-  sm_sheet_start_parsing_back (&warm_up_threads[1]);
+  warm_up_threads[1] = sm_sheet_start_reading_back ();
 }
 
 /* Waits for what sm_sheet_warm_up () started. A process that refuses its

@@ -1,0 +1,56 @@
+/* sm-anatomy-private.h: what SmAnatomy's files share (sm-anatomy.c, the
+ * views and their handles; sm-anatomy-marked.c, a view drawn in two looks;
+ * sm-anatomy-style.c, a style's sheet put into the file).
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <librsvg/rsvg.h>
+
+#include "sm-anatomy.h"
+
+G_BEGIN_DECLS
+
+/* In a style sheet, the selector of the zones the style is for: every
+ * zone (".zone") when the style has a handle of its own, one zone's id
+ * when a marked drawing scopes the sheet to its marks. */
+#define SM_ANATOMY_ZONE_SCOPE "@zone"
+
+typedef struct _SmAnatomyView SmAnatomyView;
+
+SmAnatomyView *_sm_anatomy_lookup_view        (SmAnatomy         *self,
+                                               const char        *name);
+gboolean       _sm_anatomy_view_has_id        (SmAnatomyView     *view,
+                                               const char        *element_id);
+char          *_sm_anatomy_scope_style_sheet  (guint              style,
+                                               const char        *scope);
+GBytes        *_sm_anatomy_embed_style        (GBytes            *bytes,
+                                               const char        *css);
+
+/* A handle, parsed if need be, with its lock held: release it with
+ * _sm_anatomy_unlock (). NULL (and unlocked) on error. */
+RsvgHandle    *_sm_anatomy_lock_style         (SmAnatomyView     *view,
+                                               SmAnatomyStyle     style,
+                                               GError           **error);
+RsvgHandle    *_sm_anatomy_lock_custom        (SmAnatomyView     *view,
+                                               const char        *key,
+                                               const char        *css,
+                                               GError           **error);
+void           _sm_anatomy_unlock             (SmAnatomyView     *view,
+                                               RsvgHandle        *handle);
+
+gboolean       _sm_anatomy_geometry_of        (SmAnatomyView     *view,
+                                               RsvgHandle        *rsvg,
+                                               const char        *element_id,
+                                               RsvgRectangle     *ink,
+                                               RsvgRectangle     *logical);
+gboolean       _sm_anatomy_draw_with          (RsvgHandle        *rsvg,
+                                               const char        *element_id,
+                                               cairo_t           *cr,
+                                               const cairo_rectangle_t *viewport,
+                                               GError           **error);
+
+G_END_DECLS
