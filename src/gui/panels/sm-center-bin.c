@@ -73,9 +73,19 @@ sm_center_bin_measure (GtkWidget      *widget,
   if (child == NULL || !gtk_widget_get_visible (child))
     return;
 
-  /* Heights for a width: the child is as tall as it is at its own width. */
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
-    for_size = child_width (self, child, for_size);
+  /* Heights for a width: the child is as tall as it is at its own width.
+   * For no width in particular, at its natural width: a scrolled page asks
+   * for this and does not use it, and a label would lay its text out at
+   * its narrowest to answer. */
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      int ignored;
+
+      if (for_size >= 0)
+        for_size = child_width (self, child, for_size);
+      else
+        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &ignored, &for_size, NULL, NULL);
+    }
   gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
 }
 
