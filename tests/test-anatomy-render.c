@@ -30,6 +30,37 @@ test_parses_once (void)
   g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, after_new);
 }
 
+/* A released style keeps its bounds and is parsed again when next drawn,
+ * and only then. */
+static void
+test_release_style (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  cairo_surface_t *mask;
+  cairo_rectangle_t box;
+  double x, y;
+  guint before;
+
+  g_assert_no_error (error);
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "front", "zone-psoas-left", &box));
+  sm_anatomy_release_style (anatomy, "front", SM_ANATOMY_STYLE_SILHOUETTE);
+  before = sm_anatomy_get_parse_count ();
+  g_assert_true (sm_anatomy_get_bounds (anatomy, "front", "zone-psoas-left", &box));
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, before);
+
+  mask = sm_anatomy_render_mask (anatomy, "front", SM_ANATOMY_STYLE_SILHOUETTE, "zone-psoas-left",
+                                 0, 0, 1, 1, 0, &x, &y, NULL);
+  g_assert_nonnull (mask);
+  cairo_surface_destroy (mask);
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, before + 1);
+  mask = sm_anatomy_render_mask (anatomy, "front", SM_ANATOMY_STYLE_SILHOUETTE, "zone-psoas-right",
+                                 0, 0, 1, 1, 0, &x, &y, NULL);
+  g_assert_nonnull (mask);
+  cairo_surface_destroy (mask);
+  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, before + 1);
+}
+
 static void
 test_views (void)
 {
@@ -277,6 +308,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/anatomy-render/parses-once", test_parses_once);
   g_test_add_func ("/sm/anatomy-render/views", test_views);
+  g_test_add_func ("/sm/anatomy-render/release-style", test_release_style);
   g_test_add_func ("/sm/anatomy-render/render-element", test_render_element);
   g_test_add_func ("/sm/anatomy-render/render-mask", test_render_mask);
   g_test_add_func ("/sm/anatomy-render/marked-drawing", test_marked_drawing);

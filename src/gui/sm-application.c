@@ -244,6 +244,11 @@ preload (gpointer data)
       sm_anatomy_cache_bounds (anatomy, views[v], "zone-");
       sm_anatomy_cache_bounds (anatomy, views[v], "caution-");
     }
+  /* The window opens on the first view: the other's tree (close to a
+   * megabyte) was needed only for its bounds, and is parsed again when
+   * that view is first shown. */
+  for (guint v = 1; views[v] != NULL; v++)
+    sm_anatomy_release_style (anatomy, views[v], SM_ANATOMY_STYLE_SILHOUETTE);
   sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_ART, NULL);
   sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_DASHED, NULL);
 

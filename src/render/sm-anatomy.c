@@ -550,6 +550,25 @@ sm_anatomy_ensure_style (SmAnatomy       *self,
   return TRUE;
 }
 
+/* Frees the parsed @style of @view, which is parsed again when it is next
+ * drawn: for a look the app needed once at its start and may not need
+ * again for long, such as the other view's outlines for its bounds. */
+void
+sm_anatomy_release_style (SmAnatomy      *self,
+                          const char     *view,
+                          SmAnatomyStyle  style)
+{
+  View *v;
+
+  g_return_if_fail (SM_IS_ANATOMY (self));
+  g_return_if_fail (style < SM_ANATOMY_N_STYLES);
+
+  v = lookup_view (self, view);
+  g_mutex_lock (&v->handle_locks[style]);
+  g_clear_object (&v->handles[style]);
+  g_mutex_unlock (&v->handle_locks[style]);
+}
+
 /* Both rectangles of @element_id drawn in @handle, at the intrinsic size
  * (librsvg 2.54 ignores the viewport's size here). */
 gboolean

@@ -110,6 +110,9 @@ gboolean        sm_anatomy_ensure_style      (SmAnatomy        *self,
                                               const char       *view,
                                               SmAnatomyStyle    style,
                                               GError          **error);
+void            sm_anatomy_release_style     (SmAnatomy        *self,
+                                              const char       *view,
+                                              SmAnatomyStyle    style);
 
 /* The views an SmAnatomy knows, "back" then "front". */
 const char * const *sm_anatomy_list_views    (SmAnatomy        *self);
