@@ -101,6 +101,14 @@ def main():
         tap(wait_for(label_shown(window, 'Where does it hurt?')) is not None,
             'Alt+U acknowledges the safety screen')
 
+        # 1b. F10 opens the main menu, made on its first opening; Escape
+        # closes it again (Ctrl+F below must reach the search entry).
+        keys('F10')
+        item = wait_for(lambda: find_named(app, pyatspi.ROLE_MENU_ITEM, 'Keyboard Shortcuts',
+                                           laid_out=True))
+        tap(item is not None, 'F10 opens the main menu, the first time too')
+        keys('Escape')
+
         # 2. Search for the piriformis; Enter opens it.
         keys('ctrl+f')
         focus_is(app, lambda n: n.getRole() == pyatspi.ROLE_ENTRY, 'in the search entry after Ctrl+F')

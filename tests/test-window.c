@@ -25,7 +25,12 @@ check_header_bar (SmWindow *window)
   g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "front_button"), titlebar));
   g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "both_button"), titlebar));
   g_assert_true (gtk_widget_is_ancestor (sm_test_find (window, "search_button"), titlebar));
+  /* The menu is made when it first opens. */
+  g_assert_null (gtk_menu_button_get_menu_model (menu));
+  gtk_menu_button_popup (menu);
   g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
+  gtk_menu_button_popdown (menu);
 }
 
 /* The view and side switches are actionable toggles: activating the

@@ -50,6 +50,7 @@ struct _SmWindow
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkWidget            *view_switch;
   GtkWidget            *side_switch;
   GtkWidget            *search_button;

@@ -405,6 +405,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, view_switch);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, side_switch);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_button);
@@ -438,6 +439,24 @@ sm_window_class_init (SmWindowClass *klass)
   _sm_window_class_hurt_init (klass);
 }
 
+/* The main menu's popover, a hundred widgets, is made when it first
+ * opens (by click, F10 or a screen reader), not for the first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SmWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  /* A screen reader announces the menu when it opens; GTK 4.8 would name
+   * the popover it makes from the menu model after its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+}
+
 static gboolean
 end_session_on_close (SmWindow *self)
 {
@@ -456,10 +475,7 @@ sm_window_init (SmWindow *self)
    * among them. */
   g_signal_connect (self, "close-request", G_CALLBACK (end_session_on_close), NULL);
   sm_unsaved_dialog_guard_window (GTK_WINDOW (self));
-  /* A screen reader announces the menu when it opens; GTK 4.8 would name
-   * the popover it makes from the menu model after its type. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (self->primary_menu_button)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu, self, NULL);
   sm_a11y_clean_mnemonic_names (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
