@@ -38,6 +38,7 @@ typedef struct
   cairo_surface_t *surface;  /* device pixels, device scale set */
   double           x;        /* widget coordinates of its top-left */
   double           y;
+  GskRenderNode   *node;     /* @surface painted, made on first use */
 } Mask;
 
 static void schedule_prewarm (SmBodyMap *self);
@@ -50,8 +51,6 @@ void
 _sm_body_map_invalidate_base (SmBodyMap *self)
 {
   self->base_valid = FALSE;
-  if (self->canvas != NULL)
-    gtk_widget_queue_draw (self->canvas);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -192,6 +191,42 @@ draw_base (SmBodyMap *self,
   cairo_pattern_destroy (art);
 }
 
+/* The base as a grid of nodes, each painting its part of the surface.
+ * GSK's cairo renderer paints a cairo node by first copying the part of
+ * it inside the clip's bounding box into a scratch image: one node over
+ * the whole widget would copy the whole box around the old and the new
+ * highlight, however far apart they are, on every frame. A tile that
+ * misses the damaged boxes costs nothing, one that meets them copies only
+ * what it shares with them. Kept until the base changes, so the GL
+ * renderer also keeps the textures it made of them. */
+#define BASE_TILE 256   /* device pixels a side */
+
+static GskRenderNode *
+base_node_new (cairo_surface_t *base,
+               int              width,
+               int              height,
+               int              factor)
+{
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  int tile = MAX (BASE_TILE / factor, 1);
+
+  for (int y = 0; y < height; y += tile)
+    for (int x = 0; x < width; x += tile)
+      {
+        graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, MIN (tile, width - x), MIN (tile, height - y));
+        GskRenderNode *node = gsk_cairo_node_new (&bounds);
+        cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+        cairo_set_source_surface (cr, base, 0, 0);
+        cairo_rectangle (cr, x, y, bounds.size.width, bounds.size.height);
+        cairo_fill (cr);
+        cairo_destroy (cr);
+        g_ptr_array_add (tiles, node);
+      }
+
+  return gsk_container_node_new ((GskRenderNode **) tiles->pdata, tiles->len);
+}
+
 /* Renders the base at device pixels, so it is crisp at scale 2. */
 static void
 ensure_base (SmBodyMap *self,
@@ -205,6 +240,7 @@ ensure_base (SmBodyMap *self,
       self->base_scale_factor == factor)
     return;
 
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
   self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
   cr = cairo_create (self->base);
@@ -213,6 +249,7 @@ ensure_base (SmBodyMap *self,
   draw_base (self, cr, width, height);
   cairo_destroy (cr);
   cairo_surface_set_device_scale (self->base, factor, factor);
+  self->base_node = base_node_new (self->base, width, height, factor);
 
   schedule_prewarm (self);
   self->base_valid = TRUE;
@@ -220,26 +257,6 @@ ensure_base (SmBodyMap *self,
   self->base_height = height;
   self->base_scale_factor = factor;
   self->base_renders++;
-}
-
-/* The canvas is a child widget so that GTK keeps its render node while
- * only highlights change: the renderer then reuses what it drew (the GL
- * renderer keeps the texture, the cairo renderer replays a cached image). */
-static void
-draw_canvas (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  SmBodyMap *self = user_data;
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  ensure_base (self, width, height);
-  cairo_set_source_surface (cr, self->base, 0, 0);
-  cairo_paint (cr);
 }
 
 guint
@@ -250,17 +267,6 @@ sm_body_map_get_base_render_count (SmBodyMap *self)
   return self->base_renders;
 }
 
-static void
-create_canvas (SmBodyMap *self)
-{
-  self->canvas = g_object_new (GTK_TYPE_DRAWING_AREA,
-                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                               "can-target", FALSE,
-                               NULL);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->canvas), draw_canvas, self, NULL);
-  gtk_widget_insert_after (self->canvas, GTK_WIDGET (self), NULL);
-}
-
 /* --- Highlights ---------------------------------------------------------- */
 
 static void
@@ -269,6 +275,7 @@ mask_free (gpointer data)
   Mask *mask = data;
 
   cairo_surface_destroy (mask->surface);
+  g_clear_pointer (&mask->node, gsk_render_node_unref);
   g_free (mask);
 }
 
@@ -476,6 +483,57 @@ selection_render (Mask          *silhouette,
   return image;
 }
 
+/* Hover: the shape lightly tinted under a clear outline, in one image per
+ * zone and colour, so a frame paints one node rather than two masks. */
+static Mask *
+hover_render (Mask          *silhouette,
+              Mask          *outline,
+              const GdkRGBA *color)
+{
+  Mask *image = g_new0 (Mask, 1);
+  double sx, sy;
+  cairo_t *cr;
+
+  if (silhouette->surface == NULL || outline->surface == NULL)
+    return image;
+
+  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                               cairo_image_surface_get_width (silhouette->surface),
+                                               cairo_image_surface_get_height (silhouette->surface));
+  cairo_surface_set_device_scale (image->surface, sx, sy);
+  image->x = silhouette->x;
+  image->y = silhouette->y;
+  cr = cairo_create (image->surface);
+  cairo_translate (cr, -image->x, -image->y);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.3);
+  cairo_mask_surface (cr, silhouette->surface, silhouette->x, silhouette->y);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.8);
+  cairo_mask_surface (cr, outline->surface, outline->x, outline->y);
+  cairo_destroy (cr);
+  return image;
+}
+
+static Mask *
+get_hover_image (SmBodyMap     *self,
+                 SmMapZone     *zone,
+                 const GdkRGBA *color)
+{
+  g_autofree char *rgba = gdk_rgba_to_string (color);
+  g_autofree char *key = g_strdup_printf ("hover/%s/%s/%s", sm_map_zone_get_view (zone),
+                                          sm_map_zone_get_element_id (zone), rgba);
+  Mask *image = g_hash_table_lookup (self->masks, key);
+
+  if (image == NULL)
+    {
+      image = hover_render (get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone),
+                            get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone), color);
+      g_hash_table_insert (self->masks, g_steal_pointer (&key), image);
+    }
+
+  return image;
+}
+
 static Mask *
 get_selection_image (SmBodyMap     *self,
                      SmMapZone     *zone,
@@ -496,20 +554,31 @@ get_selection_image (SmBodyMap     *self,
   return image;
 }
 
+/* The node is kept with the image: the next frame appends the same node,
+ * which the GL renderer has already made a texture of. */
 static void
 paint_art (GtkSnapshot *snapshot,
            Mask        *mask)
 {
+  double sx, sy;
   cairo_t *cr;
 
   if (mask->surface == NULL)
     return;
 
-  cr = begin_mask_node (snapshot, mask);
+  if (mask->node == NULL)
+    {
+      cairo_surface_get_device_scale (mask->surface, &sx, &sy);
+      mask->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (mask->x, mask->y,
+                                                           cairo_image_surface_get_width (mask->surface) / sx,
+                                                           cairo_image_surface_get_height (mask->surface) / sy));
+      cr = gsk_cairo_node_get_draw_context (mask->node);
+      cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
 
-  cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  gtk_snapshot_append_node (snapshot, mask->node);
 }
 
 static SmMapZone *
@@ -544,8 +613,7 @@ snapshot_highlights (SmBodyMap   *self,
     {
       GdkRGBA color = sm_map_zone_get_color (self->hovered);
 
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, self->hovered), &color, 0.3);
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->hovered), &color, 0.8);
+      paint_art (snapshot, get_hover_image (self, self->hovered, &color));
     }
 
   /* Elements the side pane points at, such as the bony landmarks used to
@@ -661,6 +729,56 @@ sm_body_map_set_step_numbers (SmBodyMap  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* --- Toolbar ------------------------------------------------------------ */
+
+/* The node GTK keeps for the toolbar (under the transform that places it),
+ * which stays the same object while the toolbar is not redrawn. */
+static GskRenderNode *
+unwrap_transforms (GskRenderNode *node)
+{
+  while (node != NULL && gsk_render_node_get_node_type (node) == GSK_TRANSFORM_NODE)
+    node = gsk_transform_node_get_child (node);
+  return node;
+}
+
+/* GSK's cairo renderer walks every node of the map on every frame, however
+ * small the damage: the toolbar's buttons, labels and icons cost more than
+ * a highlight. Recorded into one cairo node, the toolbar costs nothing on
+ * a frame whose damage misses it, and it is recorded again only when GTK
+ * gives the toolbar a new node (a button's state changed, say). */
+static void
+snapshot_toolbar (SmBodyMap   *self,
+                  GtkSnapshot *snapshot)
+{
+  GtkSnapshot *inner = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *drawn;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  gtk_widget_snapshot_child (GTK_WIDGET (self), self->toolbar, inner);
+  node = gtk_snapshot_free_to_node (inner);
+  if (node == NULL)
+    return;
+
+  drawn = unwrap_transforms (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  if (self->toolbar_node == NULL || drawn != self->toolbar_drawn ||
+      !graphene_rect_equal (&bounds, &self->toolbar_bounds))
+    {
+      g_clear_pointer (&self->toolbar_node, gsk_render_node_unref);
+      g_clear_pointer (&self->toolbar_drawn, gsk_render_node_unref);
+      self->toolbar_drawn = gsk_render_node_ref (drawn);
+      self->toolbar_bounds = bounds;
+      self->toolbar_node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (self->toolbar_node);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+    }
+
+  gtk_snapshot_append_node (snapshot, self->toolbar_node);
+}
+
 static void
 sm_body_map_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -672,12 +790,13 @@ sm_body_map_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
+  ensure_base (self, width, height);
+  gtk_snapshot_append_node (snapshot, self->base_node);
   _sm_body_map_snapshot_referral (self, snapshot);
   snapshot_highlights (self, snapshot);
   snapshot_step_numbers (self, snapshot);
 
-  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+  snapshot_toolbar (self, snapshot);
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->caution_popover), snapshot);
 }
 
@@ -691,5 +810,4 @@ void
 _sm_body_map_draw_init (SmBodyMap *self)
 {
   self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, mask_free);
-  create_canvas (self);
 }

@@ -340,8 +340,6 @@ sm_body_map_size_allocate (GtkWidget *widget,
   _sm_body_map_update_transform (self);
   if (old_scale != self->scale || old_x != self->origin_x || old_y != self->origin_y)
     _sm_body_map_transform_changed (self);
-  gtk_widget_measure (self->canvas, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-  gtk_widget_size_allocate (self->canvas, &(GtkAllocation) { 0, 0, width, height }, -1);
 
   for (guint i = 0; i < self->zones->len; i++)
     {

@@ -62,7 +62,6 @@ struct _SmBodyMap
   SmMapZone       *hovered;
   SmBodyMapHitMap *zone_hits;       /* the current view and layer, in hit_maps */
   SmBodyMapHitMap *caution_hits;    /* the current view, in hit_maps */
-  GtkWidget       *canvas;          /* draws the base; GTK caches its node */
   GtkPopover      *caution_popover;
   GtkLabel        *caution_label;
 
@@ -81,6 +80,9 @@ struct _SmBodyMap
   GHashTable      *zones_by_id;     /* "view/element-id" → SmMapZone* */
   GHashTable      *hit_maps;        /* "view/layer" or "view/cautions" → SmBodyMapHitMap* */
   cairo_surface_t *base;
+  GskRenderNode   *base_node;       /* the base in tiles, kept while it is valid */
+  GskRenderNode   *toolbar_drawn;   /* the toolbar's node from GTK, and */
+  GskRenderNode   *toolbar_node;    /* it recorded, see snapshot_toolbar () */
   GHashTable      *masks;           /* "style/element-id" → Mask* */
   SmMaskPrep      *mask_prep;       /* a new geometry's masks, drawn in a worker */
 
@@ -98,6 +100,7 @@ struct _SmBodyMap
   int              base_width;
   int              base_height;
   int              base_scale_factor;
+  graphene_rect_t  toolbar_bounds;
   guint            base_renders;
   guint            prewarm_id;      /* idle that fills masks ahead of hover */
   guint            prewarm_next;    /* index in zones */

@@ -480,7 +480,6 @@ sm_body_map_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->caution_popover = NULL;
   self->toolbar = NULL;
-  self->canvas = NULL;
 
   G_OBJECT_CLASS (sm_body_map_parent_class)->dispose (object);
 }
@@ -490,6 +489,9 @@ sm_body_map_finalize (GObject *object)
 {
   SmBodyMap *self = SM_BODY_MAP (object);
 
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_pointer (&self->toolbar_node, gsk_render_node_unref);
+  g_clear_pointer (&self->toolbar_drawn, gsk_render_node_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->masks, g_hash_table_unref);
   g_clear_pointer (&self->mask_prep, _sm_mask_prep_free);
