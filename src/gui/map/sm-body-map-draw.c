@@ -17,7 +17,6 @@
 
 #define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
 #define DIM_ALPHA        0.3    /* the side that the filter hides */
-#define MASK_PAD         8.0    /* SVG units: outline strokes beyond the ink */
 
 static const char * const overlay_groups[SM_BODY_MAP_N_OVERLAYS] = {
   [SM_BODY_MAP_OVERLAY_NERVES] = "overlay-nerves",
@@ -31,17 +30,6 @@ static const SmBodyMapOverlay overlay_order[SM_BODY_MAP_N_OVERLAYS] = {
   SM_BODY_MAP_OVERLAY_LANDMARKS, SM_BODY_MAP_OVERLAY_NERVES,
   SM_BODY_MAP_OVERLAY_PRESS_POINTS, SM_BODY_MAP_OVERLAY_CAUTIONS,
 };
-
-/* A highlight of one element, in the widget's coordinates. */
-typedef struct
-{
-  cairo_surface_t *surface;  /* device pixels, device scale set */
-  double           x;        /* widget coordinates of its top-left */
-  double           y;
-  GskRenderNode   *node;     /* @surface painted, made on first use */
-} Mask;
-
-static void schedule_prewarm (SmBodyMap *self);
 
 /* --- Base render --------------------------------------------------------- */
 
@@ -251,7 +239,7 @@ ensure_base (SmBodyMap *self,
   cairo_surface_set_device_scale (self->base, factor, factor);
   self->base_node = base_node_new (self->base, width, height, factor);
 
-  schedule_prewarm (self);
+  _sm_body_map_schedule_prewarm (self);
   self->base_valid = TRUE;
   self->base_width = width;
   self->base_height = height;
@@ -268,299 +256,66 @@ sm_body_map_get_base_render_count (SmBodyMap *self)
 }
 
 /* --- Highlights ---------------------------------------------------------- */
-
+/* A stale mask goes where its SVG units lie now: scaled by the ratio of
+ * the scales, about the two origins. */
 static void
-mask_free (gpointer data)
+push_geometry (SmBodyMap   *self,
+               GtkSnapshot *snapshot,
+               SmMapMask   *mask)
 {
-  Mask *mask = data;
+  double k;
 
-  cairo_surface_destroy (mask->surface);
-  g_clear_pointer (&mask->node, gsk_render_node_unref);
-  g_free (mask);
+  gtk_snapshot_save (snapshot);
+  if (!mask->stale)
+    return;
+
+  k = self->scale / self->stale.scale;
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->origin_x - self->stale.origin_x * k,
+                                                          self->origin_y - self->stale.origin_y * k));
+  gtk_snapshot_scale (snapshot, k, k);
 }
 
-/* The surface is NULL for an element the view does not have. */
-static Mask *
-mask_render (SmBodyMap      *self,
-             SmAnatomyStyle  style,
-             const char     *id)
-{
-  Mask *mask = g_new0 (Mask, 1);
-  g_autoptr(GError) error = NULL;
-
-  mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
-                                          self->origin_x, self->origin_y, self->scale,
-                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                          MASK_PAD, &mask->x, &mask->y, &error);
-  if (error != NULL)
-    g_warning ("Cannot draw %s: %s", id, error->message);
-  return mask;
-}
-
-/* Any element of @view, e.g. a landmark; drawn once per geometry. */
-static Mask *
-get_element_mask (SmBodyMap      *self,
-                  SmAnatomyStyle  style,
-                  const char     *view,
-                  const char     *id)
-{
-  g_autofree char *key = _sm_mask_key (style, view, id);
-  Mask *mask = g_hash_table_lookup (self->masks, key);
-
-  if (mask == NULL)
-    {
-      mask = g_new0 (Mask, 1);
-      if (self->mask_prep == NULL ||
-          !_sm_mask_prep_take (self->mask_prep, key, &mask->surface, &mask->x, &mask->y))
-        {
-          g_free (mask);
-          mask = mask_render (self, style, id);
-        }
-      g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
-    }
-
-  return mask;
-}
-
-static Mask *
-get_mask (SmBodyMap      *self,
-          SmAnatomyStyle  style,
-          SmMapZone      *zone)
-{
-  return get_element_mask (self, style, sm_map_zone_get_view (zone),
-                           sm_map_zone_get_element_id (zone));
-}
-
-/* While nothing else happens, draw the hover and selection masks of the
- * zones on show, one zone per idle call, so the first hover is as cheap as
- * the next ones. */
-static gboolean
-prewarm_masks (gpointer data)
-{
-  SmBodyMap *self = data;
-
-  while (self->prewarm_next < self->zones->len)
-    {
-      SmMapZone *zone = g_ptr_array_index (self->zones, self->prewarm_next++);
-
-      if (!gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
-        continue;
-
-      get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone);
-      get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->prewarm_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* The geometry changed: the worker draws the silhouettes and outlines of
- * the zones on show (the selected and the hovered one first) while this
- * thread draws the new base. */
-void
-_sm_body_map_prepare_masks (SmBodyMap *self)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  SmMapZone *first[] = { self->selected, self->hovered };
-
-  if (self->mask_prep == NULL)
-    self->mask_prep = _sm_mask_prep_new (self->anatomy);
-  if (self->view == NULL || self->scale <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      _sm_mask_prep_cancel (self->mask_prep);
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
-    if (first[i] != NULL && g_strcmp0 (sm_map_zone_get_view (first[i]), self->view) == 0)
-      g_ptr_array_add (ids, (gpointer) sm_map_zone_get_element_id (first[i]));
-  for (guint i = 0; i < self->zones->len; i++)
-    {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
-
-      if (zone == self->selected || zone == self->hovered ||
-          g_strcmp0 (sm_map_zone_get_view (zone), self->view) != 0 ||
-          !gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
-        continue;
-      g_ptr_array_add (ids, (gpointer) sm_map_zone_get_element_id (zone));
-    }
-
-  /* The ids are the zones' own strings: the job keeps a copy of each. */
-  for (guint i = 0; i < ids->len; i++)
-    ids->pdata[i] = g_strdup (ids->pdata[i]);
-  g_ptr_array_set_free_func (ids, g_free);
-  _sm_mask_prep_start (self->mask_prep, self->view, self->origin_x, self->origin_y, self->scale,
-                       gtk_widget_get_scale_factor (GTK_WIDGET (self)), MASK_PAD, ids);
-}
-
-static void
-schedule_prewarm (SmBodyMap *self)
-{
-  self->prewarm_next = 0;
-  if (self->prewarm_id == 0)
-    self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_masks, self, NULL);
-}
-
-static cairo_t *
-begin_mask_node (GtkSnapshot *snapshot,
-                 Mask        *mask)
+static graphene_rect_t
+mask_bounds (SmMapMask *mask)
 {
   double sx, sy;
-  graphene_rect_t bounds;
 
   cairo_surface_get_device_scale (mask->surface, &sx, &sy);
-  bounds = GRAPHENE_RECT_INIT (mask->x, mask->y,
-                               cairo_image_surface_get_width (mask->surface) / sx,
-                               cairo_image_surface_get_height (mask->surface) / sy);
-  return gtk_snapshot_append_cairo (snapshot, &bounds);
+  return GRAPHENE_RECT_INIT (mask->x, mask->y,
+                             cairo_image_surface_get_width (mask->surface) / sx,
+                             cairo_image_surface_get_height (mask->surface) / sy);
 }
 
 static void
-paint_mask (GtkSnapshot   *snapshot,
-            Mask          *mask,
+paint_mask (SmBodyMap     *self,
+            GtkSnapshot   *snapshot,
+            SmMapMask     *mask,
             const GdkRGBA *color,
             double         alpha)
 {
+  graphene_rect_t bounds;
   cairo_t *cr;
 
   if (mask->surface == NULL)
     return;
 
-  cr = begin_mask_node (snapshot, mask);
-
+  bounds = mask_bounds (mask);
+  push_geometry (self, snapshot, mask);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
   cairo_mask_surface (cr, mask->surface, mask->x, mask->y);
   cairo_destroy (cr);
-}
-
-/* Selection is never colour alone: a hatch over the shape and a thick
- * outline mark it. Drawn once per zone and colour, then reused. */
-static Mask *
-selection_render (Mask          *silhouette,
-                  Mask          *outline,
-                  const GdkRGBA *color)
-{
-  Mask *image = g_new0 (Mask, 1);
-  int width, height;
-  double sx, sy;
-  cairo_t *cr;
-
-  if (silhouette->surface == NULL || outline->surface == NULL)
-    return image;
-
-  width = cairo_image_surface_get_width (silhouette->surface);
-  height = cairo_image_surface_get_height (silhouette->surface);
-  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  image->x = silhouette->x;
-  image->y = silhouette->y;
-  cr = cairo_create (image->surface);
-
-  for (double d = -height; d < width; d += 9 * sx)
-    {
-      cairo_move_to (cr, d, height);
-      cairo_line_to (cr, d + height, 0);
-    }
-  cairo_set_line_width (cr, 2.5 * sx);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.75);
-  cairo_stroke (cr);
-
-  /* Keep the hatch inside the shape, then add the outline. */
-  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_IN);
-  cairo_set_source_surface (cr, silhouette->surface, 0, 0);
-  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_surface_set_device_scale (outline->surface, 1, 1);
-  cairo_mask_surface (cr, outline->surface, 0, 0);
-  cairo_destroy (cr);
-
-  cairo_surface_set_device_scale (silhouette->surface, sx, sy);
-  cairo_surface_set_device_scale (outline->surface, sx, sy);
-  cairo_surface_set_device_scale (image->surface, sx, sy);
-  return image;
-}
-
-/* Hover: the shape lightly tinted under a clear outline, in one image per
- * zone and colour, so a frame paints one node rather than two masks. */
-static Mask *
-hover_render (Mask          *silhouette,
-              Mask          *outline,
-              const GdkRGBA *color)
-{
-  Mask *image = g_new0 (Mask, 1);
-  double sx, sy;
-  cairo_t *cr;
-
-  if (silhouette->surface == NULL || outline->surface == NULL)
-    return image;
-
-  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                               cairo_image_surface_get_width (silhouette->surface),
-                                               cairo_image_surface_get_height (silhouette->surface));
-  cairo_surface_set_device_scale (image->surface, sx, sy);
-  image->x = silhouette->x;
-  image->y = silhouette->y;
-  cr = cairo_create (image->surface);
-  cairo_translate (cr, -image->x, -image->y);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.3);
-  cairo_mask_surface (cr, silhouette->surface, silhouette->x, silhouette->y);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.8);
-  cairo_mask_surface (cr, outline->surface, outline->x, outline->y);
-  cairo_destroy (cr);
-  return image;
-}
-
-static Mask *
-get_hover_image (SmBodyMap     *self,
-                 SmMapZone     *zone,
-                 const GdkRGBA *color)
-{
-  g_autofree char *rgba = gdk_rgba_to_string (color);
-  g_autofree char *key = g_strdup_printf ("hover/%s/%s/%s", sm_map_zone_get_view (zone),
-                                          sm_map_zone_get_element_id (zone), rgba);
-  Mask *image = g_hash_table_lookup (self->masks, key);
-
-  if (image == NULL)
-    {
-      image = hover_render (get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone),
-                            get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone), color);
-      g_hash_table_insert (self->masks, g_steal_pointer (&key), image);
-    }
-
-  return image;
-}
-
-static Mask *
-get_selection_image (SmBodyMap     *self,
-                     SmMapZone     *zone,
-                     const GdkRGBA *color)
-{
-  g_autofree char *rgba = gdk_rgba_to_string (color);
-  g_autofree char *key = g_strdup_printf ("selection/%s/%s/%s", sm_map_zone_get_view (zone),
-                                          sm_map_zone_get_element_id (zone), rgba);
-  Mask *image = g_hash_table_lookup (self->masks, key);
-
-  if (image == NULL)
-    {
-      image = selection_render (get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone),
-                                get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone), color);
-      g_hash_table_insert (self->masks, g_steal_pointer (&key), image);
-    }
-
-  return image;
+  gtk_snapshot_restore (snapshot);
 }
 
 /* The node is kept with the image: the next frame appends the same node,
  * which the GL renderer has already made a texture of. */
 static void
-paint_art (GtkSnapshot *snapshot,
-           Mask        *mask)
+paint_art (SmBodyMap   *self,
+           GtkSnapshot *snapshot,
+           SmMapMask   *mask)
 {
-  double sx, sy;
+  graphene_rect_t bounds;
   cairo_t *cr;
 
   if (mask->surface == NULL)
@@ -568,17 +323,17 @@ paint_art (GtkSnapshot *snapshot,
 
   if (mask->node == NULL)
     {
-      cairo_surface_get_device_scale (mask->surface, &sx, &sy);
-      mask->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (mask->x, mask->y,
-                                                           cairo_image_surface_get_width (mask->surface) / sx,
-                                                           cairo_image_surface_get_height (mask->surface) / sy));
+      bounds = mask_bounds (mask);
+      mask->node = gsk_cairo_node_new (&bounds);
       cr = gsk_cairo_node_get_draw_context (mask->node);
       cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
       cairo_paint (cr);
       cairo_destroy (cr);
     }
 
+  push_geometry (self, snapshot, mask);
   gtk_snapshot_append_node (snapshot, mask->node);
+  gtk_snapshot_restore (snapshot);
 }
 
 static SmMapZone *
@@ -606,14 +361,14 @@ snapshot_highlights (SmBodyMap   *self,
     {
       GdkRGBA color = sm_map_zone_get_color (self->selected);
 
-      paint_art (snapshot, get_selection_image (self, self->selected, &color));
+      paint_art (self, snapshot, _sm_body_map_get_zone_image (self, SM_ZONE_IMAGE_SELECTION, self->selected, &color));
     }
 
   if (self->hovered != NULL && self->hovered != self->selected)
     {
       GdkRGBA color = sm_map_zone_get_color (self->hovered);
 
-      paint_art (snapshot, get_hover_image (self, self->hovered, &color));
+      paint_art (self, snapshot, _sm_body_map_get_zone_image (self, SM_ZONE_IMAGE_HOVER, self->hovered, &color));
     }
 
   /* Elements the side pane points at, such as the bony landmarks used to
@@ -627,8 +382,8 @@ snapshot_highlights (SmBodyMap   *self,
 
       if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), id))
         continue;
-      paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, self->view, id));
-      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->view, id), &art_ink, 0.9);
+      paint_art (self, snapshot, _sm_body_map_get_element_mask (self, SM_ANATOMY_STYLE_ART, self->view, id));
+      paint_mask (self, snapshot, _sm_body_map_get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->view, id), &art_ink, 0.9);
     }
 
   /* Caution areas go over the selection that brought them up. */
@@ -637,14 +392,14 @@ snapshot_highlights (SmBodyMap   *self,
       g_hash_table_iter_init (&iter, self->near_cautions);
       while (g_hash_table_iter_next (&iter, &zone, NULL))
         if (gtk_widget_get_visible (zone))
-          paint_art (snapshot, get_mask (self, SM_ANATOMY_STYLE_ART, zone));
+          paint_art (self, snapshot, _sm_body_map_get_mask (self, SM_ANATOMY_STYLE_ART, zone));
     }
 
   if (focus != NULL)
     {
       GdkRGBA color = sm_map_zone_get_color (focus);
 
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_DASHED, focus), &color, 1);
+      paint_mask (self, snapshot, _sm_body_map_get_mask (self, SM_ANATOMY_STYLE_DASHED, focus), &color, 1);
     }
 }
 
@@ -809,5 +564,5 @@ _sm_body_map_draw_class_init (GtkWidgetClass *widget_class)
 void
 _sm_body_map_draw_init (SmBodyMap *self)
 {
-  self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, mask_free);
+  _sm_body_map_masks_init (self);
 }

@@ -23,8 +23,11 @@ G_BEGIN_DECLS
  * sm-body-map.c: the class, properties, selection, zoom and pan;
  * sm-body-map-geometry.c: the transform, hit maps and layout;
  * sm-body-map-zones.c: the zones as child widgets, their names, the
- * caution popover; sm-body-map-draw.c: the base, highlights and step
- * numbers; sm-body-map-input.c: pointer, gestures, keyboard, actions. */
+ * caution popover; sm-body-map-draw.c: the base, the toolbar, painting
+ * highlights and step numbers; sm-body-map-highlights.c: the masks and
+ * images of highlights per geometry, and the stale ones shown after a
+ * zoom; sm-body-map-masks.c: a new geometry's masks drawn in a worker;
+ * sm-body-map-input.c: pointer, gestures, keyboard, actions. */
 
 /* The piriformis is the app's headline target. It lies under the gluteus
  * maximus, yet in every layer a click on its outline (halfway between the
@@ -49,6 +52,34 @@ typedef struct
 } SmBodyMapHitMap;
 
 typedef struct _SmMaskPrep SmMaskPrep;
+
+/* A highlight of one element, in the widget's coordinates of the geometry
+ * its SmMaskSet was drawn for. */
+typedef struct
+{
+  cairo_surface_t *surface;  /* device pixels, device scale set */
+  double           x;        /* widget coordinates of its top-left */
+  double           y;
+  GskRenderNode   *node;     /* @surface painted, made on first use */
+  gboolean         stale;    /* in self->stale: drawn scaled to the current geometry */
+} SmMapMask;
+
+typedef enum {
+  SM_ZONE_IMAGE_HOVER,
+  SM_ZONE_IMAGE_SELECTION,
+} SmZoneImage;
+
+/* The highlight masks of one geometry (sm-body-map-draw.c): "style/view/id"
+ * and the like → Mask*, and the view, scale and origin they were drawn
+ * for. The artwork is the map's SmAnatomy, the same for its lifetime. */
+typedef struct
+{
+  GHashTable *masks;
+  char       *view;
+  double      scale;
+  double      origin_x;
+  double      origin_y;
+} SmMaskSet;
 
 struct _SmBodyMap
 {
@@ -83,7 +114,9 @@ struct _SmBodyMap
   GskRenderNode   *base_node;       /* the base in tiles, kept while it is valid */
   GskRenderNode   *toolbar_drawn;   /* the toolbar's node from GTK, and */
   GskRenderNode   *toolbar_node;    /* it recorded, see snapshot_toolbar () */
-  GHashTable      *masks;           /* "style/element-id" → Mask* */
+  SmMaskSet        masks;           /* drawn for the current geometry */
+  SmMaskSet        stale;           /* an earlier geometry's, shown scaled until the idle
+                                     * has drawn the current ones */
   SmMaskPrep      *mask_prep;       /* a new geometry's masks, drawn in a worker */
 
   /* State */
@@ -104,6 +137,7 @@ struct _SmBodyMap
   guint            base_renders;
   guint            prewarm_id;      /* idle that fills masks ahead of hover */
   guint            prewarm_next;    /* index in zones */
+  gboolean         stale_shown;     /* a frame showed a stale mask */
   double           pointer_x;
   double           pointer_y;
   double           zoom_at_gesture;
@@ -192,9 +226,27 @@ void        _sm_mask_prep_start                 (SmMaskPrep       *prep,
                                                  GPtrArray        *ids);
 gboolean    _sm_mask_prep_take                  (SmMaskPrep       *prep,
                                                  const char       *key,
+                                                 gboolean          wait,
                                                  cairo_surface_t **surface,
                                                  double           *x,
                                                  double           *y);
+
+/* sm-body-map-highlights.c */
+void        _sm_body_map_masks_init             (SmBodyMap        *self);
+void        _sm_body_map_masks_clear            (SmBodyMap        *self);
+void        _sm_body_map_keep_masks_as_stale    (SmBodyMap        *self);
+SmMapMask  *_sm_body_map_get_element_mask       (SmBodyMap        *self,
+                                                 SmAnatomyStyle    style,
+                                                 const char       *view,
+                                                 const char       *id);
+SmMapMask  *_sm_body_map_get_mask               (SmBodyMap        *self,
+                                                 SmAnatomyStyle    style,
+                                                 SmMapZone        *zone);
+SmMapMask  *_sm_body_map_get_zone_image         (SmBodyMap        *self,
+                                                 SmZoneImage       kind,
+                                                 SmMapZone        *zone,
+                                                 const GdkRGBA    *color);
+void        _sm_body_map_schedule_prewarm       (SmBodyMap        *self);
 void        _sm_body_map_prepare_masks          (SmBodyMap        *self);
 
 G_END_DECLS

@@ -224,7 +224,7 @@ sm_body_map_clear_selection (SmBodyMap *self)
 void
 _sm_body_map_transform_changed (SmBodyMap *self)
 {
-  g_hash_table_remove_all (self->masks);
+  _sm_body_map_keep_masks_as_stale (self);
   _sm_body_map_prepare_masks (self);
   _sm_body_map_invalidate_base (self);
   g_signal_emit (self, signals[TRANSFORM_CHANGED], 0);
@@ -493,7 +493,7 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->toolbar_node, gsk_render_node_unref);
   g_clear_pointer (&self->toolbar_drawn, gsk_render_node_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
-  g_clear_pointer (&self->masks, g_hash_table_unref);
+  _sm_body_map_masks_clear (self);
   g_clear_pointer (&self->mask_prep, _sm_mask_prep_free);
   g_clear_pointer (&self->hit_maps, g_hash_table_unref);
   g_clear_pointer (&self->zones_by_id, g_hash_table_unref);
