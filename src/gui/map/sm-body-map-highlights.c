@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sm-body-map-private.h"
 
@@ -349,6 +350,51 @@ hatch_new (const GdkRGBA *color,
 
 /* Selection is never colour alone: a hatch over the shape and a thick
  * outline mark it. Drawn once per zone and colour, then reused. */
+/* Trims @image (ARGB32) to its ink: the masks keep room for outline
+ * strokes all round, and each pixel of an image costs on every frame. */
+static void
+crop_to_ink (SmMapMask *image)
+{
+  int width = cairo_image_surface_get_width (image->surface);
+  int height = cairo_image_surface_get_height (image->surface);
+  int stride = cairo_image_surface_get_stride (image->surface);
+  int x0 = width, y0 = height, x1 = -1, y1 = -1;
+  const guint8 *data;
+  cairo_surface_t *cropped;
+  double sx, sy;
+
+  cairo_surface_flush (image->surface);
+  data = cairo_image_surface_get_data (image->surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        if (row[x] != 0)
+          {
+            x0 = MIN (x0, x);
+            x1 = MAX (x1, x);
+            y0 = MIN (y0, y);
+            y1 = y;
+          }
+    }
+
+  if (x1 < 0 || (x0 == 0 && y0 == 0 && x1 == width - 1 && y1 == height - 1))
+    return;
+
+  cairo_surface_get_device_scale (image->surface, &sx, &sy);
+  cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0 + 1, y1 - y0 + 1);
+  for (int y = y0; y <= y1; y++)
+    memcpy (cairo_image_surface_get_data (cropped) + (gsize) (y - y0) * cairo_image_surface_get_stride (cropped),
+            data + (gsize) y * stride + 4 * x0, 4 * (x1 - x0 + 1));
+  cairo_surface_mark_dirty (cropped);
+  cairo_surface_set_device_scale (cropped, sx, sy);
+  cairo_surface_destroy (image->surface);
+  image->surface = cropped;
+  image->x += x0 / sx;
+  image->y += y0 / sy;
+}
+
 static SmMapMask *
 selection_render (SmMapMask     *silhouette,
                   SmMapMask     *outline,
@@ -391,6 +437,7 @@ selection_render (SmMapMask     *silhouette,
   cairo_surface_set_device_scale (silhouette->surface, sx, sy);
   cairo_surface_set_device_scale (outline->surface, sx, sy);
   cairo_surface_set_device_scale (image->surface, sx, sy);
+  crop_to_ink (image);
   return image;
 }
 
@@ -422,6 +469,7 @@ hover_render (SmMapMask     *silhouette,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.8);
   cairo_mask_surface (cr, outline->surface, outline->x, outline->y);
   cairo_destroy (cr);
+  crop_to_ink (image);
   return image;
 }
 
