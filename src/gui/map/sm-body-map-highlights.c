@@ -24,6 +24,7 @@
 #define MASK_PAD 8.0    /* SVG units: outline strokes beyond the ink */
 
 static gboolean prewarm_masks (gpointer data);
+static void crop_to_ink (SmMapMask *image);
 
 static void
 mask_free (gpointer data)
@@ -44,12 +45,16 @@ mask_render (SmBodyMap      *self,
   SmMapMask *mask = g_new0 (SmMapMask, 1);
   g_autoptr(GError) error = NULL;
 
+  if (g_getenv ("XX_DEBUG")) g_printerr ("XX render %d %s stale=%p %s\n", style, id, self->stale.masks, self->stale.view);
+
   mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
                                           self->origin_x, self->origin_y, self->scale,
                                           gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                           MASK_PAD, &mask->x, &mask->y, &error);
   if (error != NULL)
     g_warning ("Cannot draw %s: %s", id, error->message);
+  if (style == SM_ANATOMY_STYLE_ART && mask->surface != NULL)
+    crop_to_ink (mask);
   return mask;
 }
 
@@ -209,6 +214,7 @@ static void
 make_shown_exact (SmBodyMap *self)
 {
   SmMapZone *zones[] = { self->selected, self->hovered };
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
   GHashTableIter iter;
   gpointer zone;
 
@@ -217,8 +223,9 @@ make_shown_exact (SmBodyMap *self)
       {
         get_exact_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zones[i]);
         get_exact_mask (self, SM_ANATOMY_STYLE_OUTLINE, zones[i]);
-        get_exact_mask (self, SM_ANATOMY_STYLE_DASHED, zones[i]);
       }
+  if (SM_IS_MAP_ZONE (focus) && g_strcmp0 (sm_map_zone_get_view (SM_MAP_ZONE (focus)), self->view) == 0)
+    get_exact_mask (self, SM_ANATOMY_STYLE_DASHED, SM_MAP_ZONE (focus));
 
   g_hash_table_iter_init (&iter, self->near_cautions);
   while (g_hash_table_iter_next (&iter, &zone, NULL))
