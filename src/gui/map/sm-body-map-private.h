@@ -128,6 +128,10 @@ struct _SmBodyMap
   double           origin_x;        /* widget position of SVG (0, 0) */
   double           origin_y;
   int              toolbar_band;    /* px kept free for the toolbar */
+  GPtrArray       *zones_shown;     /* SmMapZone* shown since the last layout */
+  gboolean         layout_all;      /* the transform changed: every zone moves */
+  int              layout_width;
+  int              layout_height;
   GdkRGBA          foreground;      /* the colour the base was drawn with */
   gboolean         base_valid;
   int              base_width;

@@ -224,6 +224,7 @@ sm_body_map_clear_selection (SmBodyMap *self)
 void
 _sm_body_map_transform_changed (SmBodyMap *self)
 {
+  self->layout_all = TRUE;
   _sm_body_map_keep_masks_as_stale (self);
   _sm_body_map_prepare_masks (self);
   _sm_body_map_invalidate_base (self);
@@ -502,6 +503,7 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->referral_zone, g_free);
   g_clear_pointer (&self->referral_side, g_free);
   g_clear_pointer (&self->zones, g_ptr_array_unref);
+  g_clear_pointer (&self->zones_shown, g_ptr_array_unref);
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   g_clear_pointer (&self->step_badges, sm_map_badges_free);
   g_clear_object (&self->anatomy);
