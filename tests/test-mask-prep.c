@@ -300,6 +300,40 @@ test_stale_after_zoom (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+stale_refreshed (gpointer data)
+{
+  return !SM_BODY_MAP (data)->stale_shown;
+}
+
+/* In a run of zoom steps the fuller stale set stays: a step whose frames
+ * drew only a few masks does not replace the set of every zone. */
+static void
+test_stale_kept_through_steps (void)
+{
+  GtkWindow *window;
+  SmBodyMap *map = map_new (&window);
+  double first_scale = map->masks.scale;
+  guint first_size = g_hash_table_size (map->masks.masks);
+
+  sm_body_map_set_zoom (map, 1.25);
+  _sm_mask_prep_cancel (map->mask_prep);
+  g_assert_cmpfloat (map->stale.scale, ==, first_scale);
+  g_assert_true (sm_body_map_select_zone (map, "calf", "right"));
+  cairo_surface_destroy (draw_map (window, map));
+  g_assert_true (map->stale_shown);
+
+  /* The idle draws the exact masks of what was shown, and no more yet. */
+  g_assert_true (sm_test_wait_for (stale_refreshed, map, 20000));
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), >, 0);
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), <, first_size);
+
+  sm_body_map_set_zoom (map, 1.5);
+  g_assert_cmpfloat (map->stale.scale, ==, first_scale);
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), ==, 0);
+  gtk_window_destroy (window);
+}
+
 /* The stale set is of one view: after a switch to the other view nothing
  * of it shows, whatever the zoom. */
 static void
@@ -329,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/mask-prep/superseded-run", test_superseded_run);
   g_test_add_func ("/mask-prep/cancel", test_cancel);
   g_test_add_func ("/mask-prep/stale-after-zoom", test_stale_after_zoom);
+  g_test_add_func ("/mask-prep/stale-kept-through-steps", test_stale_kept_through_steps);
   g_test_add_func ("/mask-prep/stale-not-across-views", test_stale_not_across_views);
   return g_test_run ();
 }

@@ -83,14 +83,23 @@ _sm_body_map_masks_clear (SmBodyMap *self)
 /* The geometry changed (the transform already has the new one). The masks
  * drawn so far become the stale set, so that the frames until the idle has
  * drawn the new ones show them scaled instead of drawing masks while a
- * person waits for the zoom; an empty set leaves the older stale set. */
+ * person waits for the zoom. A set with fewer masks than the stale set of
+ * the same view leaves that one: in a run of zoom steps (a pinch, Ctrl and
+ * the wheel) each step's set holds only what its frames drew, and the
+ * older, fuller set still maps to where its SVG units lie now. */
 void
 _sm_body_map_keep_masks_as_stale (SmBodyMap *self)
 {
+  guint n_masks = g_hash_table_size (self->masks.masks);
+  gboolean fuller_stale = self->stale.masks != NULL &&
+                          g_strcmp0 (self->stale.view, self->masks.view) == 0 &&
+                          g_hash_table_size (self->stale.masks) > n_masks;
   GHashTableIter iter;
   gpointer mask;
 
-  if (g_hash_table_size (self->masks.masks) > 0)
+  if (fuller_stale)
+    g_hash_table_remove_all (self->masks.masks);
+  else if (n_masks > 0)
     {
       mask_set_clear (&self->stale);
       self->stale = self->masks;
