@@ -124,7 +124,7 @@ draw_frame (GtkWidget       *window,
   gsk_render_node_unref (node);
 }
 
-static double
+static G_GNUC_NO_INLINE double
 frame_after_selection (GtkWidget       *window,
                        SmBodyMap       *map,
                        const char      *muscle,
@@ -140,7 +140,7 @@ frame_after_selection (GtkWidget       *window,
   return (sm_bench_now_ns () - start) / 1e6;
 }
 
-static void
+static G_GNUC_NO_INLINE void
 select_all (GtkWidget       *window,
             SmBodyMap       *map,
             char           **previous,
@@ -165,7 +165,7 @@ select_all (GtkWidget       *window,
 /* Cold: right after a zoom change dropped the cached masks and the base was
  * redrawn, before the idle pre-render ran (the main loop does not turn in
  * between). Warm: once it has. */
-static void
+static G_GNUC_NO_INLINE void
 bench_selection (GtkWidget *window,
                  SmBodyMap *map,
                  double    *cold,
@@ -192,7 +192,7 @@ bench_selection (GtkWidget *window,
 /* Hover through the map's own motion handler: the pointer goes to the
  * middle of each zone in turn; the frame is the snapshot drawn over the
  * boxes of the old and the new zone. */
-static double
+static G_GNUC_NO_INLINE double
 bench_hover (GtkWidget *window,
              SmBodyMap *map)
 {

@@ -43,6 +43,7 @@ test_release_style (void)
   guint before;
 
   g_assert_no_error (error);
+  g_assert_false (sm_anatomy_parses_on_demand (anatomy));
   g_assert_true (sm_anatomy_get_bounds (anatomy, "front", "zone-psoas-left", &box));
   sm_anatomy_release_style (anatomy, "front", SM_ANATOMY_STYLE_SILHOUETTE);
   before = sm_anatomy_get_parse_count ();

@@ -700,6 +700,66 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (fixture->map)) / 2.0), <, 2);
 }
 
+/* Every zone on show lies over its shape: its allocation is the box of
+ * its element in the map's coordinates (to the pixel). */
+static void
+assert_zones_laid_out (Fixture *fixture)
+{
+  guint shown = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      SmMapZone *zone;
+      cairo_rectangle_t box;
+      GtkAllocation alloc;
+      double x0, y0, x1, y1;
+
+      if (!SM_IS_MAP_ZONE (child) || !gtk_widget_get_visible (child))
+        continue;
+      zone = SM_MAP_ZONE (child);
+      g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), sm_map_zone_get_view (zone),
+                                            sm_map_zone_get_element_id (zone), &box));
+      sm_body_map_svg_to_widget (fixture->map, box.x, box.y, &x0, &y0);
+      sm_body_map_svg_to_widget (fixture->map, box.x + box.width, box.y + box.height, &x1, &y1);
+      gtk_widget_get_allocation (child, &alloc);
+      g_assert_cmpint (alloc.x, ==, (int) floor (x0));
+      g_assert_cmpint (alloc.y, ==, (int) floor (y0));
+      g_assert_cmpint (alloc.x + alloc.width, ==, (int) ceil (x1));
+      g_assert_cmpint (alloc.y + alloc.height, ==, (int) ceil (y1));
+      shown++;
+    }
+
+  g_assert_cmpuint (shown, >, 0);
+}
+
+/* A selection shows its caution areas and lays out only what it showed:
+ * the zones keep lying over their shapes through selections, zooms, view
+ * switches and size changes. */
+static void
+test_zone_layout (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  assert_zones_laid_out (fixture);
+  g_assert_true (sm_body_map_select_zone (fixture->map, "hamstrings", "left"));
+  wait_frames (fixture);
+  assert_zones_laid_out (fixture);
+  sm_body_map_set_zoom (fixture->map, 1.6);
+  wait_frames (fixture);
+  assert_zones_laid_out (fixture);
+  g_assert_true (sm_body_map_select_zone (fixture->map, "erector-spinae", "right"));
+  wait_frames (fixture);
+  assert_zones_laid_out (fixture);
+  resize (fixture, 500, 700);
+  assert_zones_laid_out (fixture);
+  g_assert_true (sm_body_map_select_zone (fixture->map, "quadriceps", "left"));
+  wait_frames (fixture);
+  assert_zones_laid_out (fixture);
+  sm_body_map_clear_selection (fixture->map);
+  wait_frames (fixture);
+  assert_zones_laid_out (fixture);
+}
+
 typedef struct
 {
   char     *activated;
@@ -865,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/sm/body-map/hit-maps-later", test_hit_maps_later);
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/sm/body-map/zone-layout", Fixture, NULL, fixture_set_up, test_zone_layout, fixture_tear_down);
 
   return g_test_run ();
 }

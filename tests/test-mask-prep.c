@@ -1,6 +1,9 @@
 /* test-mask-prep.c: the body map's masks drawn ahead in a worker are the
  * masks the map would draw itself, for the geometry of the latest start
- * only; a cancelled or superseded run hands out nothing of its own.
+ * only; a cancelled or superseded run hands out nothing of its own. Right
+ * after a zoom the map shows the previous geometry's masks scaled, where
+ * the exact ones will be, until the idle has drawn those; never another
+ * view's.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,6 +11,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -42,7 +46,7 @@ take_when_ready (SmMaskPrep       *prep,
 {
   for (int i = 0; i < 10000; i++)
     {
-      if (_sm_mask_prep_take (prep, key, surface, x, y))
+      if (_sm_mask_prep_take (prep, key, TRUE, surface, x, y))
         return TRUE;
       g_usleep (1000);
     }
@@ -97,7 +101,7 @@ check_masks (SmMaskPrep *prep,
         cairo_surface_destroy (expected);
 
         /* Taken once: the map keeps it from then on. */
-        g_assert_false (_sm_mask_prep_take (prep, key, &made, &x, &y));
+        g_assert_false (_sm_mask_prep_take (prep, key, TRUE, &made, &x, &y));
       }
 }
 
@@ -145,7 +149,7 @@ test_cancel (void)
   _sm_mask_prep_start (prep, "back", 0, 0, 1, 1, PAD, ids);
   _sm_mask_prep_cancel (prep);
   g_usleep (300000);
-  g_assert_false (_sm_mask_prep_take (prep, key, &surface, &x, &y));
+  g_assert_false (_sm_mask_prep_take (prep, key, TRUE, &surface, &x, &y));
   g_assert_null (surface);
 
   /* A map that goes away while the worker runs. */
@@ -154,14 +158,212 @@ test_cancel (void)
   g_usleep (300000);
 }
 
+/* --- The stale masks of a map ------------------------------------------- */
+
+#define MAP_WIDTH  420
+#define MAP_HEIGHT 640
+
+static gboolean
+map_has_size (gpointer data)
+{
+  return gtk_widget_get_width (data) == MAP_WIDTH && gtk_widget_get_height (data) == MAP_HEIGHT;
+}
+
+/* The idle has drawn the current geometry's masks and let the stale go. */
+static gboolean
+map_prewarmed (gpointer data)
+{
+  SmBodyMap *map = data;
+
+  return map->prewarm_id == 0 && map->base_valid;
+}
+
+static SmBodyMap *
+map_new (GtkWindow **window)
+{
+  SmBodyMap *map = SM_BODY_MAP (sm_body_map_new ());
+
+  *window = GTK_WINDOW (gtk_window_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (map), MAP_WIDTH, MAP_HEIGHT);
+  gtk_window_set_default_size (*window, MAP_WIDTH, MAP_HEIGHT);
+  gtk_window_set_child (*window, GTK_WIDGET (map));
+  gtk_window_present (*window);
+  sm_test_wait_mapped (GTK_WIDGET (map));
+  g_assert_true (sm_test_wait_for (map_has_size, map, 5000));
+  gtk_widget_queue_draw (GTK_WIDGET (map));
+  g_assert_true (sm_test_wait_for (map_prewarmed, map, 20000));
+  return map;
+}
+
+/* One frame of the map as GSK's cairo renderer draws it, after the layout
+ * the frame clock would do first. */
+static cairo_surface_t *
+draw_map (GtkWindow *window,
+          SmBodyMap *map)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAP_WIDTH, MAP_HEIGHT);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GtkAllocation allocation;
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  gtk_widget_get_allocation (GTK_WIDGET (map), &allocation);
+  gtk_widget_size_allocate (GTK_WIDGET (map), &allocation, -1);
+  gtk_widget_snapshot_child (GTK_WIDGET (window), GTK_WIDGET (map), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -allocation.x, -allocation.y);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  gsk_render_node_unref (node);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The mean difference of the colour channels over the element's box, in
+ * blocks of BLOCK px a side: the hatch of a stale picture is scaled, so
+ * its lines lie elsewhere, but each block holds about as much of them. */
+#define BLOCK 12
+
+static double
+mean_difference (SmBodyMap       *map,
+                 const char      *view,
+                 const char      *id,
+                 cairo_surface_t *a,
+                 cairo_surface_t *b)
+{
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  cairo_rectangle_t box;
+  double x0, y0, x1, y1, sum = 0;
+  guint n = 0;
+
+  g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), view, id, &box));
+  sm_body_map_svg_to_widget (map, box.x, box.y, &x0, &y0);
+  sm_body_map_svg_to_widget (map, box.x + box.width, box.y + box.height, &x1, &y1);
+  for (int by = MAX ((int) y0, 0); by + BLOCK <= MIN ((int) y1, MAP_HEIGHT); by += BLOCK)
+    for (int bx = MAX ((int) x0, 0); bx + BLOCK <= MIN ((int) x1, MAP_WIDTH); bx += BLOCK)
+      for (int c = 0; c < 3; c++, n++)
+        {
+          int block = 0;
+
+          for (int y = by; y < by + BLOCK; y++)
+            for (int x = bx; x < bx + BLOCK; x++)
+              block += pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c];
+          sum += fabs ((double) block / (BLOCK * BLOCK));
+        }
+
+  g_assert_cmpuint (n, >, 0);
+  return sum / n;
+}
+
+/* Right after a zoom the selection is drawn from the previous zoom's
+ * masks, scaled: where the exact picture puts it and nearly the same;
+ * then the idle draws the exact masks and drops the stale ones. */
+static void
+test_stale_after_zoom (void)
+{
+  const char *id = "zone-hamstrings-left";
+  cairo_surface_t *plain, *stale, *exact;
+  GtkWindow *window;
+  SmBodyMap *map = map_new (&window);
+
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), >, 0);
+  sm_body_map_set_zoom (map, 1.25);
+  /* Nothing from the worker, so the frame must choose: stale or drawn now. */
+  _sm_mask_prep_cancel (map->mask_prep);
+  g_assert_nonnull (map->stale.masks);
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), ==, 0);
+
+  plain = draw_map (window, map);
+  g_assert_true (sm_body_map_select_zone (map, "hamstrings", "left"));
+  stale = draw_map (window, map);
+  g_assert_true (map->stale_shown);
+
+  g_assert_true (sm_test_wait_for (map_prewarmed, map, 20000));
+  g_assert_false (map->stale_shown);
+  g_assert_null (map->stale.masks);
+  exact = draw_map (window, map);
+  g_assert_false (map->stale_shown);
+
+  /* The selection shows (hatch and outline change the box a lot), and the
+   * stale picture is close to the exact one. */
+  g_print ("# block difference: plain %.1f, stale %.1f\n", mean_difference (map, "back", id, plain, exact), mean_difference (map, "back", id, stale, exact));
+  g_assert_cmpfloat (mean_difference (map, "back", id, plain, exact), >, 12);
+  g_assert_cmpfloat (mean_difference (map, "back", id, stale, exact), <,
+                     mean_difference (map, "back", id, plain, exact) / 3);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (stale);
+  cairo_surface_destroy (exact);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+stale_refreshed (gpointer data)
+{
+  return !SM_BODY_MAP (data)->stale_shown;
+}
+
+/* In a run of zoom steps the fuller stale set stays: a step whose frames
+ * drew only a few masks does not replace the set of every zone. */
+static void
+test_stale_kept_through_steps (void)
+{
+  GtkWindow *window;
+  SmBodyMap *map = map_new (&window);
+  double first_scale = map->masks.scale;
+  guint first_size = g_hash_table_size (map->masks.masks);
+
+  sm_body_map_set_zoom (map, 1.25);
+  _sm_mask_prep_cancel (map->mask_prep);
+  g_assert_cmpfloat (map->stale.scale, ==, first_scale);
+  g_assert_true (sm_body_map_select_zone (map, "calf", "right"));
+  cairo_surface_destroy (draw_map (window, map));
+  g_assert_true (map->stale_shown);
+
+  /* The idle draws the exact masks of what was shown, and no more yet. */
+  g_assert_true (sm_test_wait_for (stale_refreshed, map, 20000));
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), >, 0);
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), <, first_size);
+
+  sm_body_map_set_zoom (map, 1.5);
+  g_assert_cmpfloat (map->stale.scale, ==, first_scale);
+  g_assert_cmpuint (g_hash_table_size (map->masks.masks), ==, 0);
+  gtk_window_destroy (window);
+}
+
+/* The stale set is of one view: after a switch to the other view nothing
+ * of it shows, whatever the zoom. */
+static void
+test_stale_not_across_views (void)
+{
+  GtkWindow *window;
+  SmBodyMap *map = map_new (&window);
+
+  sm_body_map_set_zoom (map, 1.5);
+  sm_body_map_set_view (map, "front");
+  _sm_mask_prep_cancel (map->mask_prep);
+  g_assert_cmpstr (map->stale.view, ==, "back");
+  g_assert_true (sm_body_map_select_zone (map, "quadriceps", "left"));
+  cairo_surface_destroy (draw_map (window, map));
+  g_assert_false (map->stale_shown);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
+  gtk_init ();
 
   g_test_add_func ("/mask-prep/same-as-drawn-here", test_same_as_drawn_here);
   g_test_add_func ("/mask-prep/superseded-run", test_superseded_run);
   g_test_add_func ("/mask-prep/cancel", test_cancel);
+  g_test_add_func ("/mask-prep/stale-after-zoom", test_stale_after_zoom);
+  g_test_add_func ("/mask-prep/stale-kept-through-steps", test_stale_kept_through_steps);
+  g_test_add_func ("/mask-prep/stale-not-across-views", test_stale_not_across_views);
   return g_test_run ();
 }

@@ -246,8 +246,9 @@ preload (gpointer data)
     }
   /* The window opens on the first view: the other's tree (close to a
    * megabyte) was needed only for its bounds, and is parsed again when
-   * that view is first shown. */
-  for (guint v = 1; views[v] != NULL; v++)
+   * that view is first shown. An instance that parsed everything ahead
+   * (a test's, shared with other windows) keeps it. */
+  for (guint v = 1; views[v] != NULL && sm_anatomy_parses_on_demand (anatomy); v++)
     sm_anatomy_release_style (anatomy, views[v], SM_ANATOMY_STYLE_SILHOUETTE);
   sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_ART, NULL);
   sm_anatomy_ensure_style (anatomy, views[0], SM_ANATOMY_STYLE_DASHED, NULL);

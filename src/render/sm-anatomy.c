@@ -52,6 +52,7 @@ struct _SmAnatomy
 
   GMutex   lock;      /* the views made on demand */
   View    *views[2];  /* NULL until first used when parsing on demand */
+  gboolean on_demand;
 };
 
 G_DEFINE_FINAL_TYPE (SmAnatomy, sm_anatomy, G_TYPE_OBJECT)
@@ -384,6 +385,7 @@ anatomy_new (gboolean   parse_ahead,
 {
   g_autoptr(SmAnatomy) self = g_object_new (SM_TYPE_ANATOMY, NULL);
 
+  self->on_demand = !parse_ahead;
   if (!parse_ahead)
     return g_steal_pointer (&self);
 
@@ -548,6 +550,16 @@ sm_anatomy_ensure_style (SmAnatomy       *self,
     return FALSE;
   unlock_handle (v, style);
   return TRUE;
+}
+
+/* Whether each look of a view is parsed when first used (the app's and
+ * the export's default instance), rather than all at construction. */
+gboolean
+sm_anatomy_parses_on_demand (SmAnatomy *self)
+{
+  g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
+
+  return self->on_demand;
 }
 
 /* Frees the parsed @style of @view, which is parsed again when it is next

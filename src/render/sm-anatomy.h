@@ -110,6 +110,7 @@ gboolean        sm_anatomy_ensure_style      (SmAnatomy        *self,
                                               const char       *view,
                                               SmAnatomyStyle    style,
                                               GError          **error);
+gboolean        sm_anatomy_parses_on_demand  (SmAnatomy        *self);
 void            sm_anatomy_release_style     (SmAnatomy        *self,
                                               const char       *view,
                                               SmAnatomyStyle    style);

@@ -17,7 +17,6 @@
 
 #define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
 #define DIM_ALPHA        0.3    /* the side that the filter hides */
-#define MASK_PAD         8.0    /* SVG units: outline strokes beyond the ink */
 
 static const char * const overlay_groups[SM_BODY_MAP_N_OVERLAYS] = {
   [SM_BODY_MAP_OVERLAY_NERVES] = "overlay-nerves",
@@ -32,16 +31,6 @@ static const SmBodyMapOverlay overlay_order[SM_BODY_MAP_N_OVERLAYS] = {
   SM_BODY_MAP_OVERLAY_PRESS_POINTS, SM_BODY_MAP_OVERLAY_CAUTIONS,
 };
 
-/* A highlight of one element, in the widget's coordinates. */
-typedef struct
-{
-  cairo_surface_t *surface;  /* device pixels, device scale set */
-  double           x;        /* widget coordinates of its top-left */
-  double           y;
-} Mask;
-
-static void schedule_prewarm (SmBodyMap *self);
-
 /* --- Base render --------------------------------------------------------- */
 
 /* The base must be redrawn (view, layer, overlays, side filter, zoom, pan
@@ -50,8 +39,6 @@ void
 _sm_body_map_invalidate_base (SmBodyMap *self)
 {
   self->base_valid = FALSE;
-  if (self->canvas != NULL)
-    gtk_widget_queue_draw (self->canvas);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -192,6 +179,42 @@ draw_base (SmBodyMap *self,
   cairo_pattern_destroy (art);
 }
 
+/* The base as a grid of nodes, each painting its part of the surface.
+ * GSK's cairo renderer paints a cairo node by first copying the part of
+ * it inside the clip's bounding box into a scratch image: one node over
+ * the whole widget would copy the whole box around the old and the new
+ * highlight, however far apart they are, on every frame. A tile that
+ * misses the damaged boxes costs nothing, one that meets them copies only
+ * what it shares with them. Kept until the base changes, so the GL
+ * renderer also keeps the textures it made of them. */
+#define BASE_TILE 256   /* device pixels a side */
+
+static GskRenderNode *
+base_node_new (cairo_surface_t *base,
+               int              width,
+               int              height,
+               int              factor)
+{
+  g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
+  int tile = MAX (BASE_TILE / factor, 1);
+
+  for (int y = 0; y < height; y += tile)
+    for (int x = 0; x < width; x += tile)
+      {
+        graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, MIN (tile, width - x), MIN (tile, height - y));
+        GskRenderNode *node = gsk_cairo_node_new (&bounds);
+        cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+
+        cairo_set_source_surface (cr, base, 0, 0);
+        cairo_rectangle (cr, x, y, bounds.size.width, bounds.size.height);
+        cairo_fill (cr);
+        cairo_destroy (cr);
+        g_ptr_array_add (tiles, node);
+      }
+
+  return gsk_container_node_new ((GskRenderNode **) tiles->pdata, tiles->len);
+}
+
 /* Renders the base at device pixels, so it is crisp at scale 2. */
 static void
 ensure_base (SmBodyMap *self,
@@ -205,6 +228,7 @@ ensure_base (SmBodyMap *self,
       self->base_scale_factor == factor)
     return;
 
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
   self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
   cr = cairo_create (self->base);
@@ -213,33 +237,14 @@ ensure_base (SmBodyMap *self,
   draw_base (self, cr, width, height);
   cairo_destroy (cr);
   cairo_surface_set_device_scale (self->base, factor, factor);
+  self->base_node = base_node_new (self->base, width, height, factor);
 
-  schedule_prewarm (self);
+  _sm_body_map_schedule_prewarm (self);
   self->base_valid = TRUE;
   self->base_width = width;
   self->base_height = height;
   self->base_scale_factor = factor;
   self->base_renders++;
-}
-
-/* The canvas is a child widget so that GTK keeps its render node while
- * only highlights change: the renderer then reuses what it drew (the GL
- * renderer keeps the texture, the cairo renderer replays a cached image). */
-static void
-draw_canvas (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  SmBodyMap *self = user_data;
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  ensure_base (self, width, height);
-  cairo_set_source_surface (cr, self->base, 0, 0);
-  cairo_paint (cr);
 }
 
 guint
@@ -250,270 +255,85 @@ sm_body_map_get_base_render_count (SmBodyMap *self)
   return self->base_renders;
 }
 
-static void
-create_canvas (SmBodyMap *self)
-{
-  self->canvas = g_object_new (GTK_TYPE_DRAWING_AREA,
-                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                               "can-target", FALSE,
-                               NULL);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->canvas), draw_canvas, self, NULL);
-  gtk_widget_insert_after (self->canvas, GTK_WIDGET (self), NULL);
-}
-
 /* --- Highlights ---------------------------------------------------------- */
-
+/* A stale mask goes where its SVG units lie now: scaled by the ratio of
+ * the scales, about the two origins. */
 static void
-mask_free (gpointer data)
+push_geometry (SmBodyMap   *self,
+               GtkSnapshot *snapshot,
+               SmMapMask   *mask)
 {
-  Mask *mask = data;
+  double k;
 
-  cairo_surface_destroy (mask->surface);
-  g_free (mask);
+  gtk_snapshot_save (snapshot);
+  if (!mask->stale)
+    return;
+
+  k = self->scale / self->stale.scale;
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->origin_x - self->stale.origin_x * k,
+                                                          self->origin_y - self->stale.origin_y * k));
+  gtk_snapshot_scale (snapshot, k, k);
 }
 
-/* The surface is NULL for an element the view does not have. */
-static Mask *
-mask_render (SmBodyMap      *self,
-             SmAnatomyStyle  style,
-             const char     *id)
-{
-  Mask *mask = g_new0 (Mask, 1);
-  g_autoptr(GError) error = NULL;
-
-  mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
-                                          self->origin_x, self->origin_y, self->scale,
-                                          gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                          MASK_PAD, &mask->x, &mask->y, &error);
-  if (error != NULL)
-    g_warning ("Cannot draw %s: %s", id, error->message);
-  return mask;
-}
-
-/* Any element of @view, e.g. a landmark; drawn once per geometry. */
-static Mask *
-get_element_mask (SmBodyMap      *self,
-                  SmAnatomyStyle  style,
-                  const char     *view,
-                  const char     *id)
-{
-  g_autofree char *key = _sm_mask_key (style, view, id);
-  Mask *mask = g_hash_table_lookup (self->masks, key);
-
-  if (mask == NULL)
-    {
-      mask = g_new0 (Mask, 1);
-      if (self->mask_prep == NULL ||
-          !_sm_mask_prep_take (self->mask_prep, key, &mask->surface, &mask->x, &mask->y))
-        {
-          g_free (mask);
-          mask = mask_render (self, style, id);
-        }
-      g_hash_table_insert (self->masks, g_steal_pointer (&key), mask);
-    }
-
-  return mask;
-}
-
-static Mask *
-get_mask (SmBodyMap      *self,
-          SmAnatomyStyle  style,
-          SmMapZone      *zone)
-{
-  return get_element_mask (self, style, sm_map_zone_get_view (zone),
-                           sm_map_zone_get_element_id (zone));
-}
-
-/* While nothing else happens, draw the hover and selection masks of the
- * zones on show, one zone per idle call, so the first hover is as cheap as
- * the next ones. */
-static gboolean
-prewarm_masks (gpointer data)
-{
-  SmBodyMap *self = data;
-
-  while (self->prewarm_next < self->zones->len)
-    {
-      SmMapZone *zone = g_ptr_array_index (self->zones, self->prewarm_next++);
-
-      if (!gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
-        continue;
-
-      get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone);
-      get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->prewarm_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* The geometry changed: the worker draws the silhouettes and outlines of
- * the zones on show (the selected and the hovered one first) while this
- * thread draws the new base. */
-void
-_sm_body_map_prepare_masks (SmBodyMap *self)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  SmMapZone *first[] = { self->selected, self->hovered };
-
-  if (self->mask_prep == NULL)
-    self->mask_prep = _sm_mask_prep_new (self->anatomy);
-  /* Not for the first frame: the worker starts with the hit maps, after it
-   * (see sm-body-map-geometry.c), so that its drawing does not add to the
-   * memory and the other core's work of the app's start. */
-  if (self->view == NULL || self->scale <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
-      !self->hit_maps_on)
-    {
-      _sm_mask_prep_cancel (self->mask_prep);
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (first); i++)
-    if (first[i] != NULL && g_strcmp0 (sm_map_zone_get_view (first[i]), self->view) == 0)
-      g_ptr_array_add (ids, (gpointer) sm_map_zone_get_element_id (first[i]));
-  for (guint i = 0; i < self->zones->len; i++)
-    {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
-
-      if (zone == self->selected || zone == self->hovered ||
-          g_strcmp0 (sm_map_zone_get_view (zone), self->view) != 0 ||
-          !gtk_widget_get_visible (GTK_WIDGET (zone)) || sm_map_zone_is_caution (zone))
-        continue;
-      g_ptr_array_add (ids, (gpointer) sm_map_zone_get_element_id (zone));
-    }
-
-  /* The ids are the zones' own strings: the job keeps a copy of each. */
-  for (guint i = 0; i < ids->len; i++)
-    ids->pdata[i] = g_strdup (ids->pdata[i]);
-  g_ptr_array_set_free_func (ids, g_free);
-  _sm_mask_prep_start (self->mask_prep, self->view, self->origin_x, self->origin_y, self->scale,
-                       gtk_widget_get_scale_factor (GTK_WIDGET (self)), MASK_PAD, ids);
-}
-
-static void
-schedule_prewarm (SmBodyMap *self)
-{
-  self->prewarm_next = 0;
-  if (self->prewarm_id == 0)
-    self->prewarm_id = g_idle_add_full (G_PRIORITY_LOW, prewarm_masks, self, NULL);
-}
-
-static cairo_t *
-begin_mask_node (GtkSnapshot *snapshot,
-                 Mask        *mask)
+static graphene_rect_t
+mask_bounds (SmMapMask *mask)
 {
   double sx, sy;
-  graphene_rect_t bounds;
 
   cairo_surface_get_device_scale (mask->surface, &sx, &sy);
-  bounds = GRAPHENE_RECT_INIT (mask->x, mask->y,
-                               cairo_image_surface_get_width (mask->surface) / sx,
-                               cairo_image_surface_get_height (mask->surface) / sy);
-  return gtk_snapshot_append_cairo (snapshot, &bounds);
+  return GRAPHENE_RECT_INIT (mask->x, mask->y,
+                             cairo_image_surface_get_width (mask->surface) / sx,
+                             cairo_image_surface_get_height (mask->surface) / sy);
 }
 
 static void
-paint_mask (GtkSnapshot   *snapshot,
-            Mask          *mask,
+paint_mask (SmBodyMap     *self,
+            GtkSnapshot   *snapshot,
+            SmMapMask     *mask,
             const GdkRGBA *color,
             double         alpha)
 {
+  graphene_rect_t bounds;
   cairo_t *cr;
 
   if (mask->surface == NULL)
     return;
 
-  cr = begin_mask_node (snapshot, mask);
-
+  bounds = mask_bounds (mask);
+  push_geometry (self, snapshot, mask);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
   cairo_mask_surface (cr, mask->surface, mask->x, mask->y);
   cairo_destroy (cr);
+  gtk_snapshot_restore (snapshot);
 }
 
-/* Selection is never colour alone: a hatch over the shape and a thick
- * outline mark it. Drawn once per zone and colour, then reused. */
-static Mask *
-selection_render (Mask          *silhouette,
-                  Mask          *outline,
-                  const GdkRGBA *color)
-{
-  Mask *image = g_new0 (Mask, 1);
-  int width, height;
-  double sx, sy;
-  cairo_t *cr;
-
-  if (silhouette->surface == NULL || outline->surface == NULL)
-    return image;
-
-  width = cairo_image_surface_get_width (silhouette->surface);
-  height = cairo_image_surface_get_height (silhouette->surface);
-  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  image->x = silhouette->x;
-  image->y = silhouette->y;
-  cr = cairo_create (image->surface);
-
-  for (double d = -height; d < width; d += 9 * sx)
-    {
-      cairo_move_to (cr, d, height);
-      cairo_line_to (cr, d + height, 0);
-    }
-  cairo_set_line_width (cr, 2.5 * sx);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.75);
-  cairo_stroke (cr);
-
-  /* Keep the hatch inside the shape, then add the outline. */
-  cairo_set_operator (cr, CAIRO_OPERATOR_DEST_IN);
-  cairo_set_source_surface (cr, silhouette->surface, 0, 0);
-  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_surface_set_device_scale (outline->surface, 1, 1);
-  cairo_mask_surface (cr, outline->surface, 0, 0);
-  cairo_destroy (cr);
-
-  cairo_surface_set_device_scale (silhouette->surface, sx, sy);
-  cairo_surface_set_device_scale (outline->surface, sx, sy);
-  cairo_surface_set_device_scale (image->surface, sx, sy);
-  return image;
-}
-
-static Mask *
-get_selection_image (SmBodyMap     *self,
-                     SmMapZone     *zone,
-                     const GdkRGBA *color)
-{
-  g_autofree char *rgba = gdk_rgba_to_string (color);
-  g_autofree char *key = g_strdup_printf ("selection/%s/%s/%s", sm_map_zone_get_view (zone),
-                                          sm_map_zone_get_element_id (zone), rgba);
-  Mask *image = g_hash_table_lookup (self->masks, key);
-
-  if (image == NULL)
-    {
-      image = selection_render (get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, zone),
-                                get_mask (self, SM_ANATOMY_STYLE_OUTLINE, zone), color);
-      g_hash_table_insert (self->masks, g_steal_pointer (&key), image);
-    }
-
-  return image;
-}
-
+/* The node is kept with the image: the next frame appends the same node,
+ * which the GL renderer has already made a texture of. */
 static void
-paint_art (GtkSnapshot *snapshot,
-           Mask        *mask)
+paint_art (SmBodyMap   *self,
+           GtkSnapshot *snapshot,
+           SmMapMask   *mask)
 {
+  graphene_rect_t bounds;
   cairo_t *cr;
 
   if (mask->surface == NULL)
     return;
 
-  cr = begin_mask_node (snapshot, mask);
+  if (mask->node == NULL)
+    {
+      bounds = mask_bounds (mask);
+      mask->node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (mask->node);
+      cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
 
-  cairo_set_source_surface (cr, mask->surface, mask->x, mask->y);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  push_geometry (self, snapshot, mask);
+  gtk_snapshot_append_node (snapshot, mask->node);
+  gtk_snapshot_restore (snapshot);
 }
 
 static SmMapZone *
@@ -541,15 +361,14 @@ snapshot_highlights (SmBodyMap   *self,
     {
       GdkRGBA color = sm_map_zone_get_color (self->selected);
 
-      paint_art (snapshot, get_selection_image (self, self->selected, &color));
+      paint_art (self, snapshot, _sm_body_map_get_zone_image (self, SM_ZONE_IMAGE_SELECTION, self->selected, &color));
     }
 
   if (self->hovered != NULL && self->hovered != self->selected)
     {
       GdkRGBA color = sm_map_zone_get_color (self->hovered);
 
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_SILHOUETTE, self->hovered), &color, 0.3);
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->hovered), &color, 0.8);
+      paint_art (self, snapshot, _sm_body_map_get_zone_image (self, SM_ZONE_IMAGE_HOVER, self->hovered, &color));
     }
 
   /* Elements the side pane points at, such as the bony landmarks used to
@@ -563,8 +382,8 @@ snapshot_highlights (SmBodyMap   *self,
 
       if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), id))
         continue;
-      paint_art (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_ART, self->view, id));
-      paint_mask (snapshot, get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->view, id), &art_ink, 0.9);
+      paint_art (self, snapshot, _sm_body_map_get_element_mask (self, SM_ANATOMY_STYLE_ART, self->view, id));
+      paint_mask (self, snapshot, _sm_body_map_get_element_mask (self, SM_ANATOMY_STYLE_OUTLINE, self->view, id), &art_ink, 0.9);
     }
 
   /* Caution areas go over the selection that brought them up. */
@@ -573,14 +392,14 @@ snapshot_highlights (SmBodyMap   *self,
       g_hash_table_iter_init (&iter, self->near_cautions);
       while (g_hash_table_iter_next (&iter, &zone, NULL))
         if (gtk_widget_get_visible (zone))
-          paint_art (snapshot, get_mask (self, SM_ANATOMY_STYLE_ART, zone));
+          paint_art (self, snapshot, _sm_body_map_get_mask (self, SM_ANATOMY_STYLE_ART, zone));
     }
 
   if (focus != NULL)
     {
       GdkRGBA color = sm_map_zone_get_color (focus);
 
-      paint_mask (snapshot, get_mask (self, SM_ANATOMY_STYLE_DASHED, focus), &color, 1);
+      paint_mask (self, snapshot, _sm_body_map_get_mask (self, SM_ANATOMY_STYLE_DASHED, focus), &color, 1);
     }
 }
 
@@ -665,6 +484,56 @@ sm_body_map_set_step_numbers (SmBodyMap  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* --- Toolbar ------------------------------------------------------------ */
+
+/* The node GTK keeps for the toolbar (under the transform that places it),
+ * which stays the same object while the toolbar is not redrawn. */
+static GskRenderNode *
+unwrap_transforms (GskRenderNode *node)
+{
+  while (node != NULL && gsk_render_node_get_node_type (node) == GSK_TRANSFORM_NODE)
+    node = gsk_transform_node_get_child (node);
+  return node;
+}
+
+/* GSK's cairo renderer walks every node of the map on every frame, however
+ * small the damage: the toolbar's buttons, labels and icons cost more than
+ * a highlight. Recorded into one cairo node, the toolbar costs nothing on
+ * a frame whose damage misses it, and it is recorded again only when GTK
+ * gives the toolbar a new node (a button's state changed, say). */
+static void
+snapshot_toolbar (SmBodyMap   *self,
+                  GtkSnapshot *snapshot)
+{
+  GtkSnapshot *inner = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *drawn;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  gtk_widget_snapshot_child (GTK_WIDGET (self), self->toolbar, inner);
+  node = gtk_snapshot_free_to_node (inner);
+  if (node == NULL)
+    return;
+
+  drawn = unwrap_transforms (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  if (self->toolbar_node == NULL || drawn != self->toolbar_drawn ||
+      !graphene_rect_equal (&bounds, &self->toolbar_bounds))
+    {
+      g_clear_pointer (&self->toolbar_node, gsk_render_node_unref);
+      g_clear_pointer (&self->toolbar_drawn, gsk_render_node_unref);
+      self->toolbar_drawn = gsk_render_node_ref (drawn);
+      self->toolbar_bounds = bounds;
+      self->toolbar_node = gsk_cairo_node_new (&bounds);
+      cr = gsk_cairo_node_get_draw_context (self->toolbar_node);
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+    }
+
+  gtk_snapshot_append_node (snapshot, self->toolbar_node);
+}
+
 static void
 sm_body_map_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -676,12 +545,13 @@ sm_body_map_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  gtk_widget_snapshot_child (widget, self->canvas, snapshot);
+  ensure_base (self, width, height);
+  gtk_snapshot_append_node (snapshot, self->base_node);
   _sm_body_map_snapshot_referral (self, snapshot);
   snapshot_highlights (self, snapshot);
   snapshot_step_numbers (self, snapshot);
 
-  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+  snapshot_toolbar (self, snapshot);
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->caution_popover), snapshot);
 }
 
@@ -694,6 +564,5 @@ _sm_body_map_draw_class_init (GtkWidgetClass *widget_class)
 void
 _sm_body_map_draw_init (SmBodyMap *self)
 {
-  self->masks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, mask_free);
-  create_canvas (self);
+  _sm_body_map_masks_init (self);
 }

@@ -379,6 +379,10 @@ allocate_toolbar (SmBodyMap *self,
   gtk_widget_size_allocate (self->toolbar, &alloc, -1);
 }
 
+/* Every zone when the transform or the size changed; otherwise only the
+ * zones shown since the last layout (a selection shows its caution areas,
+ * and laying out the other zones again cost a tenth of that frame). The
+ * others keep their allocation, which is still where their shape lies. */
 static void
 sm_body_map_size_allocate (GtkWidget *widget,
                            int        width,
@@ -387,21 +391,27 @@ sm_body_map_size_allocate (GtkWidget *widget,
 {
   SmBodyMap *self = SM_BODY_MAP (widget);
   double old_scale = self->scale, old_x = self->origin_x, old_y = self->origin_y;
+  GPtrArray *zones;
 
   allocate_toolbar (self, width, height);
   _sm_body_map_update_transform (self);
   if (old_scale != self->scale || old_x != self->origin_x || old_y != self->origin_y)
     _sm_body_map_transform_changed (self);
-  gtk_widget_measure (self->canvas, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
-  gtk_widget_size_allocate (self->canvas, &(GtkAllocation) { 0, 0, width, height }, -1);
 
-  for (guint i = 0; i < self->zones->len; i++)
+  if (width != self->layout_width || height != self->layout_height)
+    self->layout_all = TRUE;
+  zones = self->layout_all ? self->zones : self->zones_shown;
+  for (guint i = 0; i < zones->len; i++)
     {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
+      SmMapZone *zone = g_ptr_array_index (zones, i);
 
       if (gtk_widget_get_visible (GTK_WIDGET (zone)))
         allocate_zone (self, zone);
     }
+  g_ptr_array_set_size (self->zones_shown, 0);
+  self->layout_all = FALSE;
+  self->layout_width = width;
+  self->layout_height = height;
 
   gtk_popover_present (self->caution_popover);
 }
@@ -431,4 +441,6 @@ _sm_body_map_geometry_init (SmBodyMap *self)
 {
   self->hit_maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, hit_map_free);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  self->zones_shown = g_ptr_array_new ();
+  self->layout_all = TRUE;
 }

@@ -225,13 +225,14 @@ _sm_mask_prep_start (SmMaskPrep *prep,
   g_thread_pool_push (get_pool (), job, NULL);
 }
 
-/* The mask of @key if the worker made it for the current geometry (it is
- * waited for if the worker is drawing it now): TRUE and the surface (NULL
- * for an element the view lacks) and its position; FALSE when the caller
- * must draw it. */
+/* The mask of @key if the worker made it for the current geometry (if the
+ * worker is drawing it now, it is waited for when @wait): TRUE and the
+ * surface (NULL for an element the view lacks) and its position; FALSE
+ * when the caller must draw it or use something else for now. */
 gboolean
 _sm_mask_prep_take (SmMaskPrep       *prep,
                     const char       *key,
+                    gboolean          wait,
                     cairo_surface_t **surface,
                     double           *x,
                     double           *y)
@@ -239,7 +240,7 @@ _sm_mask_prep_take (SmMaskPrep       *prep,
   PreparedMask *mask;
 
   g_mutex_lock (&prep->lock);
-  while (g_strcmp0 (prep->busy, key) == 0)
+  while (wait && g_strcmp0 (prep->busy, key) == 0)
     g_cond_wait (&prep->done, &prep->lock);
   mask = g_hash_table_lookup (prep->ready, key);
   if (mask != NULL)

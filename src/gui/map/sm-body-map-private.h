@@ -23,8 +23,11 @@ G_BEGIN_DECLS
  * sm-body-map.c: the class, properties, selection, zoom and pan;
  * sm-body-map-geometry.c: the transform, hit maps and layout;
  * sm-body-map-zones.c: the zones as child widgets, their names, the
- * caution popover; sm-body-map-draw.c: the base, highlights and step
- * numbers; sm-body-map-input.c: pointer, gestures, keyboard, actions. */
+ * caution popover; sm-body-map-draw.c: the base, the toolbar, painting
+ * highlights and step numbers; sm-body-map-highlights.c: the masks and
+ * images of highlights per geometry, and the stale ones shown after a
+ * zoom; sm-body-map-masks.c: a new geometry's masks drawn in a worker;
+ * sm-body-map-input.c: pointer, gestures, keyboard, actions. */
 
 /* The piriformis is the app's headline target. It lies under the gluteus
  * maximus, yet in every layer a click on its outline (halfway between the
@@ -50,6 +53,34 @@ typedef struct
 
 typedef struct _SmMaskPrep SmMaskPrep;
 
+/* A highlight of one element, in the widget's coordinates of the geometry
+ * its SmMaskSet was drawn for. */
+typedef struct
+{
+  cairo_surface_t *surface;  /* device pixels, device scale set */
+  double           x;        /* widget coordinates of its top-left */
+  double           y;
+  GskRenderNode   *node;     /* @surface painted, made on first use */
+  gboolean         stale;    /* in self->stale: drawn scaled to the current geometry */
+} SmMapMask;
+
+typedef enum {
+  SM_ZONE_IMAGE_HOVER,
+  SM_ZONE_IMAGE_SELECTION,
+} SmZoneImage;
+
+/* The highlight masks of one geometry (sm-body-map-draw.c): "style/view/id"
+ * and the like → Mask*, and the view, scale and origin they were drawn
+ * for. The artwork is the map's SmAnatomy, the same for its lifetime. */
+typedef struct
+{
+  GHashTable *masks;
+  char       *view;
+  double      scale;
+  double      origin_x;
+  double      origin_y;
+} SmMaskSet;
+
 struct _SmBodyMap
 {
   GtkWidget        parent_instance;
@@ -62,7 +93,6 @@ struct _SmBodyMap
   SmMapZone       *hovered;
   SmBodyMapHitMap *zone_hits;       /* the current view and layer, in hit_maps */
   SmBodyMapHitMap *caution_hits;    /* the current view, in hit_maps */
-  GtkWidget       *canvas;          /* draws the base; GTK caches its node */
   GtkPopover      *caution_popover;
   GtkLabel        *caution_label;
 
@@ -81,7 +111,12 @@ struct _SmBodyMap
   GHashTable      *zones_by_id;     /* "view/element-id" → SmMapZone* */
   GHashTable      *hit_maps;        /* "view/layer" or "view/cautions" → SmBodyMapHitMap* */
   cairo_surface_t *base;
-  GHashTable      *masks;           /* "style/element-id" → Mask* */
+  GskRenderNode   *base_node;       /* the base in tiles, kept while it is valid */
+  GskRenderNode   *toolbar_drawn;   /* the toolbar's node from GTK, and */
+  GskRenderNode   *toolbar_node;    /* it recorded, see snapshot_toolbar () */
+  SmMaskSet        masks;           /* drawn for the current geometry */
+  SmMaskSet        stale;           /* an earlier geometry's, shown scaled until the idle
+                                     * has drawn the current ones */
   SmMaskPrep      *mask_prep;       /* a new geometry's masks, drawn in a worker */
 
   /* State */
@@ -93,16 +128,22 @@ struct _SmBodyMap
   double           origin_x;        /* widget position of SVG (0, 0) */
   double           origin_y;
   int              toolbar_band;    /* px kept free for the toolbar */
+  GPtrArray       *zones_shown;     /* SmMapZone* shown since the last layout */
+  gboolean         layout_all;      /* the transform changed: every zone moves */
+  int              layout_width;
+  int              layout_height;
   GdkRGBA          foreground;      /* the colour the base was drawn with */
   gboolean         base_valid;
   int              base_width;
   int              base_height;
   int              base_scale_factor;
+  graphene_rect_t  toolbar_bounds;
   guint            base_renders;
   guint            prewarm_id;      /* idle that fills masks ahead of hover */
   guint            hit_maps_id;     /* idle after the first frame that builds the hit maps */
   gboolean         hit_maps_on;     /* built (or needed) since: see sm-body-map-geometry.c */
   guint            prewarm_next;    /* index in zones */
+  gboolean         stale_shown;     /* a frame showed a stale mask */
   double           pointer_x;
   double           pointer_y;
   double           zoom_at_gesture;
@@ -192,9 +233,27 @@ void        _sm_mask_prep_start                 (SmMaskPrep       *prep,
                                                  GPtrArray        *ids);
 gboolean    _sm_mask_prep_take                  (SmMaskPrep       *prep,
                                                  const char       *key,
+                                                 gboolean          wait,
                                                  cairo_surface_t **surface,
                                                  double           *x,
                                                  double           *y);
+
+/* sm-body-map-highlights.c */
+void        _sm_body_map_masks_init             (SmBodyMap        *self);
+void        _sm_body_map_masks_clear            (SmBodyMap        *self);
+void        _sm_body_map_keep_masks_as_stale    (SmBodyMap        *self);
+SmMapMask  *_sm_body_map_get_element_mask       (SmBodyMap        *self,
+                                                 SmAnatomyStyle    style,
+                                                 const char       *view,
+                                                 const char       *id);
+SmMapMask  *_sm_body_map_get_mask               (SmBodyMap        *self,
+                                                 SmAnatomyStyle    style,
+                                                 SmMapZone        *zone);
+SmMapMask  *_sm_body_map_get_zone_image         (SmBodyMap        *self,
+                                                 SmZoneImage       kind,
+                                                 SmMapZone        *zone,
+                                                 const GdkRGBA    *color);
+void        _sm_body_map_schedule_prewarm       (SmBodyMap        *self);
 void        _sm_body_map_prepare_masks          (SmBodyMap        *self);
 
 G_END_DECLS

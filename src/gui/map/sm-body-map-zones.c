@@ -142,6 +142,8 @@ _sm_body_map_update_zone_visibility (SmBodyMap *self)
       if (shown != gtk_widget_get_visible (zone))
         {
           gtk_widget_set_visible (zone, shown);
+          if (shown)
+            g_ptr_array_add (self->zones_shown, zone);
           changed = TRUE;
         }
     }

@@ -224,7 +224,8 @@ sm_body_map_clear_selection (SmBodyMap *self)
 void
 _sm_body_map_transform_changed (SmBodyMap *self)
 {
-  g_hash_table_remove_all (self->masks);
+  self->layout_all = TRUE;
+  _sm_body_map_keep_masks_as_stale (self);
   _sm_body_map_prepare_masks (self);
   _sm_body_map_invalidate_base (self);
   g_signal_emit (self, signals[TRANSFORM_CHANGED], 0);
@@ -481,7 +482,6 @@ sm_body_map_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->caution_popover = NULL;
   self->toolbar = NULL;
-  self->canvas = NULL;
 
   G_OBJECT_CLASS (sm_body_map_parent_class)->dispose (object);
 }
@@ -491,8 +491,11 @@ sm_body_map_finalize (GObject *object)
 {
   SmBodyMap *self = SM_BODY_MAP (object);
 
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_pointer (&self->toolbar_node, gsk_render_node_unref);
+  g_clear_pointer (&self->toolbar_drawn, gsk_render_node_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
-  g_clear_pointer (&self->masks, g_hash_table_unref);
+  _sm_body_map_masks_clear (self);
   g_clear_pointer (&self->mask_prep, _sm_mask_prep_free);
   g_clear_pointer (&self->hit_maps, g_hash_table_unref);
   g_clear_pointer (&self->zones_by_id, g_hash_table_unref);
@@ -501,6 +504,7 @@ sm_body_map_finalize (GObject *object)
   g_clear_pointer (&self->referral_zone, g_free);
   g_clear_pointer (&self->referral_side, g_free);
   g_clear_pointer (&self->zones, g_ptr_array_unref);
+  g_clear_pointer (&self->zones_shown, g_ptr_array_unref);
   g_clear_pointer (&self->step_numbers, g_hash_table_unref);
   g_clear_pointer (&self->step_badges, sm_map_badges_free);
   g_clear_object (&self->anatomy);
