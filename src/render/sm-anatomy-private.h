@@ -1,6 +1,5 @@
 /* sm-anatomy-private.h: what SmAnatomy's files share (sm-anatomy.c, the
- * views and their handles; sm-anatomy-marked.c, a view drawn in two looks;
- * sm-anatomy-style.c, a style's sheet put into the file).
+ * views and their handles; sm-anatomy-marked.c, a view drawn in two looks).
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,8 +26,6 @@ gboolean       _sm_anatomy_view_has_id        (SmAnatomyView     *view,
                                                const char        *element_id);
 char          *_sm_anatomy_scope_style_sheet  (guint              style,
                                                const char        *scope);
-GBytes        *_sm_anatomy_embed_style        (GBytes            *bytes,
-                                               const char        *css);
 
 /* A handle, parsed if need be, with its lock held: release it with
  * _sm_anatomy_unlock (). NULL (and unlocked) on error. */

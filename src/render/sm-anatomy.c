@@ -148,9 +148,8 @@ parse_handle (GBytes      *bytes,
               GError     **error)
 {
   g_autoptr(GObject) handle = NULL;   /* librsvg 2.54 has no autoptr */
-  g_autoptr(GBytes) styled = css != NULL ? _sm_anatomy_embed_style (bytes, css) : NULL;
   gsize size;
-  const guint8 *data = g_bytes_get_data (styled != NULL ? styled : bytes, &size);
+  const guint8 *data = g_bytes_get_data (bytes, &size);
 
   g_atomic_int_inc (&parse_count);
   g_debug ("parsing %s (%.40s)", path, css != NULL ? css : "no stylesheet");
@@ -162,7 +161,7 @@ parse_handle (GBytes      *bytes,
     }
 
   rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96.0);
-  if (css != NULL && styled == NULL &&
+  if (css != NULL &&
       !rsvg_handle_set_stylesheet (RSVG_HANDLE (handle), (const guint8 *) css, strlen (css), error))
     {
       g_prefix_error (error, "%s: stylesheet: ", path);
