@@ -259,19 +259,33 @@ _sm_body_map_update_hit_maps (SmBodyMap *self)
 
 static gboolean build_hit_maps (gpointer data);
 
-/* What is shown and what a point hits, exactly, from now on. */
-void
-_sm_body_map_ensure_hit_maps (SmBodyMap *self)
+/* The idle that builds the maps and then shows the zones they show. */
+static void
+schedule_hit_maps (SmBodyMap *self)
+{
+  if (self->hit_maps_id == 0)
+    self->hit_maps_id = g_idle_add (build_hit_maps, self);
+}
+
+static gboolean
+turn_on_hit_maps (SmBodyMap *self)
 {
   if (self->hit_maps_on)
-    return;
+    return FALSE;
 
   self->hit_maps_on = TRUE;
   _sm_body_map_update_hit_maps (self);
-  /* Which zones are shown follows from the maps, but a hit test may come
-   * from GTK's own picking, while the children must stay as they are. */
-  if (self->hit_maps_id == 0)
-    self->hit_maps_id = g_idle_add (build_hit_maps, self);
+  return TRUE;
+}
+
+/* What is shown and what a point hits, exactly, from now on. Which zones
+ * are shown follows from the maps, but a hit test may come from GTK's own
+ * picking, while the children must stay as they are: the idle shows them. */
+void
+_sm_body_map_ensure_hit_maps (SmBodyMap *self)
+{
+  if (turn_on_hit_maps (self))
+    schedule_hit_maps (self);
 }
 
 static gboolean
@@ -280,7 +294,7 @@ build_hit_maps (gpointer data)
   SmBodyMap *self = data;
 
   self->hit_maps_id = 0;
-  _sm_body_map_ensure_hit_maps (self);
+  turn_on_hit_maps (self);
   _sm_body_map_update_zone_visibility (self);
   _sm_body_map_prepare_masks (self);
   return G_SOURCE_REMOVE;
@@ -291,8 +305,8 @@ on_first_paint (GdkFrameClock *clock,
                 SmBodyMap     *self)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
-  if (!self->hit_maps_on && self->hit_maps_id == 0)
-    self->hit_maps_id = g_idle_add (build_hit_maps, self);
+  if (!self->hit_maps_on)
+    schedule_hit_maps (self);
 }
 
 static void
