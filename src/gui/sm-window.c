@@ -12,6 +12,7 @@
 
 #include "sm-a11y.h"
 #include "sm-map-flash.h"
+#include "sm-paragraph.h"
 #include "sm-unsaved-dialog.h"
 #include "sm-utils.h"
 #include "sm-window-private.h"
@@ -398,6 +399,7 @@ sm_window_class_init (SmWindowClass *klass)
   g_type_ensure (SM_TYPE_BODY_MAP);
   g_type_ensure (SM_TYPE_PAIN_LAYER);
   g_type_ensure (SM_TYPE_CENTER_BIN);
+  g_type_ensure (SM_TYPE_PARAGRAPH);
   g_type_ensure (SM_TYPE_ROUTINES_PAGE);
   g_type_ensure (SM_TYPE_TIMER_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-window.ui");

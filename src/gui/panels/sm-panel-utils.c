@@ -12,6 +12,7 @@
 
 #include "sm-atlas.h"
 #include "sm-panel-utils.h"
+#include "sm-paragraph.h"
 
 /* Panels are refilled every time they show another item. The remove_all
  * functions of GtkBox and GtkListBox only arrived in GTK 4.12. */
@@ -81,7 +82,7 @@ make_subtitle (const char *text)
 static void
 add_marked_line (GtkWidget  *box,
                  const char *mark,
-                 const char *text)
+                 GtkWidget  *text)
 {
   /* A grid, not a horizontal box: a box asks its wrapping label for its
    * width at the row's height, which GTK 4.8 answers by laying the text
@@ -99,7 +100,8 @@ add_marked_line (GtkWidget  *box,
 
   gtk_grid_set_column_spacing (GTK_GRID (row), 8);
   gtk_grid_attach (GTK_GRID (row), marker, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (row), sm_panel_text (text), 1, 0, 1, 1);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_grid_attach (GTK_GRID (row), text, 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (box), row);
 }
 
@@ -108,7 +110,18 @@ sm_panel_add_bullets (GtkWidget          *box,
                       const char * const *items)
 {
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
-    add_marked_line (box, "•", items[i]);
+    add_marked_line (box, "•", sm_panel_text (items[i]));
+}
+
+/* For a screen that is read through once, such as the first-run safety
+ * screen: the items are paragraphs, which are laid out once but cannot be
+ * selected (see sm-paragraph.c). */
+void
+sm_panel_add_read_bullets (GtkWidget          *box,
+                           const char * const *items)
+{
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    add_marked_line (box, "•", sm_paragraph_new (items[i]));
 }
 
 /* Numbered, because the order of the steps matters: position first, then
@@ -121,7 +134,7 @@ sm_panel_add_steps (GtkWidget          *box,
     {
       g_autofree char *number = g_strdup_printf ("%u.", i + 1);
 
-      add_marked_line (box, number, steps[i]);
+      add_marked_line (box, number, sm_panel_text (steps[i]));
     }
 }
 

@@ -18,6 +18,8 @@ void       sm_panel_show_section (GtkWidget          *heading,
 GtkWidget *sm_panel_text         (const char         *text);
 void       sm_panel_add_bullets  (GtkWidget          *box,
                                   const char * const *items);
+void       sm_panel_add_read_bullets (GtkWidget          *box,
+                                      const char * const *items);
 void       sm_panel_add_steps    (GtkWidget          *box,
                                   const char * const *steps);
 GtkWidget *sm_panel_link_row     (const char         *title,

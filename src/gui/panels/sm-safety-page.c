@@ -13,6 +13,7 @@
 #include "sm-atlas.h"
 #include "sm-center-bin.h"
 #include "sm-panel-utils.h"
+#include "sm-paragraph.h"
 #include "sm-safety-page.h"
 
 struct _SmSafetyPage
@@ -21,7 +22,7 @@ struct _SmSafetyPage
 
   GtkWidget *page_box;
 
-  GtkLabel  *disclaimer_label;
+  SmParagraph *disclaimer_label;
   GtkWidget *avoid_box;
   GtkWidget *stop_box;
   GtkWidget *red_flags_box;
@@ -49,10 +50,10 @@ fill_from_atlas (SmSafetyPage *self)
 
   intro = g_strconcat (sm_safety_get_disclaimer (safety), "\n\n",
                        sm_safety_get_professional (safety), NULL);
-  gtk_label_set_label (self->disclaimer_label, intro);
-  sm_panel_add_bullets (self->avoid_box, sm_safety_get_avoid_when (safety));
-  sm_panel_add_bullets (self->stop_box, sm_safety_get_stop_rules (safety));
-  sm_panel_add_bullets (self->red_flags_box, sm_safety_get_red_flags (safety));
+  sm_paragraph_set_text (self->disclaimer_label, intro);
+  sm_panel_add_read_bullets (self->avoid_box, sm_safety_get_avoid_when (safety));
+  sm_panel_add_read_bullets (self->stop_box, sm_safety_get_stop_rules (safety));
+  sm_panel_add_read_bullets (self->red_flags_box, sm_safety_get_red_flags (safety));
 }
 
 /* The button is the one thing to do here; Enter or Space presses it. */
@@ -81,6 +82,7 @@ sm_safety_page_class_init (SmSafetyPageClass *klass)
   object_class->dispose = sm_safety_page_dispose;
 
   g_type_ensure (SM_TYPE_CENTER_BIN);
+  g_type_ensure (SM_TYPE_PARAGRAPH);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-safety-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, page_box);
   gtk_widget_class_bind_template_child (widget_class, SmSafetyPage, disclaimer_label);
