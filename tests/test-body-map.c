@@ -607,6 +607,104 @@ test_base_cache (Fixture       *fixture,
   g_assert_cmpuint (sm_body_map_get_base_render_count (fixture->map), ==, renders + 1);
 }
 
+/* --- Drawn ahead --------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWindow *window;
+  SmBodyMap *map;
+} Standalone;
+
+/* A map in a window of its own at @width × @height: before it is shown,
+ * @predraw_width × @predraw_height is drawn ahead (0: nothing), and
+ * @layer is set after that. */
+static Standalone
+show_map (int         width,
+          int         height,
+          int         predraw_width,
+          int         predraw_height,
+          const char *layer)
+{
+  Standalone shown = { GTK_WINDOW (gtk_window_new ()), SM_BODY_MAP (sm_body_map_new ()) };
+  SizeWait wait = { GTK_WIDGET (shown.map), width, height };
+  Fixture frames = { shown.window, shown.map };
+
+  gtk_widget_set_size_request (GTK_WIDGET (shown.map), width, height);
+  gtk_window_set_default_size (shown.window, width, height);
+  gtk_window_set_child (shown.window, GTK_WIDGET (shown.map));
+  if (predraw_width > 0)
+    sm_body_map_predraw (shown.map, predraw_width, predraw_height);
+  if (layer != NULL)
+    sm_body_map_set_layer (shown.map, layer);
+  gtk_window_present (shown.window);
+  sm_test_wait_mapped (GTK_WIDGET (shown.map));
+  g_assert_true (sm_test_wait_for (has_size, &wait, 5000));
+  wait_frames (&frames);
+  return shown;
+}
+
+/* What the map shows, drawn through GTK's own snapshot. */
+static GBytes *
+picture_of (SmBodyMap *map)
+{
+  GtkWidget *widget = GTK_WIDGET (map);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GBytes *bytes;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       cairo_image_surface_get_stride (surface) * height);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+/* The first frame takes the picture a worker drew ahead for its size, and
+ * it is the picture the map draws itself; a guess at another size, or one
+ * drawn before the layer changed, is not shown. */
+static void
+test_predraw (void)
+{
+  Standalone plain = show_map (420, 600, 0, 0, NULL);
+  Standalone ahead = show_map (420, 600, 420, 600, NULL);
+  Standalone wrong_size = show_map (420, 600, 420, 610, NULL);
+  Standalone deep = show_map (420, 600, 0, 0, "deep");
+  Standalone wrong_layer = show_map (420, 600, 420, 600, "deep");
+  g_autoptr(GBytes) reference = picture_of (plain.map);
+  g_autoptr(GBytes) deep_reference = picture_of (deep.map);
+  g_autoptr(GBytes) taken = picture_of (ahead.map);
+  g_autoptr(GBytes) redrawn = picture_of (wrong_size.map);
+  g_autoptr(GBytes) relayered = picture_of (wrong_layer.map);
+
+  g_assert_cmpuint (sm_body_map_get_predrawn_count (plain.map), ==, 0);
+  g_assert_cmpuint (sm_body_map_get_predrawn_count (ahead.map), ==, 1);
+  g_assert_cmpuint (sm_body_map_get_base_render_count (ahead.map), ==, 1);
+  g_assert_true (g_bytes_equal (taken, reference));
+
+  g_assert_cmpuint (sm_body_map_get_predrawn_count (wrong_size.map), ==, 0);
+  g_assert_cmpuint (sm_body_map_get_base_render_count (wrong_size.map), ==, 1);
+  g_assert_true (g_bytes_equal (redrawn, reference));
+
+  g_assert_cmpuint (sm_body_map_get_predrawn_count (wrong_layer.map), ==, 0);
+  g_assert_false (g_bytes_equal (deep_reference, reference));
+  g_assert_true (g_bytes_equal (relayered, deep_reference));
+
+  gtk_window_destroy (plain.window);
+  gtk_window_destroy (ahead.window);
+  gtk_window_destroy (wrong_size.window);
+  gtk_window_destroy (deep.window);
+  gtk_window_destroy (wrong_layer.window);
+}
+
 static void
 on_activated (SmBodyMap  *map,
               const char *zone,
@@ -923,6 +1021,7 @@ main (int   argc,
   g_test_add ("/sm/body-map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add_func ("/sm/body-map/window", test_window);
   g_test_add_func ("/sm/body-map/hit-maps-later", test_hit_maps_later);
+  g_test_add_func ("/sm/body-map/predraw", test_predraw);
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/sm/body-map/zone-layout", Fixture, NULL, fixture_set_up, test_zone_layout, fixture_tear_down);

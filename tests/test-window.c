@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-application.h"
+#include "sm-body-map.h"
 #include "sm-pain-layer.h"
 #include "sm-routine-store.h"
 #include "sm-test-utils.h"
@@ -173,6 +174,46 @@ test_mark_pain_without_routine (void)
   sm_test_destroy_window (window);
 }
 
+static gboolean
+has_drawn (gpointer data)
+{
+  return sm_body_map_get_base_render_count (data) > 0;
+}
+
+/* A returning user's window draws the map's first picture in a worker
+ * while GTK shows the window (sm-body-map-base.c): the guessed size was
+ * right, so the first frame took it. On the first run the safety screen
+ * hides the map, and nothing is drawn ahead. */
+static void
+test_map_drawn_ahead (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (int returning = 0; returning <= 1; returning++)
+    {
+      SmWindow *window;
+      SmBodyMap *map;
+
+      g_settings_set_boolean (settings, "safety-acknowledged", returning);
+      window = sm_window_new (NULL);
+      map = sm_test_find (window, "body_map");
+      gtk_window_present (GTK_WINDOW (window));
+      sm_test_wait_mapped (GTK_WIDGET (window));
+      if (returning)
+        {
+          g_assert_true (sm_test_wait_for (has_drawn, map, 5000));
+          g_assert_cmpuint (sm_body_map_get_predrawn_count (map), ==, 1);
+          g_assert_cmpuint (sm_body_map_get_base_render_count (map), ==, 1);
+        }
+      else
+        {
+          g_assert_true (sm_window_get_safety_screen_visible (window));
+          g_assert_cmpuint (sm_body_map_get_base_render_count (map), ==, 0);
+        }
+      sm_test_destroy_window (window);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -183,6 +224,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/window/opens", test_window_opens);
   g_test_add_func ("/sm/window/mark-pain-without-routine", test_mark_pain_without_routine);
+  g_test_add_func ("/sm/window/map-drawn-ahead", test_map_drawn_ahead);
 
   return g_test_run ();
 }

@@ -96,6 +96,7 @@ struct _SmWindow
   GSignalGroup         *session_signals;
 
   /* State */
+  gboolean              map_predrawn;        /* sm-window.c: predraw_map () ran */
   gboolean              presenting;
   SmWindowGeometry      before_presenting;
   gboolean              marking_pain;

@@ -253,7 +253,58 @@ save_window_state (SmWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
 }
 
+/* The map's first picture is drawn in a worker while GTK waits for the
+ * window to be shown and lays it out (sm-body-map-base.c), at the size the
+ * map will have: the map pane's width, and the window's height less the
+ * header bar and the timer. Where no compositor draws shadows (GTK's
+ * "solid-csd"), the window's default size includes the frame it draws
+ * around itself (the surface transform); a shadow lies outside it.
+ * A maximized window's size is the window manager's to give, so it is not
+ * guessed; a wrong guess only costs the worker's time. */
+static void
+predraw_map (SmWindow *self)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (self));
+  int width, height, header = 0, timer = 0, map_width, pane_minimum;
+  double frame_x, frame_y;
+
+  if (self->map_predrawn || sm_window_get_safety_screen_visible (self) ||
+      g_settings_get_boolean (self->settings, "window-maximized"))
+    return;
+
+  self->map_predrawn = TRUE;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_native_get_surface_transform (GTK_NATIVE (self), &frame_x, &frame_y);
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "solid-csd"))
+    {
+      width -= 2 * (int) frame_x;
+      height -= 2 * (int) frame_y;
+    }
+  map_width = gtk_paned_get_position (self->paned);
+  gtk_widget_measure (GTK_WIDGET (self->panel_stack), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &pane_minimum, NULL, NULL, NULL);
+  if (width <= 0 || height <= 0 || map_width <= 0 || width - map_width <= pane_minimum)
+    return;
+
+  if (titlebar != NULL)
+    gtk_widget_measure (titlebar, GTK_ORIENTATION_VERTICAL, width, NULL, &header, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->timer_slot), GTK_ORIENTATION_VERTICAL, width,
+                      NULL, &timer, NULL, NULL);
+  g_debug ("Drawing the map ahead at %d×%d: window %d×%d within its frame of %g, %g px, "
+           "header bar %d px, timer %d px", map_width, height - header - timer,
+           width, height, frame_x, frame_y, header, timer);
+  sm_body_map_predraw (self->body_map, map_width, height - header - timer);
+}
+
 /* --- Object -------------------------------------------------------------- */
+
+static void
+sm_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sm_window_parent_class)->realize (widget);
+
+  predraw_map (SM_WINDOW (widget));
+}
 
 static void
 sm_window_unmap (GtkWidget *widget)
@@ -377,6 +428,7 @@ sm_window_class_init (SmWindowClass *klass)
   object_class->get_property = sm_window_get_property;
   object_class->set_property = sm_window_set_property;
 
+  widget_class->realize = sm_window_realize;
   widget_class->unmap = sm_window_unmap;
 
   properties[PROP_VIEW] =

@@ -15,22 +15,6 @@
 #include "sm-body-map-private.h"
 #include "sm-zone-id.h"
 
-#define DEEP_COVER_ALPHA 0.35   /* superficial muscles over the deep layer */
-#define DIM_ALPHA        0.3    /* the side that the filter hides */
-
-static const char * const overlay_groups[SM_BODY_MAP_N_OVERLAYS] = {
-  [SM_BODY_MAP_OVERLAY_NERVES] = "overlay-nerves",
-  [SM_BODY_MAP_OVERLAY_LANDMARKS] = "overlay-landmarks",
-  [SM_BODY_MAP_OVERLAY_PRESS_POINTS] = "overlay-press-points",
-  [SM_BODY_MAP_OVERLAY_CAUTIONS] = "overlay-cautions",
-};
-
-/* The drawing order of the overlay groups in the artwork. */
-static const SmBodyMapOverlay overlay_order[SM_BODY_MAP_N_OVERLAYS] = {
-  SM_BODY_MAP_OVERLAY_LANDMARKS, SM_BODY_MAP_OVERLAY_NERVES,
-  SM_BODY_MAP_OVERLAY_PRESS_POINTS, SM_BODY_MAP_OVERLAY_CAUTIONS,
-};
-
 /* --- Base render --------------------------------------------------------- */
 
 /* The base must be redrawn (view, layer, overlays, side filter, zoom, pan
@@ -40,22 +24,6 @@ _sm_body_map_invalidate_base (SmBodyMap *self)
 {
   self->base_valid = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-render (SmBodyMap         *self,
-        cairo_t           *cr,
-        SmAnatomyStyle     style,
-        const char        *element_id,
-        cairo_rectangle_t *viewport)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!sm_svg_index_has_id (sm_anatomy_get_index (self->anatomy, self->view), element_id))
-    return;
-
-  if (!sm_anatomy_render_element (self->anatomy, self->view, style, element_id, cr, viewport, &error))
-    g_warning ("Cannot draw %s: %s", element_id, error->message);
 }
 
 /* #2e3436, the darkest line on the artwork (which is the same in every
@@ -69,114 +37,6 @@ _sm_body_map_get_foreground (SmBodyMap *self)
 
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
   return color;
-}
-
-/* The headline muscle seen through the muscle over it. */
-static void
-draw_headline_outlines (SmBodyMap         *self,
-                        cairo_t           *cr,
-                        cairo_rectangle_t *viewport)
-{
-  GdkRGBA fg = _sm_body_map_get_foreground (self);
-
-  for (guint i = 0; i < self->zones->len; i++)
-    {
-      SmMapZone *zone = g_ptr_array_index (self->zones, i);
-      const char *id = sm_map_zone_get_element_id (zone);
-      cairo_pattern_t *mask;
-
-      if (g_strcmp0 (sm_map_zone_get_view (zone), self->view) != 0 || !_sm_body_map_is_headline (id))
-        continue;
-
-      cairo_push_group_with_content (cr, CAIRO_CONTENT_ALPHA);
-      render (self, cr, SM_ANATOMY_STYLE_DASHED, id, viewport);
-      mask = cairo_pop_group (cr);
-      gdk_cairo_set_source_rgba (cr, &fg);
-      cairo_mask (cr, mask);
-      cairo_pattern_destroy (mask);
-    }
-}
-
-static void
-draw_layers (SmBodyMap         *self,
-             cairo_t           *cr,
-             cairo_rectangle_t *viewport)
-{
-  render (self, cr, SM_ANATOMY_STYLE_ART, "figure", viewport);
-  render (self, cr, SM_ANATOMY_STYLE_ART, "layer-deep", viewport);
-
-  if (g_strcmp0 (self->layer, "deep") == 0)
-    {
-      cairo_push_group (cr);
-      render (self, cr, SM_ANATOMY_STYLE_ART, "layer-superficial", viewport);
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, DEEP_COVER_ALPHA);
-    }
-  else
-    {
-      render (self, cr, SM_ANATOMY_STYLE_ART, "layer-superficial", viewport);
-      draw_headline_outlines (self, cr, viewport);
-    }
-
-  for (guint i = 0; i < SM_BODY_MAP_N_OVERLAYS; i++)
-    if (self->overlays[overlay_order[i]])
-      render (self, cr, SM_ANATOMY_STYLE_ART, overlay_groups[overlay_order[i]], viewport);
-
-  render (self, cr, SM_ANATOMY_STYLE_ART, "marks", viewport);
-}
-
-/* Which part of the widget shows the side the filter hides, or FALSE. */
-static gboolean
-hidden_half (SmBodyMap         *self,
-             cairo_rectangle_t *viewport,
-             double             width,
-             double             height,
-             cairo_rectangle_t *half)
-{
-  double midline = viewport->x + viewport->width / 2;
-  gboolean left_on_left = g_strcmp0 (self->view, "back") == 0;
-  gboolean hide_left;
-
-  if (g_strcmp0 (self->side_filter, "both") == 0)
-    return FALSE;
-
-  hide_left = (g_strcmp0 (self->side_filter, "right") == 0) == left_on_left;
-  *half = hide_left ? (cairo_rectangle_t) { 0, 0, midline, height }
-                    : (cairo_rectangle_t) { midline, 0, width - midline, height };
-  return TRUE;
-}
-
-static void
-draw_base (SmBodyMap *self,
-           cairo_t   *cr,
-           double     width,
-           double     height)
-{
-  cairo_rectangle_t viewport = _sm_body_map_get_viewport (self);
-  cairo_rectangle_t half;
-  cairo_pattern_t *art;
-
-  if (!hidden_half (self, &viewport, width, height, &half))
-    {
-      draw_layers (self, cr, &viewport);
-      return;
-    }
-
-  cairo_push_group (cr);
-  draw_layers (self, cr, &viewport);
-  art = cairo_pop_group (cr);
-
-  cairo_set_source (cr, art);
-  cairo_rectangle (cr, half.x, half.y, half.width, half.height);
-  cairo_clip (cr);
-  cairo_paint_with_alpha (cr, DIM_ALPHA);
-  cairo_reset_clip (cr);
-
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_rectangle (cr, half.x, half.y, half.width, half.height);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_fill (cr);
-  cairo_pattern_destroy (art);
 }
 
 /* The base as a grid of nodes, each painting its part of the surface.
@@ -215,14 +75,16 @@ base_node_new (cairo_surface_t *base,
   return gsk_container_node_new ((GskRenderNode **) tiles->pdata, tiles->len);
 }
 
-/* Renders the base at device pixels, so it is crisp at scale 2. */
+/* Draws the base for the current state, or takes the one a worker drew
+ * ahead for it (sm-body-map-base.c). */
 static void
 ensure_base (SmBodyMap *self,
              int        width,
              int        height)
 {
   int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_t *cr;
+  cairo_rectangle_t viewport;
+  SmBaseJob *job;
 
   if (self->base_valid && self->base_width == width && self->base_height == height &&
       self->base_scale_factor == factor)
@@ -230,13 +92,13 @@ ensure_base (SmBodyMap *self,
 
   g_clear_pointer (&self->base_node, gsk_render_node_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
-  self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
-  cr = cairo_create (self->base);
-  cairo_scale (cr, factor, factor);
-  self->foreground = _sm_body_map_get_foreground (self);
-  draw_base (self, cr, width, height);
-  cairo_destroy (cr);
-  cairo_surface_set_device_scale (self->base, factor, factor);
+  viewport = _sm_body_map_get_viewport (self);
+  job = _sm_base_job_new (self, width, height, factor, &viewport);
+  self->foreground = *_sm_base_job_get_foreground (job);
+  self->base = _sm_body_map_take_predrawn (self, job);
+  if (self->base == NULL)
+    self->base = _sm_base_job_draw (job);
+  _sm_base_job_free (job);
   self->base_node = base_node_new (self->base, width, height, factor);
 
   _sm_body_map_schedule_prewarm (self);

@@ -14,6 +14,7 @@
 #include "sm-zone-id.h"
 
 #define MARGIN       12.0   /* px around the fitted figure */
+#define TOOLBAR_GAP  12     /* px between the toolbar and the bottom edge */
 #define ID_MAP_SCALE 1.0    /* id-map pixels per SVG unit */
 
 /* --- Geometry ------------------------------------------------------------ */
@@ -38,20 +39,54 @@ clamp_centre (double centre,
   return CLAMP (centre, visible / 2, extent - visible / 2);
 }
 
-void
-_sm_body_map_update_transform (SmBodyMap *self)
+/* The scale and origin the map has at @width × @height above the
+ * toolbar's band, and where its centre moves to: the zoom and centre stay,
+ * the fit follows the size. */
+static void
+compute_transform (SmBodyMap *self,
+                   int        width,
+                   int        height,
+                   double    *scale,
+                   double    *centre_u,
+                   double    *centre_v,
+                   double    *origin_x,
+                   double    *origin_y)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self)) - self->toolbar_band;
   double vw, vh, fit;
 
   _sm_body_map_get_view_size (self, &vw, &vh);
   fit = MIN ((width - 2 * MARGIN) / vw, (height - 2 * MARGIN) / vh);
-  self->scale = MAX (fit, 0.01) * self->zoom;
-  self->centre_u = clamp_centre (self->centre_u, vw, width / self->scale);
-  self->centre_v = clamp_centre (self->centre_v, vh, height / self->scale);
-  self->origin_x = width / 2.0 - self->centre_u * self->scale;
-  self->origin_y = height / 2.0 - self->centre_v * self->scale;
+  *scale = MAX (fit, 0.01) * self->zoom;
+  *centre_u = clamp_centre (self->centre_u, vw, width / *scale);
+  *centre_v = clamp_centre (self->centre_v, vh, height / *scale);
+  *origin_x = width / 2.0 - *centre_u * *scale;
+  *origin_y = height / 2.0 - *centre_v * *scale;
+}
+
+void
+_sm_body_map_update_transform (SmBodyMap *self)
+{
+  compute_transform (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                     gtk_widget_get_height (GTK_WIDGET (self)) - self->toolbar_band,
+                     &self->scale, &self->centre_u, &self->centre_v,
+                     &self->origin_x, &self->origin_y);
+}
+
+/* The viewport the map would have at that size, for drawing it ahead. The
+ * toolbar keeps the band it will be given. */
+cairo_rectangle_t
+_sm_body_map_viewport_for_size (SmBodyMap *self,
+                                int        width,
+                                int        height)
+{
+  GtkRequisition natural;
+  double scale, centre_u, centre_v, origin_x, origin_y, vw, vh;
+
+  gtk_widget_get_preferred_size (self->toolbar, NULL, &natural);
+  compute_transform (self, width, height - natural.height - TOOLBAR_GAP,
+                     &scale, &centre_u, &centre_v, &origin_x, &origin_y);
+  _sm_body_map_get_view_size (self, &vw, &vh);
+  return (cairo_rectangle_t) { origin_x, origin_y, vw * scale, vh * scale };
 }
 
 cairo_rectangle_t
@@ -385,11 +420,11 @@ allocate_toolbar (SmBodyMap *self,
   GtkAllocation alloc;
 
   gtk_widget_get_preferred_size (self->toolbar, NULL, &natural);
-  self->toolbar_band = natural.height + 12;
+  self->toolbar_band = natural.height + TOOLBAR_GAP;
   alloc.width = MIN (natural.width, width);
   alloc.height = natural.height;
   alloc.x = (width - alloc.width) / 2;
-  alloc.y = MAX (height - alloc.height - 12, 0);
+  alloc.y = MAX (height - alloc.height - TOOLBAR_GAP, 0);
   gtk_widget_size_allocate (self->toolbar, &alloc, -1);
 }
 

@@ -52,6 +52,8 @@ typedef struct
 } SmBodyMapHitMap;
 
 typedef struct _SmMaskPrep SmMaskPrep;
+typedef struct _SmBaseJob SmBaseJob;
+typedef struct _SmBasePredraw SmBasePredraw;
 
 /* A highlight of one element, in the widget's coordinates of the geometry
  * its SmMaskSet was drawn for. */
@@ -112,6 +114,7 @@ struct _SmBodyMap
   GHashTable      *hit_maps;        /* "view/layer" or "view/cautions" → SmBodyMapHitMap* */
   cairo_surface_t *base;
   GskRenderNode   *base_node;       /* the base in tiles, kept while it is valid */
+  SmBasePredraw   *predraw;         /* the first base, drawn ahead in a worker */
   GskRenderNode   *toolbar_drawn;   /* the toolbar's node from GTK, and */
   GskRenderNode   *toolbar_node;    /* it recorded, see snapshot_toolbar () */
   SmMaskSet        masks;           /* drawn for the current geometry */
@@ -139,6 +142,7 @@ struct _SmBodyMap
   int              base_scale_factor;
   graphene_rect_t  toolbar_bounds;
   guint            base_renders;
+  guint            predrawn;        /* bases taken from a worker that drew them ahead */
   guint            prewarm_id;      /* idle that fills masks ahead of hover */
   guint            hit_maps_id;     /* idle after the first frame that builds the hit maps */
   gboolean         hit_maps_on;     /* built (or needed) since: see sm-body-map-geometry.c */
@@ -178,6 +182,9 @@ void        _sm_body_map_get_view_size          (SmBodyMap        *self,
                                                  double           *height);
 void        _sm_body_map_update_transform       (SmBodyMap        *self);
 cairo_rectangle_t _sm_body_map_get_viewport     (SmBodyMap        *self);
+cairo_rectangle_t _sm_body_map_viewport_for_size (SmBodyMap       *self,
+                                                 int               width,
+                                                 int               height);
 void        _sm_body_map_widget_to_svg          (SmBodyMap        *self,
                                                  double            x,
                                                  double            y,
@@ -206,6 +213,19 @@ void        _sm_body_map_explain_caution        (SmBodyMap        *self,
 
 /* sm-body-map-draw.c */
 void        _sm_body_map_draw_init              (SmBodyMap        *self);
+
+/* sm-body-map-base.c */
+SmBaseJob  *_sm_base_job_new                    (SmBodyMap               *self,
+                                                 int                      width,
+                                                 int                      height,
+                                                 int                      factor,
+                                                 const cairo_rectangle_t *viewport);
+void        _sm_base_job_free                   (SmBaseJob               *job);
+const GdkRGBA *_sm_base_job_get_foreground      (const SmBaseJob         *job);
+cairo_surface_t *_sm_base_job_draw              (const SmBaseJob         *job);
+cairo_surface_t *_sm_body_map_take_predrawn     (SmBodyMap               *self,
+                                                 const SmBaseJob         *job);
+void        _sm_body_map_base_dispose           (SmBodyMap               *self);
 void        _sm_body_map_draw_class_init        (GtkWidgetClass   *widget_class);
 void        _sm_body_map_invalidate_base        (SmBodyMap        *self);
 GdkRGBA     _sm_body_map_get_foreground         (SmBodyMap        *self);

@@ -476,6 +476,7 @@ sm_body_map_dispose (GObject *object)
 
   self->selected = NULL;
   self->hovered = NULL;
+  _sm_body_map_base_dispose (self);
   g_clear_handle_id (&self->prewarm_id, g_source_remove);
   g_clear_handle_id (&self->hit_maps_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -80,6 +80,10 @@ void        sm_body_map_widget_to_svg       (SmBodyMap  *self,
                                              double     *v);
 double      sm_body_map_get_scale           (SmBodyMap  *self);
 guint       sm_body_map_get_base_render_count (SmBodyMap *self);
+void        sm_body_map_predraw         (SmBodyMap  *self,
+                                         int         width,
+                                         int         height);
+guint       sm_body_map_get_predrawn_count (SmBodyMap *self);
 
 void        sm_body_map_set_step_numbers    (SmBodyMap  *self,
                                              GHashTable *numbers);
