@@ -1,4 +1,4 @@
-/* sm-body-map-draw.c: the base picture, highlights and step numbers
+/* sm-body-map-draw.c: the base picture in tiles, highlights and step numbers
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -23,8 +23,9 @@ G_BEGIN_DECLS
  * sm-body-map.c: the class, properties, selection, zoom and pan;
  * sm-body-map-geometry.c: the transform, hit maps and layout;
  * sm-body-map-zones.c: the zones as child widgets, their names, the
- * caution popover; sm-body-map-draw.c: the base, the toolbar, painting
- * highlights and step numbers; sm-body-map-highlights.c: the masks and
+ * caution popover; sm-body-map-base.c: drawing the base, also ahead in a
+ * worker for the first frame; sm-body-map-draw.c: the base's tiles, the
+ * toolbar, painting highlights and step numbers; sm-body-map-highlights.c: the masks and
  * images of highlights per geometry, and the stale ones shown after a
  * zoom; sm-body-map-masks.c: a new geometry's masks drawn in a worker;
  * sm-body-map-input.c: pointer, gestures, keyboard, actions. */
