@@ -454,10 +454,22 @@ test_layer (Fixture       *fixture,
   double xy[2 * 12];
   const SmPainStroke *stroke;
   gboolean can_target_before = gtk_widget_get_can_target (GTK_WIDGET (fixture->layer));
+  guint intensity = 0;
 
   g_assert_false (can_target_before);  /* the map gets the clicks */
+  /* The tool panel is made when marking first starts, with what was asked
+   * of it before: here the offer to keep the drawing and the intensity. */
+  g_assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (fixture->layer))));
+  sm_pain_layer_set_offer_save (fixture->layer, TRUE);
+  g_object_set (fixture->layer, "intensity", 3, NULL);
   sm_pain_layer_set_active (fixture->layer, TRUE);
   g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (fixture->layer)));
+  g_assert_true (gtk_widget_get_visible (sm_test_find (fixture->layer, "panel")));
+  g_assert_true (gtk_widget_get_visible (sm_test_find (fixture->layer, "save_button")));
+  g_assert_cmpfloat (gtk_range_get_value (sm_test_find (fixture->layer, "intensity_scale")), ==, 3);
+  gtk_range_set_value (sm_test_find (fixture->layer, "intensity_scale"), 6);
+  g_object_get (fixture->layer, "intensity", &intensity, NULL);
+  g_assert_cmpuint (intensity, ==, 6);
 
   g_object_set (fixture->layer, "kind", "burning", "intensity", 8, NULL);
   widget_points (fixture, 330, 820, 340, 1100, xy, 12);
@@ -542,7 +554,7 @@ test_real_drag (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *title = g_strdup_printf ("pain-drag-%d", (int) getpid ());
-  GtkWidget *numb = sm_test_find (fixture->layer, "kind_numb");
+  GtkWidget *numb;
   g_auto(GStrv) button = NULL;
   g_auto(GStrv) start = NULL;
   double x, y;
@@ -551,6 +563,7 @@ test_real_drag (Fixture       *fixture,
   gtk_window_set_title (fixture->window, title);
   sm_pain_layer_set_active (fixture->layer, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->layer));
+  numb = sm_test_find (fixture->layer, "kind_numb");
 
   button = window_point (fixture, numb, gtk_widget_get_width (numb) / 2.0, gtk_widget_get_height (numb) / 2.0);
   sm_test_run_command ((const char *[]) { "xdotool", "search", "--sync", "--name", title,

@@ -139,7 +139,6 @@ test_mark_pain_without_routine (void)
   g_settings_set_boolean (settings, "safety-acknowledged", TRUE);
   window = sm_window_new (NULL);
   layer = sm_test_find (window, "pain_layer");
-  save = sm_test_find (layer, "save_button");
 
   for (guint i = 0; i < 3; i++)
     {
@@ -148,6 +147,7 @@ test_mark_pain_without_routine (void)
       g_assert_true (marking);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-pain", NULL));
     }
+  save = sm_test_find (layer, "save_button");
   g_assert_cmpuint (g_list_model_get_n_items (store), ==, before);
   g_assert_null (sm_window_get_routine (window));
   g_assert_false (gtk_widget_get_visible (save));

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-a11y.h"
 #include "sm-anatomy.h"
 #include "sm-pain-layer.h"
 #include "sm-pain-painter.h"
@@ -35,16 +36,13 @@ struct _SmPainLayer
   double         last_x;
   double         last_y;
   gboolean       note_shown;
+  gboolean       offer_save;
 
   GtkWidget     *canvas;        /* under the panel: takes the strokes */
   GtkWidget     *panel;
-  GtkWidget     *save_button;
+  GtkWidget     *save_button;   /* this and the others below: NULL until the panel is made */
   GtkRevealer   *note_revealer;
   GtkAdjustment *intensity_adjustment;
-  GtkDrawingArea *swatch_aching;
-  GtkDrawingArea *swatch_sharp;
-  GtkDrawingArea *swatch_burning;
-  GtkDrawingArea *swatch_numb;
 };
 
 G_DEFINE_FINAL_TYPE (SmPainLayer, sm_pain_layer, GTK_TYPE_WIDGET)
@@ -101,7 +99,8 @@ update_note (SmPainLayer *self)
                                                       legs.width, legs.height);
 
   self->note_shown = shown;
-  gtk_revealer_set_reveal_child (self->note_revealer, shown);
+  if (self->note_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->note_revealer, shown);
 }
 
 gboolean
@@ -149,7 +148,8 @@ sm_pain_layer_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
-  gtk_widget_snapshot_child (widget, self->panel, snapshot);
+  if (self->panel != NULL)
+    gtk_widget_snapshot_child (widget, self->panel, snapshot);
 }
 
 static void
@@ -291,15 +291,47 @@ draw_swatch (GtkDrawingArea *area,
   sm_pain_paint_swatch (GPOINTER_TO_UINT (data), cr, &(cairo_rectangle_t) { 0, 0, width, height });
 }
 
-static void
-setup_swatches (SmPainLayer *self)
+static GtkDrawingArea *
+builder_swatch (GtkBuilder *builder,
+                const char *kind)
 {
-  GtkDrawingArea *swatches[SM_PAIN_N_KINDS] = {
-    self->swatch_aching, self->swatch_sharp, self->swatch_burning, self->swatch_numb,
-  };
+  g_autofree char *id = g_strconcat ("swatch_", kind, NULL);
 
+  return GTK_DRAWING_AREA (gtk_builder_get_object (builder, id));
+}
+
+/* The tool panel (sm-pain-panel.ui) is made the first time marking starts:
+ * most windows never show it, and its dozen buttons and the scale were a
+ * tenth of the window's construction. */
+static void
+ensure_panel (SmPainLayer *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->panel != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  gtk_builder_set_translation_domain (builder, GETTEXT_PACKAGE);
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/sm-pain-panel.ui", NULL))
+    g_error ("The resource sm-pain-panel.ui is missing");
+
+  self->panel = GTK_WIDGET (gtk_builder_get_object (builder, "panel"));
+  self->save_button = GTK_WIDGET (gtk_builder_get_object (builder, "save_button"));
+  self->note_revealer = GTK_REVEALER (gtk_builder_get_object (builder, "note_revealer"));
+  self->intensity_adjustment = g_object_ref (GTK_ADJUSTMENT (gtk_builder_get_object (builder, "intensity_adjustment")));
   for (guint i = 0; i < SM_PAIN_N_KINDS; i++)
-    gtk_drawing_area_set_draw_func (swatches[i], draw_swatch, GUINT_TO_POINTER (i), NULL);
+    gtk_drawing_area_set_draw_func (builder_swatch (builder, sm_pain_kind_to_string (i)),
+                                    draw_swatch, GUINT_TO_POINTER (i), NULL);
+
+  gtk_widget_set_visible (self->panel, FALSE);
+  gtk_widget_insert_before (self->panel, GTK_WIDGET (self), NULL);
+  gtk_adjustment_set_value (self->intensity_adjustment, self->intensity);
+  g_object_bind_property (self->intensity_adjustment, "value", self, "intensity",
+                          G_BINDING_BIDIRECTIONAL);
+  gtk_widget_set_visible (self->save_button, self->offer_save);
+  gtk_revealer_set_reveal_child (self->note_revealer, self->note_shown);
+  sm_a11y_clean_mnemonic_names (self->panel);
 }
 
 /* --- Properties ---------------------------------------------------------- */
@@ -392,7 +424,9 @@ sm_pain_layer_set_offer_save (SmPainLayer *self,
 {
   g_return_if_fail (SM_IS_PAIN_LAYER (self));
 
-  gtk_widget_set_visible (self->save_button, offer);
+  self->offer_save = offer;
+  if (self->save_button != NULL)
+    gtk_widget_set_visible (self->save_button, offer);
 }
 
 gboolean
@@ -416,8 +450,11 @@ sm_pain_layer_set_active (SmPainLayer *self,
     return;
 
   self->active = active;
+  if (active)
+    ensure_panel (self);
   gtk_widget_set_can_target (GTK_WIDGET (self), active);
-  gtk_widget_set_visible (self->panel, active);
+  if (self->panel != NULL)
+    gtk_widget_set_visible (self->panel, active);
   gtk_widget_set_focusable (GTK_WIDGET (self), active);
   if (active)
     gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -483,6 +520,8 @@ sm_pain_layer_size_allocate (GtkWidget *widget,
 
   gtk_widget_measure (self->canvas, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_size_allocate (self->canvas, &(GtkAllocation) { 0, 0, width, height }, -1);
+  if (self->panel == NULL)
+    return;
   gtk_widget_get_preferred_size (self->panel, NULL, &natural);
   panel_width = MIN (natural.width, MAX (width - 2 * PANEL_MARGIN, 0));
   gtk_widget_measure (self->panel, GTK_ORIENTATION_VERTICAL, panel_width, NULL, &panel_height, NULL, NULL);
@@ -513,6 +552,8 @@ sm_pain_layer_dispose (GObject *object)
   sm_pain_layer_set_map (self, NULL);
   g_clear_pointer (&self->current, sm_pain_stroke_free);
   g_clear_pointer (&self->canvas, gtk_widget_unparent);
+  g_clear_pointer (&self->panel, gtk_widget_unparent);
+  g_clear_object (&self->intensity_adjustment);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_PAIN_LAYER);
 
   G_OBJECT_CLASS (sm_pain_layer_parent_class)->dispose (object);
@@ -614,14 +655,6 @@ sm_pain_layer_class_init (SmPainLayerClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "pain.undo", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-pain-layer.ui");
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, panel);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, save_button);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, note_revealer);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, intensity_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, swatch_aching);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, swatch_sharp);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, swatch_burning);
-  gtk_widget_class_bind_template_child (widget_class, SmPainLayer, swatch_numb);
   gtk_widget_class_set_css_name (widget_class, "painlayer");
 }
 
@@ -652,13 +685,9 @@ sm_pain_layer_init (SmPainLayer *self)
   self->intensity = 5;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_object_bind_property (self->intensity_adjustment, "value", self, "intensity",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  setup_swatches (self);
   add_gestures (self);
 
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
-  gtk_widget_set_visible (self->panel, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pain.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "pain.clear", FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
