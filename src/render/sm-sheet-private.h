@@ -201,7 +201,8 @@ void         sm_sheet_paint_badge         (Flow        *flow,
 
 /* --- Fonts and pages (sm-sheet-pages.c) ---------------------------------- */
 
-GThread     *sm_sheet_start_loading_fonts (void);
+void         sm_sheet_start_loading_fonts (void);
+void         sm_sheet_wait_for_fonts      (void);
 void         sm_sheet_paint_footer        (Flow        *flow,
                                            guint        n_pages);
 void         sm_sheet_reserve             (Flow        *flow,
