@@ -91,6 +91,27 @@ sm_figure_get_aspect (const SmPoseFigure *figure)
   return (x1 - x0) / (y1 - y0);
 }
 
+/* Arcs at cairo's own precision, whatever tolerance the caller draws
+ * with: on a PDF the sheet draws with a coarse one, which there only
+ * makes cairo measure each shape's box more cheaply, but it would also
+ * turn a wide arc into fewer curves (see sm-sheet-poses.c). */
+#define ARC_TOLERANCE 0.1
+
+static void
+figure_arc (cairo_t *cr,
+            double   xc,
+            double   yc,
+            double   radius,
+            double   angle1,
+            double   angle2)
+{
+  double tolerance = cairo_get_tolerance (cr);
+
+  cairo_set_tolerance (cr, ARC_TOLERANCE);
+  cairo_arc (cr, xc, yc, radius, angle1, angle2);
+  cairo_set_tolerance (cr, tolerance);
+}
+
 static void
 capsule_path (cairo_t          *cr,
               const SmPoseBone *bone)
@@ -105,15 +126,15 @@ capsule_path (cairo_t          *cr,
       const SmPosePoint *c = bone->ra > bone->rb ? &bone->a : &bone->b;
 
       cairo_new_sub_path (cr);
-      cairo_arc (cr, c->x, c->y, MAX (bone->ra, bone->rb), 0, 2 * G_PI);
+      figure_arc (cr, c->x, c->y, MAX (bone->ra, bone->rb), 0, 2 * G_PI);
       cairo_close_path (cr);
       return;
     }
 
   phi = asin ((bone->ra - bone->rb) / length);
   cairo_new_sub_path (cr);
-  cairo_arc (cr, bone->a.x, bone->a.y, bone->ra, theta + G_PI_2 + phi, theta + 3 * G_PI_2 - phi);
-  cairo_arc (cr, bone->b.x, bone->b.y, bone->rb, theta - G_PI_2 - phi, theta + G_PI_2 + phi);
+  figure_arc (cr, bone->a.x, bone->a.y, bone->ra, theta + G_PI_2 + phi, theta + 3 * G_PI_2 - phi);
+  figure_arc (cr, bone->b.x, bone->b.y, bone->rb, theta - G_PI_2 - phi, theta + G_PI_2 + phi);
   cairo_close_path (cr);
 }
 
@@ -248,14 +269,14 @@ draw_tool (cairo_t               *cr,
   if (figure->tool == SM_POSE_TOOL_PSOAS)
     {
       /* A dome on a flat base: two bumps either side of the spine. */
-      cairo_arc (cr, c.x, c.y, r, 0, G_PI);
+      figure_arc (cr, c.x, c.y, r, 0, G_PI);
       cairo_close_path (cr);
       cairo_new_sub_path (cr);
-      cairo_arc (cr, c.x, c.y, r, G_PI, 2 * G_PI);
+      figure_arc (cr, c.x, c.y, r, G_PI, 2 * G_PI);
       cairo_close_path (cr);
     }
   else
-    cairo_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
+    figure_arc (cr, c.x, c.y, r, 0, 2 * G_PI);
   set_color (cr, &palette->tool);
   cairo_fill_preserve (cr);
   set_color (cr, &palette->tool_outline);
@@ -266,12 +287,12 @@ draw_tool (cairo_t               *cr,
   cairo_new_path (cr);
   if (figure->tool == SM_POSE_TOOL_BALL)
     {
-      cairo_arc (cr, c.x - r * 1.05, c.y, r * 0.75, -G_PI / 3.2, G_PI / 3.2);
+      figure_arc (cr, c.x - r * 1.05, c.y, r * 0.75, -G_PI / 3.2, G_PI / 3.2);
       cairo_new_sub_path (cr);
-      cairo_arc (cr, c.x + r * 1.05, c.y, r * 0.75, G_PI - G_PI / 3.2, G_PI + G_PI / 3.2);
+      figure_arc (cr, c.x + r * 1.05, c.y, r * 0.75, G_PI - G_PI / 3.2, G_PI + G_PI / 3.2);
     }
   else if (figure->tool != SM_POSE_TOOL_PSOAS)
-    cairo_arc (cr, c.x, c.y, r * 0.42, 0, 2 * G_PI);
+    figure_arc (cr, c.x, c.y, r * 0.42, 0, 2 * G_PI);
   else
     {
       cairo_move_to (cr, c.x, c.y - r);
@@ -330,7 +351,7 @@ motion_path (cairo_t            *cr,
       double r = 0.028, end = 1.6 * G_PI;
 
       cairo_new_sub_path (cr);
-      cairo_arc (cr, c.x, c.y, r, 0, end);
+      figure_arc (cr, c.x, c.y, r, 0, end);
       cairo_stroke (cr);
       arrow_head (cr, c.x + r * cos (end), c.y + r * sin (end), end + G_PI_2, size * 1.2);
       cairo_fill (cr);

@@ -419,6 +419,7 @@ sm_sheet_paint_body_view (Flow       *flow,
   SmPainDrawing *pain = sm_routine_get_pain_drawing (flow->sheet->routine);
   cairo_rectangle_t viewport, crop, pain_box;
   gboolean has_pain;
+  double tolerance;
 
   if (!sm_sheet_is_painting (flow))
     return;
@@ -447,6 +448,8 @@ sm_sheet_paint_body_view (Flow       *flow,
   cairo_save (flow->cr);
   cairo_rectangle (flow->cr, x + 1, y + 1, width - 2, height - 2);
   cairo_clip (flow->cr);
+  tolerance = cairo_get_tolerance (flow->cr);
+  cairo_set_tolerance (flow->cr, SHEET_ART_TOLERANCE);
   sm_anatomy_render_marked_view (anatomy, view, SM_ANATOMY_STYLE_PAPER, SM_ANATOMY_STYLE_PAPER_MARKED,
                                  (const char * const *) art->elements->pdata, flow->cr, &viewport, NULL);
 
@@ -459,6 +462,9 @@ sm_sheet_paint_body_view (Flow       *flow,
                                         (const char * const *) art->elements->pdata,
                                         g_array_index (marks, Mark, i).element, flow->cr, &viewport, NULL);
 
+  /* The pain drawing's dots and the badges are arcs of our own: cairo's
+   * precision for them. */
+  cairo_set_tolerance (flow->cr, tolerance);
   /* The pain drawing, in vector paths, under the step numbers. */
   sm_pain_paint_drawing (pain, view, flow->cr, &viewport, art->iw);
   paint_badges (flow, art, &viewport, scale);

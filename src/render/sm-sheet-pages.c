@@ -10,6 +10,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
+#include <cairo-pdf.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "sm-sheet-private.h"
@@ -68,19 +69,75 @@ get_font_map (void)
   return g_once (&once, create_font_map, NULL);
 }
 
+static void
+setup_context (PangoContext *context,
+               cairo_t      *cr)
+{
+  pango_cairo_update_context (cr, context);
+  pango_cairo_context_set_resolution (context, 72);
+}
+
+/* Each face and size the sheet sets text in (sm-sheet-private.h; the
+ * bold runs of the lead and body text too), set once here while the
+ * content loads: loading a font, its metrics and its shaping plan is what
+ * the sheet's first layouts spent much of their time on. */
+static const char * const warm_fonts[] = {
+  FONT_TITLE, FONT_HEADING, FONT_LEAD, FONT_BODY, FONT_FAMILY " Bold 9", FONT_BODY_EMPH,
+  FONT_SMALL, FONT_SMALL_BOLD,
+};
+
+static void
+warm_up_text (PangoFontMap *map)
+{
+  /* A PDF surface that writes nothing: its font options are the sheet's. */
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_font_map_create_context (map);
+  /* Never shown: the font, its metrics and its shaping plan are what
+   * take time, not the letters (the glyphs load as they are needed). */
+  const char *letters = "Aa";
+
+  setup_context (context, cr);
+  for (guint i = 0; i < G_N_ELEMENTS (warm_fonts); i++)
+    {
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (warm_fonts[i]);
+
+      pango_layout_set_font_description (layout, desc);
+      pango_layout_set_text (layout, letters, -1);
+      pango_layout_get_size (layout, NULL, NULL);
+    }
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static gpointer
 load_fonts (gpointer data)
 {
-  return get_font_map ();
+  warm_up_text (get_font_map ());
+  return NULL;
 }
 
+static GThread *font_loader;
+
 /* For sm_sheet_warm_up (): the sheet's font configuration becomes the
- * process's, and the fonts load in a thread, which the caller joins. */
-GThread *
+ * process's, and the fonts load in a thread, which the first sheet's text
+ * waits for (sm_sheet_wait_for_fonts ()). */
+void
 sm_sheet_start_loading_fonts (void)
 {
   printing_only = TRUE;
-  return g_thread_new ("sm-sheet-fonts", load_fonts, NULL);
+  font_loader = g_thread_new ("sm-sheet-fonts", load_fonts, NULL);
+}
+
+/* The font map is not to be shared between threads: the one that warms it
+ * up is done before anything else uses it. Called from the thread that
+ * started it (the export's). */
+void
+sm_sheet_wait_for_fonts (void)
+{
+  g_clear_pointer (&font_loader, g_thread_join);
 }
 
 /* --- Paging -------------------------------------------------------------- */
@@ -94,9 +151,9 @@ prepare_pango (SmSheet *self,
 {
   if (self->pango == NULL)
     {
+      sm_sheet_wait_for_fonts ();
       self->pango = pango_font_map_create_context (get_font_map ());
-      pango_cairo_update_context (cr, self->pango);
-      pango_cairo_context_set_resolution (self->pango, 72);
+      setup_context (self->pango, cr);
     }
   else if (cr != self->pango_cr)
     {

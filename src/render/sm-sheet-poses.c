@@ -45,12 +45,18 @@ sm_sheet_paint_pose (Flow       *flow,
                      double      height)
 {
   double width = sm_sheet_pose_width (pose_id, height);
+  double tolerance;
 
   if (!sm_sheet_is_painting (flow) || width <= 0)
     return;
 
+  /* The coarse tolerance of the body (sm-sheet-private.h); the figure
+   * builds its arcs at cairo's own. */
+  tolerance = cairo_get_tolerance (flow->cr);
+  cairo_set_tolerance (flow->cr, SHEET_ART_TOLERANCE);
   sm_figure_draw_pose (flow->cr, pose_id, g_strcmp0 (side, "right") == 0 ? "right" : "left",
                        SM_FIGURE_STYLE_LIGHT, &(cairo_rectangle_t) { x, y, width, height });
+  cairo_set_tolerance (flow->cr, tolerance);
 }
 
 /* The stretches box names the routine's stretches (sm-sheet-sections.c);

@@ -42,6 +42,18 @@ G_BEGIN_DECLS
 #define FIGURE_MIN_HEIGHT 200.0
 #define FIGURE_MAX_HEIGHT 270.0
 #define FIGURE_WIDTH  160.0
+/* The tolerance (points) the body and the pictures of the positions are
+ * drawn with. On a PDF it only sets how closely cairo measures each shape
+ * to find its box, which it does two or three times per stroke (the
+ * curves still go into the file as curves), so a coarser one makes that
+ * measuring cheaper. The box can come out smaller by up to the tolerance,
+ * and cairo clips a shape drawn under a clip to its box: 0.25 pt (cairo's
+ * own is 0.1) keeps that below half a pixel at 150 dpi, and the built-in
+ * routines' sheets come out byte for byte the same. It would also turn
+ * arcs wider than 5.4 pt into fewer curves, so arcs keep cairo's
+ * tolerance: librsvg builds its own curves, sm-figure.c its arcs at 0.1,
+ * and the sheet's own (badges, boxes, pain dots) are drawn outside it. */
+#define SHEET_ART_TOLERANCE 0.25
 
 /* --- The sheet ----------------------------------------------------------- */
 
@@ -189,7 +201,8 @@ void         sm_sheet_paint_badge         (Flow        *flow,
 
 /* --- Fonts and pages (sm-sheet-pages.c) ---------------------------------- */
 
-GThread     *sm_sheet_start_loading_fonts (void);
+void         sm_sheet_start_loading_fonts (void);
+void         sm_sheet_wait_for_fonts      (void);
 void         sm_sheet_paint_footer        (Flow        *flow,
                                            guint        n_pages);
 void         sm_sheet_reserve             (Flow        *flow,

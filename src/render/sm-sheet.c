@@ -31,8 +31,8 @@ G_DEFINE_FINAL_TYPE (SmSheet, sm_sheet, G_TYPE_OBJECT)
 
 /* --- Construction -------------------------------------------------------- */
 
-/* The fonts, and the back view's file. */
-static GThread *warm_up_threads[2];
+/* The back view's file (the fonts' thread is sm-sheet-pages.c's). */
+static GThread *back_reader;
 
 /* For a process that only makes sheets and has no screen (the command-line
  * export): the sheet's font configuration becomes the process's, and the
@@ -41,10 +41,10 @@ static GThread *warm_up_threads[2];
 void
 sm_sheet_warm_up (void)
 {
-  g_return_if_fail (warm_up_threads[0] == NULL);
+  g_return_if_fail (back_reader == NULL);
 
-  warm_up_threads[0] = sm_sheet_start_loading_fonts ();
-  warm_up_threads[1] = sm_sheet_start_reading_back ();
+  sm_sheet_start_loading_fonts ();
+  back_reader = sm_sheet_start_reading_back ();
 }
 
 /* Waits for what sm_sheet_warm_up () started. A process that refuses its
@@ -54,8 +54,8 @@ sm_sheet_warm_up (void)
 void
 sm_sheet_warm_up_join (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (warm_up_threads); i++)
-    g_clear_pointer (&warm_up_threads[i], g_thread_join);
+  sm_sheet_wait_for_fonts ();
+  g_clear_pointer (&back_reader, g_thread_join);
 }
 
 SmSheet *
