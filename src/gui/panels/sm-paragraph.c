@@ -85,6 +85,8 @@ char_pixels (SmParagraph *self)
   if (self->char_pixels > 0)
     return self->char_pixels;
 
+  self->context_serial = pango_context_get_serial (context);
+
   if (by_font == NULL)
     by_font = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   font = pango_font_description_to_string (pango_context_get_font_description (context));
@@ -292,9 +294,8 @@ check_context (SmParagraph *self)
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
 
-  if (self->layout != NULL && self->context_serial != pango_context_get_serial (context))
-    invalidate (self);
-  else if (self->layout == NULL && self->char_pixels > 0)
+  if ((self->layout != NULL || self->char_pixels > 0) &&
+      self->context_serial != pango_context_get_serial (context))
     invalidate (self);
 }
 
