@@ -225,8 +225,9 @@ watch_routines (SmApplication *self)
  * part of the start-up and need no display: they run on another core
  * while GTK starts and the window is built, in the order the window asks
  * for them. The content (zone names label the map's zones as they are
- * made); the zones' bounds, from the silhouettes, that place the zones and
- * order them for Tab; the back view as drawn, with the dashed outline of
+ * made); the zones' bounds, which place the zones and order them for Tab
+ * (baked by the build; measured on the silhouettes only if the artwork
+ * has no bake of its own); the back view as drawn, with the dashed outline of
  * the headline muscle, for the first frame; then the poses the panels
  * draw. Every other style of a view is parsed when it is first drawn. */
 static gpointer
@@ -244,8 +245,8 @@ preload (gpointer data)
       sm_anatomy_cache_bounds (anatomy, views[v], "zone-");
       sm_anatomy_cache_bounds (anatomy, views[v], "caution-");
     }
-  /* The window opens on the first view: the other's tree (close to a
-   * megabyte) was needed only for its bounds, and is parsed again when
+  /* The window opens on the first view: if the other's tree (close to a
+   * megabyte) was parsed for its bounds, it goes, and is parsed again when
    * that view is first shown. An instance that parsed everything ahead
    * (a test's, shared with other windows) keeps it. */
   for (guint v = 1; views[v] != NULL && sm_anatomy_parses_on_demand (anatomy); v++)

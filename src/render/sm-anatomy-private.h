@@ -9,23 +9,20 @@
 
 #include <librsvg/rsvg.h>
 
-#include "sm-anatomy.h"
+#include "sm-anatomy-baked.h"
 
 G_BEGIN_DECLS
-
-/* In a style sheet, the selector of the zones the style is for: every
- * zone (".zone") when the style has a handle of its own, one zone's id
- * when a marked drawing scopes the sheet to its marks. */
-#define SM_ANATOMY_ZONE_SCOPE "@zone"
 
 typedef struct _SmAnatomyView SmAnatomyView;
 
 SmAnatomyView *_sm_anatomy_lookup_view        (SmAnatomy         *self,
                                                const char        *name);
+gboolean       _sm_anatomy_measure_bounds     (SmAnatomy         *self,
+                                               const char        *view,
+                                               const char        *element_id,
+                                               cairo_rectangle_t *bounds);
 gboolean       _sm_anatomy_view_has_id        (SmAnatomyView     *view,
                                                const char        *element_id);
-char          *_sm_anatomy_scope_style_sheet  (guint              style,
-                                               const char        *scope);
 
 /* A handle, parsed if need be, with its lock held: release it with
  * _sm_anatomy_unlock (). NULL (and unlocked) on error. */

@@ -59,58 +59,7 @@ G_DEFINE_FINAL_TYPE (SmAnatomy, sm_anatomy, G_TYPE_OBJECT)
 
 static const char * const view_names[] = { "back", "front", NULL };
 
-static guint parse_count;
 static gboolean default_on_demand;
-
-/* Masks are drawn black so the caller can paint them in any theme colour;
- * fibres and text would only blur the shape. The caution group (and, for
- * silhouettes, the referred-pain and region groups) is hidden in
- * the file and shown here because masks are drawn one element at a time,
- * when the caller has decided the element should show. */
-static const char * const style_sheets[N_HANDLES] = {
-  [SM_ANATOMY_STYLE_ART] =
-    "#overlay-cautions { display: inline; }",
-  [SM_ANATOMY_STYLE_SILHOUETTE] =
-    "* { fill: #000; stroke: #000; opacity: 1; fill-opacity: 1; stroke-opacity: 1;"
-    "    stroke-dasharray: none; }"
-    ".nerve { fill: none; }"
-    ".muscle-fibres, text { display: none; }"
-    "#overlay-cautions, #overlay-referrals, #overlay-regions { display: inline; }",
-  [SM_ANATOMY_STYLE_OUTLINE] =
-    "* { fill: none; stroke: #000; stroke-width: 5px; opacity: 1; stroke-opacity: 1;"
-    "    stroke-dasharray: none; stroke-linejoin: round; }"
-    ".muscle-fibres, text { display: none; }"
-    "#overlay-cautions { display: inline; }",
-  [SM_ANATOMY_STYLE_DASHED] =
-    "* { fill: none; stroke: #000; stroke-width: 3.5px; opacity: 1; stroke-opacity: 1;"
-    "    stroke-dasharray: 12 7; stroke-linejoin: round; }"
-    ".muscle-fibres, text { display: none; }"
-    "#overlay-cautions { display: inline; }",
-  /* Paper: the muscles a routine does not work on recede, and what only
-   * the screen explains (landmarks, press points, caution areas) is left
-   * out. Opaque throughout: an opacity on a line makes a transparency group
-   * in the PDF, slow to write and no help on paper at this size. */
-  [SM_ANATOMY_STYLE_PAPER] =
-    ".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }"
-    ".muscle-fibres { display: none; }"
-    "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
-  /* Deep muscles in a darker shade, so the piriformis reads as its own
-   * shape on top of the gluteus maximus. "@zone" is every zone here, one
-   * marked zone's id in a marked drawing (sm-anatomy-marked.c). */
-  [SM_ANATOMY_STYLE_PAPER_MARKED] =
-    "@zone .muscle { fill: #f5b06e; stroke: #9a4210; stroke-width: 2.5; opacity: 1; }"
-    "#layer-deep @zone .muscle { fill: #e07a35; }"
-    "@zone .muscle-fibres { display: inline; opacity: 1; stroke-opacity: 1; stroke: #c8733a; }"
-    "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
-  [HANDLE_PLAIN] = NULL,
-  [HANDLE_MARKED] = NULL,
-};
-
-guint
-sm_anatomy_get_parse_count (void)
-{
-  return parse_count;
-}
 
 /* The styles the screen uses, parsed at construction; the others wait
  * until they are first used. */
@@ -140,36 +89,6 @@ view_free (View *view)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (View, view_free)
-
-static RsvgHandle *
-parse_handle (GBytes      *bytes,
-              const char  *path,
-              const char  *css,
-              GError     **error)
-{
-  g_autoptr(GObject) handle = NULL;   /* librsvg 2.54 has no autoptr */
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-
-  g_atomic_int_inc (&parse_count);
-  g_debug ("parsing %s (%.40s)", path, css != NULL ? css : "no stylesheet");
-  handle = G_OBJECT (rsvg_handle_new_from_data (data, size, error));
-  if (handle == NULL)
-    {
-      g_prefix_error (error, "%s: ", path);
-      return NULL;
-    }
-
-  rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96.0);
-  if (css != NULL &&
-      !rsvg_handle_set_stylesheet (RSVG_HANDLE (handle), (const guint8 *) css, strlen (css), error))
-    {
-      g_prefix_error (error, "%s: stylesheet: ", path);
-      return NULL;
-    }
-
-  return RSVG_HANDLE (g_steal_pointer (&handle));
-}
 
 /* The size comes from whichever handle is parsed first: a stylesheet
  * does not change it. */
@@ -202,19 +121,6 @@ read_size (View        *view,
   return ok;
 }
 
-/* A style's sheet with its "@zone" standing for @scope; NULL for none. */
-char *
-_sm_anatomy_scope_style_sheet (guint       style,
-                               const char *scope)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (style_sheets[style] == NULL)
-    return NULL;
-  parts = g_strsplit (style_sheets[style], SM_ANATOMY_ZONE_SCOPE, -1);
-  return g_strjoinv (scope, parts);
-}
-
 /* Handle @handle of @view, parsed now if it was not yet, with its lock
  * held: release it with unlock_handle(). NULL (and unlocked) on error. */
 static RsvgHandle *
@@ -229,7 +135,7 @@ lock_handle (View    *view,
     {
       g_autofree char *css = _sm_anatomy_scope_style_sheet (handle, ".zone");
 
-      *slot = parse_handle (view->bytes, view->path, css, error);
+      *slot = _sm_anatomy_parse_handle (view->bytes, view->path, css, error);
     }
   if (*slot != NULL && read_size (view, *slot, error))
     return *slot;
@@ -262,7 +168,7 @@ _sm_anatomy_lock_custom (View        *view,
     {
       g_clear_object (slot);
       g_clear_pointer (&view->marked_key, g_free);
-      *slot = parse_handle (view->bytes, view->path, css, error);
+      *slot = _sm_anatomy_parse_handle (view->bytes, view->path, css, error);
       if (*slot != NULL)
         view->marked_key = g_strdup (key);
     }
@@ -311,6 +217,27 @@ run_parse_job (gpointer data,
     unlock_handle (job->view, job->handle);
 }
 
+/* The bounds the build measured on this very file (sm-bake-anatomy.c):
+ * placing the zones and ordering them for Tab at start-up then needs no
+ * parse of the silhouettes, which are parsed only for what they draw. */
+static void
+fill_baked_bounds (View *view)
+{
+  g_autoptr(GVariant) boxes = _sm_anatomy_baked_bounds (view->name, view->bytes);
+  GVariantIter iter;
+  const char *id;
+  cairo_rectangle_t box;
+
+  if (boxes == NULL)
+    {
+      g_debug ("%s: no bounds baked for this file, measuring at run time", view->path);
+      return;
+    }
+  g_variant_iter_init (&iter, boxes);
+  while (g_variant_iter_next (&iter, "(&sdddd)", &id, &box.x, &box.y, &box.width, &box.height))
+    g_hash_table_insert (view->bounds, g_strdup (id), g_memdup2 (&box, sizeof box));
+}
+
 /* Everything but the handles, which are parsed by parse_views () or when
  * first used. */
 static View *
@@ -334,6 +261,7 @@ view_new (const char  *name,
   if (view->index == NULL)
     return NULL;
 
+  fill_baked_bounds (view);
   return g_steal_pointer (&view);
 }
 
@@ -584,15 +512,12 @@ sm_anatomy_release_style (SmAnatomy      *self,
  * (librsvg 2.54 ignores the viewport's size here). */
 gboolean
 _sm_anatomy_geometry_of (View          *view,
-             RsvgHandle    *rsvg,
-             const char    *element_id,
-             RsvgRectangle *ink,
-             RsvgRectangle *logical)
+                         RsvgHandle    *rsvg,
+                         const char    *element_id,
+                         RsvgRectangle *ink,
+                         RsvgRectangle *logical)
 {
-  g_autofree char *ref = g_strconcat ("#", element_id, NULL);
-  RsvgRectangle viewport = { 0, 0, view->width, view->height };
-
-  return rsvg_handle_get_geometry_for_layer (rsvg, ref, &viewport, ink, logical, NULL);
+  return _sm_anatomy_handle_geometry (rsvg, view->width, view->height, element_id, ink, logical);
 }
 
 static gboolean
@@ -612,9 +537,26 @@ get_geometry (View          *view,
   return found;
 }
 
-/* The ink rectangle (stroke included) in SVG units. librsvg 2.54 ignores
- * the viewport's size here, so we ask at the intrinsic size, which is what
- * we want anyway, and cache the answer. */
+/* The ink rectangle (stroke included) of @element_id in SVG units, as the
+ * silhouette draws it, measured by librsvg now; not cached. */
+gboolean
+_sm_anatomy_measure_bounds (SmAnatomy         *self,
+                            const char        *view,
+                            const char        *element_id,
+                            cairo_rectangle_t *bounds)
+{
+  View *v = lookup_view (self, view);
+  RsvgRectangle ink, logical;
+
+  if (!sm_svg_index_has_id (v->index, element_id) ||
+      !get_geometry (v, SM_ANATOMY_STYLE_SILHOUETTE, element_id, &ink, &logical))
+    return FALSE;
+  *bounds = (cairo_rectangle_t) { ink.x, ink.y, ink.width, ink.height };
+  return TRUE;
+}
+
+/* The ink rectangle (stroke included) in SVG units: baked by the build
+ * for the bundled artwork, or measured when first asked and cached. */
 gboolean
 sm_anatomy_get_bounds (SmAnatomy         *self,
                        const char        *view,
@@ -623,7 +565,6 @@ sm_anatomy_get_bounds (SmAnatomy         *self,
 {
   View *v;
   cairo_rectangle_t *cached;
-  RsvgRectangle ink, logical;
 
   g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
   g_return_val_if_fail (element_id != NULL && bounds != NULL, FALSE);
@@ -637,11 +578,8 @@ sm_anatomy_get_bounds (SmAnatomy         *self,
   if (cached != NULL)
     return TRUE;
 
-  if (!sm_svg_index_has_id (v->index, element_id) ||
-      !get_geometry (v, SM_ANATOMY_STYLE_SILHOUETTE, element_id, &ink, &logical))
+  if (!_sm_anatomy_measure_bounds (self, view, element_id, bounds))
     return FALSE;
-
-  *bounds = (cairo_rectangle_t) { ink.x, ink.y, ink.width, ink.height };
   g_mutex_lock (&v->lock);
   g_hash_table_insert (v->bounds, g_strdup (element_id), g_memdup2 (bounds, sizeof *bounds));
   g_mutex_unlock (&v->lock);

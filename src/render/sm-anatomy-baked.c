@@ -1,0 +1,228 @@
+/* sm-anatomy-baked.c
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "sm-anatomy"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-anatomy-baked.h"
+#include "sm-svg-index.h"
+
+static guint parse_count;
+
+/* Masks are drawn black so the caller can paint them in any theme colour;
+ * fibres and text would only blur the shape. The caution group (and, for
+ * silhouettes, the referred-pain and region groups) is hidden in
+ * the file and shown here because masks are drawn one element at a time,
+ * when the caller has decided the element should show. */
+static const char * const style_sheets[SM_ANATOMY_N_STYLES] = {
+  [SM_ANATOMY_STYLE_ART] =
+    "#overlay-cautions { display: inline; }",
+  [SM_ANATOMY_STYLE_SILHOUETTE] =
+    "* { fill: #000; stroke: #000; opacity: 1; fill-opacity: 1; stroke-opacity: 1;"
+    "    stroke-dasharray: none; }"
+    ".nerve { fill: none; }"
+    ".muscle-fibres, text { display: none; }"
+    "#overlay-cautions, #overlay-referrals, #overlay-regions { display: inline; }",
+  [SM_ANATOMY_STYLE_OUTLINE] =
+    "* { fill: none; stroke: #000; stroke-width: 5px; opacity: 1; stroke-opacity: 1;"
+    "    stroke-dasharray: none; stroke-linejoin: round; }"
+    ".muscle-fibres, text { display: none; }"
+    "#overlay-cautions { display: inline; }",
+  [SM_ANATOMY_STYLE_DASHED] =
+    "* { fill: none; stroke: #000; stroke-width: 3.5px; opacity: 1; stroke-opacity: 1;"
+    "    stroke-dasharray: 12 7; stroke-linejoin: round; }"
+    ".muscle-fibres, text { display: none; }"
+    "#overlay-cautions { display: inline; }",
+  /* Paper: the muscles a routine does not work on recede, and what only
+   * the screen explains (landmarks, press points, caution areas) is left
+   * out. Opaque throughout: an opacity on a line makes a transparency group
+   * in the PDF, slow to write and no help on paper at this size. */
+  [SM_ANATOMY_STYLE_PAPER] =
+    ".zone .muscle { fill: #efe7e1; stroke: #cdbdb2; }"
+    ".muscle-fibres { display: none; }"
+    "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
+  /* Deep muscles in a darker shade, so the piriformis reads as its own
+   * shape on top of the gluteus maximus. "@zone" is every zone here, one
+   * marked zone's id in a marked drawing (sm-anatomy-marked.c). */
+  [SM_ANATOMY_STYLE_PAPER_MARKED] =
+    "@zone .muscle { fill: #f5b06e; stroke: #9a4210; stroke-width: 2.5; opacity: 1; }"
+    "#layer-deep @zone .muscle { fill: #e07a35; }"
+    "@zone .muscle-fibres { display: inline; opacity: 1; stroke-opacity: 1; stroke: #c8733a; }"
+    "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
+};
+
+guint
+sm_anatomy_get_parse_count (void)
+{
+  return parse_count;
+}
+
+/* A style's sheet with its "@zone" standing for @scope; NULL for none
+ * (the plain file, or a handle that is not one of the styles). */
+char *
+_sm_anatomy_scope_style_sheet (guint       style,
+                               const char *scope)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (style >= SM_ANATOMY_N_STYLES || style_sheets[style] == NULL)
+    return NULL;
+  parts = g_strsplit (style_sheets[style], SM_ANATOMY_ZONE_SCOPE, -1);
+  return g_strjoinv (scope, parts);
+}
+
+RsvgHandle *
+_sm_anatomy_parse_handle (GBytes      *bytes,
+                          const char  *path,
+                          const char  *css,
+                          GError     **error)
+{
+  g_autoptr(GObject) handle = NULL;   /* librsvg 2.54 has no autoptr */
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+
+  g_atomic_int_inc (&parse_count);
+  g_debug ("parsing %s (%.40s)", path, css != NULL ? css : "no stylesheet");
+  handle = G_OBJECT (rsvg_handle_new_from_data (data, size, error));
+  if (handle == NULL)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96.0);
+  if (css != NULL &&
+      !rsvg_handle_set_stylesheet (RSVG_HANDLE (handle), (const guint8 *) css, strlen (css), error))
+    {
+      g_prefix_error (error, "%s: stylesheet: ", path);
+      return NULL;
+    }
+
+  return RSVG_HANDLE (g_steal_pointer (&handle));
+}
+
+/* Both rectangles of @element_id, asked at the intrinsic size @width ×
+ * @height: librsvg 2.54 ignores the viewport's size here. */
+gboolean
+_sm_anatomy_handle_geometry (RsvgHandle    *rsvg,
+                             double         width,
+                             double         height,
+                             const char    *element_id,
+                             RsvgRectangle *ink,
+                             RsvgRectangle *logical)
+{
+  g_autofree char *ref = g_strconcat ("#", element_id, NULL);
+  RsvgRectangle viewport = { 0, 0, width, height };
+
+  return rsvg_handle_get_geometry_for_layer (rsvg, ref, &viewport, ink, logical, NULL);
+}
+
+/* FNV-1a over the whole file, with its size: the bake only has to notice
+ * artwork that changed since it was measured, and SHA-256 costs ten times
+ * as much at every start. */
+static char *
+checksum_of (GBytes *svg)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (svg, &size);
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < size; i++)
+    hash = (hash ^ data[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return g_strdup_printf ("fnv1a64:%" G_GSIZE_FORMAT ":%016" G_GINT64_MODIFIER "x", size, hash);
+}
+
+/* What the build bakes for one view: the ink box of every element with an
+ * id as the silhouette look draws it, which is what sm_anatomy_get_bounds ()
+ * answers. An element librsvg cannot measure is left out, and asked of
+ * librsvg again at run time. */
+GVariant *
+_sm_anatomy_bake_view (const char  *name,
+                       GBytes      *svg,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *css = _sm_anatomy_scope_style_sheet (SM_ANATOMY_STYLE_SILHOUETTE, ".zone");
+  g_autoptr(GObject) rsvg = NULL;
+  g_autoptr(SmSvgIndex) index = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *checksum = checksum_of (svg);
+  GVariantBuilder boxes;
+  gboolean has_width, has_height, has_viewbox;
+  RsvgLength width, height;
+  RsvgRectangle viewbox;
+
+  if ((index = sm_svg_index_new_from_bytes (svg, path, error)) == NULL ||
+      (rsvg = G_OBJECT (_sm_anatomy_parse_handle (svg, path, css, error))) == NULL)
+    return NULL;
+  rsvg_handle_get_intrinsic_dimensions (RSVG_HANDLE (rsvg), &has_width, &width, &has_height,
+                                        &height, &has_viewbox, &viewbox);
+  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: the SVG has no usable viewBox", path);
+      return NULL;
+    }
+
+  g_variant_builder_init (&boxes, G_VARIANT_TYPE ("a(sdddd)"));
+  ids = sm_svg_index_list_ids (index, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      RsvgRectangle ink, logical;
+
+      if (_sm_anatomy_handle_geometry (RSVG_HANDLE (rsvg), viewbox.width, viewbox.height, id,
+                                       &ink, &logical))
+        g_variant_builder_add (&boxes, "(sdddd)", id, ink.x, ink.y, ink.width, ink.height);
+    }
+  return g_variant_new ("(ssa(sdddd))", name, checksum, &boxes);
+}
+
+static gpointer
+load_baked (gpointer data)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (SM_ANATOMY_BAKED_PATH,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (bytes == NULL)
+    return NULL;
+  return g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SM_ANATOMY_BAKED_TYPE),
+                                                       bytes, FALSE));
+}
+
+/* The baked boxes of view @name, an "a(sdddd)" (element id, x, y, width,
+ * height), if they were measured on exactly @svg; NULL otherwise, and
+ * then every box is measured at run time: a stale bake is never used. */
+GVariant *
+_sm_anatomy_baked_bounds (const char *name,
+                          GBytes     *svg)
+{
+  static GOnce once = G_ONCE_INIT;
+  GVariant *baked = g_once (&once, load_baked, NULL);
+  g_autofree char *checksum = NULL;
+  GVariantIter iter;
+  const char *view, *measured_on;
+  GVariant *boxes;
+
+  if (baked == NULL)
+    return NULL;
+  g_variant_iter_init (&iter, baked);
+  while (g_variant_iter_next (&iter, "(&s&s@a(sdddd))", &view, &measured_on, &boxes))
+    {
+      if (g_str_equal (view, name))
+        {
+          if (checksum == NULL)
+            checksum = checksum_of (svg);
+          if (g_str_equal (measured_on, checksum))
+            return boxes;
+        }
+      g_variant_unref (boxes);
+    }
+  return NULL;
+}
