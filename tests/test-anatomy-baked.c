@@ -52,7 +52,7 @@ test_matches_librsvg (void)
           GVariantIter iter;
           const char *baked_id;
 
-          if (!_sm_anatomy_measure_bounds (anatomy, views[v], id, &live))
+          if (!_sm_anatomy_measure_bounds (anatomy, views[v], SM_ANATOMY_STYLE_SILHOUETTE, id, &live))
             continue;
           measured++;
           g_assert_true (sm_anatomy_get_bounds (anatomy, views[v], id, &box));
@@ -139,6 +139,47 @@ test_bounds_parse_nothing (void)
   g_test_trap_assert_passed ();
 }
 
+/* The outline and dashed looks' strokes stay inside an element's bounds
+ * grown by SM_ANATOMY_OUTLINE_PAD, less two units for antialiasing: the
+ * map clips their masks and groups to that box, so a stroke reaching
+ * beyond it would be cut. */
+static void
+test_outline_pad (void)
+{
+  const SmAnatomyStyle styles[] = { SM_ANATOMY_STYLE_OUTLINE, SM_ANATOMY_STYLE_DASHED };
+  const double inner = SM_ANATOMY_OUTLINE_PAD - 2;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  const char * const *views = sm_anatomy_list_views (anatomy);
+  guint checked = 0;
+
+  g_assert_no_error (error);
+  for (guint v = 0; views[v] != NULL; v++)
+    {
+      g_autoptr(GPtrArray) ids = sm_svg_index_list_ids (sm_anatomy_get_index (anatomy, views[v]), NULL);
+
+      for (guint i = 0; i < ids->len; i++)
+        for (guint s = 0; s < G_N_ELEMENTS (styles); s++)
+          {
+            const char *id = g_ptr_array_index (ids, i);
+            cairo_rectangle_t box, ink;
+
+            if (!sm_anatomy_get_bounds (anatomy, views[v], id, &box) ||
+                !_sm_anatomy_measure_bounds (anatomy, views[v], styles[s], id, &ink) ||
+                ink.width <= 0 || ink.height <= 0)
+              continue;
+            if (ink.x < box.x - inner || ink.y < box.y - inner ||
+                ink.x + ink.width > box.x + box.width + inner ||
+                ink.y + ink.height > box.y + box.height + inner)
+              g_error ("%s: %s in style %d reaches (%g, %g, %g, %g), beyond (%g, %g, %g, %g) + %g",
+                       views[v], id, styles[s], ink.x, ink.y, ink.width, ink.height,
+                       box.x, box.y, box.width, box.height, inner);
+            checked++;
+          }
+    }
+  g_assert_cmpuint (checked, >, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,5 +188,6 @@ main (int   argc,
   g_test_add_func ("/sm/anatomy-baked/matches-librsvg", test_matches_librsvg);
   g_test_add_func ("/sm/anatomy-baked/stale-bake-unused", test_stale_bake_unused);
   g_test_add_func ("/sm/anatomy-baked/bounds-parse-nothing", test_bounds_parse_nothing);
+  g_test_add_func ("/sm/anatomy-baked/outline-pad", test_outline_pad);
   return g_test_run ();
 }

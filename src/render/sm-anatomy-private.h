@@ -19,6 +19,7 @@ SmAnatomyView *_sm_anatomy_lookup_view        (SmAnatomy         *self,
                                                const char        *name);
 gboolean       _sm_anatomy_measure_bounds     (SmAnatomy         *self,
                                                const char        *view,
+                                               SmAnatomyStyle     style,
                                                const char        *element_id,
                                                cairo_rectangle_t *bounds);
 gboolean       _sm_anatomy_view_has_id        (SmAnatomyView     *view,

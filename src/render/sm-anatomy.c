@@ -537,11 +537,12 @@ get_geometry (View          *view,
   return found;
 }
 
-/* The ink rectangle (stroke included) of @element_id in SVG units, as the
- * silhouette draws it, measured by librsvg now; not cached. */
+/* The ink rectangle (stroke included) of @element_id in SVG units, as
+ * @style draws it, measured by librsvg now; not cached. */
 gboolean
 _sm_anatomy_measure_bounds (SmAnatomy         *self,
                             const char        *view,
+                            SmAnatomyStyle     style,
                             const char        *element_id,
                             cairo_rectangle_t *bounds)
 {
@@ -549,7 +550,7 @@ _sm_anatomy_measure_bounds (SmAnatomy         *self,
   RsvgRectangle ink, logical;
 
   if (!sm_svg_index_has_id (v->index, element_id) ||
-      !get_geometry (v, SM_ANATOMY_STYLE_SILHOUETTE, element_id, &ink, &logical))
+      !get_geometry (v, style, element_id, &ink, &logical))
     return FALSE;
   *bounds = (cairo_rectangle_t) { ink.x, ink.y, ink.width, ink.height };
   return TRUE;
@@ -578,7 +579,7 @@ sm_anatomy_get_bounds (SmAnatomy         *self,
   if (cached != NULL)
     return TRUE;
 
-  if (!_sm_anatomy_measure_bounds (self, view, element_id, bounds))
+  if (!_sm_anatomy_measure_bounds (self, view, SM_ANATOMY_STYLE_SILHOUETTE, element_id, bounds))
     return FALSE;
   g_mutex_lock (&v->lock);
   g_hash_table_insert (v->bounds, g_strdup (element_id), g_memdup2 (bounds, sizeof *bounds));

@@ -125,6 +125,10 @@ void            sm_anatomy_get_size          (SmAnatomy        *self,
                                               const char       *view,
                                               double           *width,
                                               double           *height);
+/* SVG units: how far the strokes of the outline and dashed looks reach
+ * beyond an element's sm_anatomy_get_bounds () (test-anatomy-baked). */
+#define SM_ANATOMY_OUTLINE_PAD 8.0
+
 gboolean        sm_anatomy_get_bounds        (SmAnatomy        *self,
                                               const char       *view,
                                               const char       *element_id,

@@ -21,8 +21,6 @@
 
 #include "sm-body-map-private.h"
 
-#define MASK_PAD 8.0    /* SVG units: outline strokes beyond the ink */
-
 static gboolean prewarm_masks (gpointer data);
 static void crop_to_ink (SmMapMask *image);
 
@@ -50,7 +48,7 @@ mask_render (SmBodyMap      *self,
   mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
                                           self->origin_x, self->origin_y, self->scale,
                                           gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                          MASK_PAD, &mask->x, &mask->y, &error);
+                                          SM_ANATOMY_OUTLINE_PAD, &mask->x, &mask->y, &error);
   if (error != NULL)
     g_warning ("Cannot draw %s: %s", id, error->message);
   if (style == SM_ANATOMY_STYLE_ART && mask->surface != NULL)
@@ -328,7 +326,7 @@ _sm_body_map_prepare_masks (SmBodyMap *self)
     ids->pdata[i] = g_strdup (ids->pdata[i]);
   g_ptr_array_set_free_func (ids, g_free);
   _sm_mask_prep_start (self->mask_prep, self->view, self->origin_x, self->origin_y, self->scale,
-                       gtk_widget_get_scale_factor (GTK_WIDGET (self)), MASK_PAD, ids);
+                       gtk_widget_get_scale_factor (GTK_WIDGET (self)), SM_ANATOMY_OUTLINE_PAD, ids);
 }
 
 void
