@@ -340,6 +340,62 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (fixture->window);
 }
 
+/* The presenter frames the figure before its first frame at the new
+ * zoom: one picture of the base, not one at the fitted size and another
+ * an idle later (at 4K, a whole extra render, and the figure jumped). */
+typedef struct
+{
+  SmPresenter *presenter;
+  double       zoom;      /* at the first frame painted after the change */
+} FirstPaint;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstPaint    *paint)
+{
+  if (paint->zoom == 0)
+    paint->zoom = sm_body_map_get_zoom (sm_presenter_get_map (paint->presenter));
+}
+
+static gboolean
+was_painted (gpointer data)
+{
+  return ((FirstPaint *) data)->zoom != 0;
+}
+
+static void
+test_framed_first_frame (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->presenter));
+  g_autoptr(GtkWidget) window_map = g_object_ref_sink (sm_body_map_new ());
+  FirstPaint paint = { fixture->presenter, 0 };
+  gulong handler;
+  guint renders;
+
+  g_assert_cmpfloat (sm_body_map_get_zoom (map), ==, 1.0);
+  renders = sm_body_map_get_base_render_count (map);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), &paint);
+  sm_body_map_set_view (SM_BODY_MAP (window_map), "back");
+  sm_presenter_copy_map (fixture->presenter, SM_BODY_MAP (window_map));
+  g_assert_true (sm_test_wait_for (was_painted, &paint, 5000));
+  g_signal_handler_disconnect (clock, handler);
+
+  g_assert_cmpfloat (paint.zoom, >, 1.0);
+  g_assert_true (is_framed (fixture->presenter));
+  /* Later frames (the labels, the pulse) reuse that base. */
+  for (int i = 0; i < 10; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (map));
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_cmpuint (sm_body_map_get_base_render_count (map), ==, renders + 1);
+}
+
 static void
 frame (Fixture    *fixture,
        const char *view)
@@ -583,6 +639,7 @@ main (int   argc,
 
   g_test_add_func ("/sm/presenter/pick-monitor", test_pick_monitor);
   g_test_add ("/sm/presenter/single-monitor", Fixture, NULL, fixture_set_up, test_single_monitor, fixture_tear_down);
+  g_test_add ("/sm/presenter/framed-first-frame", Fixture, NULL, fixture_set_up, test_framed_first_frame, fixture_tear_down);
   g_test_add ("/sm/presenter/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
   g_test_add ("/sm/presenter/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/sm/presenter/step-tools", Fixture, NULL, fixture_set_up, test_step_tools, fixture_tear_down);

@@ -48,7 +48,8 @@ struct _SmPresenter
   gboolean         stepping;       /* the selection change is ours */
   gboolean         both_sides;     /* the step covers both sides */
   gboolean         framing;        /* the start zoom is still to be set */
-  guint            frame_id;
+  GdkFrameClock   *framing_clock;  /* (nullable) whose layout phase sets it */
+  gulong           framing_id;
 
   cairo_surface_t *pulse_mask;     /* the selection's outline, widget px */
   double           pulse_x;
