@@ -537,8 +537,24 @@ get_geometry (View          *view,
   return found;
 }
 
+/* Both rectangles of @element_id as @style of @view draws it, measured by
+ * librsvg now. */
+static gboolean
+measure (SmAnatomy     *self,
+         const char    *view,
+         SmAnatomyStyle style,
+         const char    *element_id,
+         RsvgRectangle *ink,
+         RsvgRectangle *logical)
+{
+  View *v = lookup_view (self, view);
+
+  return sm_svg_index_has_id (v->index, element_id) &&
+         get_geometry (v, style, element_id, ink, logical);
+}
+
 /* The ink rectangle (stroke included) of @element_id in SVG units, as
- * @style draws it, measured by librsvg now; not cached. */
+ * @style draws it; not cached. */
 gboolean
 _sm_anatomy_measure_bounds (SmAnatomy         *self,
                             const char        *view,
@@ -546,11 +562,9 @@ _sm_anatomy_measure_bounds (SmAnatomy         *self,
                             const char        *element_id,
                             cairo_rectangle_t *bounds)
 {
-  View *v = lookup_view (self, view);
   RsvgRectangle ink, logical;
 
-  if (!sm_svg_index_has_id (v->index, element_id) ||
-      !get_geometry (v, style, element_id, &ink, &logical))
+  if (!measure (self, view, style, element_id, &ink, &logical))
     return FALSE;
   *bounds = (cairo_rectangle_t) { ink.x, ink.y, ink.width, ink.height };
   return TRUE;
@@ -616,18 +630,14 @@ sm_anatomy_get_logical_bounds (SmAnatomy         *self,
                                const char        *element_id,
                                cairo_rectangle_t *bounds)
 {
-  View *v;
   RsvgRectangle ink, logical;
 
   g_return_val_if_fail (SM_IS_ANATOMY (self), FALSE);
   g_return_val_if_fail (style < SM_ANATOMY_N_STYLES, FALSE);
   g_return_val_if_fail (element_id != NULL && bounds != NULL, FALSE);
 
-  v = lookup_view (self, view);
-  if (!sm_svg_index_has_id (v->index, element_id) ||
-      !get_geometry (v, style, element_id, &ink, &logical))
+  if (!measure (self, view, style, element_id, &ink, &logical))
     return FALSE;
-
   *bounds = (cairo_rectangle_t) { logical.x, logical.y, logical.width, logical.height };
   return TRUE;
 }

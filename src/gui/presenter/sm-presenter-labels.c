@@ -453,6 +453,7 @@ sm_presenter_is_laid_out (SmPresenter *self)
 {
   g_return_val_if_fail (SM_IS_PRESENTER (self), FALSE);
 
-  return self->laid_out && self->layout_id == 0;
+  /* A framing still to come moves every label. */
+  return self->laid_out && self->layout_id == 0 && self->framing_clock == NULL;
 }
 
