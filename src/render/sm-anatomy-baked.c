@@ -107,6 +107,32 @@ _sm_anatomy_parse_handle (GBytes      *bytes,
   return RSVG_HANDLE (g_steal_pointer (&handle));
 }
 
+/* The size of the document in SVG units, from its viewBox: the artwork
+ * is drawn and measured at that size. */
+gboolean
+_sm_anatomy_handle_size (RsvgHandle  *rsvg,
+                         const char  *path,
+                         double      *width,
+                         double      *height,
+                         GError     **error)
+{
+  gboolean has_width, has_height, has_viewbox;
+  RsvgLength length_x, length_y;
+  RsvgRectangle viewbox;
+
+  rsvg_handle_get_intrinsic_dimensions (rsvg, &has_width, &length_x, &has_height, &length_y,
+                                        &has_viewbox, &viewbox);
+  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s: the SVG has no usable viewBox", path);
+      return FALSE;
+    }
+  *width = viewbox.width;
+  *height = viewbox.height;
+  return TRUE;
+}
+
 /* Both rectangles of @element_id, asked at the intrinsic size @width ×
  * @height: librsvg 2.54 ignores the viewport's size here. */
 gboolean
@@ -154,21 +180,12 @@ _sm_anatomy_bake_view (const char  *name,
   g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *checksum = checksum_of (svg);
   GVariantBuilder boxes;
-  gboolean has_width, has_height, has_viewbox;
-  RsvgLength width, height;
-  RsvgRectangle viewbox;
+  double width, height;
 
   if ((index = sm_svg_index_new_from_bytes (svg, path, error)) == NULL ||
-      (rsvg = G_OBJECT (_sm_anatomy_parse_handle (svg, path, css, error))) == NULL)
+      (rsvg = G_OBJECT (_sm_anatomy_parse_handle (svg, path, css, error))) == NULL ||
+      !_sm_anatomy_handle_size (RSVG_HANDLE (rsvg), path, &width, &height, error))
     return NULL;
-  rsvg_handle_get_intrinsic_dimensions (RSVG_HANDLE (rsvg), &has_width, &width, &has_height,
-                                        &height, &has_viewbox, &viewbox);
-  if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s: the SVG has no usable viewBox", path);
-      return NULL;
-    }
 
   g_variant_builder_init (&boxes, G_VARIANT_TYPE ("a(sdddd)"));
   ids = sm_svg_index_list_ids (index, NULL);
@@ -177,7 +194,7 @@ _sm_anatomy_bake_view (const char  *name,
       const char *id = g_ptr_array_index (ids, i);
       RsvgRectangle ink, logical;
 
-      if (_sm_anatomy_handle_geometry (RSVG_HANDLE (rsvg), viewbox.width, viewbox.height, id,
+      if (_sm_anatomy_handle_geometry (RSVG_HANDLE (rsvg), width, height, id,
                                        &ink, &logical))
         g_variant_builder_add (&boxes, "(sdddd)", id, ink.x, ink.y, ink.width, ink.height);
     }

@@ -31,6 +31,11 @@ RsvgHandle    *_sm_anatomy_parse_handle       (GBytes            *bytes,
                                                const char        *path,
                                                const char        *css,
                                                GError           **error);
+gboolean       _sm_anatomy_handle_size        (RsvgHandle        *rsvg,
+                                               const char        *path,
+                                               double            *width,
+                                               double            *height,
+                                               GError           **error);
 gboolean       _sm_anatomy_handle_geometry    (RsvgHandle        *rsvg,
                                                double             width,
                                                double             height,

@@ -97,26 +97,11 @@ read_size (View        *view,
            RsvgHandle  *handle,
            GError     **error)
 {
-  gboolean has_width, has_height, has_viewbox;
-  RsvgLength width, height;
-  RsvgRectangle viewbox;
   gboolean ok = TRUE;
 
   g_mutex_lock (&view->lock);
   if (view->width == 0)
-    {
-      rsvg_handle_get_intrinsic_dimensions (handle, &has_width, &width,
-                                            &has_height, &height, &has_viewbox, &viewbox);
-      ok = has_viewbox && viewbox.width > 0 && viewbox.height > 0;
-      if (ok)
-        {
-          view->width = viewbox.width;
-          view->height = viewbox.height;
-        }
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     "%s: the SVG has no usable viewBox", view->path);
-    }
+    ok = _sm_anatomy_handle_size (handle, view->path, &view->width, &view->height, error);
   g_mutex_unlock (&view->lock);
   return ok;
 }
