@@ -43,8 +43,6 @@ mask_render (SmBodyMap      *self,
   SmMapMask *mask = g_new0 (SmMapMask, 1);
   g_autoptr(GError) error = NULL;
 
-  if (g_getenv ("XX_DEBUG")) g_printerr ("XX render %d %s stale=%p %s\n", style, id, self->stale.masks, self->stale.view);
-
   mask->surface = sm_anatomy_render_mask (self->anatomy, self->view, style, id,
                                           self->origin_x, self->origin_y, self->scale,
                                           gtk_widget_get_scale_factor (GTK_WIDGET (self)),
