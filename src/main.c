@@ -11,10 +11,8 @@
 #include <dlfcn.h>
 #include <glib/gi18n.h>
 #include <locale.h>
-#ifdef __GLIBC__
-# include <malloc.h>
-#endif
 
+#include "sm-allocator.h"
 #include "sm-export.h"
 
 static void *
@@ -37,12 +35,7 @@ run_application (int    argc,
   GApplication *(*application_new) (void) = NULL;
   g_autoptr(GApplication) app = NULL;
 
-#ifdef M_ARENA_MAX
-  /* The app's threads (parsing ahead, drawing masks) are short and few;
-   * with an arena each, glibc keeps what each freed, about a megabyte more
-   * resident for the whole run. */
-  mallopt (M_ARENA_MAX, 1);
-#endif
+  sm_allocator_limit_arenas ();
   application_new = load_symbol ("sm_application_new");
 
   if (application_new == NULL)

@@ -12,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-allocator.h"
 #include "sm-anatomy.h"
 #include "sm-bench-map.h"
 #include "sm-body-map.h"
@@ -258,6 +259,9 @@ main (int   argc,
   double hit_ns, full_ms, cold_ms, warm_ms, hover_ms, renders_per_resize;
   guint parses;
 
+  /* malloc as the window's process has it after its first frame. */
+  sm_allocator_limit_arenas ();
+  sm_allocator_keep_freed_heap ();
   gtk_init ();
   window = GTK_WINDOW (gtk_window_new ());
   map = SM_BODY_MAP (sm_body_map_new ());

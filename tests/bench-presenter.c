@@ -24,6 +24,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sm-allocator.h"
 #include "sm-anatomy.h"
 #include "sm-bench-map.h"
 #include "sm-body-map.h"
@@ -259,6 +260,9 @@ main (int   argc,
   Bench bench = { .phase = WAIT_WINDOW };
   g_autoptr(GObject) app = NULL;
 
+  /* malloc as the window's process has it after its first frame. */
+  sm_allocator_limit_arenas ();
+  sm_allocator_keep_freed_heap ();
   sm_test_init (&argc, &argv);
   bench.start = sm_bench_now_ns ();
   app = sm_test_run_app (G_CALLBACK (on_activate), &bench);

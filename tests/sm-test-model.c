@@ -8,6 +8,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -161,4 +162,34 @@ sm_test_assert_text_contains (const char *squeezed,
 
   if (strstr (squeezed, needle_squeezed) == NULL)
     g_error ("“%s” not found in: %s", needle, squeezed);
+}
+
+/* The minor page faults of this process so far. */
+long
+sm_test_page_faults (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_minflt;
+}
+
+/* Allocates and writes @n_blocks blocks of @size bytes, then frees them
+ * newest first, so that they join the free space at the top of the heap;
+ * returns the page faults that took (sm-allocator.c). */
+long
+sm_test_fill_and_free (guint n_blocks,
+                       gsize size)
+{
+  g_autofree char **blocks = g_new (char *, n_blocks);
+  long before = sm_test_page_faults ();
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      blocks[i] = g_malloc (size);
+      memset (blocks[i], (int) i + 1, size);
+    }
+  for (guint i = n_blocks; i-- > 0;)
+    g_free (blocks[i]);
+  return sm_test_page_faults () - before;
 }

@@ -32,4 +32,8 @@ gboolean sm_test_results_contain   (GListModel *results,
                                     const char *kind,
                                     const char *id);
 
+long     sm_test_page_faults       (void);
+long     sm_test_fill_and_free     (guint       n_blocks,
+                                    gsize       size);
+
 G_END_DECLS

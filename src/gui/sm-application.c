@@ -13,6 +13,7 @@
 #include "sm-anatomy.h"
 #include "sm-atlas.h"
 #include "sm-application.h"
+#include "sm-allocator.h"
 #include "sm-conflict-dialog.h"
 #include "sm-export.h"
 #include "sm-pose.h"
@@ -321,12 +322,34 @@ ensure_main_window (SmApplication *self)
   return window;
 }
 
+/* What the allocator keeps once the window has drawn (sm-allocator.c). */
+static void
+on_first_frame (GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, NULL);
+  sm_allocator_keep_freed_heap ();
+}
+
+/* Once for the process: the allocator is the whole process's. */
+static void
+watch_first_frame (SmWindow *window)
+{
+  static gboolean watching;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (watching || clock == NULL)
+    return;
+  watching = TRUE;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), NULL);
+}
+
 static void
 sm_application_activate (GApplication *app)
 {
   SmWindow *window = ensure_main_window (SM_APPLICATION (app));
 
   gtk_window_present (GTK_WINDOW (window));
+  watch_first_frame (window);
 }
 
 /* `sciatica-map FILE…`, also while it runs (the running instance gets the
@@ -342,6 +365,7 @@ sm_application_open (GApplication  *app,
 
   /* First, so that a question an import asks comes up over it. */
   gtk_window_present (GTK_WINDOW (window));
+  watch_first_frame (window);
   for (int i = 0; i < n_files; i++)
     sm_window_import_file (window, files[i]);
 }

@@ -1,0 +1,123 @@
+/* test-allocator.c: the window's process keeps the heap it freed, so the
+ * next frame's images take no page from the kernel (sm-allocator.c).
+ *
+ * Copyright 2026 The Sciatica Map authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+
+#include "sm-allocator.h"
+#include "sm-test-model.h"
+
+#define BLOCK     (64 * 1024)   /* a highlight's image, about */
+#define N_BLOCKS  48            /* 3 MiB: a frame's worth and more */
+#define MEDIUM    (512 * 1024)  /* a mask when zoomed in, GSK's scratch */
+#define N_MEDIUM  6
+#define LARGE     (8 * 1024 * 1024)
+#define PAGES(n, size) ((long) (n) * (size) / 4096)
+
+static void
+assert_kept (guint n,
+             gsize size)
+{
+  long first = sm_test_fill_and_free (n, size);
+  long second = sm_test_fill_and_free (n, size);
+
+  g_test_message ("%u blocks of %zu KiB: %ld page faults in the first round, %ld in the second",
+                  n, size / 1024, first, second);
+  g_assert_cmpint (first, >=, PAGES (n, size) / 2);
+  g_assert_cmpint (second, <, PAGES (n, size) / 20);
+}
+
+/* Each case in a process of its own, so that none finds the heap another
+ * one kept. */
+static void
+run_alone (void)
+{
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static gboolean
+configured (void)
+{
+  static int result = -1;
+
+  if (result < 0)
+    result = sm_allocator_keep_freed_heap ();
+  if (!result)
+    g_test_skip ("The allocator is not glibc's (AddressSanitizer's, say)");
+  return result;
+}
+
+/* glibc's default gives back all but 128 KiB of the top: the second round
+ * would take about 750 pages again. */
+static void
+test_freed_heap_is_kept (void)
+{
+  if (g_test_subprocess ())
+    {
+      if (configured ())
+        assert_kept (N_BLOCKS, BLOCK);
+      return;
+    }
+  run_alone ();
+}
+
+/* By default, from 128 KiB a block is mapped on its own and unmapped when
+ * freed, and each new one is taken from the kernel page by page. */
+static void
+test_medium_blocks_come_from_the_heap (void)
+{
+  if (g_test_subprocess ())
+    {
+      if (configured ())
+        assert_kept (N_MEDIUM, MEDIUM);
+      return;
+    }
+  run_alone ();
+}
+
+/* A picture the size of a screen is mapped on its own and given back, so
+ * presenting on a large screen leaves no 33 MB behind. */
+static void
+test_large_blocks_are_given_back (void)
+{
+  long first, second;
+  char *block;
+
+  if (!g_test_subprocess ())
+    {
+      run_alone ();
+      return;
+    }
+  if (!configured ())
+    return;
+
+  block = g_malloc (LARGE);
+  memset (block, 1, LARGE);
+  g_free (block);
+  first = sm_test_page_faults ();
+  block = g_malloc (LARGE);
+  memset (block, 2, LARGE);
+  second = sm_test_page_faults ();
+  g_free (block);
+  g_test_message ("page faults writing a second %d MiB block: %ld", LARGE >> 20, second - first);
+  g_assert_cmpint (second - first, >=, PAGES (1, LARGE) / 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sm/allocator/freed-heap-is-kept", test_freed_heap_is_kept);
+  g_test_add_func ("/sm/allocator/medium-blocks-come-from-the-heap", test_medium_blocks_come_from_the_heap);
+  g_test_add_func ("/sm/allocator/large-blocks-are-given-back", test_large_blocks_are_given_back);
+
+  return g_test_run ();
+}
