@@ -32,25 +32,25 @@ assert_kept (guint n,
   g_assert_cmpint (second, <, PAGES (n, size) / 20);
 }
 
-/* Each case in a process of its own, so that none finds the heap another
- * one kept. */
-static void
-run_alone (void)
-{
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
+/* Each case runs in a process of its own, so that none finds the heap
+ * another one kept: in the parent, this runs the case's subprocess and
+ * returns FALSE; in the subprocess, it sets the allocator up and returns
+ * whether it could. */
 static gboolean
-configured (void)
+alone_and_configured (void)
 {
-  static int result = -1;
-
-  if (result < 0)
-    result = sm_allocator_keep_freed_heap ();
-  if (!result)
-    g_test_skip ("The allocator is not glibc's (AddressSanitizer's, say)");
-  return result;
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return FALSE;
+    }
+  if (!sm_allocator_keep_freed_heap ())
+    {
+      g_test_skip ("The allocator is not glibc's (AddressSanitizer's, say)");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -71,12 +71,7 @@ test_freed_blocks_are_kept (gconstpointer data)
 {
   const Blocks *blocks = data;
 
-  if (!g_test_subprocess ())
-    {
-      run_alone ();
-      return;
-    }
-  if (configured ())
+  if (alone_and_configured ())
     assert_kept (blocks->n_blocks, blocks->size);
 }
 
@@ -88,12 +83,7 @@ test_large_blocks_are_given_back (void)
   long first, second;
   char *block;
 
-  if (!g_test_subprocess ())
-    {
-      run_alone ();
-      return;
-    }
-  if (!configured ())
+  if (!alone_and_configured ())
     return;
 
   block = g_malloc (LARGE);

@@ -16,6 +16,7 @@
 #include "sm-application.h"
 #include "sm-window.h"
 #include "sm-body-map.h"
+#include "sm-body-map-private.h"
 #include "sm-map-zone.h"
 #include "sm-test-utils.h"
 
@@ -705,6 +706,63 @@ test_predraw (void)
   gtk_window_destroy (wrong_layer.window);
 }
 
+/* The base in tiles: the parts of it with nothing on them are left out
+ * of its node (on a wide map the figure fills a third of the width), and
+ * the node still paints the base pixel for pixel, at scale 1 and 2. */
+static void
+check_base_tiles (cairo_surface_t *base,
+                  int              width,
+                  int              height,
+                  int              factor,
+                  guint            max_tiles)
+{
+  g_autoptr(GskRenderNode) node = _sm_body_map_base_node_new (base, width, height, factor);
+  cairo_surface_t *painted = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  int stride = cairo_image_surface_get_stride (painted);
+  guint tiles = gsk_container_node_get_n_children (node);
+  cairo_t *cr = cairo_create (painted);
+
+  cairo_scale (cr, factor, factor);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (painted);
+  g_assert_cmpint (cairo_image_surface_get_stride (base), ==, stride);
+  g_assert_cmpmem (cairo_image_surface_get_data (painted), stride * height * factor,
+                   cairo_image_surface_get_data (base), stride * height * factor);
+  g_assert_cmpuint (tiles, >, 0);
+  g_assert_cmpuint (tiles, <=, max_tiles);
+  cairo_surface_destroy (painted);
+}
+
+static void
+test_clear_tiles_left_out (void)
+{
+  Standalone wide = show_map (1500, 420, 0, 0, NULL);
+  cairo_surface_t *base = wide.map->base;
+  cairo_surface_t *doubled;
+  cairo_t *cr;
+
+  g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (wide.map)), ==, 1);
+  g_assert_cmpint (cairo_image_surface_get_width (base), ==, 1500);
+  /* 6 × 2 tiles of 256 px; the figure, about 420 px wide, meets 4 of them. */
+  check_base_tiles (base, 1500, 420, 1, 6);
+  g_assert_cmpuint (gsk_container_node_get_n_children (wide.map->base_node), <=, 6);
+
+  /* At scale 2 a tile is 128 px a side: 12 × 4, of which the figure meets
+   * a third or so. */
+  doubled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 3000, 840);
+  cr = cairo_create (doubled);
+  cairo_scale (cr, 2, 2);
+  cairo_set_source_surface (cr, base, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (doubled, 2, 2);
+  check_base_tiles (doubled, 1500, 420, 2, 24);
+  cairo_surface_destroy (doubled);
+  gtk_window_destroy (wide.window);
+}
+
 static void
 on_activated (SmBodyMap  *map,
               const char *zone,
@@ -1022,6 +1080,7 @@ main (int   argc,
   g_test_add_func ("/sm/body-map/window", test_window);
   g_test_add_func ("/sm/body-map/hit-maps-later", test_hit_maps_later);
   g_test_add_func ("/sm/body-map/predraw", test_predraw);
+  g_test_add_func ("/sm/body-map/clear-tiles-left-out", test_clear_tiles_left_out);
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/sm/body-map/zone-layout", Fixture, NULL, fixture_set_up, test_zone_layout, fixture_tear_down);

@@ -49,21 +49,55 @@ _sm_body_map_get_foreground (SmBodyMap *self)
  * renderer also keeps the textures it made of them. */
 #define BASE_TILE 256   /* device pixels a side */
 
-static GskRenderNode *
-base_node_new (cairo_surface_t *base,
-               int              width,
-               int              height,
-               int              factor)
+/* Whether the part of @base at device pixels (@x, @y, @width, @height) is
+ * fully transparent. The figure fills only part of a wide map (a third of
+ * the presenter's at 3840×2160), and a clear tile would still cost a copy
+ * into its node's image, memory the process never touched before, and
+ * its upload on every full frame: it is left out, which paints the same. */
+static gboolean
+base_part_is_clear (cairo_surface_t *base,
+                    int              x,
+                    int              y,
+                    int              width,
+                    int              height)
+{
+  const guint8 *data = cairo_image_surface_get_data (base);
+  int stride = cairo_image_surface_get_stride (base);
+
+  for (int row = y; row < y + height; row++)
+    {
+      const guint32 *pixel = (const guint32 *) (data + (gsize) row * stride) + x;
+
+      for (int i = 0; i < width; i++)
+        if (pixel[i] != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+GskRenderNode *
+_sm_body_map_base_node_new (cairo_surface_t *base,
+                            int              width,
+                            int              height,
+                            int              factor)
 {
   g_autoptr(GPtrArray) tiles = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
   int tile = MAX (BASE_TILE / factor, 1);
 
+  cairo_surface_flush (base);
   for (int y = 0; y < height; y += tile)
     for (int x = 0; x < width; x += tile)
       {
         graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, MIN (tile, width - x), MIN (tile, height - y));
-        GskRenderNode *node = gsk_cairo_node_new (&bounds);
-        cairo_t *cr = gsk_cairo_node_get_draw_context (node);
+        GskRenderNode *node;
+        cairo_t *cr;
+
+        if (base_part_is_clear (base, x * factor, y * factor,
+                                bounds.size.width * factor, bounds.size.height * factor))
+          continue;
+
+        node = gsk_cairo_node_new (&bounds);
+        cr = gsk_cairo_node_get_draw_context (node);
 
         cairo_set_source_surface (cr, base, 0, 0);
         cairo_rectangle (cr, x, y, bounds.size.width, bounds.size.height);
@@ -72,6 +106,8 @@ base_node_new (cairo_surface_t *base,
         g_ptr_array_add (tiles, node);
       }
 
+  g_debug ("The base at %d×%d takes %u tiles of %d×%d", width, height, tiles->len,
+           (width + tile - 1) / tile, (height + tile - 1) / tile);
   return gsk_container_node_new ((GskRenderNode **) tiles->pdata, tiles->len);
 }
 
@@ -99,7 +135,7 @@ ensure_base (SmBodyMap *self,
   if (self->base == NULL)
     self->base = _sm_base_job_draw (job);
   _sm_base_job_free (job);
-  self->base_node = base_node_new (self->base, width, height, factor);
+  self->base_node = _sm_body_map_base_node_new (self->base, width, height, factor);
 
   _sm_body_map_schedule_prewarm (self);
   self->base_valid = TRUE;

@@ -229,6 +229,10 @@ cairo_surface_t *_sm_body_map_take_predrawn     (SmBodyMap               *self,
 void        _sm_body_map_base_dispose           (SmBodyMap               *self);
 void        _sm_body_map_draw_class_init        (GtkWidgetClass   *widget_class);
 void        _sm_body_map_invalidate_base        (SmBodyMap        *self);
+GskRenderNode *_sm_body_map_base_node_new       (cairo_surface_t  *base,
+                                                 int               width,
+                                                 int               height,
+                                                 int               factor);
 GdkRGBA     _sm_body_map_get_foreground         (SmBodyMap        *self);
 
 /* sm-body-map-input.c */

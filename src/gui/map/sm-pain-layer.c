@@ -324,7 +324,6 @@ ensure_panel (SmPainLayer *self)
     gtk_drawing_area_set_draw_func (builder_swatch (builder, sm_pain_kind_to_string (i)),
                                     draw_swatch, GUINT_TO_POINTER (i), NULL);
 
-  gtk_widget_set_visible (self->panel, FALSE);
   gtk_widget_insert_before (self->panel, GTK_WIDGET (self), NULL);
   gtk_adjustment_set_value (self->intensity_adjustment, self->intensity);
   g_object_bind_property (self->intensity_adjustment, "value", self, "intensity",
