@@ -396,6 +396,73 @@ test_framed_first_frame (Fixture       *fixture,
   g_assert_cmpuint (sm_body_map_get_base_render_count (map), ==, renders + 1);
 }
 
+typedef struct
+{
+  GtkWidget *map;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->map) == wait->width;
+}
+
+static void
+resize_and_settle (Fixture *fixture,
+                   int      width,
+                   int      height)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+  WidthWait wait = { GTK_WIDGET (map), width };
+
+  gtk_window_set_default_size (fixture->window, width, height);
+  g_assert_true (sm_test_wait_for (has_width, &wait, 5000));
+  for (int i = 0; i < 5; i++)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+}
+
+/* A window going full screen can lay the presenter out at its old size
+ * first: the start zoom is set again for the size it gets, so the figure
+ * is framed the same whichever size came first. Once the person zooms,
+ * a resize keeps their zoom. (The sizes fit the suite's 1280×1024
+ * screen.) */
+static void
+test_reframed_on_resize (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+  g_autoptr(GtkWidget) window_map = g_object_ref_sink (sm_body_map_new ());
+  double large_scale, large_zoom, small_zoom, chosen;
+
+  resize_and_settle (fixture, 1200, 900);
+  sm_body_map_set_view (SM_BODY_MAP (window_map), "back");
+  sm_presenter_copy_map (fixture->presenter, SM_BODY_MAP (window_map));
+  g_assert_true (sm_test_wait_for (is_framed, fixture->presenter, 5000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+  large_scale = sm_body_map_get_scale (map);
+  large_zoom = sm_body_map_get_zoom (map);
+
+  /* Framed for a smaller size, the same muscles get the same pixels. */
+  resize_and_settle (fixture, 800, 600);
+  small_zoom = sm_body_map_get_zoom (map);
+  g_assert_cmpfloat (small_zoom, >, large_zoom * 1.2);
+  g_assert_cmpfloat_with_epsilon (sm_body_map_get_scale (map), large_scale, large_scale * 0.02);
+
+  /* And back: the zoom is the one it had at that size. */
+  resize_and_settle (fixture, 1200, 900);
+  g_assert_cmpfloat_with_epsilon (sm_body_map_get_zoom (map), large_zoom, large_zoom * 0.02);
+
+  /* The person zooms: a resize leaves their zoom alone. */
+  chosen = large_zoom * 1.25;
+  sm_body_map_set_zoom (map, chosen);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
+  resize_and_settle (fixture, 800, 600);
+  g_assert_cmpfloat_with_epsilon (sm_body_map_get_zoom (map), chosen, 1e-9);
+}
+
 static void
 frame (Fixture    *fixture,
        const char *view)
@@ -640,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/sm/presenter/pick-monitor", test_pick_monitor);
   g_test_add ("/sm/presenter/single-monitor", Fixture, NULL, fixture_set_up, test_single_monitor, fixture_tear_down);
   g_test_add ("/sm/presenter/framed-first-frame", Fixture, NULL, fixture_set_up, test_framed_first_frame, fixture_tear_down);
+  g_test_add ("/sm/presenter/reframed-on-resize", Fixture, NULL, fixture_set_up, test_reframed_on_resize, fixture_tear_down);
   g_test_add ("/sm/presenter/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
   g_test_add ("/sm/presenter/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/sm/presenter/step-tools", Fixture, NULL, fixture_set_up, test_step_tools, fixture_tear_down);

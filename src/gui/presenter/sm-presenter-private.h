@@ -48,6 +48,10 @@ struct _SmPresenter
   gboolean         stepping;       /* the selection change is ours */
   gboolean         both_sides;     /* the step covers both sides */
   gboolean         framing;        /* the start zoom is still to be set */
+  gboolean         setting_frame;  /* the zoom and centre change is ours */
+  gboolean         auto_framed;    /* the zoom and centre are still the start's */
+  int              framed_width;   /* the map's size they were set for */
+  int              framed_height;
   GdkFrameClock   *framing_clock;  /* (nullable) whose layout phase sets it */
   gulong           framing_id;
 

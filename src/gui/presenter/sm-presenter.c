@@ -282,6 +282,7 @@ frame_figure (SmPresenter *self)
   if (smallest == G_MAXDOUBLE || fit <= 0)
     return;
 
+  self->setting_frame = TRUE;
   sm_body_map_set_zoom (self->map, CLAMP (TARGET_PX / (smallest * fit), 1.0, MAX_START_ZOOM));
   if (sm_body_map_get_selected_zone (self->map) != NULL)
     id = sm_zone_id_build (sm_body_map_get_selected_zone (self->map),
@@ -291,6 +292,10 @@ frame_figure (SmPresenter *self)
     sm_body_map_set_centre (self->map, box.x + box.width / 2, box.y + box.height / 2);
   else
     sm_body_map_set_centre (self->map, 400, 760);
+  self->setting_frame = FALSE;
+  self->auto_framed = TRUE;
+  self->framed_width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  self->framed_height = gtk_widget_get_height (GTK_WIDGET (self->map));
 }
 
 /* After GTK's own layout handler has given the map its size, and before the
@@ -322,6 +327,24 @@ schedule_framing (SmPresenter *self)
   self->framing_clock = g_object_ref (clock);
   self->framing_id = g_signal_connect (clock, "layout", G_CALLBACK (on_framing_layout), self);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/* The start zoom is for the map's size: a window that goes full screen
+ * can lay the presenter out once at its old size before the new one
+ * comes, and the zoom set there would blow the figure up at the full
+ * size. So it is set again when the size changes, unless the person has
+ * zoomed or panned since. */
+static void
+reframe_if_resized (SmPresenter *self)
+{
+  if (self->setting_frame || self->framing || !self->auto_framed)
+    return;
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->map)) != self->framed_width ||
+      gtk_widget_get_height (GTK_WIDGET (self->map)) != self->framed_height)
+    schedule_framing (self);
+  else
+    self->auto_framed = FALSE;
 }
 
 /* --- Pulse --------------------------------------------------------------- */
@@ -440,6 +463,8 @@ on_transform_changed (SmPresenter *self)
   sm_presenter_schedule_layout (self);
   if (self->framing)
     schedule_framing (self);
+  else
+    reframe_if_resized (self);
 }
 
 static void
