@@ -169,6 +169,12 @@ check_present (GApplication *app,
   g_assert_true (sm_test_wait_for (is_presenting, window, 5000));
   presenter = sm_window_get_presenter (window);
   sm_test_wait_mapped (GTK_WIDGET (presenter));
+  /* The map waits until the window fills its monitor, so that it is not
+   * drawn at the old size first. With no window manager here the window
+   * never goes full screen: the map comes after half a second. */
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (window)));
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (sm_presenter_get_map (presenter))));
+  sm_test_wait_mapped (GTK_WIDGET (sm_presenter_get_map (presenter)));
   check_caption (presenter);
   check_presenter_map (window, presenter);
 

@@ -76,6 +76,9 @@ struct _SmWindow
 
   /* Borrowed references */
   SmPresenter          *presenter;          /* in mode_stack, created the first time */
+  GdkFrameClock        *presenter_hold_clock; /* (nullable) whose layout phase ends the hold */
+  gulong                presenter_hold_layout_id;
+  guint                 presenter_hold_id;  /* ends the hold at the latest */
   GtkWindow            *presenter_window;   /* on another monitor; cleared on its ::destroy */
   SmPresenterConsole   *console;            /* in panel_stack, created the first time */
 
