@@ -72,8 +72,10 @@ release_map (SmWindow *self)
     g_clear_signal_handler (&self->presenter_hold_layout_id, self->presenter_hold_clock);
   g_clear_object (&self->presenter_hold_clock);
   g_clear_handle_id (&self->presenter_hold_id, g_source_remove);
+  /* GTK does not draw a widget with no opacity: laid out all along, the
+   * map draws its picture at the size the window has by now. */
   if (self->presenter != NULL)
-    gtk_widget_set_child_visible (GTK_WIDGET (sm_presenter_get_map (self->presenter)), TRUE);
+    gtk_widget_set_opacity (GTK_WIDGET (sm_presenter_get_map (self->presenter)), 1.0);
 }
 
 static gboolean
@@ -121,7 +123,7 @@ hold_map (SmWindow *self)
   if (clock == NULL || fills_monitor (self) || self->presenter_hold_id != 0)
     return;
 
-  gtk_widget_set_child_visible (GTK_WIDGET (sm_presenter_get_map (self->presenter)), FALSE);
+  gtk_widget_set_opacity (GTK_WIDGET (sm_presenter_get_map (self->presenter)), 0.0);
   self->presenter_hold_clock = g_object_ref (clock);
   self->presenter_hold_layout_id = g_signal_connect (clock, "layout", G_CALLBACK (on_hold_layout), self);
   self->presenter_hold_id = g_timeout_add (HOLD_MAP_MS, on_hold_timeout, self);
