@@ -10,7 +10,6 @@
 
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
-#include <cairo-pdf.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "sm-sheet-private.h"
@@ -55,6 +54,9 @@ create_font_map (gpointer data)
     FcConfigSetCurrent (config);
 
   map = pango_cairo_font_map_new_for_font_type (CAIRO_FONT_TYPE_FT);
+  /* Points, the sheet's unit: also the resolution of the contexts Pango
+   * makes of this map on its own, to measure a font. */
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72);
   if (config != NULL)
     pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
   g_clear_pointer (&config, FcConfigDestroy);
@@ -69,12 +71,19 @@ get_font_map (void)
   return g_once (&once, create_font_map, NULL);
 }
 
+/* The sheet's text is laid out alike for every surface (paper, PDF, the
+ * print preview on screen): with the font metrics as drawn, never rounded
+ * to whole pixels (what a PDF surface asks for), and else the defaults
+ * rather than the surface's font options, which only matter for pixels
+ * and would make Pango look every font up again (FONT_FAMILY). */
 static void
-setup_context (PangoContext *context,
-               cairo_t      *cr)
+setup_context (PangoContext *context)
 {
-  pango_cairo_update_context (cr, context);
-  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
 }
 
 /* Each face and size the sheet sets text in (sm-sheet-private.h; the
@@ -89,15 +98,12 @@ static const char * const warm_fonts[] = {
 static void
 warm_up_text (PangoFontMap *map)
 {
-  /* A PDF surface that writes nothing: its font options are the sheet's. */
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 1, 1);
-  cairo_t *cr = cairo_create (surface);
   PangoContext *context = pango_font_map_create_context (map);
   /* Never shown: the font, its metrics and its shaping plan are what
    * take time, not the letters (the glyphs load as they are needed). */
   const char *letters = "Aa";
 
-  setup_context (context, cr);
+  setup_context (context);
   for (guint i = 0; i < G_N_ELEMENTS (warm_fonts); i++)
     {
       g_autoptr(PangoLayout) layout = pango_layout_new (context);
@@ -108,8 +114,6 @@ warm_up_text (PangoFontMap *map)
       pango_layout_get_size (layout, NULL, NULL);
     }
   g_object_unref (context);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
 }
 
 static gpointer
@@ -143,25 +147,17 @@ sm_sheet_wait_for_fonts (void)
 /* --- Paging -------------------------------------------------------------- */
 
 /* One Pango context for all the sheet's text: a context per layout would
- * look every font up again. It is made for points — the sheet's unit
- * whatever the surface — as pango_cairo assumes 96 dpi unless told. */
+ * look every font up again. The text is shaped once for every surface
+ * (setup_context ()). */
 static void
-prepare_pango (SmSheet *self,
-               cairo_t *cr)
+prepare_pango (SmSheet *self)
 {
-  if (self->pango == NULL)
-    {
-      sm_sheet_wait_for_fonts ();
-      self->pango = pango_font_map_create_context (get_font_map ());
-      setup_context (self->pango, cr);
-    }
-  else if (cr != self->pango_cr)
-    {
-      /* Another surface may have other font options: shape again. */
-      pango_cairo_update_context (cr, self->pango);
-      g_hash_table_remove_all (self->layouts);
-    }
-  self->pango_cr = cr;
+  if (self->pango != NULL)
+    return;
+
+  sm_sheet_wait_for_fonts ();
+  self->pango = pango_font_map_create_context (get_font_map ());
+  setup_context (self->pango);
 }
 
 void
@@ -245,11 +241,10 @@ sm_sheet_reserve (Flow   *flow,
 /* --- Layout -------------------------------------------------------------- */
 
 static void
-run_flow (Flow    *flow,
-          cairo_t *cr)
+run_flow (Flow *flow)
 {
   sm_sheet_start_loading_art (flow->sheet);
-  prepare_pango (flow->sheet, cr);
+  prepare_pango (flow->sheet);
 
   sm_sheet_flow_header (flow);
   sm_sheet_flow_overview (flow);
@@ -260,8 +255,7 @@ run_flow (Flow    *flow,
 }
 
 /* Lays the whole sheet out once for @width × @height and records every
- * page; again only for another paper size or another context. Text is
- * shaped for @cr's font options. */
+ * page; again only for another paper size or another context. */
 void
 sm_sheet_ensure_layout (SmSheet *self,
                         cairo_t *cr,
@@ -285,7 +279,7 @@ sm_sheet_ensure_layout (SmSheet *self,
   self->pages_height = height;
   flow.cr = record_page (&flow);
 
-  run_flow (&flow, cr);
+  run_flow (&flow);
 }
 
 /* For the PDF, one pass to measure and one that paints each page straight
@@ -302,12 +296,12 @@ sm_sheet_paint_all_pages (SmSheet *self,
     height - MARGIN - FOOTER_HEIGHT, 0, -1, NULL, 0, FALSE, 0,
   };
 
-  run_flow (&flow, cr);
+  run_flow (&flow);
   flow = (Flow) {
     self, cr, width, height, MARGIN, width - MARGIN, MARGIN,
     height - MARGIN - FOOTER_HEIGHT, 0, 0, NULL, 0, flow.pinned, flow.page + 1,
   };
-  run_flow (&flow, cr);
+  run_flow (&flow);
   sm_sheet_paint_footer (&flow, flow.n_pages);
   cairo_show_page (cr);
 }

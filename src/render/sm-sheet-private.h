@@ -24,8 +24,15 @@ G_BEGIN_DECLS
  * accented letters of the translations), so no page falls back to a second
  * font: each font embedded in a PDF costs a lookup and a subset. DejaVu
  * Sans is open and easy to read on paper; its condensed cut (Debian's
- * fonts-dejavu-extra) keeps a German sheet on one page. */
-#define FONT_FAMILY   "DejaVu Sans Condensed, sans-serif"
+ * fonts-dejavu-extra) keeps a German sheet on one page.
+ *
+ * Named the way Pango names the font it finds (family, then width, and
+ * "Oblique" for DejaVu's slanted cut): Pango looks a font up once for the
+ * sheet's description and once more for the font's own when it measures
+ * the font's metrics, each lookup in two threads of its own. With the two
+ * descriptions the same, and the context's font options and resolution
+ * those of a fresh context (sm-sheet-pages.c), the second is the first. */
+#define FONT_FAMILY   "DejaVu Sans Semi-Condensed"
 
 /* A small type scale: each distinct face and size costs a font lookup
  * (pango runs it in a thread of its own), and a sheet reads calmer with
@@ -34,7 +41,7 @@ G_BEGIN_DECLS
 #define FONT_HEADING    FONT_FAMILY " Bold 11"
 #define FONT_LEAD       FONT_FAMILY " 11"
 #define FONT_BODY       FONT_FAMILY " 9"
-#define FONT_BODY_EMPH  FONT_FAMILY " Italic 9"
+#define FONT_BODY_EMPH  FONT_FAMILY " Oblique 9"
 #define FONT_SMALL      FONT_FAMILY " 8"
 #define FONT_SMALL_BOLD FONT_FAMILY " Bold 8"
 #define SPAN_SMALL      "<span size='8192'>"
@@ -75,8 +82,7 @@ struct _SmSheet
   double        pages_width;
   double        pages_height;
 
-  /* Borrowed references: only compared, to notice another context */
-  cairo_t      *pango_cr;     /* the context the text was shaped for */
+  /* A borrowed reference: only compared, to notice another context */
   cairo_t      *pages_cr;     /* the context the pages were laid out for */
 };
 
