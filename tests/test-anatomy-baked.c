@@ -180,6 +180,231 @@ test_outline_pad (void)
   g_assert_cmpuint (checked, >, 60);
 }
 
+/* The ids of @view's zones, NULL-terminated. */
+static GPtrArray *
+zone_ids (SmAnatomy  *anatomy,
+          const char *view)
+{
+  GPtrArray *ids = sm_svg_index_list_ids (sm_anatomy_get_index (anatomy, view), "zone-");
+
+  g_ptr_array_add (ids, NULL);
+  return ids;
+}
+
+/* @view drawn at half size on a white page, by @rsvg or, with @rsvg NULL,
+ * by @anatomy as a sheet draws it: in the paper look with @marked in the
+ * marked one. */
+static cairo_surface_t *
+draw_paper (SmAnatomy          *anatomy,
+            RsvgHandle         *rsvg,
+            const char         *view,
+            const char * const *marked)
+{
+  double width, height;
+  cairo_surface_t *surface;
+  cairo_rectangle_t viewport;
+  g_autoptr(GError) error = NULL;
+  cairo_t *cr;
+
+  sm_anatomy_get_size (anatomy, view, &width, &height);
+  viewport = (cairo_rectangle_t) { 0, 0, width / 2, height / 2 };
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width / 2, height / 2);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (rsvg != NULL)
+    g_assert_true (_sm_anatomy_draw_with (rsvg, NULL, cr, &viewport, &error));
+  else
+    g_assert_true (sm_anatomy_render_marked_view (anatomy, view, SM_ANATOMY_STYLE_PAPER,
+                                                  SM_ANATOMY_STYLE_PAPER_MARKED, marked, cr,
+                                                  &viewport, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* How many pixels are not the white page. */
+static guint
+count_drawn (cairo_surface_t *surface)
+{
+  const guint32 *pixels = (const guint32 *) cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface) / 4;
+  guint drawn = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      drawn += pixels[y * stride + x] != 0xffffffff;
+  return drawn;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  gsize size = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+  g_assert_cmpint (cairo_image_surface_get_stride (a), ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+  g_assert_cmpmem (cairo_image_surface_get_data (a), size, cairo_image_surface_get_data (b), size);
+}
+
+/* A sheet parses what the paper looks draw of a view, not the whole file,
+ * and draws the same: every pixel as from the whole file, plain and with
+ * every zone marked, and each zone in the same place. A failure means a
+ * paper style sheet now shows a group _sm_anatomy_paper_source () leaves
+ * out (see paper_omits in sm-anatomy-baked.c). */
+static void
+test_paper_source_draws_the_same (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  const char * const *views = sm_anatomy_list_views (anatomy);
+
+  g_assert_no_error (error);
+  for (guint v = 0; views[v] != NULL; v++)
+    {
+      g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", views[v]);
+      g_autoptr(GBytes) svg = view_svg (views[v]);
+      g_autoptr(GBytes) paper = _sm_anatomy_paper_source (svg, path);
+      g_autoptr(GPtrArray) zones = zone_ids (anatomy, views[v]);
+      const char * const none[] = { NULL };
+      g_autofree char *plain_css = _sm_anatomy_scope_style_sheet (SM_ANATOMY_STYLE_PAPER, ".zone");
+      g_autoptr(GString) marked_css = g_string_new (plain_css);
+      g_autoptr(GObject) plain = NULL;    /* librsvg 2.54 has no autoptr */
+      g_autoptr(GObject) marked = NULL;
+      g_autoptr(GObject) paper_marked = NULL;
+      cairo_surface_t *expected, *drawn;
+
+      g_assert_cmpuint (g_bytes_get_size (paper), <, g_bytes_get_size (svg) / 2);
+      for (guint i = 0; zones->pdata[i] != NULL; i++)
+        {
+          g_autofree char *scope = g_strconcat ("#", (const char *) zones->pdata[i], NULL);
+          g_autofree char *sheet = _sm_anatomy_scope_style_sheet (SM_ANATOMY_STYLE_PAPER_MARKED,
+                                                                  scope);
+
+          g_string_append (marked_css, sheet);
+        }
+
+      plain = G_OBJECT (_sm_anatomy_parse_handle (svg, path, plain_css, &error));
+      g_assert_no_error (error);
+      expected = draw_paper (anatomy, RSVG_HANDLE (plain), views[v], NULL);
+      drawn = draw_paper (anatomy, NULL, views[v], none);
+      g_assert_cmpuint (count_drawn (expected), >, 10000);
+      assert_same_pixels (drawn, expected);
+      cairo_surface_destroy (expected);
+      cairo_surface_destroy (drawn);
+
+      marked = G_OBJECT (_sm_anatomy_parse_handle (svg, path, marked_css->str, &error));
+      g_assert_no_error (error);
+      paper_marked = G_OBJECT (_sm_anatomy_parse_handle (paper, path, marked_css->str, &error));
+      g_assert_no_error (error);
+      expected = draw_paper (anatomy, RSVG_HANDLE (marked), views[v], NULL);
+      drawn = draw_paper (anatomy, NULL, views[v], (const char * const *) zones->pdata);
+      g_assert_cmpuint (count_drawn (expected), >, 10000);
+      assert_same_pixels (drawn, expected);
+      cairo_surface_destroy (expected);
+      cairo_surface_destroy (drawn);
+
+      for (guint i = 0; zones->pdata[i] != NULL; i++)
+        {
+          double width, height;
+          RsvgRectangle ink[2], logical[2];
+
+          sm_anatomy_get_size (anatomy, views[v], &width, &height);
+          g_assert_true (_sm_anatomy_handle_geometry (RSVG_HANDLE (marked), width, height,
+                                                      zones->pdata[i], &ink[0], &logical[0]));
+          g_assert_true (_sm_anatomy_handle_geometry (RSVG_HANDLE (paper_marked), width, height,
+                                                      zones->pdata[i], &ink[1], &logical[1]));
+          g_assert_cmpmem (&ink[0], sizeof ink[0], &ink[1], sizeof ink[1]);
+          g_assert_cmpmem (&logical[0], sizeof logical[0], &logical[1], sizeof logical[1]);
+        }
+    }
+}
+
+/* The paper source leaves out the groups the paper looks hide, with what
+ * they hold, and keeps every other element of the view. */
+static gboolean
+is_omitted (const char *id)
+{
+  const char * const omitted[] = {
+    "overlay-landmarks", "overlay-press-points", "overlay-cautions",
+    "overlay-referrals", "overlay-regions",
+  };
+  const char * const inside[] = { "landmark-", "press-point-", "caution-", "referral-", "region-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (omitted); i++)
+    if (g_str_equal (id, omitted[i]) || g_str_has_prefix (id, inside[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_paper_source_omits_overlays (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  const char * const *views = sm_anatomy_list_views (anatomy);
+
+  g_assert_no_error (error);
+  for (guint v = 0; views[v] != NULL; v++)
+    {
+      g_autoptr(GBytes) svg = view_svg (views[v]);
+      g_autoptr(GBytes) paper = _sm_anatomy_paper_source (svg, views[v]);
+      g_autoptr(SmSvgIndex) index = sm_svg_index_new_from_bytes (paper, views[v], &error);
+      g_autoptr(GPtrArray) all = sm_svg_index_list_ids (sm_anatomy_get_index (anatomy, views[v]), NULL);
+      guint kept = 0, left_out = 0;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < all->len; i++)
+        {
+          const char *id = g_ptr_array_index (all, i);
+
+          if (sm_svg_index_has_id (index, id) == is_omitted (id))
+            g_error ("%s: %s is %s the paper source", views[v], id,
+                     is_omitted (id) ? "still in" : "missing from");
+          kept += !is_omitted (id);
+          left_out += is_omitted (id);
+        }
+      g_assert_cmpuint (kept, >, 10);
+      g_assert_cmpuint (left_out, >, 30);
+    }
+}
+
+/* The cut is made by matching the groups' tags: a comment that reads like
+ * a tag is not one, a group that closes itself holds nothing, and a file
+ * whose groups do not balance is used whole, with a warning. */
+static void
+test_paper_source_cuts_by_tags (void)
+{
+  const char *svg =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n"
+    "  <g id=\"figure\"><path d=\"M0 0h1\"/></g>\n"
+    "  <g id=\"overlay-regions\" display=\"none\"><!-- </g> --><g/><g id=\"region-a\">"
+    "<path d=\"M0 0h2\"/></g></g>\n"
+    "  <g id=\"marks\"/>\n"
+    "</svg>\n";
+  const char *expected =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n"
+    "  <g id=\"figure\"><path d=\"M0 0h1\"/></g>\n"
+    "  \n"
+    "  <g id=\"marks\"/>\n"
+    "</svg>\n";
+  const char *unbalanced = "<svg><g id=\"overlay-cautions\"><g></g></svg>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+  g_autoptr(GBytes) cut = _sm_anatomy_paper_source (bytes, "test.svg");
+  g_autoptr(GBytes) broken = g_bytes_new_static (unbalanced, strlen (unbalanced));
+  g_autoptr(GBytes) whole = NULL;
+
+  g_assert_cmpmem (g_bytes_get_data (cut, NULL), g_bytes_get_size (cut), expected, strlen (expected));
+
+  g_test_expect_message ("sm-anatomy", G_LOG_LEVEL_WARNING,
+                         "test.svg: the groups do not balance after byte 5*");
+  whole = _sm_anatomy_paper_source (broken, "test.svg");
+  g_test_assert_expected_messages ();
+  g_assert_true (g_bytes_get_data (whole, NULL) == g_bytes_get_data (broken, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,5 +414,8 @@ main (int   argc,
   g_test_add_func ("/sm/anatomy-baked/stale-bake-unused", test_stale_bake_unused);
   g_test_add_func ("/sm/anatomy-baked/bounds-parse-nothing", test_bounds_parse_nothing);
   g_test_add_func ("/sm/anatomy-baked/outline-pad", test_outline_pad);
+  g_test_add_func ("/sm/anatomy-baked/paper-source/draws-the-same", test_paper_source_draws_the_same);
+  g_test_add_func ("/sm/anatomy-baked/paper-source/omits-overlays", test_paper_source_omits_overlays);
+  g_test_add_func ("/sm/anatomy-baked/paper-source/cuts-by-tags", test_paper_source_cuts_by_tags);
   return g_test_run ();
 }

@@ -5,9 +5,12 @@
  */
 
 #define G_LOG_DOMAIN "sm-anatomy"
+/* memmem () */
+#define _GNU_SOURCE
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "sm-anatomy-baked.h"
@@ -56,6 +59,125 @@ static const char * const style_sheets[SM_ANATOMY_N_STYLES] = {
     "@zone .muscle-fibres { display: inline; opacity: 1; stroke-opacity: 1; stroke: #c8733a; }"
     "#overlay-landmarks, #overlay-press-points, #overlay-cautions { display: none; }",
 };
+
+/* The groups no paper look draws: the screen's landmarks, press points and
+ * caution areas, which both paper style sheets hide, and the referred-pain
+ * and region groups, which the file itself hides (the silhouettes show
+ * them, for masks). Together they are two thirds of a view's file. */
+static const char * const paper_omits[] = {
+  "overlay-landmarks", "overlay-press-points", "overlay-cautions",
+  "overlay-referrals", "overlay-regions", NULL,
+};
+
+gboolean
+_sm_anatomy_style_is_paper (guint style)
+{
+  return style == SM_ANATOMY_STYLE_PAPER || style == SM_ANATOMY_STYLE_PAPER_MARKED;
+}
+
+/* Just past the "</g>" that closes the group starting at @start, or NULL
+ * when the file's groups do not balance from there. A comment counts for
+ * nothing, nor does a group that closes itself ("<g/>"). */
+static const char *
+group_end (const char *start,
+           const char *end)
+{
+  const char *p = start;
+  int depth = 0;
+
+  while (p < end)
+    {
+      const char *tag = memchr (p, '<', end - p);
+      const char *close;
+
+      if (tag == NULL)
+        return NULL;
+      if (end - tag >= 4 && memcmp (tag, "<!--", 4) == 0)
+        {
+          close = g_strstr_len (tag + 4, end - tag - 4, "-->");
+          if (close == NULL)
+            return NULL;
+          p = close + 3;
+          continue;
+        }
+      close = memchr (tag, '>', end - tag);
+      if (close == NULL || end - tag < 3)
+        return NULL;
+      if (tag[1] == '/' && tag[2] == 'g' && (tag[3] == '>' || g_ascii_isspace (tag[3])))
+        depth--;
+      else if (tag[1] == 'g' && (tag[2] == '>' || g_ascii_isspace (tag[2])) && close[-1] != '/')
+        depth++;
+      p = close + 1;
+      if (depth == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* Where the group with id @id starts ("<g" ... id="@id"), or NULL. */
+static const char *
+group_start (const char *data,
+             const char *end,
+             const char *id)
+{
+  g_autofree char *attribute = g_strdup_printf (" id=\"%s\"", id);
+  const char *at = memmem (data, end - data, attribute, strlen (attribute));
+
+  while (at != NULL && at > data && *at != '<' && *at != '>')
+    at--;
+  return at != NULL && *at == '<' && end - at > 2 && at[1] == 'g' && g_ascii_isspace (at[2])
+         ? at : NULL;
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  const char *x = *(const char * const *) a, *y = *(const char * const *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* @svg without the groups the paper looks never draw (paper_omits), so
+ * that a sheet's handle parses a third of the file: the same drawing, as
+ * test-anatomy-baked checks. A group that is not there is nothing to
+ * leave out; should the groups not balance, the whole file is used. */
+GBytes *
+_sm_anatomy_paper_source (GBytes     *svg,
+                          const char *path)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  const char *end = data + size;
+  const char *starts[G_N_ELEMENTS (paper_omits)];
+  g_autoptr(GString) kept = g_string_sized_new (size);
+  const char *from = data;
+  guint n = 0;
+
+  for (guint i = 0; paper_omits[i] != NULL; i++)
+    if ((starts[n] = group_start (data, end, paper_omits[i])) != NULL)
+      n++;
+  qsort (starts, n, sizeof starts[0], compare_positions);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *group_stop;
+
+      /* Inside a group already left out. */
+      if (starts[i] < from)
+        continue;
+      if ((group_stop = group_end (starts[i], end)) == NULL)
+        {
+          g_warning ("%s: the groups do not balance after byte %" G_GSIZE_FORMAT
+                     "; the sheets draw the whole file", path, (gsize) (starts[i] - data));
+          return g_bytes_ref (svg);
+        }
+      g_string_append_len (kept, from, starts[i] - from);
+      from = group_stop;
+    }
+  g_string_append_len (kept, from, end - from);
+  return g_string_free_to_bytes (g_steal_pointer (&kept));
+}
 
 guint
 sm_anatomy_get_parse_count (void)

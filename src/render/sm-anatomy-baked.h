@@ -43,6 +43,10 @@ gboolean       _sm_anatomy_handle_geometry    (RsvgHandle        *rsvg,
                                                RsvgRectangle     *ink,
                                                RsvgRectangle     *logical);
 
+gboolean       _sm_anatomy_style_is_paper     (guint              style);
+GBytes        *_sm_anatomy_paper_source       (GBytes            *svg,
+                                               const char        *path);
+
 GVariant      *_sm_anatomy_bake_view          (const char        *name,
                                                GBytes            *svg,
                                                const char        *path,

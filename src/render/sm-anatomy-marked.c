@@ -54,7 +54,10 @@ lock_marked (SmAnatomyView      *view,
   joined = g_strjoinv (" ", (char **) marked);
   key = g_strdup_printf ("%u %u %s", style, marked_style, joined);
   css = marked_style_sheet (style, marked_style, marked);
-  return _sm_anatomy_lock_custom (view, key, css, error);
+  return _sm_anatomy_lock_custom (view, key, css,
+                                  _sm_anatomy_style_is_paper (style) &&
+                                  _sm_anatomy_style_is_paper (marked_style),
+                                  error);
 }
 
 /* @element_id of @view (NULL: the whole view) as a marked drawing draws it. */

@@ -33,6 +33,7 @@ RsvgHandle    *_sm_anatomy_lock_style         (SmAnatomyView     *view,
 RsvgHandle    *_sm_anatomy_lock_custom        (SmAnatomyView     *view,
                                                const char        *key,
                                                const char        *css,
+                                               gboolean           paper,
                                                GError           **error);
 void           _sm_anatomy_unlock             (SmAnatomyView     *view,
                                                RsvgHandle        *handle);

@@ -36,6 +36,7 @@ struct _SmAnatomyView
   char       *name;
   char       *path;
   GBytes     *bytes;    /* the file, for the handles parsed on demand */
+  GBytes     *paper_bytes; /* what the paper looks draw of it, under lock */
   RsvgHandle *handles[N_HANDLES];
   GMutex      handle_locks[N_HANDLES]; /* each handle parsed and used under its own */
   char       *marked_key; /* what HANDLE_MARKED was parsed for, under its lock */
@@ -81,6 +82,7 @@ view_free (View *view)
   g_mutex_clear (&view->lock);
   g_clear_object (&view->index);
   g_clear_pointer (&view->bytes, g_bytes_unref);
+  g_clear_pointer (&view->paper_bytes, g_bytes_unref);
   g_free (view->marked_key);
   g_free (view->path);
   g_clear_pointer (&view->bounds, g_hash_table_unref);
@@ -106,6 +108,25 @@ read_size (View        *view,
   return ok;
 }
 
+/* The file a handle is parsed from: a paper look's leaves out what it
+ * never draws (_sm_anatomy_paper_source ()), made when first needed. */
+static GBytes *
+source_for (View     *view,
+            gboolean  paper)
+{
+  GBytes *bytes;
+
+  if (!paper)
+    return g_bytes_ref (view->bytes);
+
+  g_mutex_lock (&view->lock);
+  if (view->paper_bytes == NULL)
+    view->paper_bytes = _sm_anatomy_paper_source (view->bytes, view->path);
+  bytes = g_bytes_ref (view->paper_bytes);
+  g_mutex_unlock (&view->lock);
+  return bytes;
+}
+
 /* Handle @handle of @view, parsed now if it was not yet, with its lock
  * held: release it with unlock_handle(). NULL (and unlocked) on error. */
 static RsvgHandle *
@@ -119,8 +140,9 @@ lock_handle (View    *view,
   if (*slot == NULL)
     {
       g_autofree char *css = _sm_anatomy_scope_style_sheet (handle, ".zone");
+      g_autoptr(GBytes) source = source_for (view, _sm_anatomy_style_is_paper (handle));
 
-      *slot = _sm_anatomy_parse_handle (view->bytes, view->path, css, error);
+      *slot = _sm_anatomy_parse_handle (source, view->path, css, error);
     }
   if (*slot != NULL && read_size (view, *slot, error))
     return *slot;
@@ -138,12 +160,13 @@ unlock_handle (View  *view,
 
 /* A handle of @view parsed with @css, a sheet its caller builds, kept for
  * @key and parsed again only for another: the marked drawings'
- * (sm-anatomy-marked.c), of which a view keeps the latest. Locked, see
- * _sm_anatomy_lock_style (). */
+ * (sm-anatomy-marked.c), of which a view keeps the latest. @paper when
+ * @css draws only paper looks. Locked, see _sm_anatomy_lock_style (). */
 RsvgHandle *
 _sm_anatomy_lock_custom (View        *view,
                          const char  *key,
                          const char  *css,
+                         gboolean     paper,
                          GError     **error)
 {
   RsvgHandle **slot = &view->handles[HANDLE_MARKED];
@@ -151,9 +174,11 @@ _sm_anatomy_lock_custom (View        *view,
   g_mutex_lock (&view->handle_locks[HANDLE_MARKED]);
   if (*slot == NULL || g_strcmp0 (view->marked_key, key) != 0)
     {
+      g_autoptr(GBytes) source = source_for (view, paper);
+
       g_clear_object (slot);
       g_clear_pointer (&view->marked_key, g_free);
-      *slot = _sm_anatomy_parse_handle (view->bytes, view->path, css, error);
+      *slot = _sm_anatomy_parse_handle (source, view->path, css, error);
       if (*slot != NULL)
         view->marked_key = g_strdup (key);
     }
