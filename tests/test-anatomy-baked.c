@@ -12,10 +12,16 @@
 
 #include "sm-anatomy-private.h"
 
+static char *
+view_path (const char *view)
+{
+  return g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
+}
+
 static GBytes *
 view_svg (const char *view)
 {
-  g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", view);
+  g_autofree char *path = view_path (view);
   g_autoptr(GError) error = NULL;
   GBytes *bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
 
@@ -264,27 +270,23 @@ test_paper_source_draws_the_same (void)
   g_assert_no_error (error);
   for (guint v = 0; views[v] != NULL; v++)
     {
-      g_autofree char *path = g_strdup_printf (RESOURCE_BASE "/anatomy/body-%s.svg", views[v]);
+      g_autofree char *path = view_path (views[v]);
       g_autoptr(GBytes) svg = view_svg (views[v]);
       g_autoptr(GBytes) paper = _sm_anatomy_paper_source (svg, path);
       g_autoptr(GPtrArray) zones = zone_ids (anatomy, views[v]);
       const char * const none[] = { NULL };
       g_autofree char *plain_css = _sm_anatomy_scope_style_sheet (SM_ANATOMY_STYLE_PAPER, ".zone");
-      g_autoptr(GString) marked_css = g_string_new (plain_css);
+      g_autofree char *marked_css = _sm_anatomy_marked_style_sheet (SM_ANATOMY_STYLE_PAPER,
+                                                                    SM_ANATOMY_STYLE_PAPER_MARKED,
+                                                                    (const char * const *) zones->pdata);
       g_autoptr(GObject) plain = NULL;    /* librsvg 2.54 has no autoptr */
       g_autoptr(GObject) marked = NULL;
       g_autoptr(GObject) paper_marked = NULL;
       cairo_surface_t *expected, *drawn;
+      double width, height;
 
       g_assert_cmpuint (g_bytes_get_size (paper), <, g_bytes_get_size (svg) / 2);
-      for (guint i = 0; zones->pdata[i] != NULL; i++)
-        {
-          g_autofree char *scope = g_strconcat ("#", (const char *) zones->pdata[i], NULL);
-          g_autofree char *sheet = _sm_anatomy_scope_style_sheet (SM_ANATOMY_STYLE_PAPER_MARKED,
-                                                                  scope);
-
-          g_string_append (marked_css, sheet);
-        }
+      sm_anatomy_get_size (anatomy, views[v], &width, &height);
 
       plain = G_OBJECT (_sm_anatomy_parse_handle (svg, path, plain_css, &error));
       g_assert_no_error (error);
@@ -295,9 +297,9 @@ test_paper_source_draws_the_same (void)
       cairo_surface_destroy (expected);
       cairo_surface_destroy (drawn);
 
-      marked = G_OBJECT (_sm_anatomy_parse_handle (svg, path, marked_css->str, &error));
+      marked = G_OBJECT (_sm_anatomy_parse_handle (svg, path, marked_css, &error));
       g_assert_no_error (error);
-      paper_marked = G_OBJECT (_sm_anatomy_parse_handle (paper, path, marked_css->str, &error));
+      paper_marked = G_OBJECT (_sm_anatomy_parse_handle (paper, path, marked_css, &error));
       g_assert_no_error (error);
       expected = draw_paper (anatomy, RSVG_HANDLE (marked), views[v], NULL);
       drawn = draw_paper (anatomy, NULL, views[v], (const char * const *) zones->pdata);
@@ -308,10 +310,8 @@ test_paper_source_draws_the_same (void)
 
       for (guint i = 0; zones->pdata[i] != NULL; i++)
         {
-          double width, height;
           RsvgRectangle ink[2], logical[2];
 
-          sm_anatomy_get_size (anatomy, views[v], &width, &height);
           g_assert_true (_sm_anatomy_handle_geometry (RSVG_HANDLE (marked), width, height,
                                                       zones->pdata[i], &ink[0], &logical[0]));
           g_assert_true (_sm_anatomy_handle_geometry (RSVG_HANDLE (paper_marked), width, height,

@@ -14,10 +14,10 @@
 /* @style's sheet, then @marked_style's once per marked zone, scoped to
  * its id: "#zone-x .muscle" is more specific than the other look's
  * ".zone .muscle", so it wins on that zone only. */
-static char *
-marked_style_sheet (SmAnatomyStyle      style,
-                    SmAnatomyStyle      marked_style,
-                    const char * const *marked)
+char *
+_sm_anatomy_marked_style_sheet (SmAnatomyStyle      style,
+                                SmAnatomyStyle      marked_style,
+                                const char * const *marked)
 {
   g_autofree char *base = _sm_anatomy_scope_style_sheet (style, ".zone");
   GString *css = g_string_new (base);
@@ -53,7 +53,7 @@ lock_marked (SmAnatomyView      *view,
 
   joined = g_strjoinv (" ", (char **) marked);
   key = g_strdup_printf ("%u %u %s", style, marked_style, joined);
-  css = marked_style_sheet (style, marked_style, marked);
+  css = _sm_anatomy_marked_style_sheet (style, marked_style, marked);
   return _sm_anatomy_lock_custom (view, key, css,
                                   _sm_anatomy_style_is_paper (style) &&
                                   _sm_anatomy_style_is_paper (marked_style),

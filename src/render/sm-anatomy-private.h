@@ -35,6 +35,9 @@ RsvgHandle    *_sm_anatomy_lock_custom        (SmAnatomyView     *view,
                                                const char        *css,
                                                gboolean           paper,
                                                GError           **error);
+char          *_sm_anatomy_marked_style_sheet (SmAnatomyStyle     style,
+                                               SmAnatomyStyle     marked_style,
+                                               const char * const *marked);
 void           _sm_anatomy_unlock             (SmAnatomyView     *view,
                                                RsvgHandle        *handle);
 
