@@ -71,6 +71,20 @@ def wait_for(predicate, timeout=20, interval=0.2):
         time.sleep(interval)
 
 
+def press_until(press, predicate, attempts=3, timeout=15):
+    """Calls @press, then waits for @predicate as wait_for() does; presses
+    again when it times out, @attempts times in all. For a key or click
+    that a loaded machine may deliver before the window can take it (the
+    window manager has not yet given it the focus, a page is still on its
+    way): repeating it must be harmless. The predicate's result or None."""
+    for _ in range(attempts):
+        press()
+        result = wait_for(predicate, timeout=timeout)
+        if result:
+            return result
+    return None
+
+
 def start_app(args=(), env=None):
     """Starts the real binary (SM_BINARY) with the accessibility bridge that
     the test environment turns off for the C tests."""

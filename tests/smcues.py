@@ -119,8 +119,8 @@ class App:
     def start_session(self, name):
         """Ctrl+R, the routine's row, its Start button: a real session.
         Returns the monotonic time of the click, or None."""
-        self.keys('ctrl+r')
-        row = wait_for(lambda: find_named(self.window, pyatspi.ROLE_LIST_ITEM, name, laid_out=True))
+        row = smatspi.press_until(lambda: self.keys('ctrl+r'),
+                                  lambda: find_named(self.window, pyatspi.ROLE_LIST_ITEM, name, laid_out=True))
         if row is None:
             return None
         self.click(row)

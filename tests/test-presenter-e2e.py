@@ -140,14 +140,17 @@ def run_config(width, height, language):
                                             if app.getChildAtIndex(i).getRole() == pyatspi.ROLE_FRAME),
                                            None))
             screen = Screen(server, process.pid, window)
+            smatspi.focus_window(process.pid)
             understand = wait_for(lambda: find_named(window, pyatspi.ROLE_PUSH_BUTTON,
                                                      _('I _Understand').replace('_', ''), laid_out=True))
-            if not tap(understand is not None and screen.click(understand),
+            # The map's zones get a size only once the safety screen is gone.
+            if not tap(understand is not None and
+                       smatspi.press_until(lambda: screen.click(understand), lambda: zone_boxes(window)),
                        f'{what}: the safety screen is confirmed with a click'):
                 return
 
-            server.keys('ctrl+r')
-            row = wait_for(lambda: find_named(window, pyatspi.ROLE_LIST_ITEM, ROUTINE, laid_out=True))
+            row = smatspi.press_until(lambda: server.keys('ctrl+r'),
+                                      lambda: find_named(window, pyatspi.ROLE_LIST_ITEM, ROUTINE, laid_out=True))
             if not tap(row is not None and screen.click(row), f'{what}: the routine opens with a click'):
                 return
             time.sleep(1)

@@ -645,6 +645,103 @@ test_pulse (Fixture       *fixture,
   g_assert_false (sm_presenter_is_pulsing (fixture->presenter));
 }
 
+static GtkWidget *
+zone_widget (SmBodyMap  *map,
+             const char *muscle,
+             const char *side)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SM_IS_MAP_ZONE (child) && g_strcmp0 (sm_map_zone_get_muscle (SM_MAP_ZONE (child)), muscle) == 0 &&
+        g_strcmp0 (sm_map_zone_get_side (SM_MAP_ZONE (child)), side) == 0)
+      return child;
+  return NULL;
+}
+
+/* Painted pixels of @widget: its render node drawn on an image. */
+static guint
+painted_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint count = 0;
+
+  if (width <= 0 || height <= 0)
+    return 0;
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = ((guint32 *) (cairo_image_surface_get_data (surface) +
+                                      y * cairo_image_surface_get_stride (surface)))[x];
+
+        count += (pixel >> 24) != 0;
+      }
+  cairo_surface_destroy (surface);
+  return count;
+}
+
+/* The pulse is redrawn on every frame, so it has a widget no bigger than
+ * the selected outline (damage of a few hundred pixels, not the screen);
+ * it covers the muscle, follows a zoom and paints the outline. */
+static void
+check_pulse_covers (SmPresenter *presenter,
+                    const char  *muscle,
+                    const char  *side)
+{
+  GtkWidget *pulse = sm_test_find (presenter, "pulse");
+  GtkWidget *zone = zone_widget (sm_presenter_get_map (presenter), muscle, side);
+  graphene_rect_t box, zone_box;
+  double screen = (double) gtk_widget_get_width (GTK_WIDGET (presenter)) *
+                  gtk_widget_get_height (GTK_WIDGET (presenter));
+
+  g_assert_nonnull (zone);
+  gtk_test_widget_wait_for_draw (pulse);
+  g_assert_true (gtk_widget_compute_bounds (pulse, GTK_WIDGET (presenter), &box));
+  g_assert_true (gtk_widget_compute_bounds (zone, GTK_WIDGET (presenter), &zone_box));
+  g_test_message ("%s, %s: pulse %g×%g at %g, %g; zone %g×%g at %g, %g", muscle, side,
+                  box.size.width, box.size.height, box.origin.x, box.origin.y,
+                  zone_box.size.width, zone_box.size.height, zone_box.origin.x, zone_box.origin.y);
+  g_assert_true (graphene_rect_contains_rect (&box, &zone_box));
+  g_assert_cmpfloat (box.size.width * box.size.height, <, screen / 8);
+  g_assert_cmpuint (painted_pixels (pulse), >, 0);
+}
+
+static void
+test_pulse_box (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SmBodyMap *map = sm_presenter_get_map (fixture->presenter);
+  GtkWidget *pulse = sm_test_find (fixture->presenter, "pulse");
+
+  set_animations (FALSE);
+  frame (fixture, "back");
+  sm_body_map_select_zone (map, "piriformis", "left");
+  check_pulse_covers (fixture->presenter, "piriformis", "left");
+
+  sm_body_map_select_zone (map, "hamstrings", "right");
+  check_pulse_covers (fixture->presenter, "hamstrings", "right");
+
+  sm_body_map_set_zoom (map, sm_body_map_get_zoom (map) * 1.5);
+  check_pulse_covers (fixture->presenter, "hamstrings", "right");
+
+  sm_body_map_clear_selection (map);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->presenter));
+  g_assert_cmpint (gtk_widget_get_width (pulse) * gtk_widget_get_height (pulse), ==, 0);
+  set_animations (TRUE);
+}
+
 /* The selected muscle is always labelled, and first. */
 static void
 test_labels (Fixture       *fixture,
@@ -731,6 +828,7 @@ main (int   argc,
   g_test_add ("/sm/presenter/steps", Fixture, NULL, fixture_set_up, test_steps, fixture_tear_down);
   g_test_add ("/sm/presenter/step-tools", Fixture, NULL, fixture_set_up, test_step_tools, fixture_tear_down);
   g_test_add ("/sm/presenter/pulse", Fixture, NULL, fixture_set_up, test_pulse, fixture_tear_down);
+  g_test_add ("/sm/presenter/pulse-box", Fixture, NULL, fixture_set_up, test_pulse_box, fixture_tear_down);
   g_test_add ("/sm/presenter/labels", Fixture, NULL, fixture_set_up, test_labels, fixture_tear_down);
   g_test_add_func ("/sm/presenter/present", test_present);
   g_test_add_func ("/sm/presenter/presenter-window", test_presenter_window);

@@ -363,7 +363,7 @@ sm_presenter_schedule_layout (SmPresenter *self)
     self->layout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, layout_labels, self, NULL);
 }
 
-/* The overlay asks where each label and the caption go. */
+/* The overlay asks where each label, the caption and the pulse go. */
 gboolean
 sm_presenter_get_child_position (GtkOverlay    *overlay,
                                  GtkWidget     *widget,
@@ -373,6 +373,8 @@ sm_presenter_get_child_position (GtkOverlay    *overlay,
   const cairo_rectangle_t *box = NULL;
   guint index;
 
+  if (widget == self->pulse)
+    return sm_presenter_place_pulse (self, allocation);
   if (widget == self->caption && self->laid_out)
     box = &self->caption_box;
   else if ((index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sm-box-index"))) > 0 &&

@@ -55,9 +55,11 @@ struct _SmPresenter
   GdkFrameClock   *framing_clock;  /* (nullable) whose layout phase sets it */
   gulong           framing_id;
 
+  GtkWidget       *pulse;          /* sized to pulse_mask, under the marks */
   cairo_surface_t *pulse_mask;     /* the selection's outline, widget px */
   double           pulse_x;
   double           pulse_y;
+  GdkRectangle     pulse_box;      /* the pulse widget's allocation */
   double           pulse_alpha;
   guint            tick_id;
 
@@ -79,6 +81,8 @@ void      sm_presenter_create_labels       (SmPresenter   *self);
 void      sm_presenter_schedule_layout     (SmPresenter   *self);
 void      sm_presenter_draw_leaders        (SmPresenter   *self,
                                             cairo_t       *cr);
+gboolean  sm_presenter_place_pulse         (SmPresenter   *self,
+                                            GtkAllocation *allocation);
 gboolean  sm_presenter_get_child_position  (GtkOverlay    *overlay,
                                             GtkWidget     *widget,
                                             GtkAllocation *allocation,

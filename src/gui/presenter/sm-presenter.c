@@ -379,14 +379,46 @@ ensure_pulse_mask (SmPresenter *self)
                                              MASK_PAD, &self->pulse_x, &self->pulse_y, NULL);
 }
 
-static void
-draw_pulse (SmPresenter *self,
-            cairo_t     *cr)
+/* Where the pulse widget goes: over the selected outline's mask, in the
+ * overlay's (and so the map's) coordinates; an empty box without one. Runs
+ * in the overlay's allocation, after the map's, so the transform is
+ * current. */
+gboolean
+sm_presenter_place_pulse (SmPresenter   *self,
+                          GtkAllocation *allocation)
 {
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  ensure_pulse_mask (self);
+  self->pulse_box = (GdkRectangle) { 0, 0, 0, 0 };
+  if (self->pulse_mask != NULL)
+    {
+      double x1 = self->pulse_x + (double) cairo_image_surface_get_width (self->pulse_mask) / scale;
+      double y1 = self->pulse_y + (double) cairo_image_surface_get_height (self->pulse_mask) / scale;
+
+      self->pulse_box.x = (int) floor (self->pulse_x);
+      self->pulse_box.y = (int) floor (self->pulse_y);
+      self->pulse_box.width = (int) ceil (x1) - self->pulse_box.x;
+      self->pulse_box.height = (int) ceil (y1) - self->pulse_box.y;
+    }
+
+  *allocation = self->pulse_box;
+  return TRUE;
+}
+
+/* The mask and its box change together in the overlay's allocation: a
+ * mask cleared since then waits for the allocation already queued. */
+static void
+draw_pulse (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  SmPresenter *self = data;
   SmMapZone *zone;
   GdkRGBA color;
 
-  ensure_pulse_mask (self);
   if (self->pulse_mask == NULL)
     return;
 
@@ -397,7 +429,8 @@ draw_pulse (SmPresenter *self,
 
   color = sm_map_zone_get_color (zone);
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, self->pulse_alpha);
-  cairo_mask_surface (cr, self->pulse_mask, self->pulse_x, self->pulse_y);
+  cairo_mask_surface (cr, self->pulse_mask, self->pulse_x - self->pulse_box.x,
+                      self->pulse_y - self->pulse_box.y);
 }
 
 static gboolean
@@ -421,15 +454,15 @@ update_pulse (SmPresenter *self)
   gboolean pulse = sm_body_map_get_selected_zone (self->map) != NULL && animations_enabled (self);
 
   if (pulse && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (self->marks, pulse_tick, self, NULL);
+    self->tick_id = gtk_widget_add_tick_callback (self->pulse, pulse_tick, self, NULL);
   else if (!pulse && self->tick_id != 0)
     {
-      gtk_widget_remove_tick_callback (self->marks, self->tick_id);
+      gtk_widget_remove_tick_callback (self->pulse, self->tick_id);
       self->tick_id = 0;
     }
 
   self->pulse_alpha = 1.0;
-  gtk_widget_queue_draw (self->marks);
+  gtk_widget_queue_draw (self->pulse);
 }
 
 gboolean
@@ -449,16 +482,26 @@ draw_marks (GtkDrawingArea *area,
 {
   SmPresenter *self = data;
 
-  draw_pulse (self, cr);
   sm_presenter_draw_leaders (self, cr);
 }
 
 /* --- Map changes --------------------------------------------------------- */
 
+/* The outline moved or is another: its mask is drawn again, and the pulse
+ * widget moves with it, in the overlay's next allocation (the overlay's
+ * own: a child's queued allocation would only repeat its old box). */
+static void
+forget_pulse_mask (SmPresenter *self)
+{
+  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  gtk_widget_queue_allocate (self->overlay);
+  gtk_widget_queue_draw (self->pulse);
+}
+
 static void
 on_transform_changed (SmPresenter *self)
 {
-  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  forget_pulse_mask (self);
   gtk_widget_queue_draw (self->marks);
   sm_presenter_schedule_layout (self);
   if (self->framing)
@@ -473,7 +516,7 @@ on_selection_changed (SmPresenter *self)
   if (!self->stepping)
     self->both_sides = FALSE;
 
-  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  forget_pulse_mask (self);
   update_pulse (self);
   update_caption (self);
   sm_presenter_schedule_layout (self);
@@ -482,7 +525,7 @@ on_selection_changed (SmPresenter *self)
 static void
 on_view_changed (SmPresenter *self)
 {
-  g_clear_pointer (&self->pulse_mask, cairo_surface_destroy);
+  forget_pulse_mask (self);
   gtk_widget_queue_draw (self->marks);
   sm_presenter_schedule_layout (self);
 }
@@ -716,7 +759,7 @@ sm_presenter_dispose (GObject *object)
   g_clear_object (&self->routine_signals);
   g_clear_object (&self->routine);
   if (self->tick_id != 0)
-    gtk_widget_remove_tick_callback (self->marks, self->tick_id);
+    gtk_widget_remove_tick_callback (self->pulse, self->tick_id);
   self->tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_PRESENTER);
 
@@ -763,6 +806,7 @@ sm_presenter_class_init (SmPresenterClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sm-presenter.ui");
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, overlay);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, map);
+  gtk_widget_class_bind_template_child (widget_class, SmPresenter, pulse);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, marks);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmPresenter, caption);
@@ -803,6 +847,7 @@ sm_presenter_init (SmPresenter *self)
   g_signal_group_connect_swapped (self->routine_signals, "changed",
                                   G_CALLBACK (steps_from_routine), self);
 
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->pulse), draw_pulse, self, NULL);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->marks), draw_marks, self, NULL);
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
                            G_CALLBACK (update_pulse), self, G_CONNECT_SWAPPED);
