@@ -10,7 +10,9 @@
  * presenter on show. Hover frames on the presenter's map
  * are timed as bench-body-map times them: the map's own motion handler,
  * then the snapshot drawn over the boxes of the old and the new zone,
- * against a full render of the view at the map's size.
+ * against a full render of the view at the map's size. Then a muscle is
+ * selected and the presenter left alone: the process's CPU time while the
+ * outline pulses, a core's share and per frame.
  * Prints the figures; fails only if something does not work at all.
  *
  * Copyright 2026 The Sciatica Map authors
@@ -34,6 +36,7 @@
 
 #define BIG_WIDTH  3840
 #define BIG_HEIGHT 2160
+#define REST_MS    3000
 
 typedef enum
 {
@@ -54,6 +57,8 @@ typedef struct
   struct rusage presenter_usage;   /* what the presenter's first frame took */
   double     hover_ms;
   double     full_ms;
+  guint      rest_frames;           /* painted in REST_MS with a muscle selected */
+  double     rest_cpu_ms;           /* the process's CPU time in them */
   double     whole_ms;
   int        map_width;
   int        map_height;
@@ -246,6 +251,44 @@ bench_hover (SmBodyMap *map)
 }
 
 static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+/* Presenter mode as it mostly is: still, a muscle selected, its outline
+ * pulsing. Every frame of it is painted for the pulse alone. */
+static void
+bench_at_rest (Bench     *bench,
+               SmBodyMap *map)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (map));
+  double start;
+  gulong handler;
+
+  g_assert_true (sm_body_map_select_zone (map, "piriformis", "left"));
+  g_assert_true (sm_presenter_is_pulsing (SM_PRESENTER (presenter_of (bench))));
+  sm_bench_spin (500);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &bench->rest_frames);
+  start = cpu_ms ();
+  sm_bench_spin (REST_MS);
+  bench->rest_cpu_ms = cpu_ms () - start;
+  g_signal_handler_disconnect (clock, handler);
+  sm_body_map_clear_selection (map);
+}
+
+static void
 on_activate (GApplication *app,
              Bench        *bench)
 {
@@ -277,6 +320,7 @@ on_activate (GApplication *app,
   bench->map_height = gtk_widget_get_height (GTK_WIDGET (map));
   bench->hover_ms = bench_hover (map);
   bench->whole_ms = bench_whole_frame (map);
+  bench_at_rest (bench, map);
   bench->full_ms = sm_bench_full_render ("back", bench->map_width, bench->map_height, 7);
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, bench);
@@ -321,5 +365,10 @@ main (int   argc,
            bench.whole_ms);
   g_print ("presenter hover change frame: median %.3f ms = %.2f %% of a full render (target ≤ 1 %%)\n",
            bench.hover_ms, 100 * bench.hover_ms / bench.full_ms);
+  g_print ("presenter at rest, a muscle pulsing: %u frames in %d ms, %.1f ms of CPU = %.1f %% of a core; "
+           "%.3f ms a frame = %.2f %% of a full render\n",
+           bench.rest_frames, REST_MS, bench.rest_cpu_ms, 100 * bench.rest_cpu_ms / REST_MS,
+           bench.rest_cpu_ms / MAX (bench.rest_frames, 1),
+           100 * bench.rest_cpu_ms / MAX (bench.rest_frames, 1) / bench.full_ms);
   return 0;
 }

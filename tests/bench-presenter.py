@@ -28,7 +28,9 @@ FIGURES = [
     ('  as a ratio to the window\'s first frame (target ≤ 2)', r'= ([\d.]+)× the window', '{:.2f}×'),
     ('  page faults in it', r'; (\d+) page faults', '{:.0f}'),
     ('the presenter map\'s whole frame', r'all of it\): median ([\d.]+) ms', '{:.2f} ms'),
-    ('presenter hover frame, % of a full render (target ≤ 1 %)', r'= ([\d.]+) % of a full render', '{:.2f} %'),
+    ('presenter hover frame, % of a full render (target ≤ 1 %)', r'= ([\d.]+) % of a full render \(target', '{:.2f} %'),
+    ('presenter at rest, a muscle pulsing: share of a core', r'CPU = ([\d.]+) % of a core', '{:.1f} %'),
+    ('  CPU per pulse frame, % of a full render', r'a frame = ([\d.]+) % of a full render', '{:.2f} %'),
 ]
 
 
