@@ -264,6 +264,19 @@ def walk_laid_out(node, depth=0):
         yield from walk_laid_out(node.getChildAtIndex(i), depth + 1)
 
 
+def shown_names(root, roles):
+    """The names of the laid-out nodes of @roles under @root, for a failure
+    message that says what the screen showed instead."""
+    names = []
+    for node in walk(root):
+        try:
+            if node.getRole() in roles and is_laid_out(node):
+                names.append(f'{node.getRoleName()} {accessible_name(node)!r}')
+        except Gone:
+            continue
+    return ', '.join(names) or 'nothing'
+
+
 def describe(node):
     """A node and its named ancestors, for failure messages."""
     parts = []

@@ -147,11 +147,13 @@ def run_config(width, height, language):
             if not tap(understand is not None and
                        smatspi.press_until(lambda: screen.click(understand), lambda: zone_boxes(window)),
                        f'{what}: the safety screen is confirmed with a click'):
+                tap.diag('on screen: ' + smatspi.shown_names(window, (pyatspi.ROLE_PUSH_BUTTON,)))
                 return
 
             row = smatspi.press_until(lambda: server.keys('ctrl+r'),
                                       lambda: find_named(window, pyatspi.ROLE_LIST_ITEM, ROUTINE, laid_out=True))
             if not tap(row is not None and screen.click(row), f'{what}: the routine opens with a click'):
+                tap.diag('on screen: ' + smatspi.shown_names(window, (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_PUSH_BUTTON)))
                 return
             time.sleep(1)
             server.keys('F11', delay=1.5)
