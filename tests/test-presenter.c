@@ -693,8 +693,8 @@ painted_pixels (GtkWidget *widget)
 }
 
 /* The pulse is redrawn on every frame, so it has a widget no bigger than
- * the selected outline (damage of a few hundred pixels, not the screen);
- * it covers the muscle, follows a zoom and paints the outline. */
+ * the selected outline (a box around the muscle, not the screen): it
+ * covers the muscle and not twice its box, follows a zoom and paints. */
 static void
 check_pulse_covers (SmPresenter *presenter,
                     const char  *muscle,
@@ -714,7 +714,9 @@ check_pulse_covers (SmPresenter *presenter,
                   box.size.width, box.size.height, box.origin.x, box.origin.y,
                   zone_box.size.width, zone_box.size.height, zone_box.origin.x, zone_box.origin.y);
   g_assert_true (graphene_rect_contains_rect (&box, &zone_box));
-  g_assert_cmpfloat (box.size.width * box.size.height, <, screen / 8);
+  /* The outline's stroke and the mask's padding, not the screen. */
+  g_assert_cmpfloat (box.size.width * box.size.height, <, 2 * zone_box.size.width * zone_box.size.height);
+  g_assert_cmpfloat (box.size.width * box.size.height, <, screen / 4);
   g_assert_cmpuint (painted_pixels (pulse), >, 0);
 }
 
@@ -734,6 +736,11 @@ test_pulse_box (Fixture       *fixture,
   check_pulse_covers (fixture->presenter, "hamstrings", "right");
 
   sm_body_map_set_zoom (map, sm_body_map_get_zoom (map) * 1.5);
+  check_pulse_covers (fixture->presenter, "hamstrings", "right");
+
+  /* What a move to a screen of another scale sends: the mask is drawn
+   * again, and the pulse still shows. */
+  g_object_notify (G_OBJECT (fixture->presenter), "scale-factor");
   check_pulse_covers (fixture->presenter, "hamstrings", "right");
 
   sm_body_map_clear_selection (map);

@@ -498,6 +498,16 @@ forget_pulse_mask (SmPresenter *self)
   gtk_widget_queue_draw (self->pulse);
 }
 
+/* The mask is drawn in device pixels: on a screen of another scale (the
+ * presenter window moved to a HiDPI monitor) it is drawn again. */
+static void
+on_scale_factor_changed (SmPresenter *self,
+                         GParamSpec  *pspec,
+                         gpointer     data)
+{
+  forget_pulse_mask (self);
+}
+
 static void
 on_transform_changed (SmPresenter *self)
 {
@@ -851,6 +861,7 @@ sm_presenter_init (SmPresenter *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->marks), draw_marks, self, NULL);
   g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-enable-animations",
                            G_CALLBACK (update_pulse), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Presenter"), -1);
   add_shortcuts (self);
