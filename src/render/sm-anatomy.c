@@ -67,8 +67,7 @@ static gboolean default_on_demand;
 static gboolean
 parsed_ahead (guint handle)
 {
-  return handle != SM_ANATOMY_STYLE_PAPER && handle != SM_ANATOMY_STYLE_PAPER_MARKED &&
-         handle != HANDLE_MARKED;
+  return !_sm_anatomy_style_is_paper (handle) && handle != HANDLE_MARKED;
 }
 
 static void
