@@ -302,3 +302,24 @@ sm_test_wait_for_message_dialog (guint timeout_ms)
     return find_message_dialog (&dialog) ? dialog : NULL;
   return sm_test_wait_for (find_message_dialog, &dialog, timeout_ms) ? dialog : NULL;
 }
+
+/* What @widget shows, drawn through GTK's own snapshot onto a new ARGB32
+ * image of its size. */
+cairo_surface_t *
+sm_test_draw_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}

@@ -33,5 +33,6 @@ gpointer sm_test_run_app     (GCallback        on_activate,
                               gpointer         user_data);
 void     sm_test_set_safety_acknowledged (gboolean acknowledged);
 GtkDialog *sm_test_wait_for_message_dialog (guint timeout_ms);
+cairo_surface_t *sm_test_draw_widget (GtkWidget *widget);
 
 G_END_DECLS

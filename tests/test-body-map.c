@@ -648,23 +648,11 @@ show_map (int         width,
 static GBytes *
 picture_of (SmBodyMap *map)
 {
-  GtkWidget *widget = GTK_WIDGET (map);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cairo_t *cr = cairo_create (surface);
+  cairo_surface_t *surface = sm_test_draw_widget (GTK_WIDGET (map));
   GBytes *bytes;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
   bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       cairo_image_surface_get_stride (surface) * height);
+                       cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
   cairo_surface_destroy (surface);
   return bytes;
 }

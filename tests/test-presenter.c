@@ -662,24 +662,13 @@ zone_widget (SmBodyMap  *map,
 static guint
 painted_pixels (GtkWidget *widget)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   cairo_surface_t *surface;
-  cairo_t *cr;
   guint count = 0;
 
   if (width <= 0 || height <= 0)
     return 0;
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  surface = sm_test_draw_widget (widget);
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
       {
