@@ -258,13 +258,10 @@ count_frame (GdkFrameClock *clock,
 }
 
 static double
-cpu_ms (void)
+ms_between (const struct timeval *from,
+            const struct timeval *to)
 {
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+  return (to->tv_sec - from->tv_sec) * 1e3 + (to->tv_usec - from->tv_usec) / 1e3;
 }
 
 /* Presenter mode as it mostly is: still, a muscle selected, its outline
@@ -274,16 +271,18 @@ bench_at_rest (Bench     *bench,
                SmBodyMap *map)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (map));
-  double start;
+  struct rusage before, after;
   gulong handler;
 
   g_assert_true (sm_body_map_select_zone (map, "piriformis", "left"));
   g_assert_true (sm_presenter_is_pulsing (SM_PRESENTER (presenter_of (bench))));
   sm_bench_spin (500);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &bench->rest_frames);
-  start = cpu_ms ();
+  getrusage (RUSAGE_SELF, &before);
   sm_bench_spin (REST_MS);
-  bench->rest_cpu_ms = cpu_ms () - start;
+  getrusage (RUSAGE_SELF, &after);
+  bench->rest_cpu_ms = ms_between (&before.ru_utime, &after.ru_utime) +
+                       ms_between (&before.ru_stime, &after.ru_stime);
   g_signal_handler_disconnect (clock, handler);
   sm_body_map_clear_selection (map);
 }
@@ -326,13 +325,6 @@ on_activate (GApplication *app,
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, bench);
   gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.present", NULL);
   gtk_window_destroy (GTK_WINDOW (bench->window));
-}
-
-static double
-ms_between (const struct timeval *from,
-            const struct timeval *to)
-{
-  return (to->tv_sec - from->tv_sec) * 1e3 + (to->tv_usec - from->tv_usec) / 1e3;
 }
 
 int
