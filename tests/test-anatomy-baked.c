@@ -29,6 +29,16 @@ view_svg (const char *view)
   return bytes;
 }
 
+static SmAnatomy *
+anatomy_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  SmAnatomy *anatomy = sm_anatomy_new (&error);
+
+  g_assert_no_error (error);
+  return anatomy;
+}
+
 /* Every element of both views: the baked box is the one librsvg measures
  * now on the silhouette, to the last bit, and every element librsvg can
  * measure was baked. A failure here means the artwork changed without the
@@ -36,11 +46,9 @@ view_svg (const char *view)
 static void
 test_matches_librsvg (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  g_autoptr(SmAnatomy) anatomy = anatomy_new ();
   const char * const *views = sm_anatomy_list_views (anatomy);
 
-  g_assert_no_error (error);
   for (guint v = 0; views[v] != NULL; v++)
     {
       g_autoptr(GBytes) svg = view_svg (views[v]);
@@ -154,12 +162,10 @@ test_outline_pad (void)
 {
   const SmAnatomyStyle styles[] = { SM_ANATOMY_STYLE_OUTLINE, SM_ANATOMY_STYLE_DASHED };
   const double inner = SM_ANATOMY_OUTLINE_PAD - 2;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  g_autoptr(SmAnatomy) anatomy = anatomy_new ();
   const char * const *views = sm_anatomy_list_views (anatomy);
   guint checked = 0;
 
-  g_assert_no_error (error);
   for (guint v = 0; views[v] != NULL; v++)
     {
       g_autoptr(GPtrArray) ids = sm_svg_index_list_ids (sm_anatomy_get_index (anatomy, views[v]), NULL);
@@ -264,10 +270,9 @@ static void
 test_paper_source_draws_the_same (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  g_autoptr(SmAnatomy) anatomy = anatomy_new ();
   const char * const *views = sm_anatomy_list_views (anatomy);
 
-  g_assert_no_error (error);
   for (guint v = 0; views[v] != NULL; v++)
     {
       g_autofree char *path = view_path (views[v]);
@@ -343,10 +348,9 @@ static void
 test_paper_source_omits_overlays (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SmAnatomy) anatomy = sm_anatomy_new (&error);
+  g_autoptr(SmAnatomy) anatomy = anatomy_new ();
   const char * const *views = sm_anatomy_list_views (anatomy);
 
-  g_assert_no_error (error);
   for (guint v = 0; views[v] != NULL; v++)
     {
       g_autoptr(GBytes) svg = view_svg (views[v]);
