@@ -108,8 +108,7 @@ def check_caption(window, _, sentence, ball, what):
     shown = wait_for(lambda: label_nodes(window, {sentence}), timeout=15)
     ok = tap(bool(shown), f'{what}: the caption says {sentence!r}')
     if not ok:
-        tap.diag('labels: ' + ', '.join(repr(n.name) for n in walk(window)
-                                         if n.getRole() == pyatspi.ROLE_LABEL and is_laid_out(n)))
+        tap.diag('on screen: ' + smatspi.shown_names(window, (pyatspi.ROLE_LABEL,)))
     tap(not label_nodes(window, {ball}), f'{what}: not the ball\'s sentence')
 
 
