@@ -12,6 +12,7 @@
 #include "sm-test-utils.h"
 
 #include "sm-application.h"
+#include "sm-leak-check.h"
 
 /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at empty folders, which
  * hides the system MIME database and GdkPixbuf then cannot tell an SVG icon
@@ -32,6 +33,16 @@ sm_test_init (int    *argc,
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs->pdata);
 
   sm_test_set_safety_acknowledged (TRUE);
+}
+
+/* gtk_init () for the tests that call it themselves; the others start
+ * through SmApplication, whose start-up does the same (see sm-leak-check.h). */
+void
+sm_test_gtk_init (void)
+{
+  sm_leak_check_pause ();
+  gtk_init ();
+  sm_leak_check_resume ();
 }
 
 /* Widget tests start as a returning user who has read the first-run safety

@@ -16,6 +16,7 @@ typedef gboolean (*SmTestCondition) (gpointer data);
 
 void     sm_test_init        (int             *argc,
                               char          ***argv);
+void     sm_test_gtk_init    (void);
 
 gboolean sm_test_wait_for   (SmTestCondition  condition,
                              gpointer         data,

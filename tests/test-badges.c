@@ -381,7 +381,7 @@ main (int   argc,
   int status;
 
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
   silhouettes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) cairo_surface_destroy);
 

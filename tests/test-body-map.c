@@ -1056,7 +1056,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add ("/sm/body-map/every-zone", Fixture, NULL, fixture_set_up, test_every_zone, fixture_tear_down);
   g_test_add ("/sm/body-map/piriformis-rule", Fixture, NULL, fixture_set_up, test_piriformis_rule, fixture_tear_down);

@@ -91,7 +91,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/center-bin/horizontal", test_horizontal);
   g_test_add_func ("/sm/center-bin/vertical", test_vertical);

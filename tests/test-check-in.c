@@ -216,7 +216,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/check-in/stop-rules", test_stop_rules);
   g_test_add_func ("/sm/check-in/window-records", test_window_records);

@@ -262,7 +262,7 @@ main (int   argc,
 {
   sm_test_init (&argc, &argv);
   use_german ();
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/german/plurals", test_plurals);
   g_test_add_func ("/sm/german/body-words", test_body_words);

@@ -164,7 +164,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/journal-page/sessions", test_sessions);
   g_test_add_func ("/sm/journal-page/damaged", test_damaged);

@@ -357,7 +357,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/mask-prep/same-as-drawn-here", test_same_as_drawn_here);
   g_test_add_func ("/mask-prep/superseded-run", test_superseded_run);

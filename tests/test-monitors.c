@@ -207,7 +207,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/monitors/names", test_names);
   g_test_add_func ("/sm/monitors/menu", test_menu);

@@ -594,7 +594,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/pain/model", test_model);
   g_test_add_func ("/sm/pain/json-round-trip", test_json_round_trip);

@@ -629,7 +629,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/panels/zone-panel", test_zone_panel);
   g_test_add_func ("/sm/panels/links-and-back", test_links_and_back);

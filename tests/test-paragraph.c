@@ -154,7 +154,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/paragraph/long-once", test_long_once);
   g_test_add_func ("/sm/paragraph/short-kept", test_short_kept);

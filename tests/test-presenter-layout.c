@@ -476,7 +476,7 @@ main (int   argc,
     use_german ();
 
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
   /* A still selection outline: the frame clock idles between states. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   if (german)

@@ -814,7 +814,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/presenter/pick-monitor", test_pick_monitor);
   g_test_add ("/sm/presenter/single-monitor", Fixture, NULL, fixture_set_up, test_single_monitor, fixture_tear_down);

@@ -408,7 +408,7 @@ test_print_operation (void)
   const char *totext[] = { "pdftotext", "-raw", pdf, "-", NULL };
   const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
 
-  gtk_init ();
+  sm_test_gtk_init ();
   gtk_page_setup_set_paper_size (setup, letter);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_export_filename (operation, pdf);

@@ -550,7 +550,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/session/format", test_format);
   g_test_add_func ("/sm/session/step-rejected", test_step_rejected);

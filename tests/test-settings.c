@@ -56,7 +56,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/settings/size-restored", test_size_restored);
   g_test_add_func ("/sm/settings/size-saved-on-unmap", test_size_saved_on_unmap);

@@ -355,7 +355,7 @@ main (int   argc,
       char *argv[])
 {
   sm_test_init (&argc, &argv);
-  gtk_init ();
+  sm_test_gtk_init ();
 
 #define ADD(path, func) \
   g_test_add ("/sm/timer-bar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

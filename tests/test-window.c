@@ -220,7 +220,7 @@ main (int   argc,
 {
   sm_test_init (&argc, &argv);
 
-  gtk_init ();
+  sm_test_gtk_init ();
 
   g_test_add_func ("/sm/window/opens", test_window_opens);
   g_test_add_func ("/sm/window/mark-pain-without-routine", test_mark_pain_without_routine);

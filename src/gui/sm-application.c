@@ -16,6 +16,7 @@
 #include "sm-allocator.h"
 #include "sm-conflict-dialog.h"
 #include "sm-export.h"
+#include "sm-leak-check.h"
 #include "sm-pose.h"
 #include "sm-preferences-window.h"
 #include "sm-routine-store.h"
@@ -269,7 +270,10 @@ sm_application_startup (GApplication *app)
   sm_anatomy_default_parse_on_demand ();
   g_thread_unref (g_thread_new ("sm-preload", preload, NULL));
 
+  /* GTK's start-up (gtk_init) loses a module of its own: see sm-leak-check.h. */
+  sm_leak_check_pause ();
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);
+  sm_leak_check_resume ();
 
   /* The window's first frame must not wait for the person's routine
    * folder, whatever sits in it. */
