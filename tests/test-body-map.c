@@ -1051,6 +1051,86 @@ test_window (void)
   g_autoptr(SmApplication) app = sm_test_run_app (G_CALLBACK (check_window), NULL);
 }
 
+/* --- The toolbar as one image -------------------------------------------- */
+
+/* @node drawn alone on a clear surface of the map's size, in device
+ * pixels. */
+static cairo_surface_t *
+draw_node (GskRenderNode *node,
+           int            width,
+           int            height,
+           int            factor)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, factor, factor);
+  cr = cairo_create (surface);
+
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a)) == 0;
+}
+
+/* The map's toolbar node, an image of the toolbar, paints what GTK's own
+ * node of the toolbar paints, pixel for pixel; and when a button changes
+ * (the layer switch), the next frame's image shows the change. Returns
+ * the toolbar as GTK drew it. */
+static cairo_surface_t *
+check_toolbar_image (Standalone *shown)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (shown->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (shown->map));
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (shown->map));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) gtk_node = NULL;
+  cairo_surface_t *from_gtk, *from_map;
+  /* A snapshot of the map, which makes its toolbar node of the toolbar's
+   * node that GTK has now. */
+  g_autoptr(GBytes) picture = picture_of (shown->map);
+
+  gtk_widget_snapshot_child (GTK_WIDGET (shown->map), shown->map->toolbar, snapshot);
+  gtk_node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (gtk_node);
+  g_assert_nonnull (shown->map->toolbar_node);
+  from_gtk = draw_node (gtk_node, width, height, factor);
+  from_map = draw_node (shown->map->toolbar_node, width, height, factor);
+  g_assert_true (same_pixels (from_gtk, from_map));
+  cairo_surface_destroy (from_map);
+  return from_gtk;
+}
+
+static void
+test_toolbar_image (void)
+{
+  Standalone shown = show_map (700, 1000, 0, 0, NULL);
+  Fixture frames = { shown.window, shown.map };
+  cairo_surface_t *before, *after;
+
+  sm_body_map_set_layer (shown.map, "superficial");
+  wait_frames (&frames);
+  before = check_toolbar_image (&shown);
+
+  sm_body_map_set_layer (shown.map, "deep");
+  wait_frames (&frames);
+  after = check_toolbar_image (&shown);
+  /* The toggle that is down moved from "Surface" to "Deep". */
+  g_assert_false (same_pixels (before, after));
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  gtk_window_destroy (shown.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1069,6 +1149,7 @@ main (int   argc,
   g_test_add_func ("/sm/body-map/hit-maps-later", test_hit_maps_later);
   g_test_add_func ("/sm/body-map/predraw", test_predraw);
   g_test_add_func ("/sm/body-map/clear-tiles-left-out", test_clear_tiles_left_out);
+  g_test_add_func ("/sm/body-map/toolbar-image", test_toolbar_image);
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/sm/body-map/zone-layout", Fixture, NULL, fixture_set_up, test_zone_layout, fixture_tear_down);

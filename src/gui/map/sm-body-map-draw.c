@@ -394,20 +394,51 @@ unwrap_transforms (GskRenderNode *node)
   return node;
 }
 
+/* The toolbar's node drawn into an image at the device scale, and a cairo
+ * node that paints that image at @bounds. */
+static GskRenderNode *
+toolbar_image_node (GskRenderNode         *node,
+                    const graphene_rect_t *bounds,
+                    int                    factor)
+{
+  int x = (int) floorf (bounds->origin.x), y = (int) floorf (bounds->origin.y);
+  int width = (int) ceilf (bounds->origin.x + bounds->size.width) - x;
+  int height = (int) ceilf (bounds->origin.y + bounds->size.height) - y;
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  GskRenderNode *painted = gsk_cairo_node_new (bounds);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, factor, factor);
+  cr = cairo_create (image);
+  cairo_translate (cr, -x, -y);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  cr = gsk_cairo_node_get_draw_context (painted);
+  cairo_set_source_surface (cr, image, x, y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return painted;
+}
+
 /* GSK's cairo renderer walks every node of the map on every frame, however
  * small the damage: the toolbar's buttons, labels and icons cost more than
- * a highlight. Recorded into one cairo node, the toolbar costs nothing on
- * a frame whose damage misses it, and it is recorded again only when GTK
- * gives the toolbar a new node (a button's state changed, say). */
+ * a highlight. Drawn into one image, the toolbar costs nothing on a frame
+ * whose damage misses it and one copy on a frame whose damage meets it (a
+ * highlight at the calves, under it): a cairo node that held the toolbar's
+ * drawing itself would draw its text and icons again on every such frame.
+ * It is drawn again only when GTK gives the toolbar a new node (a button's
+ * state changed, say) or the scale factor changes. */
 static void
 snapshot_toolbar (SmBodyMap   *self,
                   GtkSnapshot *snapshot)
 {
   GtkSnapshot *inner = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   GskRenderNode *drawn;
   graphene_rect_t bounds;
-  cairo_t *cr;
 
   gtk_widget_snapshot_child (GTK_WIDGET (self), self->toolbar, inner);
   node = gtk_snapshot_free_to_node (inner);
@@ -417,16 +448,14 @@ snapshot_toolbar (SmBodyMap   *self,
   drawn = unwrap_transforms (node);
   gsk_render_node_get_bounds (node, &bounds);
   if (self->toolbar_node == NULL || drawn != self->toolbar_drawn ||
-      !graphene_rect_equal (&bounds, &self->toolbar_bounds))
+      !graphene_rect_equal (&bounds, &self->toolbar_bounds) || factor != self->toolbar_scale_factor)
     {
       g_clear_pointer (&self->toolbar_node, gsk_render_node_unref);
       g_clear_pointer (&self->toolbar_drawn, gsk_render_node_unref);
       self->toolbar_drawn = gsk_render_node_ref (drawn);
       self->toolbar_bounds = bounds;
-      self->toolbar_node = gsk_cairo_node_new (&bounds);
-      cr = gsk_cairo_node_get_draw_context (self->toolbar_node);
-      gsk_render_node_draw (node, cr);
-      cairo_destroy (cr);
+      self->toolbar_scale_factor = factor;
+      self->toolbar_node = toolbar_image_node (node, &bounds, factor);
     }
 
   gtk_snapshot_append_node (snapshot, self->toolbar_node);

@@ -142,6 +142,7 @@ struct _SmBodyMap
   int              base_height;
   int              base_scale_factor;
   graphene_rect_t  toolbar_bounds;
+  int              toolbar_scale_factor;
   guint            base_renders;
   guint            predrawn;        /* bases taken from a worker that drew them ahead */
   guint            prewarm_id;      /* idle that fills masks ahead of hover */
