@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "sm-anatomy.h"
+#include "sm-atlas.h"
 #include "sm-application.h"
 #include "sm-window.h"
 #include "sm-body-map.h"
@@ -904,6 +905,108 @@ test_zone_layout (Fixture       *fixture,
   assert_zones_laid_out (fixture);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+end_sorted (GStrvBuilder *builder)
+{
+  GStrv strv = g_strv_builder_end (builder);
+
+  g_qsort_with_data (strv, g_strv_length (strv), sizeof (char *), compare_strings, NULL);
+  return strv;
+}
+
+/* The zones shown now, as "view/element-id", sorted. */
+static GStrv
+shown_zones (SmBodyMap *map)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child))
+      {
+        g_autofree char *name = g_strconcat (sm_map_zone_get_view (SM_MAP_ZONE (child)), "/",
+                                             sm_map_zone_get_element_id (SM_MAP_ZONE (child)), NULL);
+
+        g_strv_builder_add (builder, name);
+      }
+  return end_sorted (builder);
+}
+
+/* The caution zones of @view that are shown: "caution-…" ids. */
+static GStrv
+shown_cautions (SmBodyMap  *map,
+                const char *view)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child) &&
+        sm_map_zone_is_caution (SM_MAP_ZONE (child)) &&
+        g_strcmp0 (sm_map_zone_get_view (SM_MAP_ZONE (child)), view) == 0)
+      g_strv_builder_add (builder, sm_map_zone_get_element_id (SM_MAP_ZONE (child)));
+  return end_sorted (builder);
+}
+
+/* A selection re-checks only the caution zones that were or are now near
+ * it. Going from every zone to the next, the map must show exactly the
+ * caution areas the knowledge base names for the new one, and just what a
+ * full re-check of every zone (switching the cautions overlay on and off)
+ * gives. */
+static void
+test_near_cautions (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SmAtlas *atlas = sm_atlas_get_default ();
+  GListModel *zones = sm_atlas_get_zones (atlas);
+  const char *sides[] = { "left", "right" };
+  guint checked = 0, with_cautions = 0;
+  g_auto(GStrv) none = NULL;
+
+  wait_frames (fixture);
+  sm_body_map_pick (fixture->map, 1, 1);   /* the hit maps, so that covered zones hide */
+  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
+    for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+      {
+        g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
+        g_auto(GStrv) expected = sm_atlas_dup_caution_ids (atlas, sm_zone_get_id (zone), sides[s]);
+        g_auto(GStrv) cautions = NULL, before = NULL, after = NULL;
+        const char *view;
+
+        if (!sm_body_map_select_zone (fixture->map, sm_zone_get_id (zone), sides[s]))
+          continue;
+        view = sm_body_map_get_view (fixture->map);
+        g_qsort_with_data (expected, g_strv_length (expected), sizeof (char *),
+                           compare_strings, NULL);
+        cautions = shown_cautions (fixture->map, view);
+        g_assert_true (g_strv_equal ((const char * const *) cautions, (const char * const *) expected));
+
+        before = shown_zones (fixture->map);
+        g_object_set (fixture->map, "show-cautions", TRUE, NULL);
+        g_object_set (fixture->map, "show-cautions", FALSE, NULL);
+        after = shown_zones (fixture->map);
+        g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
+
+        checked++;
+        with_cautions += expected[0] != NULL;
+      }
+
+  g_test_message ("%u selections, %u of them with caution areas", checked, with_cautions);
+  g_assert_cmpuint (checked, >=, 20);
+  g_assert_cmpuint (with_cautions, >=, 4);
+  sm_body_map_clear_selection (fixture->map);
+  none = shown_cautions (fixture->map, sm_body_map_get_view (fixture->map));
+  g_assert_null (none[0]);
+}
+
 typedef struct
 {
   char     *activated;
@@ -1153,6 +1256,7 @@ main (int   argc,
   g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
   g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
   g_test_add ("/sm/body-map/zone-layout", Fixture, NULL, fixture_set_up, test_zone_layout, fixture_tear_down);
+  g_test_add ("/sm/body-map/near-cautions", Fixture, NULL, fixture_set_up, test_near_cautions, fixture_tear_down);
 
   return g_test_run ();
 }

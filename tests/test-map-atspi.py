@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 # test-map-atspi.py: a screen reader's view of the body map. Starts the real
 # app with the accessibility bridge on, finds every visible zone as a
-# button named like "Piriformis, left", activates one and switches layers.
+# button named like "Piriformis, left", activates one, clicks through
+# muscles with the real pointer to see their caution areas come and go, and
+# switches layers.
 # Runs itself on a private session bus (dbus-run-session).
 #
 # Copyright 2026 The Sciatica Map authors
@@ -40,6 +42,45 @@ def expected_names(zones, view, layer):
     return names
 
 
+def shown_cautions(app):
+    """Names of the caution-area zones on show."""
+    return sorted(n.name for n in walk(app)
+                  if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and (n.name or '').startswith('Caution: ') and
+                  smatspi.is_laid_out(n))
+
+
+def near_cautions_follow_clicks(app_process, app):
+    """Real pointer clicks on the muscles, as a person works through them:
+    each selection shows the caution areas near that muscle and hides those
+    of the one before (the hollow at the back of the knee ends both the
+    hamstrings and the calf; the gluteus medius has none of its own)."""
+    wid = smatspi.focus_window(app_process.pid)
+    frame = next((n for n in walk(app) if n.getRole() == pyatspi.ROLE_FRAME), None)
+    tap(wid is not None and frame is not None, 'the window can be clicked')
+    if wid is None or frame is None:
+        return
+    knee = 'Caution: Back of the knee: nerves and vessels, left'
+    # Each muscle with the starts of the names of exactly the cautions near it.
+    steps = (('Hamstrings, left', [knee]), ('Calf, left', [knee]),
+             ('Lower back muscles (erector spinae), left', ['Caution: Kidney area', 'Caution: Spine']),
+             ('Hamstrings, left', [knee]))
+
+    def matches(names, starts):
+        return len(names) == len(starts) and all(n.startswith(s) for n, s in zip(names, starts))
+
+    for muscle, starts in steps:
+        zone = wait_for(lambda: find_named(app, pyatspi.ROLE_PUSH_BUTTON, muscle, laid_out=True))
+        if zone is None:
+            tap(False, f'{muscle} is on the map')
+            continue
+        smatspi.click_in(wid, frame, zone)
+        selected = wait_for(lambda: zone.getState().contains(pyatspi.STATE_SELECTED), timeout=5)
+        shown = wait_for(lambda: matches(shown_cautions(app), starts), timeout=5)
+        tap(bool(selected) and bool(shown),
+            f'a click selects {muscle} and shows exactly the caution areas near it, {starts} '
+            f'(selected: {bool(selected)}, shown: {shown_cautions(app)})')
+
+
 def main():
     root = os.environ['SM_SOURCE_ROOT']
     with open(os.path.join(root, 'data', 'content', 'zones.json'), encoding='utf-8') as f:
@@ -76,6 +117,8 @@ def main():
             tap(bool(selected), 'activating it selects the piriformis')
             title = wait_for(lambda: find_named(app, pyatspi.ROLE_LABEL, 'Piriformis'))
             tap(title is not None, 'the side pane opens the piriformis page')
+
+        near_cautions_follow_clicks(app_process, app)
 
         # GTK 4.8 exposes toggle buttons with the push-button role.
         deep = (find_named(app, pyatspi.ROLE_TOGGLE_BUTTON, 'Deep muscles') or

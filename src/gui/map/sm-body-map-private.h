@@ -210,6 +210,8 @@ void        _sm_body_map_zones_init             (SmBodyMap        *self);
 gboolean    _sm_body_map_side_allowed           (SmBodyMap        *self,
                                                  SmMapZone        *zone);
 void        _sm_body_map_update_zone_visibility (SmBodyMap        *self);
+void        _sm_body_map_update_near_visibility (SmBodyMap        *self,
+                                                 GHashTable       *was_near);
 void        _sm_body_map_explain_caution        (SmBodyMap        *self,
                                                  SmMapZone        *zone);
 

@@ -129,24 +129,53 @@ zone_shown (SmBodyMap *self,
          g_hash_table_contains (self->zone_hits->visible, sm_map_zone_get_element_id (zone));
 }
 
+/* Shows or hides @zone as the state asks; TRUE if that changed it. */
+static gboolean
+apply_zone_visibility (SmBodyMap *self,
+                       GtkWidget *zone)
+{
+  gboolean shown = zone_shown (self, SM_MAP_ZONE (zone));
+
+  if (shown == gtk_widget_get_visible (zone))
+    return FALSE;
+
+  gtk_widget_set_visible (zone, shown);
+  if (shown)
+    g_ptr_array_add (self->zones_shown, zone);
+  return TRUE;
+}
+
 void
 _sm_body_map_update_zone_visibility (SmBodyMap *self)
 {
   gboolean changed = FALSE;
 
   for (guint i = 0; i < self->zones->len; i++)
-    {
-      GtkWidget *zone = g_ptr_array_index (self->zones, i);
-      gboolean shown = zone_shown (self, SM_MAP_ZONE (zone));
+    changed |= apply_zone_visibility (self, g_ptr_array_index (self->zones, i));
 
-      if (shown != gtk_widget_get_visible (zone))
-        {
-          gtk_widget_set_visible (zone, shown);
-          if (shown)
-            g_ptr_array_add (self->zones_shown, zone);
-          changed = TRUE;
-        }
-    }
+  if (changed)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* A new selection changes only which caution areas lie near it, so only
+ * the zones that were or are now near it can show or hide: the frame after
+ * a click need not ask every zone of both views. */
+void
+_sm_body_map_update_near_visibility (SmBodyMap  *self,
+                                     GHashTable *was_near)
+{
+  gboolean changed = FALSE;
+  GHashTableIter iter;
+  gpointer zone;
+
+  g_hash_table_iter_init (&iter, was_near);
+  while (g_hash_table_iter_next (&iter, &zone, NULL))
+    changed |= apply_zone_visibility (self, zone);
+
+  g_hash_table_iter_init (&iter, self->near_cautions);
+  while (g_hash_table_iter_next (&iter, &zone, NULL))
+    if (!g_hash_table_contains (was_near, zone))
+      changed |= apply_zone_visibility (self, zone);
 
   if (changed)
     gtk_widget_queue_allocate (GTK_WIDGET (self));

@@ -60,20 +60,21 @@ static guint signals[N_SIGNALS];
 
 /* The caution areas the knowledge base names for the selected zone show
  * up with it, so that the person sees where not to press while working on
- * that muscle. */
+ * that muscle. Only the caution zones that were or are now near the
+ * selection can show or hide. */
 static void
 update_near_cautions (SmBodyMap *self)
 {
+  g_autoptr(GHashTable) was_near = g_steal_pointer (&self->near_cautions);
   g_autofree char *muscle = NULL;
   g_autofree char *side = NULL;
   g_auto(GStrv) ids = NULL;
 
-  g_hash_table_remove_all (self->near_cautions);
-  if (self->selected == NULL ||
-      !sm_zone_id_split (sm_map_zone_get_element_id (self->selected), &muscle, &side))
-    return;
+  self->near_cautions = g_hash_table_new (NULL, NULL);
+  if (self->selected != NULL &&
+      sm_zone_id_split (sm_map_zone_get_element_id (self->selected), &muscle, &side))
+    ids = sm_atlas_dup_caution_ids (sm_atlas_get_default (), muscle, side);
 
-  ids = sm_atlas_dup_caution_ids (sm_atlas_get_default (), muscle, side);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       SmMapZone *caution = _sm_body_map_lookup_zone (self, sm_map_zone_get_view (self->selected), ids[i]);
@@ -81,6 +82,8 @@ update_near_cautions (SmBodyMap *self)
       if (caution != NULL)
         g_hash_table_add (self->near_cautions, caution);
     }
+
+  _sm_body_map_update_near_visibility (self, was_near);
 }
 
 /* For the style sheet and for assistive technology alike. */
@@ -109,7 +112,6 @@ _sm_body_map_select_zone_widget (SmBodyMap *self,
     mark_selected (zone, TRUE);
 
   update_near_cautions (self);
-  _sm_body_map_update_zone_visibility (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.zoom-to-selection", zone != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
