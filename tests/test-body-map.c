@@ -1,5 +1,6 @@
-/* test-body-map.c: hit testing, layers, sides, overlays and keyboard of
- * the body map, on the real artwork.
+/* test-body-map.c: hit testing, layers, sides, overlays, zoom and real
+ * clicks of the body map, on the real artwork (its keyboard, the zones'
+ * layout and the caution areas a selection shows: test-map-zones.c).
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,105 +9,23 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <gtk/gtk.h>
 
 #include "sm-anatomy.h"
-#include "sm-atlas.h"
 #include "sm-application.h"
 #include "sm-window.h"
 #include "sm-body-map.h"
 #include "sm-body-map-private.h"
 #include "sm-map-zone.h"
+#include "sm-test-map.h"
 #include "sm-test-utils.h"
 
 #define PROBE_SCALE 0.25  /* probe raster pixels per SVG unit */
 
-typedef struct
-{
-  GtkWindow *window;
-  SmBodyMap *map;
-  guint      parses;
-} Fixture;
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  (*(int *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-two_frames (gpointer data)
-{
-  return *(int *) data >= 2;
-}
-
-/* Lets GTK lay out and draw, so children sit at their new boxes. */
-static void
-wait_frames (Fixture *fixture)
-{
-  int frames = 0;
-  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->map), tick_cb, &frames, NULL);
-
-  gtk_widget_queue_draw (GTK_WIDGET (fixture->map));
-  g_assert_true (sm_test_wait_for (two_frames, &frames, 5000));
-  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->map), id);
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} SizeWait;
-
-static gboolean
-has_size (gpointer data)
-{
-  SizeWait *wait = data;
-
-  return gtk_widget_get_width (wait->widget) == wait->width &&
-         gtk_widget_get_height (wait->widget) == wait->height;
-}
-
-static void
-resize (Fixture *fixture,
-        int      width,
-        int      height)
-{
-  SizeWait wait = { GTK_WIDGET (fixture->map), width, height };
-
-  gtk_widget_set_size_request (GTK_WIDGET (fixture->map), width, height);
-  gtk_window_set_default_size (fixture->window, width, height);
-  g_assert_true (sm_test_wait_for (has_size, &wait, 5000));
-  wait_frames (fixture);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  fixture->map = SM_BODY_MAP (sm_body_map_new ());
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->map));
-  gtk_window_present (fixture->window);
-  sm_test_wait_mapped (GTK_WIDGET (fixture->map));
-  resize (fixture, 420, 640);
-  fixture->parses = sm_anatomy_get_parse_count ();
-}
-
-/* Whatever a test did, no SVG was parsed again. */
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_cmpuint (sm_anatomy_get_parse_count (), ==, fixture->parses);
-  gtk_window_destroy (fixture->window);
-}
+typedef SmMapFixture Fixture;
 
 /* --- Where is a zone? Computed from the artwork, not from the map. ------- */
 
@@ -233,20 +152,6 @@ inside_point (SmAnatomy  *anatomy,
   return depth >= 3;
 }
 
-static SmMapZone *
-find_zone_widget (SmBodyMap  *map,
-                  const char *element_id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child) &&
-        g_strcmp0 (sm_map_zone_get_element_id (SM_MAP_ZONE (child)), element_id) == 0)
-      return SM_MAP_ZONE (child);
-
-  return NULL;
-}
-
 static gboolean
 no_idle_left (gpointer data)
 {
@@ -266,7 +171,7 @@ test_hit_maps_later (void)
   double u, v;
 
   for (guint i = 0; i < ids->len; i++)
-    g_assert_nonnull (find_zone_widget (SM_BODY_MAP (map), g_ptr_array_index (ids, i)));
+    g_assert_nonnull (sm_map_find_zone_widget (SM_BODY_MAP (map), g_ptr_array_index (ids, i)));
 
   /* Not laid out: one widget pixel is one SVG unit. */
   g_assert_true (inside_point (anatomy, "back", "superficial", "zone-gluteus-maximus-left", &u, &v));
@@ -276,7 +181,7 @@ test_hit_maps_later (void)
 
   g_assert_true (sm_test_wait_for (no_idle_left, NULL, 5000));
   for (guint i = 0; i < ids->len; i++)
-    hidden += find_zone_widget (SM_BODY_MAP (map), g_ptr_array_index (ids, i)) == NULL;
+    hidden += sm_map_find_zone_widget (SM_BODY_MAP (map), g_ptr_array_index (ids, i)) == NULL;
   g_assert_cmpuint (hidden, >, 0);
   g_assert_finalize_object (map);
 }
@@ -333,7 +238,7 @@ check_zone (Fixture    *fixture,
     {
       sm_body_map_set_zoom (fixture->map, zooms[z]);
       sm_body_map_set_centre (fixture->map, u, v);
-      wait_frames (fixture);
+      sm_map_fixture_wait_frames (fixture);
 
       g_assert_cmpfloat_with_epsilon (sm_body_map_get_zoom (fixture->map), zooms[z], 1e-9);
       assert_hit (fixture, u, v, id);
@@ -380,7 +285,7 @@ test_every_zone (Fixture       *fixture,
           sm_body_map_set_layer (fixture->map, layers[l]);
           for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
             {
-              resize (fixture, sizes[s][0], sizes[s][1]);
+              sm_map_fixture_resize (fixture, sizes[s][0], sizes[s][1]);
               for (guint i = 0; i < probes->len; i++)
                 {
                   Probe *probe = &g_array_index (probes, Probe, i);
@@ -389,7 +294,7 @@ test_every_zone (Fixture       *fixture,
                   g_hash_table_add (tested, (gpointer) probe->id);
                 }
             }
-          resize (fixture, sizes[0][0], sizes[0][1]);
+          sm_map_fixture_resize (fixture, sizes[0][0], sizes[0][1]);
         }
 
       g_assert_cmpuint (g_hash_table_size (tested), ==, ids->len);
@@ -440,7 +345,7 @@ test_piriformis_rule (Fixture       *fixture,
       for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
         {
           sm_body_map_set_layer (fixture->map, layers[l]);
-          wait_frames (fixture);
+          sm_map_fixture_wait_frames (fixture);
           assert_hit (fixture, mu, mv, piriformis);
         }
     }
@@ -458,11 +363,11 @@ test_side_filter (Fixture       *fixture,
   g_assert_true (inside_point (anatomy, "back", "superficial", "zone-hamstrings-right", &ru, &rv));
 
   sm_body_map_set_side_filter (fixture->map, "left");
-  wait_frames (fixture);
+  sm_map_fixture_wait_frames (fixture);
   assert_hit (fixture, lu, lv, "zone-hamstrings-left");
   sm_body_map_svg_to_widget (fixture->map, ru, rv, &x, &y);
   g_assert_null (sm_body_map_pick (fixture->map, x, y));
-  g_assert_null (find_zone_widget (fixture->map, "zone-hamstrings-right"));
+  g_assert_null (sm_map_find_zone_widget (fixture->map, "zone-hamstrings-right"));
   g_assert_false (SM_IS_MAP_ZONE (gtk_widget_pick (GTK_WIDGET (fixture->map), x, y, GTK_PICK_DEFAULT)));
 
   /* Selecting a right zone from elsewhere (search) widens the filter. */
@@ -565,7 +470,7 @@ test_overlays (Fixture       *fixture,
     {
       renders = sm_body_map_get_base_render_count (fixture->map);
       g_object_set (fixture->map, props[i], TRUE, NULL);
-      wait_frames (fixture);
+      sm_map_fixture_wait_frames (fixture);
       g_assert_cmpuint (sm_body_map_get_base_render_count (fixture->map), ==, renders + 1);
     }
 
@@ -577,7 +482,7 @@ test_overlays (Fixture       *fixture,
    * and activating it explains why not to press there. */
   g_assert_true (sm_body_map_select_zone (fixture->map, "hamstrings", "left"));
   g_assert_cmpstr (sm_body_map_pick (fixture->map, x, y), ==, "caution-popliteal-fossa-left");
-  caution = find_zone_widget (fixture->map, "caution-popliteal-fossa-left");
+  caution = sm_map_find_zone_widget (fixture->map, "caution-popliteal-fossa-left");
   g_assert_nonnull (caution);
   g_assert_true (g_str_has_prefix (sm_map_zone_get_label (caution), "Caution: "));
   popover = find_popover (fixture->map);
@@ -599,13 +504,13 @@ test_base_cache (Fixture       *fixture,
   guint renders = sm_body_map_get_base_render_count (fixture->map);
 
   g_assert_true (sm_body_map_select_zone (fixture->map, "hamstrings", "left"));
-  wait_frames (fixture);
+  sm_map_fixture_wait_frames (fixture);
   sm_body_map_clear_selection (fixture->map);
-  wait_frames (fixture);
+  sm_map_fixture_wait_frames (fixture);
   g_assert_cmpuint (sm_body_map_get_base_render_count (fixture->map), ==, renders);
 
-  resize (fixture, 500, 700);
-  wait_frames (fixture);
+  sm_map_fixture_resize (fixture, 500, 700);
+  sm_map_fixture_wait_frames (fixture);
   g_assert_cmpuint (sm_body_map_get_base_render_count (fixture->map), ==, renders + 1);
 }
 
@@ -628,7 +533,6 @@ show_map (int         width,
           const char *layer)
 {
   Standalone shown = { GTK_WINDOW (gtk_window_new ()), SM_BODY_MAP (sm_body_map_new ()) };
-  SizeWait wait = { GTK_WIDGET (shown.map), width, height };
   Fixture frames = { shown.window, shown.map };
 
   gtk_widget_set_size_request (GTK_WIDGET (shown.map), width, height);
@@ -640,8 +544,8 @@ show_map (int         width,
     sm_body_map_set_layer (shown.map, layer);
   gtk_window_present (shown.window);
   sm_test_wait_mapped (GTK_WIDGET (shown.map));
-  g_assert_true (sm_test_wait_for (has_size, &wait, 5000));
-  wait_frames (&frames);
+  sm_map_wait_size (GTK_WIDGET (shown.map), width, height);
+  sm_map_fixture_wait_frames (&frames);
   return shown;
 }
 
@@ -752,74 +656,6 @@ test_clear_tiles_left_out (void)
   gtk_window_destroy (wide.window);
 }
 
-static void
-on_activated (SmBodyMap  *map,
-              const char *zone,
-              const char *side,
-              char      **out)
-{
-  g_free (*out);
-  *out = g_strconcat (zone, "/", side, NULL);
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
-/* Tab walks the zones top to bottom, Enter activates, Escape clears; every
- * zone widget is a button named like “Piriformis, left”. */
-static void
-test_keyboard (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autofree char *activated = NULL;
-  SmMapZone *first, *zone;
-  double previous_top = -1;
-  int count = 0;
-
-  g_signal_connect (fixture->map, "zone-activated", G_CALLBACK (on_activated), &activated);
-
-  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->map), GTK_DIR_TAB_FORWARD));
-  first = SM_MAP_ZONE (gtk_window_get_focus (fixture->window));
-  zone = first;
-  while (SM_IS_MAP_ZONE (zone))
-    {
-      cairo_rectangle_t box;
-
-      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (zone)), ==,
-                       GTK_ACCESSIBLE_ROLE_BUTTON);
-      g_assert_true (g_str_has_suffix (sm_map_zone_get_label (zone), ", left") ||
-                     g_str_has_suffix (sm_map_zone_get_label (zone), ", right"));
-      g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), "back",
-                                            sm_map_zone_get_element_id (zone), &box));
-      g_assert_cmpfloat (box.y, >=, previous_top - 60);  /* rows go down the body */
-      previous_top = MAX (previous_top, box.y);
-      count++;
-
-      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->map), GTK_DIR_TAB_FORWARD))
-        break;
-      zone = (SmMapZone *) gtk_window_get_focus (fixture->window);
-    }
-  g_assert_cmpint (count, >=, 14);
-
-  gtk_widget_grab_focus (GTK_WIDGET (first));
-  g_assert_true (gtk_widget_activate (GTK_WIDGET (first)));
-  g_assert_true (sm_test_wait_for (is_set, &activated, 5000));
-  g_assert_cmpstr (sm_body_map_get_selected_zone (fixture->map), !=, NULL);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "map.clear-selection", NULL));
-  g_assert_null (sm_body_map_get_selected_zone (fixture->map));
-
-  zone = find_zone_widget (fixture->map, "zone-piriformis-left");
-  g_assert_nonnull (zone);
-  g_assert_cmpstr (sm_map_zone_get_label (zone), ==, "Piriformis, left");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (zone)), ==, "Piriformis, left");
-  g_assert_cmpstr (gtk_widget_get_cursor (GTK_WIDGET (zone)) != NULL ?
-                   gdk_cursor_get_name (gtk_widget_get_cursor (GTK_WIDGET (zone))) : NULL, ==, "pointer");
-}
-
 /* Zoom actions step and clamp; zoom to selection frames the zone. */
 static void
 test_zoom (Fixture       *fixture,
@@ -845,168 +681,6 @@ test_zoom (Fixture       *fixture,
   g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (fixture->map)) / 2.0), <, 2);
 }
 
-/* Every zone on show lies over its shape: its allocation is the box of
- * its element in the map's coordinates (to the pixel). */
-static void
-assert_zones_laid_out (Fixture *fixture)
-{
-  guint shown = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->map)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      SmMapZone *zone;
-      cairo_rectangle_t box;
-      GtkAllocation alloc;
-      double x0, y0, x1, y1;
-
-      if (!SM_IS_MAP_ZONE (child) || !gtk_widget_get_visible (child))
-        continue;
-      zone = SM_MAP_ZONE (child);
-      g_assert_true (sm_anatomy_get_bounds (sm_anatomy_get_default (), sm_map_zone_get_view (zone),
-                                            sm_map_zone_get_element_id (zone), &box));
-      sm_body_map_svg_to_widget (fixture->map, box.x, box.y, &x0, &y0);
-      sm_body_map_svg_to_widget (fixture->map, box.x + box.width, box.y + box.height, &x1, &y1);
-      gtk_widget_get_allocation (child, &alloc);
-      g_assert_cmpint (alloc.x, ==, (int) floor (x0));
-      g_assert_cmpint (alloc.y, ==, (int) floor (y0));
-      g_assert_cmpint (alloc.x + alloc.width, ==, (int) ceil (x1));
-      g_assert_cmpint (alloc.y + alloc.height, ==, (int) ceil (y1));
-      shown++;
-    }
-
-  g_assert_cmpuint (shown, >, 0);
-}
-
-/* A selection shows its caution areas and lays out only what it showed:
- * the zones keep lying over their shapes through selections, zooms, view
- * switches and size changes. */
-static void
-test_zone_layout (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  assert_zones_laid_out (fixture);
-  g_assert_true (sm_body_map_select_zone (fixture->map, "hamstrings", "left"));
-  wait_frames (fixture);
-  assert_zones_laid_out (fixture);
-  sm_body_map_set_zoom (fixture->map, 1.6);
-  wait_frames (fixture);
-  assert_zones_laid_out (fixture);
-  g_assert_true (sm_body_map_select_zone (fixture->map, "erector-spinae", "right"));
-  wait_frames (fixture);
-  assert_zones_laid_out (fixture);
-  resize (fixture, 500, 700);
-  assert_zones_laid_out (fixture);
-  g_assert_true (sm_body_map_select_zone (fixture->map, "quadriceps", "left"));
-  wait_frames (fixture);
-  assert_zones_laid_out (fixture);
-  sm_body_map_clear_selection (fixture->map);
-  wait_frames (fixture);
-  assert_zones_laid_out (fixture);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      data)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static GStrv
-end_sorted (GStrvBuilder *builder)
-{
-  GStrv strv = g_strv_builder_end (builder);
-
-  g_qsort_with_data (strv, g_strv_length (strv), sizeof (char *), compare_strings, NULL);
-  return strv;
-}
-
-/* The zones shown now, as "view/element-id", sorted. */
-static GStrv
-shown_zones (SmBodyMap *map)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child))
-      {
-        g_autofree char *name = g_strconcat (sm_map_zone_get_view (SM_MAP_ZONE (child)), "/",
-                                             sm_map_zone_get_element_id (SM_MAP_ZONE (child)), NULL);
-
-        g_strv_builder_add (builder, name);
-      }
-  return end_sorted (builder);
-}
-
-/* The caution zones of @view that are shown: "caution-…" ids. */
-static GStrv
-shown_cautions (SmBodyMap  *map,
-                const char *view)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (map)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (SM_IS_MAP_ZONE (child) && gtk_widget_get_visible (child) &&
-        sm_map_zone_is_caution (SM_MAP_ZONE (child)) &&
-        g_strcmp0 (sm_map_zone_get_view (SM_MAP_ZONE (child)), view) == 0)
-      g_strv_builder_add (builder, sm_map_zone_get_element_id (SM_MAP_ZONE (child)));
-  return end_sorted (builder);
-}
-
-/* A selection re-checks only the caution zones that were or are now near
- * it. Going from every zone to the next, the map must show exactly the
- * caution areas the knowledge base names for the new one, and just what a
- * full re-check of every zone (switching the cautions overlay on and off)
- * gives. */
-static void
-test_near_cautions (Fixture       *fixture,
-                    gconstpointer  data)
-{
-  SmAtlas *atlas = sm_atlas_get_default ();
-  GListModel *zones = sm_atlas_get_zones (atlas);
-  const char *sides[] = { "left", "right" };
-  guint checked = 0, with_cautions = 0;
-  g_auto(GStrv) none = NULL;
-
-  wait_frames (fixture);
-  sm_body_map_pick (fixture->map, 1, 1);   /* the hit maps, so that covered zones hide */
-  for (guint i = 0; i < g_list_model_get_n_items (zones); i++)
-    for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
-      {
-        g_autoptr(SmZone) zone = g_list_model_get_item (zones, i);
-        g_auto(GStrv) expected = sm_atlas_dup_caution_ids (atlas, sm_zone_get_id (zone), sides[s]);
-        g_auto(GStrv) cautions = NULL, before = NULL, after = NULL;
-        const char *view;
-
-        if (!sm_body_map_select_zone (fixture->map, sm_zone_get_id (zone), sides[s]))
-          continue;
-        view = sm_body_map_get_view (fixture->map);
-        g_qsort_with_data (expected, g_strv_length (expected), sizeof (char *),
-                           compare_strings, NULL);
-        cautions = shown_cautions (fixture->map, view);
-        g_assert_true (g_strv_equal ((const char * const *) cautions, (const char * const *) expected));
-
-        before = shown_zones (fixture->map);
-        g_object_set (fixture->map, "show-cautions", TRUE, NULL);
-        g_object_set (fixture->map, "show-cautions", FALSE, NULL);
-        after = shown_zones (fixture->map);
-        g_assert_true (g_strv_equal ((const char * const *) before, (const char * const *) after));
-
-        checked++;
-        with_cautions += expected[0] != NULL;
-      }
-
-  g_test_message ("%u selections, %u of them with caution areas", checked, with_cautions);
-  g_assert_cmpuint (checked, >=, 20);
-  g_assert_cmpuint (with_cautions, >=, 4);
-  sm_body_map_clear_selection (fixture->map);
-  none = shown_cautions (fixture->map, sm_body_map_get_view (fixture->map));
-  g_assert_null (none[0]);
-}
-
 typedef struct
 {
   char     *activated;
@@ -1022,7 +696,7 @@ pointer_in_map (Fixture *fixture,
   GdkSeat *seat = gdk_display_get_default_seat (gdk_surface_get_display (surface));
   double sx, sy, wx, wy;
 
-  wait_frames (fixture);
+  sm_map_fixture_wait_frames (fixture);
   g_assert_true (gdk_surface_get_device_position (surface, gdk_seat_get_pointer (seat), &wx, &wy, NULL));
   gtk_native_get_surface_transform (GTK_NATIVE (fixture->window), &sx, &sy);
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->map),
@@ -1066,7 +740,7 @@ test_real_click (Fixture       *fixture,
   double su, sv, tu, tv, x, y, wx, wy, sx, sy, px, py;
 
   gtk_window_set_title (fixture->window, title);
-  g_signal_connect (fixture->map, "zone-activated", G_CALLBACK (on_activated), &state.activated);
+  g_signal_connect (fixture->map, "zone-activated", G_CALLBACK (sm_map_record_activation), &state.activated);
 
   box_centre ("back", "landmark-sacrum", &su, &sv);
   box_centre ("back", "landmark-greater-trochanter-left", &tu, &tv);
@@ -1101,7 +775,7 @@ test_real_click (Fixture       *fixture,
                                           "mousemove_relative", "--", "-10", "-15",
                                           "mousemove_relative", "--", "-10", "-15",
                                           "mouseup", "1", NULL });
-  wait_frames (fixture);
+  sm_map_fixture_wait_frames (fixture);
   sm_body_map_svg_to_widget (fixture->map, su, sv, &px, &py);
   g_assert_cmpfloat (fabs (px - (x - 20)), <, 2);
   g_assert_cmpfloat (fabs (py - (y - 30)), <, 2);
@@ -1220,11 +894,11 @@ test_toolbar_image (void)
   cairo_surface_t *before, *after;
 
   sm_body_map_set_layer (shown.map, "superficial");
-  wait_frames (&frames);
+  sm_map_fixture_wait_frames (&frames);
   before = check_toolbar_image (&shown);
 
   sm_body_map_set_layer (shown.map, "deep");
-  wait_frames (&frames);
+  sm_map_fixture_wait_frames (&frames);
   after = check_toolbar_image (&shown);
   /* The toggle that is down moved from "Surface" to "Deep". */
   g_assert_false (same_pixels (before, after));
@@ -1241,22 +915,19 @@ main (int   argc,
   sm_test_init (&argc, &argv);
   sm_test_gtk_init ();
 
-  g_test_add ("/sm/body-map/every-zone", Fixture, NULL, fixture_set_up, test_every_zone, fixture_tear_down);
-  g_test_add ("/sm/body-map/piriformis-rule", Fixture, NULL, fixture_set_up, test_piriformis_rule, fixture_tear_down);
-  g_test_add ("/sm/body-map/side-filter", Fixture, NULL, fixture_set_up, test_side_filter, fixture_tear_down);
-  g_test_add ("/sm/body-map/layer-switch", Fixture, NULL, fixture_set_up, test_layer_switch, fixture_tear_down);
-  g_test_add ("/sm/body-map/overlays", Fixture, NULL, fixture_set_up, test_overlays, fixture_tear_down);
-  g_test_add ("/sm/body-map/base-cache", Fixture, NULL, fixture_set_up, test_base_cache, fixture_tear_down);
-  g_test_add ("/sm/body-map/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/sm/body-map/every-zone", Fixture, NULL, sm_map_fixture_set_up, test_every_zone, sm_map_fixture_tear_down);
+  g_test_add ("/sm/body-map/piriformis-rule", Fixture, NULL, sm_map_fixture_set_up, test_piriformis_rule, sm_map_fixture_tear_down);
+  g_test_add ("/sm/body-map/side-filter", Fixture, NULL, sm_map_fixture_set_up, test_side_filter, sm_map_fixture_tear_down);
+  g_test_add ("/sm/body-map/layer-switch", Fixture, NULL, sm_map_fixture_set_up, test_layer_switch, sm_map_fixture_tear_down);
+  g_test_add ("/sm/body-map/overlays", Fixture, NULL, sm_map_fixture_set_up, test_overlays, sm_map_fixture_tear_down);
+  g_test_add ("/sm/body-map/base-cache", Fixture, NULL, sm_map_fixture_set_up, test_base_cache, sm_map_fixture_tear_down);
   g_test_add_func ("/sm/body-map/window", test_window);
   g_test_add_func ("/sm/body-map/hit-maps-later", test_hit_maps_later);
   g_test_add_func ("/sm/body-map/predraw", test_predraw);
   g_test_add_func ("/sm/body-map/clear-tiles-left-out", test_clear_tiles_left_out);
   g_test_add_func ("/sm/body-map/toolbar-image", test_toolbar_image);
-  g_test_add ("/sm/body-map/real-click", Fixture, NULL, fixture_set_up, test_real_click, fixture_tear_down);
-  g_test_add ("/sm/body-map/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
-  g_test_add ("/sm/body-map/zone-layout", Fixture, NULL, fixture_set_up, test_zone_layout, fixture_tear_down);
-  g_test_add ("/sm/body-map/near-cautions", Fixture, NULL, fixture_set_up, test_near_cautions, fixture_tear_down);
+  g_test_add ("/sm/body-map/real-click", Fixture, NULL, sm_map_fixture_set_up, test_real_click, sm_map_fixture_tear_down);
+  g_test_add ("/sm/body-map/zoom", Fixture, NULL, sm_map_fixture_set_up, test_zoom, sm_map_fixture_tear_down);
 
   return g_test_run ();
 }
