@@ -3,7 +3,8 @@
  * only; a cancelled or superseded run hands out nothing of its own. Right
  * after a zoom the map shows the previous geometry's masks scaled, where
  * the exact ones will be, until the idle has drawn those; never another
- * view's.
+ * view's. The images made of the masks are trimmed to their ink by
+ * reading only their margins, and find the box a read of every pixel does.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -352,6 +353,97 @@ test_stale_not_across_views (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+pixel_set (cairo_surface_t *surface,
+           int              x,
+           int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+  return cairo_image_surface_get_format (surface) == CAIRO_FORMAT_A8 ? row[x] != 0
+                                                                      : ((const guint32 *) row)[x] != 0;
+}
+
+/* Every pixel read, the box of the ones not clear. */
+static gboolean
+ink_by_every_pixel (cairo_surface_t       *surface,
+                    cairo_rectangle_int_t *box)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int x0 = width, y0 = height, x1 = -1, y1 = -1;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (pixel_set (surface, x, y))
+        {
+          x0 = MIN (x0, x), x1 = MAX (x1, x);
+          y0 = MIN (y0, y), y1 = y;
+        }
+  *box = (cairo_rectangle_int_t) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return x1 >= 0;
+}
+
+/* Sets one pixel of @surface to a value that is clear but for one byte. */
+static void
+set_pixel (cairo_surface_t *surface,
+           int              x,
+           int              y,
+           gboolean         high)
+{
+  guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_A8)
+    row[x] = high ? 0xff : 0x01;
+  else
+    ((guint32 *) row)[x] = high ? 0x01000000 : 0x00000001;
+}
+
+/* The highlight images and their masks are trimmed to their ink by reading
+ * only their margins: the box must be the one a read of every pixel
+ * gives, for clear, full, one-pixel and scattered images, ARGB32 and A8,
+ * pixels on the edges and one-byte ones included. */
+static void
+test_find_ink (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  guint with_ink = 0;
+
+  for (int round = 0; round < 800; round++)
+    {
+      cairo_format_t format = round % 2 ? CAIRO_FORMAT_A8 : CAIRO_FORMAT_ARGB32;
+      int width = g_rand_int_range (rand, 1, 40), height = g_rand_int_range (rand, 1, 40);
+      cairo_surface_t *surface = cairo_image_surface_create (format, width, height);
+      int kind = (round / 2) % 4, n = kind == 0 ? 0 : kind == 1 ? 1 : g_rand_int_range (rand, 1, 12);
+      cairo_rectangle_int_t fast, slow;
+      gboolean found;
+
+      cairo_surface_flush (surface);
+      if (kind == 3 && round % 16 >= 8)
+        memset (cairo_image_surface_get_data (surface), 0xff, (gsize) cairo_image_surface_get_stride (surface) * height);
+      for (int i = 0; i < n; i++)
+        {
+          int x = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, width) : (g_rand_boolean (rand) ? 0 : width - 1);
+
+          set_pixel (surface, x, g_rand_int_range (rand, 0, height), g_rand_boolean (rand));
+        }
+      cairo_surface_mark_dirty (surface);
+
+      found = _sm_image_find_ink (surface, &fast);
+      g_assert_cmpint (found, ==, ink_by_every_pixel (surface, &slow));
+      if (found)
+        {
+          g_assert_cmpint (fast.x, ==, slow.x);
+          g_assert_cmpint (fast.y, ==, slow.y);
+          g_assert_cmpint (fast.width, ==, slow.width);
+          g_assert_cmpint (fast.height, ==, slow.height);
+          with_ink++;
+        }
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (with_ink, >=, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,5 +457,6 @@ main (int   argc,
   g_test_add_func ("/mask-prep/stale-after-zoom", test_stale_after_zoom);
   g_test_add_func ("/mask-prep/stale-kept-through-steps", test_stale_kept_through_steps);
   g_test_add_func ("/mask-prep/stale-not-across-views", test_stale_not_across_views);
+  g_test_add_func ("/mask-prep/find-ink", test_find_ink);
   return g_test_run ();
 }

@@ -336,22 +336,25 @@ _sm_body_map_schedule_prewarm (SmBodyMap *self)
 }
 
 /* The selection's hatch: lines at 45° every 9 px, as a tile that repeats
- * (stroking the lines across a large shape took milliseconds). */
+ * (stroking the lines across a large shape took milliseconds). The tile
+ * holds several periods, so that painting it copies long runs rather than
+ * a few pixels at a time. */
 static cairo_pattern_t *
 hatch_new (const GdkRGBA *color,
            double         sx)
 {
   int period = MAX ((int) round (9 * sx), 1);
-  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, period, period);
+  int size = period * MAX ((48 + period - 1) / period, 1);
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_pattern_t *pattern;
   cairo_t *cr = cairo_create (tile);
 
-  /* The lines x + y = 0, period and 2 period, long enough that their ends
-   * lie outside the tile. */
-  for (int k = 0; k <= 2; k++)
+  /* The lines x + y = k period across the tile, long enough that their
+   * ends lie outside it. */
+  for (int c = 0; c <= 2 * size; c += period)
     {
-      cairo_move_to (cr, (k + 1) * period, -period);
-      cairo_line_to (cr, (k - 2) * period, 2 * period);
+      cairo_move_to (cr, c + period, -period);
+      cairo_line_to (cr, c - size - period, size + period);
     }
   cairo_set_line_width (cr, 2.5 * sx);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.75);
@@ -364,8 +367,103 @@ hatch_new (const GdkRGBA *color,
   return pattern;
 }
 
-/* Selection is never colour alone: a hatch over the shape and a thick
- * outline mark it. Drawn once per zone and colour, then reused. */
+/* The hatch of the last colour and scale asked for: after a zoom every
+ * zone's selection image is drawn again, in the same colour. Main thread
+ * only, like the frames that draw the images. */
+static cairo_pattern_t *
+hatch_get (const GdkRGBA *color,
+           double         sx)
+{
+  static cairo_pattern_t *hatch;
+  static GdkRGBA hatch_color;
+  static double hatch_sx;
+
+  if (hatch == NULL || hatch_sx != sx || !gdk_rgba_equal (&hatch_color, color))
+    {
+      g_clear_pointer (&hatch, cairo_pattern_destroy);
+      hatch = hatch_new (color, sx);
+      hatch_color = *color;
+      hatch_sx = sx;
+    }
+  return hatch;
+}
+
+static inline const guint8 *
+row_at (const guint8 *data,
+        int           stride,
+        int           y)
+{
+  return data + (gsize) y * stride;
+}
+
+static inline gboolean
+pixel_has_ink (const guint8 *row,
+               int           x,
+               int           bytes)
+{
+  return bytes == 4 ? ((const guint32 *) row)[x] != 0 : row[x] != 0;
+}
+
+static gboolean
+row_is_empty (const guint8 *row,
+              int           width,
+              int           bytes)
+{
+  for (int x = 0; x < width; x++)
+    if (pixel_has_ink (row, x, bytes))
+      return FALSE;
+  return TRUE;
+}
+
+/* The box of the pixels of @surface (ARGB32 or A8) that are not clear:
+ * FALSE if none is. The first and last rows with ink bound it from above
+ * and below; between them each row is read only from the edges in as far
+ * as the box reaches so far, so the cost is that of the margins, not of
+ * the image (this runs in the first frame after every zoom). */
+gboolean
+_sm_image_find_ink (cairo_surface_t       *surface,
+                    cairo_rectangle_int_t *box)
+{
+  const guint8 *data;
+  int width, height, stride, bytes, x0, y0, x1 = -1, y1;
+
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32 ||
+                        cairo_image_surface_get_format (surface) == CAIRO_FORMAT_A8, FALSE);
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  bytes = cairo_image_surface_get_format (surface) == CAIRO_FORMAT_A8 ? 1 : 4;
+  x0 = width;
+  for (y0 = 0; y0 < height && row_is_empty (row_at (data, stride, y0), width, bytes); y0++)
+    ;
+  for (y1 = height - 1; y1 > y0 && row_is_empty (row_at (data, stride, y1), width, bytes); y1--)
+    ;
+
+  for (int y = y0; y <= y1 && y < height; y++)
+    {
+      const guint8 *row = row_at (data, stride, y);
+
+      for (int x = 0; x < x0; x++)
+        if (pixel_has_ink (row, x, bytes))
+          {
+            x0 = x;
+            break;
+          }
+      for (int x = width - 1; x > x1; x--)
+        if (pixel_has_ink (row, x, bytes))
+          {
+            x1 = x;
+            break;
+          }
+    }
+
+  *box = (cairo_rectangle_int_t) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return x1 >= 0;
+}
+
 /* Trims @image (ARGB32) to its ink: the masks keep room for outline
  * strokes all round, and each pixel of an image costs on every frame. */
 static void
@@ -374,86 +472,134 @@ crop_to_ink (SmMapMask *image)
   int width = cairo_image_surface_get_width (image->surface);
   int height = cairo_image_surface_get_height (image->surface);
   int stride = cairo_image_surface_get_stride (image->surface);
-  int x0 = width, y0 = height, x1 = -1, y1 = -1;
+  cairo_rectangle_int_t ink;
   const guint8 *data;
   cairo_surface_t *cropped;
   double sx, sy;
 
-  cairo_surface_flush (image->surface);
-  data = cairo_image_surface_get_data (image->surface);
-  for (int y = 0; y < height; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-
-      for (int x = 0; x < width; x++)
-        if (row[x] != 0)
-          {
-            x0 = MIN (x0, x);
-            x1 = MAX (x1, x);
-            y0 = MIN (y0, y);
-            y1 = y;
-          }
-    }
-
-  if (x1 < 0 || (x0 == 0 && y0 == 0 && x1 == width - 1 && y1 == height - 1))
+  if (!_sm_image_find_ink (image->surface, &ink) ||
+      (ink.width == width && ink.height == height))
     return;
 
+  data = cairo_image_surface_get_data (image->surface);
   cairo_surface_get_device_scale (image->surface, &sx, &sy);
-  cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - x0 + 1, y1 - y0 + 1);
-  for (int y = y0; y <= y1; y++)
-    memcpy (cairo_image_surface_get_data (cropped) + (gsize) (y - y0) * cairo_image_surface_get_stride (cropped),
-            data + (gsize) y * stride + 4 * x0, 4 * (x1 - x0 + 1));
+  cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ink.width, ink.height);
+  for (int y = 0; y < ink.height; y++)
+    memcpy (cairo_image_surface_get_data (cropped) + (gsize) y * cairo_image_surface_get_stride (cropped),
+            data + (gsize) (ink.y + y) * stride + 4 * ink.x, 4 * ink.width);
   cairo_surface_mark_dirty (cropped);
   cairo_surface_set_device_scale (cropped, sx, sy);
   cairo_surface_destroy (image->surface);
   image->surface = cropped;
-  image->x += x0 / sx;
-  image->y += y0 / sy;
+  image->x += ink.x / sx;
+  image->y += ink.y / sy;
 }
 
+/* The box, in @silhouette's device pixels, of what @silhouette and
+ * @outline (@dx, @dy further on) ink: FALSE if neither inks anything. */
+static gboolean
+masks_ink (SmMapMask             *silhouette,
+           SmMapMask             *outline,
+           int                    dx,
+           int                    dy,
+           cairo_rectangle_int_t *box)
+{
+  cairo_rectangle_int_t shape, line;
+  gboolean has_shape = _sm_image_find_ink (silhouette->surface, &shape);
+  gboolean has_line = _sm_image_find_ink (outline->surface, &line);
+  int x0, y0, x1, y1;
+
+  line.x += dx;
+  line.y += dy;
+  if (!has_shape || !has_line)
+    {
+      *box = has_shape ? shape : line;
+      return has_shape || has_line;
+    }
+
+  x0 = MIN (shape.x, line.x), y0 = MIN (shape.y, line.y);
+  x1 = MAX (shape.x + shape.width, line.x + line.width);
+  y1 = MAX (shape.y + shape.height, line.y + line.height);
+  *box = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
+/* A new image for a zone's @silhouette and @outline, over just the box
+ * (@box, in @silhouette's device pixels; @outline lies @dx, @dy further
+ * on) that they ink: the masks keep room for the outline all round, and
+ * each pixel of an image costs on every frame. Its surface is NULL, and
+ * there is nothing to draw, if either mask is missing or neither inks. */
+static SmMapMask *
+image_over_ink (SmMapMask             *silhouette,
+                SmMapMask             *outline,
+                cairo_rectangle_int_t *box,
+                int                   *dx,
+                int                   *dy)
+{
+  SmMapMask *image = g_new0 (SmMapMask, 1);
+  double sx, sy;
+
+  if (silhouette->surface == NULL || outline->surface == NULL)
+    return image;
+
+  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
+  *dx = (int) round ((outline->x - silhouette->x) * sx);
+  *dy = (int) round ((outline->y - silhouette->y) * sy);
+  if (!masks_ink (silhouette, outline, *dx, *dy, box))
+    return image;
+
+  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, box->width, box->height);
+  cairo_surface_set_device_scale (image->surface, sx, sy);
+  image->x = silhouette->x + box->x / sx;
+  image->y = silhouette->y + box->y / sy;
+  return image;
+}
+
+/* Selection is never colour alone: a hatch over the shape and a thick
+ * outline mark it. Drawn once per zone and colour, then reused. */
 static SmMapMask *
 selection_render (SmMapMask     *silhouette,
                   SmMapMask     *outline,
                   const GdkRGBA *color)
 {
-  SmMapMask *image = g_new0 (SmMapMask, 1);
+  cairo_rectangle_int_t box;
+  int dx, dy;
+  SmMapMask *image = image_over_ink (silhouette, outline, &box, &dx, &dy);
   cairo_pattern_t *hatch;
-  int width, height;
+  cairo_matrix_t matrix;
   double sx, sy;
   cairo_t *cr;
 
-  if (silhouette->surface == NULL || outline->surface == NULL)
+  if (image->surface == NULL)
     return image;
 
-  width = cairo_image_surface_get_width (silhouette->surface);
-  height = cairo_image_surface_get_height (silhouette->surface);
+  /* In device pixels throughout: the masks' device scale is set aside. */
   cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  image->x = silhouette->x;
-  image->y = silhouette->y;
+  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
+  cairo_surface_set_device_scale (outline->surface, 1, 1);
+  cairo_surface_set_device_scale (image->surface, 1, 1);
   cr = cairo_create (image->surface);
-  hatch = hatch_new (color, sx);
 
-  /* The hatch, kept inside the shape (painting it and then cutting it
-   * out is many times faster than painting it through the shape as a
-   * mask), then the outline. */
+  /* The hatch where it lay on the whole mask, kept inside the shape
+   * (painting it and then cutting it out is many times faster than
+   * painting it through the shape as a mask), then the outline. */
+  hatch = hatch_get (color, sx);
+  cairo_matrix_init_translate (&matrix, box.x, box.y);
+  cairo_pattern_set_matrix (hatch, &matrix);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source (cr, hatch);
   cairo_paint (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_DEST_IN);
-  cairo_set_source_surface (cr, silhouette->surface, 0, 0);
-  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
+  cairo_set_source_surface (cr, silhouette->surface, -box.x, -box.y);
   cairo_paint (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
   gdk_cairo_set_source_rgba (cr, color);
-  cairo_surface_set_device_scale (outline->surface, 1, 1);
-  cairo_mask_surface (cr, outline->surface, 0, 0);
+  cairo_mask_surface (cr, outline->surface, dx - box.x, dy - box.y);
   cairo_destroy (cr);
-  cairo_pattern_destroy (hatch);
 
   cairo_surface_set_device_scale (silhouette->surface, sx, sy);
   cairo_surface_set_device_scale (outline->surface, sx, sy);
   cairo_surface_set_device_scale (image->surface, sx, sy);
-  crop_to_ink (image);
   return image;
 }
 
@@ -464,20 +610,14 @@ hover_render (SmMapMask     *silhouette,
               SmMapMask     *outline,
               const GdkRGBA *color)
 {
-  SmMapMask *image = g_new0 (SmMapMask, 1);
-  double sx, sy;
+  cairo_rectangle_int_t box;
+  int dx, dy;
+  SmMapMask *image = image_over_ink (silhouette, outline, &box, &dx, &dy);
   cairo_t *cr;
 
-  if (silhouette->surface == NULL || outline->surface == NULL)
+  if (image->surface == NULL)
     return image;
 
-  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                               cairo_image_surface_get_width (silhouette->surface),
-                                               cairo_image_surface_get_height (silhouette->surface));
-  cairo_surface_set_device_scale (image->surface, sx, sy);
-  image->x = silhouette->x;
-  image->y = silhouette->y;
   cr = cairo_create (image->surface);
   cairo_translate (cr, -image->x, -image->y);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.3);
@@ -485,7 +625,6 @@ hover_render (SmMapMask     *silhouette,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.8);
   cairo_mask_surface (cr, outline->surface, outline->x, outline->y);
   cairo_destroy (cr);
-  crop_to_ink (image);
   return image;
 }
 

@@ -283,5 +283,7 @@ SmMapMask  *_sm_body_map_get_zone_image         (SmBodyMap        *self,
                                                  const GdkRGBA    *color);
 void        _sm_body_map_schedule_prewarm       (SmBodyMap        *self);
 void        _sm_body_map_prepare_masks          (SmBodyMap        *self);
+gboolean    _sm_image_find_ink                  (cairo_surface_t       *surface,
+                                                 cairo_rectangle_int_t *box);
 
 G_END_DECLS
