@@ -1,7 +1,9 @@
 /* test-map-zones.c: the body map's zone widgets: the keyboard walks and
  * activates them, each lies over its shape through selections, zooms and
  * size changes, and a selection shows just the caution areas the
- * knowledge base names for it.
+ * knowledge base names for it. The selection and hover images, drawn
+ * over just the box their masks ink, are the images drawn over the whole
+ * masks and cropped.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,11 +12,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <gtk/gtk.h>
 
 #include "sm-anatomy.h"
 #include "sm-atlas.h"
+#include "sm-body-map-private.h"
 #include "sm-test-map.h"
 #include "sm-test-utils.h"
 
@@ -238,6 +242,164 @@ test_near_cautions (SmMapFixture  *fixture,
   g_assert_null (none[0]);
 }
 
+/* --- The selection and hover images -------------------------------------- */
+
+/* The images as they were first made: over the whole padded masks, the
+ * hatch from a tile of one period, then trimmed to their ink by reading
+ * every pixel. */
+static cairo_surface_t *
+crop_by_every_pixel (cairo_surface_t *image,
+                     int             *x0,
+                     int             *y0)
+{
+  int width = cairo_image_surface_get_width (image), height = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image), x1 = -1, y1 = -1;
+  cairo_surface_t *cropped;
+
+  *x0 = width, *y0 = height;
+  cairo_surface_flush (image);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (((guint32 *) (cairo_image_surface_get_data (image) + y * stride))[x] != 0)
+        {
+          *x0 = MIN (*x0, x), x1 = MAX (x1, x);
+          *y0 = MIN (*y0, y), y1 = y;
+        }
+  g_assert_cmpint (x1, >=, 0);
+  cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - *x0 + 1, y1 - *y0 + 1);
+  for (int y = *y0; y <= y1; y++)
+    memcpy (cairo_image_surface_get_data (cropped) + (y - *y0) * cairo_image_surface_get_stride (cropped),
+            cairo_image_surface_get_data (image) + y * stride + 4 * *x0, 4 * (x1 - *x0 + 1));
+  cairo_surface_mark_dirty (cropped);
+  cairo_surface_destroy (image);
+  return cropped;
+}
+
+static cairo_surface_t *
+reference_image (SmZoneImage    kind,
+                 SmMapMask     *silhouette,
+                 SmMapMask     *outline,
+                 const GdkRGBA *color,
+                 int           *x0,
+                 int           *y0)
+{
+  int width = cairo_image_surface_get_width (silhouette->surface);
+  int height = cairo_image_surface_get_height (silhouette->surface);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (image);
+  double sx, sy;
+
+  cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
+  cairo_surface_set_device_scale (silhouette->surface, 1, 1);
+  cairo_surface_set_device_scale (outline->surface, 1, 1);
+  g_assert_cmpfloat (outline->x, ==, silhouette->x);
+  g_assert_cmpfloat (outline->y, ==, silhouette->y);
+  if (kind == SM_ZONE_IMAGE_SELECTION)
+    {
+      int period = MAX ((int) round (9 * sx), 1);
+      cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, period, period);
+      cairo_t *tile_cr = cairo_create (tile);
+      cairo_pattern_t *hatch;
+
+      for (int k = 0; k <= 2; k++)
+        {
+          cairo_move_to (tile_cr, (k + 1) * period, -period);
+          cairo_line_to (tile_cr, (k - 2) * period, 2 * period);
+        }
+      cairo_set_line_width (tile_cr, 2.5 * sx);
+      cairo_set_source_rgba (tile_cr, color->red, color->green, color->blue, color->alpha * 0.75);
+      cairo_stroke (tile_cr);
+      cairo_destroy (tile_cr);
+      hatch = cairo_pattern_create_for_surface (tile);
+      cairo_pattern_set_extend (hatch, CAIRO_EXTEND_REPEAT);
+      cairo_surface_destroy (tile);
+
+      cairo_set_source (cr, hatch);
+      cairo_paint (cr);
+      cairo_pattern_destroy (hatch);
+      cairo_set_operator (cr, CAIRO_OPERATOR_DEST_IN);
+      cairo_set_source_surface (cr, silhouette->surface, 0, 0);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      gdk_cairo_set_source_rgba (cr, color);
+      cairo_mask_surface (cr, outline->surface, 0, 0);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.3);
+      cairo_mask_surface (cr, silhouette->surface, 0, 0);
+      cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * 0.8);
+      cairo_mask_surface (cr, outline->surface, 0, 0);
+    }
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (silhouette->surface, sx, sy);
+  cairo_surface_set_device_scale (outline->surface, sx, sy);
+  return crop_by_every_pixel (image, x0, y0);
+}
+
+static gboolean
+prewarm_done (gpointer data)
+{
+  return ((SmBodyMap *) data)->prewarm_id == 0;
+}
+
+/* Each image lies where the reference lies and has its pixels, byte for
+ * byte, for zones of all sizes, at three zooms. */
+static void
+test_zone_images (SmMapFixture  *fixture,
+                  gconstpointer  data)
+{
+  const char *ids[] = { "zone-piriformis-left", "zone-hamstrings-right", "zone-gluteus-maximus-left",
+                        "zone-calf-right", "zone-erector-spinae-left" };
+  const double zooms[] = { 1.0, 1.7, 2.6 };
+  const GdkRGBA color = { 0.11, 0.37, 0.85, 1.0 };
+  guint compared = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      sm_body_map_set_zoom (fixture->map, zooms[z]);
+      sm_map_fixture_wait_frames (fixture);
+      g_assert_true (sm_test_wait_for (prewarm_done, fixture->map, 10000));
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        for (SmZoneImage kind = SM_ZONE_IMAGE_HOVER; kind <= SM_ZONE_IMAGE_SELECTION; kind++)
+          {
+            SmMapZone *zone = sm_map_find_zone_widget (fixture->map, ids[i]);
+            SmMapMask *silhouette, *outline, *image;
+            cairo_surface_t *reference;
+            double sx, sy;
+            int x0, y0;
+
+            g_assert_nonnull (zone);
+            image = _sm_body_map_get_zone_image (fixture->map, kind, zone, &color);
+            silhouette = _sm_body_map_get_mask (fixture->map, SM_ANATOMY_STYLE_SILHOUETTE, zone);
+            outline = _sm_body_map_get_mask (fixture->map, SM_ANATOMY_STYLE_OUTLINE, zone);
+            g_assert_false (image->stale || silhouette->stale || outline->stale);
+            g_assert_nonnull (image->surface);
+
+            reference = reference_image (kind, silhouette, outline, &color, &x0, &y0);
+            cairo_surface_get_device_scale (silhouette->surface, &sx, &sy);
+            g_assert_cmpfloat_with_epsilon (image->x, silhouette->x + x0 / sx, 1e-9);
+            g_assert_cmpfloat_with_epsilon (image->y, silhouette->y + y0 / sy, 1e-9);
+            g_assert_cmpint (cairo_image_surface_get_width (image->surface), ==,
+                             cairo_image_surface_get_width (reference));
+            g_assert_cmpint (cairo_image_surface_get_height (image->surface), ==,
+                             cairo_image_surface_get_height (reference));
+            cairo_surface_flush (image->surface);
+            for (int y = 0; y < cairo_image_surface_get_height (reference); y++)
+              g_assert_cmpmem (cairo_image_surface_get_data (image->surface) +
+                                 y * cairo_image_surface_get_stride (image->surface),
+                               4 * cairo_image_surface_get_width (reference),
+                               cairo_image_surface_get_data (reference) +
+                                 y * cairo_image_surface_get_stride (reference),
+                               4 * cairo_image_surface_get_width (reference));
+            cairo_surface_destroy (reference);
+            compared++;
+          }
+    }
+  g_assert_cmpuint (compared, ==, G_N_ELEMENTS (zooms) * G_N_ELEMENTS (ids) * 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +410,8 @@ main (int   argc,
   g_test_add ("/sm/map-zones/keyboard", SmMapFixture, NULL, sm_map_fixture_set_up, test_keyboard,
               sm_map_fixture_tear_down);
   g_test_add ("/sm/map-zones/zone-layout", SmMapFixture, NULL, sm_map_fixture_set_up, test_zone_layout,
+              sm_map_fixture_tear_down);
+  g_test_add ("/sm/map-zones/zone-images", SmMapFixture, NULL, sm_map_fixture_set_up, test_zone_images,
               sm_map_fixture_tear_down);
   g_test_add ("/sm/map-zones/near-cautions", SmMapFixture, NULL, sm_map_fixture_set_up, test_near_cautions,
               sm_map_fixture_tear_down);
