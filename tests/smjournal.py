@@ -41,7 +41,8 @@ LATEST_DRAWING = [stroke('aching', 'back', [300, 640, 340, 660, 370, 700], 1)]
 
 
 def write(path, days=28, plan=3, drawings=True, now=None, every=2):
-    """A session every @every days for @days days, pain going down."""
+    """A session every @every days for @days days, pain going down.
+    Returns the sessions' start times (Unix seconds), oldest first."""
     now = int(now or time.time())
     os.makedirs(os.path.dirname(path), exist_ok=True)
     db = sqlite3.connect(path)
@@ -63,3 +64,4 @@ def write(path, days=28, plan=3, drawings=True, now=None, every=2):
                     'Easier to sit' if n == 2 else '', drawing, plan))
     db.commit()
     db.close()
+    return [now - day * 86400 for day in rows]
