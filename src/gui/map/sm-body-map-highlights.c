@@ -442,7 +442,7 @@ _sm_image_find_ink (cairo_surface_t       *surface,
   for (y1 = height - 1; y1 > y0 && row_is_empty (row_at (data, stride, y1), width, bytes); y1--)
     ;
 
-  for (int y = y0; y <= y1 && y < height; y++)
+  for (int y = y0; y <= y1; y++)
     {
       const guint8 *row = row_at (data, stride, y);
 
