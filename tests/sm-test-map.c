@@ -124,3 +124,37 @@ sm_map_record_activation (SmBodyMap  *map,
   g_free (*out);
   *out = g_strconcat (zone, "/", side, NULL);
 }
+
+static gboolean
+pixel_set (cairo_surface_t *surface,
+           int              x,
+           int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+  return cairo_image_surface_get_format (surface) == CAIRO_FORMAT_A8 ? row[x] != 0
+                                                                      : ((const guint32 *) row)[x] != 0;
+}
+
+/* The box of the pixels of @surface (ARGB32 or A8) that are not clear,
+ * every pixel read: the tests' measure for the map's own ink finder and
+ * for its images' crop. FALSE if none is. */
+gboolean
+sm_map_ink_by_every_pixel (cairo_surface_t       *surface,
+                           cairo_rectangle_int_t *box)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int x0 = width, y0 = height, x1 = -1, y1 = -1;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (pixel_set (surface, x, y))
+        {
+          x0 = MIN (x0, x), x1 = MAX (x1, x);
+          y0 = MIN (y0, y), y1 = y;
+        }
+  *box = (cairo_rectangle_int_t) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return x1 >= 0;
+}

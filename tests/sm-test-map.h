@@ -37,5 +37,7 @@ void       sm_map_record_activation   (SmBodyMap     *map,
                                        const char    *zone,
                                        const char    *side,
                                        char         **out);
+gboolean   sm_map_ink_by_every_pixel  (cairo_surface_t       *surface,
+                                       cairo_rectangle_int_t *box);
 
 G_END_DECLS

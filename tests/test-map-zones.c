@@ -252,26 +252,19 @@ crop_by_every_pixel (cairo_surface_t *image,
                      int             *x0,
                      int             *y0)
 {
-  int width = cairo_image_surface_get_width (image), height = cairo_image_surface_get_height (image);
-  int stride = cairo_image_surface_get_stride (image), x1 = -1, y1 = -1;
+  cairo_rectangle_int_t ink;
   cairo_surface_t *cropped;
 
-  *x0 = width, *y0 = height;
-  cairo_surface_flush (image);
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (((guint32 *) (cairo_image_surface_get_data (image) + y * stride))[x] != 0)
-        {
-          *x0 = MIN (*x0, x), x1 = MAX (x1, x);
-          *y0 = MIN (*y0, y), y1 = y;
-        }
-  g_assert_cmpint (x1, >=, 0);
-  cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, x1 - *x0 + 1, y1 - *y0 + 1);
-  for (int y = *y0; y <= y1; y++)
-    memcpy (cairo_image_surface_get_data (cropped) + (y - *y0) * cairo_image_surface_get_stride (cropped),
-            cairo_image_surface_get_data (image) + y * stride + 4 * *x0, 4 * (x1 - *x0 + 1));
+  g_assert_true (sm_map_ink_by_every_pixel (image, &ink));
+  cropped = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ink.width, ink.height);
+  for (int y = 0; y < ink.height; y++)
+    memcpy (cairo_image_surface_get_data (cropped) + y * cairo_image_surface_get_stride (cropped),
+            cairo_image_surface_get_data (image) + (ink.y + y) * cairo_image_surface_get_stride (image) +
+              4 * ink.x, 4 * ink.width);
   cairo_surface_mark_dirty (cropped);
   cairo_surface_destroy (image);
+  *x0 = ink.x;
+  *y0 = ink.y;
   return cropped;
 }
 

@@ -19,6 +19,7 @@
 
 #include "sm-anatomy.h"
 #include "sm-body-map-private.h"
+#include "sm-test-map.h"
 #include "sm-test-utils.h"
 
 #define PAD 8.0
@@ -353,37 +354,6 @@ test_stale_not_across_views (void)
   gtk_window_destroy (window);
 }
 
-static gboolean
-pixel_set (cairo_surface_t *surface,
-           int              x,
-           int              y)
-{
-  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
-
-  return cairo_image_surface_get_format (surface) == CAIRO_FORMAT_A8 ? row[x] != 0
-                                                                      : ((const guint32 *) row)[x] != 0;
-}
-
-/* Every pixel read, the box of the ones not clear. */
-static gboolean
-ink_by_every_pixel (cairo_surface_t       *surface,
-                    cairo_rectangle_int_t *box)
-{
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int x0 = width, y0 = height, x1 = -1, y1 = -1;
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      if (pixel_set (surface, x, y))
-        {
-          x0 = MIN (x0, x), x1 = MAX (x1, x);
-          y0 = MIN (y0, y), y1 = y;
-        }
-  *box = (cairo_rectangle_int_t) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
-  return x1 >= 0;
-}
-
 /* Sets one pixel of @surface to a value that is clear but for one byte. */
 static void
 set_pixel (cairo_surface_t *surface,
@@ -430,7 +400,7 @@ test_find_ink (void)
       cairo_surface_mark_dirty (surface);
 
       found = _sm_image_find_ink (surface, &fast);
-      g_assert_cmpint (found, ==, ink_by_every_pixel (surface, &slow));
+      g_assert_cmpint (found, ==, sm_map_ink_by_every_pixel (surface, &slow));
       if (found)
         {
           g_assert_cmpint (fast.x, ==, slow.x);
