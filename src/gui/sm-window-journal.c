@@ -158,6 +158,20 @@ on_hold_log (SmWindow *self,
   sm_journal_add_async (sm_journal_get_default (), entry, NULL, on_hold_logged, NULL);
 }
 
+/* The offer joins the timer's slot (above the timer bar) the first time
+ * it is made, not for the first frame: most holds are never logged. */
+static SmHoldLog *
+ensure_hold_log (SmWindow *self)
+{
+  if (self->hold_log == NULL)
+    {
+      self->hold_log = SM_HOLD_LOG (sm_hold_log_new ());
+      gtk_box_prepend (self->timer_slot, GTK_WIDGET (self->hold_log));
+      g_signal_connect_object (self->hold_log, "log", G_CALLBACK (on_hold_log), self, G_CONNECT_SWAPPED);
+    }
+  return self->hold_log;
+}
+
 /* "Time is up" of a hold from a muscle's page (not a guided session's,
  * which has its own check-ins), when the preference asks for it. Runs
  * after the timer bar's own handler, which may have started the other
@@ -171,7 +185,7 @@ on_timer_finished (SmWindow *self)
       sm_timer_bar_get_zone (self->timer_bar) == NULL ||
       sm_timer_get_state (timer) != SM_TIMER_STATE_FINISHED)
     return;
-  sm_hold_log_offer (self->hold_log, sm_timer_bar_get_subject (self->timer_bar));
+  sm_hold_log_offer (ensure_hold_log (self), sm_timer_bar_get_subject (self->timer_bar));
 }
 
 /* A new hold, or a guided session, makes an old offer stale. */
@@ -180,7 +194,8 @@ on_timer_state (SmWindow *self)
 {
   SmTimerState state = sm_timer_get_state (sm_timer_bar_get_timer (self->timer_bar));
 
-  if (state == SM_TIMER_STATE_RUNNING || state == SM_TIMER_STATE_GET_READY || self->session != NULL)
+  if (self->hold_log != NULL &&
+      (state == SM_TIMER_STATE_RUNNING || state == SM_TIMER_STATE_GET_READY || self->session != NULL))
     sm_hold_log_dismiss (self->hold_log);
 }
 
@@ -212,15 +227,12 @@ _sm_window_class_journal_init (SmWindowClass *klass)
 }
 
 /* The page joins the side pane's stack and the hold offer the timer's
- * slot here, so the window's template stays as it is. */
+ * slot when first needed, so the window's template stays as it is. */
 void
 _sm_window_journal_init (SmWindow *self)
 {
   SmTimer *timer = sm_timer_bar_get_timer (self->timer_bar);
 
-  self->hold_log = SM_HOLD_LOG (sm_hold_log_new ());
-  gtk_box_prepend (self->timer_slot, GTK_WIDGET (self->hold_log));
-  g_signal_connect_object (self->hold_log, "log", G_CALLBACK (on_hold_log), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (timer, "finished", G_CALLBACK (on_timer_finished), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (timer, "notify::state", G_CALLBACK (on_timer_state), self, G_CONNECT_SWAPPED);

@@ -108,7 +108,7 @@ struct _SmWindow
   guint                 closing_id;
   SmJournalPage        *journal_page;        /* a page of panel_stack */
   SmJournalPresenter   *journal_presenter;   /* in mode_stack, created the first time */
-  SmHoldLog            *hold_log;            /* above the timer bar, in timer_slot */
+  SmHoldLog            *hold_log;            /* (nullable) above the timer bar, in timer_slot, from the first offer */
   gboolean              presenting_journal;
   SmHurtPanel          *hurt_panel;          /* "Where does it hurt?", a page of panel_stack */
   gint64                session_started;     /* Unix seconds, for the journal */
