@@ -775,6 +775,19 @@ sm_badge_layout_prepare (const char         *view,
   g_mutex_unlock (&coverage_lock);
 }
 
+/**
+ * sm_badge_layout_read_outlines:
+ * @view: "back" or "front"
+ *
+ * Reads the view's outlines, the part of sm_badge_layout_prepare () that
+ * needs no routine, so that a thread can do it while the content loads.
+ */
+void
+sm_badge_layout_read_outlines (const char *view)
+{
+  get_view (view);
+}
+
 /* --- Labels -------------------------------------------------------------- */
 
 /**

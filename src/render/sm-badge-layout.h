@@ -38,6 +38,7 @@ gboolean  sm_badge_layout_place           (const char   *view,
                                            guint         n_badges);
 void      sm_badge_layout_prepare         (const char   *view,
                                            const char * const *elements);
+void      sm_badge_layout_read_outlines   (const char   *view);
 
 char     *sm_badge_compact_label          (const guint  *numbers,
                                            guint         n_numbers);

@@ -157,11 +157,13 @@ view_art_new (SmSheet    *self,
 
 /* The back view's file, which most sheets show, read and indexed ahead by
  * sm_sheet_warm_up () while the content loads: its parse waits for the
- * routine, whose marks it is for. */
+ * routine, whose marks it is for. So do its outlines for the badges,
+ * which would otherwise be read on the thread the painting waits for. */
 static gpointer
 read_back (gpointer data)
 {
   sm_anatomy_get_index (sm_anatomy_get_default (), "back");
+  sm_badge_layout_read_outlines ("back");
   return NULL;
 }
 
