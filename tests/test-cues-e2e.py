@@ -242,6 +242,12 @@ def full_screen():
                 return
             _, _, width, height = smatspi.extents(app.window)
             tap(width >= 1900 and height >= 1060, f'across the whole screen ({width}×{height})')
+            # A screen reader reads each button once, without the underscore
+            # of its mnemonic (GTK 4.8 would say "P_ause Pause").
+            buttons = sorted(smatspi.accessible_name(n) for n in walk(view)
+                             if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and smatspi.is_laid_out(n))
+            tap(len(buttons) >= 5 and not any('_' in b for b in buttons),
+                f'its buttons read once, without underscores ({buttons})')
             shown = labels(app)
             for text in ('Step 1 of 1 · round 1 of 2', 'Piriformis', 'Left side · Tennis or massage ball',
                          'Next: Piriformis, left side', 'Hold'):

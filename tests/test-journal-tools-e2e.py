@@ -282,6 +282,12 @@ def hold_and_quit(scratch):
         offer = wait_for(label_shown(app.window, 'Time is up for Sacral border'), timeout=40)
         tap(offer is not None, f'after its hold: "{offer.name if offer else "Time is up …"}"')
         screenshot('journal-tools-hold')
+        # A screen reader reads the button once, without the underscore of
+        # its mnemonic (GTK 4.8 names it "_Log This Hold Log This Hold").
+        names = sorted(smatspi.accessible_name(n) for n in walk(app.window)
+                       if n.getRole() == pyatspi.ROLE_PUSH_BUTTON and smatspi.is_laid_out(n) and
+                       'Log This Hold' in smatspi.accessible_name(n).replace('_', ''))
+        tap(names == ['Log This Hold'], f'the offer\'s button reads "Log This Hold" ({names})')
         # Tab from where the focus is to "Pain 2 of 10", Space.
         for _ in range(60):
             node = smatspi.focused(app.app)

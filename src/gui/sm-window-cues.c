@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-a11y.h"
 #include "sm-window-private.h"
 
 #define ADD_SECONDS 15
@@ -24,6 +25,7 @@ ensure_session_view (SmWindow *self)
     {
       self->session_view = SM_SESSION_VIEW (sm_session_view_new ());
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->session_view), "session-view");
+      sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->session_view));
     }
   return self->session_view;
 }

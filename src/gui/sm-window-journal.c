@@ -167,6 +167,7 @@ ensure_hold_log (SmWindow *self)
     {
       self->hold_log = SM_HOLD_LOG (sm_hold_log_new ());
       gtk_box_prepend (self->timer_slot, GTK_WIDGET (self->hold_log));
+      sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->hold_log));
       g_signal_connect_object (self->hold_log, "log", G_CALLBACK (on_hold_log), self, G_CONNECT_SWAPPED);
     }
   return self->hold_log;
