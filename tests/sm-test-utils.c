@@ -141,6 +141,17 @@ sm_test_page (gpointer    window,
   return page;
 }
 
+/* The window's routines page, which is made when first shown: Ctrl+R
+ * shows it if it is not there yet. */
+gpointer
+sm_test_routines_page (gpointer window)
+{
+  if (gtk_stack_get_child_by_name (sm_test_find (window, "panel_stack"), "routines") == NULL)
+    gtk_widget_activate_action (window, "win.show-routines", NULL);
+
+  return sm_test_page (window, "routines");
+}
+
 typedef struct
 {
   gboolean done;

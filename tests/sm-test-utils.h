@@ -26,6 +26,7 @@ gpointer sm_test_page        (gpointer         window,
                               const char      *name);
 gpointer sm_test_find        (gpointer         widget,
                               const char      *id);
+gpointer sm_test_routines_page (gpointer       window);
 void     sm_test_run_command (const char * const *argv);
 gboolean sm_test_press_key   (GtkWidget       *widget,
                               guint            keyval);

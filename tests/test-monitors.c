@@ -131,7 +131,7 @@ check_elsewhere (GApplication *app,
                  gpointer      data)
 {
   SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  SmRoutinesPage *page = sm_test_find (window, "routines_page");
+  SmRoutinesPage *page = sm_test_routines_page (window);
   GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
   g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
   GtkWindow *far_window;

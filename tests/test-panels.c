@@ -200,6 +200,11 @@ test_zone_panel (void)
   g_assert_null (gtk_stack_get_child_by_name (stack, "search"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "journal"));
   g_assert_null (gtk_stack_get_child_by_name (stack, "hurt"));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "routines"));
+  g_assert_null (sm_window_get_routine (window));
+  /* Shown, the routines page lists the routines; the editor waits for one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-routines", NULL);
+  g_assert_cmpstr (visible_page (window), ==, "routines");
   g_assert_null (gtk_stack_get_child_by_name (sm_test_find (window, "routines_stack"), "editor"));
   sm_window_show_zone (window, "piriformis", "Piriformis", "right");
 
@@ -577,7 +582,7 @@ test_where_it_hurts (void)
 
   n_suggested = sm_hurt_panel_get_suggestions (panel)->len;
   gtk_widget_activate_action (GTK_WIDGET (window), "win.routine-from-suggestions", NULL);
-  routine = sm_routines_page_get_routine (sm_test_find (window, "routines_page"));
+  routine = sm_routines_page_get_routine (sm_test_page (window, "routines"));
   g_assert_nonnull (routine);
   g_assert_cmpstr (sm_routine_get_name (routine), ==, "For where it hurts");
   g_assert_cmpuint (sm_routine_get_n_steps (routine), ==, n_suggested);

@@ -237,7 +237,7 @@ check_routine (GApplication *app,
 {
   SmWindow *window = SM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_autofree char *title = g_strdup_printf ("presenter-routine-%d", (int) getpid ());
-  SmRoutinesPage *page = sm_test_find (window, "routines_page");
+  SmRoutinesPage *page = sm_test_routines_page (window);
   SmRoutine *builtin = sm_routine_store_lookup (sm_routines_page_get_store (page), "piriformis-relief");
   SmPainLayer *layer = sm_test_find (window, "pain_layer");
   SmPresenter *presenter;

@@ -261,7 +261,7 @@ check_drop_refused (SmWindow *window)
 
   settle ();
   g_assert_cmpuint (n_routines (), ==, n);
-  gtk_widget_activate_action (sm_test_find (window, "routines_page"), "routines.dismiss-errors", NULL);
+  gtk_widget_activate_action (sm_test_page (window, "routines"), "routines.dismiss-errors", NULL);
   g_assert_false (errors_shown (window));
 }
 

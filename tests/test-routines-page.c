@@ -362,7 +362,7 @@ on_activate (GApplication *app,
   SmRoutine *routine;
 
   sm_test_wait_mapped (GTK_WIDGET (window));
-  page = sm_test_find (window, "routines_page");
+  page = sm_test_routines_page (window);
 
   routine = check_add_to_routine (window, page);
   check_reorder (window, page, routine);

@@ -207,6 +207,7 @@ routine_from_suggestions_action (GtkWidget  *widget,
   GPtrArray *suggestions = self->hurt_panel != NULL ? sm_hurt_panel_get_suggestions (self->hurt_panel) : NULL;
   SmPainDrawing *drawing = sm_window_get_pain_drawing (self);
   g_autoptr(SmRoutine) routine = NULL;
+  SmRoutinesPage *page;
 
   if (suggestions == NULL || suggestions->len == 0)
     return;
@@ -221,12 +222,12 @@ routine_from_suggestions_action (GtkWidget  *widget,
       sm_routine_append_step (routine, step);
     }
   sm_pain_drawing_copy_from (sm_routine_get_pain_drawing (routine), drawing);
-  sm_routine_store_add (sm_routines_page_get_store (self->routines_page), routine);
+  page = _sm_window_show_routines_page (self);
+  sm_routine_store_add (sm_routines_page_get_store (page), routine);
   if (drawing == self->loose_drawing)
     sm_pain_drawing_clear (self->loose_drawing);
-  sm_routines_page_open (self->routines_page, routine);
-  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
-  gtk_widget_grab_focus (GTK_WIDGET (self->routines_page));
+  sm_routines_page_open (page, routine);
+  gtk_widget_grab_focus (GTK_WIDGET (page));
 }
 
 void

@@ -95,6 +95,8 @@ ensure_page (SmWindow   *self,
     }
   if (g_str_equal (page, "hurt"))
     _sm_window_hurt_ensure_panel (self);
+  else if (g_str_equal (page, "routines"))
+    _sm_window_ensure_routines_page (self);
 }
 
 static void

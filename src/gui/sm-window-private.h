@@ -169,6 +169,8 @@ gboolean     _sm_window_session_view_f11          (SmWindow      *self);
 void         _sm_window_class_routines_init       (SmWindowClass *klass);
 void         _sm_window_routines_init             (SmWindow      *self);
 void         _sm_window_follow_routine            (SmWindow      *self);
+SmRoutinesPage *_sm_window_ensure_routines_page   (SmWindow      *self);
+SmRoutinesPage *_sm_window_show_routines_page     (SmWindow      *self);
 void         _sm_window_update_pain_layers        (SmWindow      *self);
 
 /* --- Journal ------------------------------------------------------------- */

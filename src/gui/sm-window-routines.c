@@ -60,11 +60,10 @@ save_pain_drawing_action (GtkWidget  *widget,
                           GVariant   *param)
 {
   SmWindow *self = SM_WINDOW (widget);
-  SmRoutine *routine = sm_routines_page_ensure_own_routine (self->routines_page);
+  SmRoutine *routine = sm_routines_page_ensure_own_routine (_sm_window_show_routines_page (self));
 
   sm_pain_drawing_copy_from (sm_routine_get_pain_drawing (routine), self->loose_drawing);
   sm_pain_drawing_clear (self->loose_drawing);
-  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
 }
 
 /* --- Routines page ------------------------------------------------------- */
@@ -76,8 +75,7 @@ show_routines_action (GtkWidget  *widget,
 {
   SmWindow *self = SM_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
-  gtk_widget_grab_focus (GTK_WIDGET (self->routines_page));
+  gtk_widget_grab_focus (GTK_WIDGET (_sm_window_show_routines_page (self)));
 }
 
 /* win.add-to-routine (ss): zone, side — from the zone panel and the map. */
@@ -90,8 +88,7 @@ add_to_routine_action (GtkWidget  *widget,
   const char *zone, *side;
 
   g_variant_get (param, "(&s&s)", &zone, &side);
-  sm_routines_page_add_step (self->routines_page, zone, side);
-  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+  sm_routines_page_add_step (_sm_window_show_routines_page (self), zone, side);
   /* The button that was pressed went away with its page; without this the
    * keyboard would be nowhere. */
   sm_routines_page_focus_last_step (self->routines_page);
@@ -103,7 +100,7 @@ sheet_action (GtkWidget  *widget,
               const char *name,
               GVariant   *param)
 {
-  SmRoutinesPage *page = SM_WINDOW (widget)->routines_page;
+  SmRoutinesPage *page = _sm_window_ensure_routines_page (SM_WINDOW (widget));
 
   if (g_str_equal (name, "win.print"))
     sm_routines_page_print (page);
@@ -122,8 +119,7 @@ routine_file_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
   gboolean import = g_str_equal (name, "win.import-routine");
 
-  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
-  gtk_widget_activate_action (GTK_WIDGET (self->routines_page),
+  gtk_widget_activate_action (GTK_WIDGET (_sm_window_show_routines_page (self)),
                               import ? "routines.import" : "routine.export", NULL);
 }
 
@@ -241,8 +237,7 @@ sm_window_import_file (SmWindow *self,
   g_return_if_fail (SM_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  gtk_stack_set_visible_child_name (self->panel_stack, "routines");
-  sm_routines_page_import_file (self->routines_page, file);
+  sm_routines_page_import_file (_sm_window_show_routines_page (self), file);
 }
 
 /* Files from a file manager come as a list; one GFile from elsewhere. */

@@ -284,9 +284,8 @@ leave_session_page (SmWindow *self)
     {
       _sm_window_emphasize_zone_landmarks (self, NULL, NULL);
       sm_body_map_clear_selection (self->body_map);
-      gtk_stack_set_visible_child_name (self->panel_stack, "routines");
       /* The button that was pressed went away with its page. */
-      _sm_window_focus_first (GTK_WIDGET (self->routines_page));
+      _sm_window_focus_first (GTK_WIDGET (_sm_window_show_routines_page (self)));
     }
   else
     _sm_window_show_current_location (self);
@@ -401,7 +400,7 @@ start_session_action (GtkWidget  *widget,
     session = sm_session_new_builtin (id, sm_atlas_get_default (), self->side, &error);
 
   if (session == NULL && routine != NULL)
-    sm_routines_page_show_message (self->routines_page, error->message, FALSE);
+    sm_routines_page_show_message (_sm_window_ensure_routines_page (self), error->message, FALSE);
   else if (session == NULL)
     g_warning ("Cannot start a guided session: %s", error->message);
   else

@@ -190,7 +190,7 @@ set_marking_pain (SmWindow *self,
 
   /* Show the routine the drawing went into when it is a new one. */
   if (marking && open != NULL && sm_routines_page_ensure_own_routine (self->routines_page) != open)
-    gtk_stack_set_visible_child_name (self->panel_stack, "routines");
+    _sm_window_show_routines_page (self);
   self->marking_pain = marking;
   /* The page's suggestions follow the strokes from the first one on (the
    * presenter shows them too). */
@@ -211,7 +211,7 @@ sm_window_get_routine (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
 
-  return sm_routines_page_get_routine (self->routines_page);
+  return self->routines_page != NULL ? sm_routines_page_get_routine (self->routines_page) : NULL;
 }
 
 /* SmWindow:routine is the routines page's: the map, presenter mode and
@@ -221,6 +221,34 @@ on_routines_page_notify_routine (SmWindow *self)
 {
   _sm_window_follow_routine (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
+}
+
+/* The routines page (its list of a dozen routines and its actions) is made
+ * when it is first shown or asked for, not for the first frame; until then
+ * no routine is open. (transfer none) */
+SmRoutinesPage *
+_sm_window_ensure_routines_page (SmWindow *self)
+{
+  if (self->routines_page != NULL)
+    return self->routines_page;
+
+  self->routines_page = g_object_new (SM_TYPE_ROUTINES_PAGE, NULL);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->routines_page), "routines",
+                        _("Routines"));
+  sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->routines_page));
+  g_signal_connect_object (self->routines_page, "notify::routine",
+                           G_CALLBACK (on_routines_page_notify_routine), self, G_CONNECT_SWAPPED);
+  return self->routines_page;
+}
+
+/* Shows the routines page in the side pane. (transfer none) */
+SmRoutinesPage *
+_sm_window_show_routines_page (SmWindow *self)
+{
+  SmRoutinesPage *page = _sm_window_ensure_routines_page (self);
+
+  gtk_stack_set_visible_child (self->panel_stack, GTK_WIDGET (page));
+  return page;
 }
 
 /* --- Window size --------------------------------------------------------- */
@@ -471,7 +499,6 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, body_map);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, pain_layer);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_page);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_slot);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_bar);
 
@@ -541,6 +568,4 @@ sm_window_init (SmWindow *self)
   _sm_window_routines_init (self);
   _sm_window_journal_init (self);
   _sm_window_hurt_init (self);
-  g_signal_connect_object (self->routines_page, "notify::routine",
-                           G_CALLBACK (on_routines_page_notify_routine), self, G_CONNECT_SWAPPED);
 }
