@@ -6,6 +6,8 @@
 #
 # The key sequence, from a first start:
 #   Alt+U                 "I Understand" on the safety screen
+#   Ctrl+R, Down          the routines page, the keyboard on its first
+#                         routine, then on the second
 #   Ctrl+F, "piriformis", Enter
 #                         search; Enter opens the first result, the
 #                         piriformis panel, with the focus on its first
@@ -60,6 +62,12 @@ def inside(node, text):
     return False
 
 
+def is_row(node, text):
+    """Whether @node is a list row that shows @text."""
+    return node.getRole() == pyatspi.ROLE_LIST_ITEM and any(
+        (n.name or '').startswith(text) for n in walk(node))
+
+
 def countdown(window):
     """The timer bar's countdown ("0:28")."""
     bar = find_named(window, pyatspi.ROLE_PANEL, 'Hold timer')
@@ -108,6 +116,14 @@ def main():
                                            laid_out=True))
         tap(item is not None, 'F10 opens the main menu, the first time too')
         keys('Escape')
+
+        # 1c. Ctrl+R shows the routines, made on this first showing, with the
+        # keyboard on the first one; Down moves along the list.
+        keys('ctrl+r')
+        focus_is(app, lambda n: is_row(n, 'Piriformis relief'),
+                 'on the first routine, "Piriformis relief", after Ctrl+R')
+        keys('Down')
+        focus_is(app, lambda n: is_row(n, 'Back of the body'), 'on "Back of the body" after Down')
 
         # 2. Search for the piriformis; Enter opens it.
         keys('ctrl+f')

@@ -821,6 +821,24 @@ sm_routines_page_dispose (GObject *object)
   G_OBJECT_CLASS (sm_routines_page_parent_class)->dispose (object);
 }
 
+/* Ctrl+R and the other ways here put the keyboard in what the page shows:
+ * the first routine of the list, or the open routine's editor. The page
+ * takes no focus of its own, so GTK would leave the keyboard where it was,
+ * on a control the page now hides or elsewhere in the window. */
+static gboolean
+sm_routines_page_grab_focus (GtkWidget *widget)
+{
+  SmRoutinesPage *self = SM_ROUTINES_PAGE (widget);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->routines_list, 0);
+
+  if (sm_routines_page_get_routine (self) == NULL && first != NULL &&
+      gtk_widget_grab_focus (GTK_WIDGET (first)))
+    return TRUE;
+
+  return gtk_widget_child_focus (gtk_stack_get_visible_child (self->routines_stack),
+                                 GTK_DIR_TAB_FORWARD);
+}
+
 static void
 sm_routines_page_get_property (GObject    *object,
                                guint       prop_id,
@@ -848,6 +866,7 @@ sm_routines_page_class_init (SmRoutinesPageClass *klass)
 
   object_class->dispose = sm_routines_page_dispose;
   object_class->get_property = sm_routines_page_get_property;
+  widget_class->grab_focus = sm_routines_page_grab_focus;
 
   properties[PROP_ROUTINE] =
     g_param_spec_object ("routine", NULL, NULL, SM_TYPE_ROUTINE,
