@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-format.h"
+#include "sm-hold-popover.h"
 #include "sm-session.h"
 #include "sm-timer-bar.h"
 #include "sm-utils.h"
@@ -39,7 +40,6 @@ struct _SmTimerBar
   GtkLabel       *state_label;
   GtkProgressBar *progress_bar;
   GtkMenuButton  *hold_button;
-  GtkSpinButton  *custom_spin;
   GtkButton      *start_button;
 };
 
@@ -410,6 +410,19 @@ preset_action (GtkWidget  *widget,
   gtk_menu_button_popdown (self->hold_button);
 }
 
+/* The hold-time popover, a dozen widgets with a spin button, is made when
+ * it first opens (by click, Enter or a screen reader), not for the first
+ * frame. */
+static void
+create_hold_popover (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  SmTimerBar *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button, sm_hold_popover_new (self->timer));
+}
+
 static void
 sm_timer_bar_dispose (GObject *object)
 {
@@ -466,7 +479,6 @@ sm_timer_bar_class_init (SmTimerBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmTimerBar, state_label);
   gtk_widget_class_bind_template_child (widget_class, SmTimerBar, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SmTimerBar, hold_button);
-  gtk_widget_class_bind_template_child (widget_class, SmTimerBar, custom_spin);
   gtk_widget_class_bind_template_child (widget_class, SmTimerBar, start_button);
 
   gtk_widget_class_install_action (widget_class, "timer.toggle", NULL, toggle_action);
@@ -501,9 +513,7 @@ sm_timer_bar_init (SmTimerBar *self)
   g_settings_bind (self->settings, "get-ready", self->timer, "get-ready", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->settings, "changed::default-hold",
                            G_CALLBACK (default_hold_changed), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->timer, "duration",
-                          gtk_spin_button_get_adjustment (self->custom_spin), "value",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_menu_button_set_create_popup_func (self->hold_button, create_hold_popover, self, NULL);
 
   connect_timer (self);
   update_subject (self);
