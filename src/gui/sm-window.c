@@ -223,9 +223,9 @@ on_routines_page_notify_routine (SmWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROUTINE]);
 }
 
-/* The routines page (its list of a dozen routines and its actions) is made
- * when it is first shown or asked for, not for the first frame; until then
- * no routine is open. (transfer none) */
+/* The routines page (the list of routines, one row each, and its actions)
+ * is made when it is first shown or asked for, not for the first frame;
+ * until then no routine is open. (transfer none) */
 SmRoutinesPage *
 _sm_window_ensure_routines_page (SmWindow *self)
 {
