@@ -528,12 +528,52 @@ test_translatable_strings (void)
   g_assert_nonnull (strstr (actual, "N_(\"Quadratus lumborum (QL)\")"));
 }
 
+static void
+assert_same_ids (GListModel *trusted,
+                 GListModel *checked)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (trusted), ==, g_list_model_get_n_items (checked));
+  g_assert_cmpuint (g_list_model_get_n_items (trusted), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (trusted); i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (trusted, i);
+      g_autoptr(GObject) b = g_list_model_get_item (checked, i);
+      g_autofree char *id_a = NULL;
+      g_autofree char *id_b = NULL;
+
+      g_object_get (a, "id", &id_a, NULL);
+      g_object_get (b, "id", &id_b, NULL);
+      g_assert_nonnull (id_a);
+      g_assert_cmpstr (id_a, ==, id_b);
+    }
+}
+
+/* The programs load the bundled content without the checks, which the
+ * build made (sm-check-content): here both ways, for the same atlas. */
+static void
+test_bundled_checked (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmAtlas) checked = sm_atlas_new_bundled_checked (&error);
+  SmAtlas *trusted = sm_atlas_get_default ();
+
+  g_assert_no_error (error);
+  g_assert_nonnull (checked);
+  assert_same_ids (sm_atlas_get_zones (trusted), sm_atlas_get_zones (checked));
+  assert_same_ids (sm_atlas_get_techniques (trusted), sm_atlas_get_techniques (checked));
+  assert_same_ids (sm_atlas_get_tools (trusted), sm_atlas_get_tools (checked));
+  assert_same_ids (sm_atlas_get_stretches (trusted), sm_atlas_get_stretches (checked));
+  assert_same_ids (sm_atlas_get_regions (trusted), sm_atlas_get_regions (checked));
+  g_assert_nonnull (sm_atlas_get_safety (trusted));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/sm/content/bundled-checked", test_bundled_checked);
   g_test_add_func ("/sm/content/map-zones", test_map_zones);
   g_test_add_func ("/sm/content/zones-complete", test_zones_complete);
   g_test_add_func ("/sm/content/techniques-complete", test_techniques_complete);

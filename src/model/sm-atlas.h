@@ -52,13 +52,18 @@ G_DECLARE_FINAL_TYPE (SmAtlas, sm_atlas, SM, ATLAS, GObject)
 
 GQuark              sm_atlas_error_quark        (void);
 
-/* The bundled content (resources content/​*.json), loaded once and checked
- * against the bundled artwork. Never NULL; (transfer none). */
+/* The bundled content (resources content/​*.json), loaded once, without
+ * the checks the build made (sm_atlas_new_bundled_checked ()). Never NULL;
+ * (transfer none). */
 SmAtlas            *sm_atlas_get_default        (void);
 /* Before the first sm_atlas_get_default(), in a process that shows no
  * body map: the default atlas is then not checked against the artwork,
  * and SVG ids it resolves are not checked either. */
 void                sm_atlas_default_skip_artwork (void);
+/* The bundled content loaded with every check a file a person gives
+ * goes through, as the build does before the programs that trust it
+ * link (src/sm-check-content.c). (transfer full) */
+SmAtlas            *sm_atlas_new_bundled_checked (GError            **error);
 
 /* @paths / @contents + @names: NULL-terminated. @back and @front are the
  * artwork the content must match; when NULL, SVG ids are not checked. */

@@ -29,6 +29,17 @@ static const char * const builtin_strings[] G_GNUC_UNUSED = {
   N_("Tight hip flexors and quads tilt the pelvis forward and load the lower back. Go slowly at the front of the hip and ease off if you feel a pulse."),
 };
 
+/* Resource names start with a number that fixes the order in the list:
+ * "01-piriformis-relief.json" holds "piriformis-relief". */
+static char *
+builtin_id (const char *name)
+{
+  g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".json"));
+  const char *dash = strchr (stem, '-');
+
+  return g_strdup (dash != NULL ? dash + 1 : stem);
+}
+
 static SmRoutine *
 load_builtin (const char  *name,
               GError     **error)
@@ -46,9 +57,8 @@ load_builtin (const char  *name,
   if (routine == NULL)
     return NULL;
 
-  /* Resource names start with a number that fixes the order in the list. */
-  id = g_strndup (name, strlen (name) - strlen (".json"));
-  sm_routine_set_id (routine, strchr (id, '-') != NULL ? strchr (id, '-') + 1 : id);
+  id = builtin_id (name);
+  sm_routine_set_id (routine, id);
   sm_routine_set_name (routine, g_dgettext (GETTEXT_PACKAGE, sm_routine_get_name (routine)));
   sm_routine_set_notes (routine, g_dgettext (GETTEXT_PACKAGE, sm_routine_get_notes (routine)));
   sm_routine_set_builtin (routine, TRUE);
@@ -61,6 +71,26 @@ compare_names (gconstpointer a,
                gpointer      user_data)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The built-in routine @id alone, or NULL: the command line prints one
+ * routine, and reading the others too was a tenth of its start. */
+SmRoutine *
+sm_routine_load_builtin (const char *id)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (BUILTIN_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *name_id = NULL;
+
+      if (!g_str_has_suffix (names[i], ".json"))
+        continue;
+      name_id = builtin_id (names[i]);
+      if (g_str_equal (name_id, id))
+        return load_builtin (names[i], NULL);
+    }
+  return NULL;
 }
 
 /**

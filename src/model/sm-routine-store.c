@@ -237,7 +237,13 @@ routine_matches (SmRoutine  *routine,
 SmRoutine *
 sm_routine_store_lookup_builtin (const char *id_or_name)
 {
-  g_autoptr(GPtrArray) builtins = sm_routine_load_builtins (NULL);
+  SmRoutine *by_id = sm_routine_load_builtin (id_or_name);
+  g_autoptr(GPtrArray) builtins = NULL;
+
+  if (by_id != NULL)
+    return by_id;
+
+  builtins = sm_routine_load_builtins (NULL);
 
   for (guint i = 0; builtins != NULL && i < builtins->len; i++)
     if (routine_matches (builtins->pdata[i], id_or_name))

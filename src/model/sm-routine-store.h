@@ -71,6 +71,7 @@ void            sm_routine_store_resolve_conflict (SmRoutineStore       *self,
 void            sm_routine_store_clean_up_async   (SmRoutineStore       *self);
 
 GPtrArray      *sm_routine_load_builtins          (GError              **error);
+SmRoutine      *sm_routine_load_builtin           (const char           *id);
 SmRoutine      *sm_routine_store_lookup_builtin   (const char           *id_or_name);
 GPtrArray      *sm_routine_store_lookup_all       (SmRoutineStore       *self,
                                                    const char           *id_or_name);

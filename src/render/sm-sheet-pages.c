@@ -249,6 +249,7 @@ static void
 run_flow (Flow *flow)
 {
   sm_sheet_start_loading_art (flow->sheet);
+  sm_sheet_start_reading_poses (flow->sheet);
   prepare_pango (flow->sheet);
 
   sm_sheet_flow_header (flow);

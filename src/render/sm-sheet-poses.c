@@ -35,6 +35,50 @@ sm_sheet_step_pose (SmSheet       *self,
   return use != NULL ? sm_tool_use_get_pose (use) : NULL;
 }
 
+static gpointer
+read_poses (gpointer data)
+{
+  g_autoptr(GPtrArray) ids = data;
+
+  for (guint i = 0; i < ids->len; i++)
+    sm_pose_lookup (ids->pdata[i]);
+  return NULL;
+}
+
+/* The poses of the steps' tools and of the stretches, read in a thread
+ * while the text is laid out: on the thread that lays out and paints they
+ * were a fiftieth of printing a sheet. Any the thread has not read yet
+ * are read when asked for (sm_pose_lookup () takes a lock). */
+void
+sm_sheet_start_reading_poses (SmSheet *self)
+{
+  GPtrArray *ids;
+
+  if (self->poses_read)
+    return;
+
+  self->poses_read = TRUE;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
+    {
+      SmRoutineStep *step = sm_routine_get_step (self->routine, i);
+      const char *pose = sm_sheet_step_pose (self, step);
+      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas,
+                                                                          sm_routine_step_get_zone (step));
+
+      if (pose != NULL)
+        g_ptr_array_add (ids, g_strdup (pose));
+      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
+        {
+          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
+
+          if (sm_stretch_get_pose (stretch) != NULL)
+            g_ptr_array_add (ids, g_strdup (sm_stretch_get_pose (stretch)));
+        }
+    }
+  self->pose_reader = g_thread_new ("sm-sheet-poses", read_poses, ids);
+}
+
 /* "both" sides show as the left, the side a routine starts with. */
 void
 sm_sheet_paint_pose (Flow       *flow,

@@ -77,6 +77,8 @@ struct _SmSheet
   PangoContext *pango;        /* shared by every layout, so fonts are looked up once */
   GHashTable   *layouts;      /* key → PangoLayout: each text is shaped once */
   GThread      *art_loader;   /* prepares the artwork while the text is laid out */
+  GThread      *pose_reader;  /* reads the pictures' poses, likewise */
+  gboolean      poses_read;   /* pose_reader was started, and maybe joined */
   GPtrArray    *art;          /* ViewArt*, one per view on the sheet */
   GPtrArray    *pages;        /* cairo_surface_t*: each page recorded, footer aside */
   double        pages_width;
@@ -262,6 +264,7 @@ double       sm_sheet_pose_width          (const char    *pose_id,
                                            double         height);
 const char  *sm_sheet_step_pose           (SmSheet       *self,
                                            SmRoutineStep *step);
+void         sm_sheet_start_reading_poses (SmSheet       *self);
 void         sm_sheet_paint_stretch_poses (Flow          *flow,
                                            double         x,
                                            double         y,

@@ -243,6 +243,7 @@ sm_sheet_finalize (GObject *object)
   g_clear_object (&self->pango);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->art_loader, g_thread_join);
+  g_clear_pointer (&self->pose_reader, g_thread_join);
   g_clear_pointer (&self->art, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
 
