@@ -14,8 +14,9 @@
 
 /*
  * Each segment is a tapered capsule (two circles and their tangents). A
- * layer of segments is drawn as one shape: every outline stroked first,
- * twice as wide, then every fill over it, so joints show no seams. Four
+ * layer of segments is drawn as one shape: every capsule grown by the
+ * outline's width filled first, then every fill over it, so joints show
+ * no seams. Four
  * layers, back to front: the far arm, the far leg, trunk with head and the
  * near leg, the near arm (which may lie across the trunk and needs its own
  * outline). The target is drawn on its segment, clipped to it; the tool,
@@ -150,26 +151,37 @@ nose (const SmPoseFigure *figure)
   return (SmPoseBone) { at, at, 0.014, 0.014 };
 }
 
+/* The layer's capsules, each grown by @grow all round. */
 static void
 layer_path (cairo_t            *cr,
             const SmPoseFigure *figure,
             const guint        *segments,
-            guint               n)
+            guint               n,
+            double              grow)
 {
   for (guint i = 0; i < n; i++)
     {
+      SmPoseBone bone;
+
       if (segments[i] == SM_POSE_N_SEGMENTS)
         {
-          SmPoseBone n_bone = nose (figure);
-
-          if (!figure->front_view)
-            capsule_path (cr, &n_bone);
-          continue;
+          if (figure->front_view)
+            continue;
+          bone = nose (figure);
         }
-      capsule_path (cr, &figure->bones[segments[i]]);
+      else
+        bone = figure->bones[segments[i]];
+      bone.ra += grow;
+      bone.rb += grow;
+      capsule_path (cr, &bone);
     }
 }
 
+/* The outline is the layer grown by @line, filled under the layer: the
+ * picture a stroke @line × 2 wide under the fill would make, since a
+ * capsule has no corners and a stroke's outer edge is the capsule grown
+ * by half its width. A fill is the cheaper of the two to draw, and much
+ * the cheaper for a PDF, where cairo measures a stroke by stroking it. */
 static void
 draw_layer (cairo_t               *cr,
             const SmPoseFigure    *figure,
@@ -179,12 +191,12 @@ draw_layer (cairo_t               *cr,
             const SmFigurePalette *palette,
             double                 line)
 {
-  cairo_new_path (cr);
-  layer_path (cr, figure, segments, n);
-  set_color (cr, &palette->outline);
-  cairo_set_line_width (cr, 2 * line);
-  cairo_stroke_preserve (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_new_path (cr);
+  layer_path (cr, figure, segments, n, line);
+  set_color (cr, &palette->outline);
+  cairo_fill (cr);
+  layer_path (cr, figure, segments, n, 0);
   set_color (cr, fill);
   cairo_fill (cr);
 }
