@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "sm-atlas.h"
 
 int
@@ -24,6 +26,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SmAtlas) atlas = NULL;
 
+  /* The message quotes ids in curly quotes: in the builder's charset. */
+  setlocale (LC_ALL, "");
   if (argc != 2)
     {
       g_printerr ("Usage: %s STAMP\n", argv[0]);
