@@ -487,10 +487,13 @@ def session():
             screenshot('session-summary')
 
         keys('alt+d')
-        editor = wait_for(lambda: (lambda f: f is not None and inside(f, 'Routines'))(smatspi.focused(app.app)),
+        editor = wait_for(lambda: (lambda f: f is not None and inside(f, 'Routines') and
+                                   (f.name or '').startswith('Back to all routines'))(smatspi.focused(app.app)),
                           timeout=10)
+        focus = smatspi.focused(app.app)
         tap(editor is not None and step_row(app, 1, 5) is not None,
-            'Done goes back to the routine the session came from, keyboard and all')
+            'Done goes back to the routine the session came from, the keyboard on its first control '
+            f'(focus on {focus.name if focus is not None else None!r})')
         tap(wait_for(lambda: 'Hold timer' in bar_labels(app) and countdown(app) == '0:45', timeout=10)
             is not None, f'the timer bar is the plain timer with the default hold ({bar_labels(app)})')
         tap(zone_descriptions(app).get('Piriformis, left') == 'Routine step 1',

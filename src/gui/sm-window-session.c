@@ -284,8 +284,10 @@ leave_session_page (SmWindow *self)
     {
       _sm_window_emphasize_zone_landmarks (self, NULL, NULL);
       sm_body_map_clear_selection (self->body_map);
-      /* The button that was pressed went away with its page. */
-      _sm_window_focus_first (GTK_WIDGET (_sm_window_show_routines_page (self)));
+      /* The button that was pressed went away with its page. The page
+       * knows what it shows: the first control of the open routine, not
+       * of the list its stack keeps hidden (and visible) behind it. */
+      gtk_widget_grab_focus (GTK_WIDGET (_sm_window_show_routines_page (self)));
     }
   else
     _sm_window_show_current_location (self);
