@@ -74,7 +74,7 @@ compare_names (gconstpointer a,
 }
 
 /* The built-in routine @id alone, or NULL: the command line prints one
- * routine, and reading the others too was a tenth of its start. */
+ * routine and need not read the others. */
 SmRoutine *
 sm_routine_load_builtin (const char *id)
 {
