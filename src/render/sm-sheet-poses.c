@@ -35,6 +35,31 @@ sm_sheet_step_pose (SmSheet       *self,
   return use != NULL ? sm_tool_use_get_pose (use) : NULL;
 }
 
+/* The poses of the routine's stretches, in step order, each stretch once
+ * and no more than four: the ids the atlas holds, NULL for a stretch
+ * without one. */
+static GPtrArray *
+list_stretch_poses (SmSheet *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *poses = g_ptr_array_new ();
+
+  for (guint i = 0; i < sm_routine_get_n_steps (self->routine) && g_hash_table_size (seen) < 4; i++)
+    {
+      const char *zone = sm_routine_step_get_zone (sm_routine_get_step (self->routine, i));
+      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas, zone);
+
+      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
+        {
+          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
+
+          if (g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)))
+            g_ptr_array_add (poses, (gpointer) sm_stretch_get_pose (stretch));
+        }
+    }
+  return poses;
+}
+
 static gpointer
 read_poses (gpointer data)
 {
@@ -48,34 +73,29 @@ read_poses (gpointer data)
 /* The poses of the steps' tools and of the stretches, read in a thread
  * while the text is laid out: on the thread that lays out and paints they
  * were a fiftieth of printing a sheet. Any the thread has not read yet
- * are read when asked for (sm_pose_lookup () takes a lock). */
+ * are read when asked for (sm_pose_lookup () takes a lock). The thread
+ * gets copies: it may outlive the sheet's reference to the atlas. */
 void
 sm_sheet_start_reading_poses (SmSheet *self)
 {
+  g_autoptr(GPtrArray) stretch_poses = NULL;
   GPtrArray *ids;
 
-  if (self->poses_read)
+  if (self->pose_reader != NULL)
     return;
 
-  self->poses_read = TRUE;
   ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < sm_routine_get_n_steps (self->routine); i++)
     {
-      SmRoutineStep *step = sm_routine_get_step (self->routine, i);
-      const char *pose = sm_sheet_step_pose (self, step);
-      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas,
-                                                                          sm_routine_step_get_zone (step));
+      const char *pose = sm_sheet_step_pose (self, sm_routine_get_step (self->routine, i));
 
       if (pose != NULL)
         g_ptr_array_add (ids, g_strdup (pose));
-      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
-        {
-          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
-
-          if (sm_stretch_get_pose (stretch) != NULL)
-            g_ptr_array_add (ids, g_strdup (sm_stretch_get_pose (stretch)));
-        }
     }
+  stretch_poses = list_stretch_poses (self);
+  for (guint i = 0; i < stretch_poses->len; i++)
+    if (stretch_poses->pdata[i] != NULL)
+      g_ptr_array_add (ids, g_strdup (stretch_poses->pdata[i]));
   self->pose_reader = g_thread_new ("sm-sheet-poses", read_poses, ids);
 }
 
@@ -113,25 +133,13 @@ sm_sheet_paint_stretch_poses (Flow   *flow,
                               double  y,
                               double  width)
 {
-  SmSheet *self = flow->sheet;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) listed = list_stretch_poses (flow->sheet);
   g_autoptr(GPtrArray) poses = g_ptr_array_new ();
   double total = 0, right = x + width - 10;
 
-  for (guint i = 0; i < sm_routine_get_n_steps (self->routine) && g_hash_table_size (seen) < 4; i++)
-    {
-      const char *zone = sm_routine_step_get_zone (sm_routine_get_step (self->routine, i));
-      g_autoptr(GListModel) stretches = sm_atlas_list_stretches_for_zone (self->atlas, zone);
-
-      for (guint j = 0; j < g_list_model_get_n_items (stretches); j++)
-        {
-          g_autoptr(SmStretch) stretch = g_list_model_get_item (stretches, j);
-
-          if (g_hash_table_add (seen, (gpointer) sm_stretch_get_id (stretch)) &&
-              sm_pose_lookup (sm_stretch_get_pose (stretch)) != NULL)
-            g_ptr_array_add (poses, (gpointer) sm_stretch_get_pose (stretch));
-        }
-    }
+  for (guint i = 0; i < listed->len; i++)
+    if (sm_pose_lookup (listed->pdata[i]) != NULL)
+      g_ptr_array_add (poses, listed->pdata[i]);
 
   for (guint i = 0; i < poses->len; i++)
     total += sm_sheet_pose_width (poses->pdata[i], POSE_BOX_HEIGHT) + 6;

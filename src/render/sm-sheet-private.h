@@ -77,8 +77,7 @@ struct _SmSheet
   PangoContext *pango;        /* shared by every layout, so fonts are looked up once */
   GHashTable   *layouts;      /* key → PangoLayout: each text is shaped once */
   GThread      *art_loader;   /* prepares the artwork while the text is laid out */
-  GThread      *pose_reader;  /* reads the pictures' poses, likewise */
-  gboolean      poses_read;   /* pose_reader was started, and maybe joined */
+  GThread      *pose_reader;  /* reads the pictures' poses, likewise; joined in finalize */
   GPtrArray    *art;          /* ViewArt*, one per view on the sheet */
   GPtrArray    *pages;        /* cairo_surface_t*: each page recorded, footer aside */
   double        pages_width;
