@@ -380,7 +380,7 @@ setup_navigation (SmWindow *self)
 /* --- Safety screen ------------------------------------------------------- */
 
 /* Until the person has read the safety screen, it takes the place of the
- * map and the side pane, and the header controls that act on them rest. */
+ * map and the side pane. */
 /* A returning user never sees the safety screen, so it is made the first
  * time it is shown, in the map's place. */
 static void
@@ -396,6 +396,25 @@ ensure_safety_page (SmWindow *self)
   sm_a11y_clean_mnemonic_names (GTK_WIDGET (self->safety_page));
 }
 
+/* The controls that act on the map, the routines and the timer are not
+ * shown beside the safety screen: it asks one thing of the person, and a
+ * row of buttons that do nothing yet only distracts. A timer already
+ * counting when the screen is opened again from the menu keeps its bar.
+ * (Hidden, they also cost the first run's first frame nothing.) */
+static void
+show_map_controls (SmWindow *self,
+                   gboolean  shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->paned), shown);
+  gtk_widget_set_visible (self->view_switch, shown);
+  gtk_widget_set_visible (self->side_switch, shown);
+  gtk_widget_set_visible (self->search_button, shown);
+  gtk_widget_set_visible (self->routines_button, shown);
+  gtk_widget_set_visible (self->mark_pain_button, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->timer_slot),
+                          shown || sm_timer_is_active (self->timer));
+}
+
 static void
 set_safety_screen_visible (SmWindow *self,
                            gboolean  visible)
@@ -409,10 +428,8 @@ set_safety_screen_visible (SmWindow *self,
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->safety_page), visible);
-  gtk_widget_set_visible (GTK_WIDGET (self->paned), !visible);
-  gtk_widget_set_sensitive (self->view_switch, !visible);
-  gtk_widget_set_sensitive (self->side_switch, !visible);
-  gtk_widget_set_sensitive (self->search_button, !visible);
+  show_map_controls (self, !visible);
+  /* The keys of these actions stay off as well. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-routines", !visible);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", !visible);

@@ -54,6 +54,8 @@ struct _SmWindow
   GtkWidget            *view_switch;
   GtkWidget            *side_switch;
   GtkWidget            *search_button;
+  GtkWidget            *routines_button;
+  GtkWidget            *mark_pain_button;
   GtkWidget            *timer_indicator;
   GtkLabel             *timer_indicator_label;
   GtkStack             *mode_stack;

@@ -491,6 +491,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, view_switch);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, side_switch);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, routines_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, mark_pain_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, timer_indicator_label);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, mode_stack);
