@@ -270,6 +270,44 @@ def first_run():
         app.close()
 
 
+# --- 1b. The safety screen again, from the menu, while the timer counts -----
+
+def safety_while_timing():
+    app = App(settings=SETTINGS)
+    try:
+        if not tap(app.app is not None, 'safety again: the app shows up'):
+            return
+        click(app, find_named(timer_bar(app), pyatspi.ROLE_PUSH_BUTTON, 'Start'))
+        tap(wait_for(lambda: timer_running(app), timeout=5) is not None, 'Start starts the timer')
+        # The main menu by its key, then Down to "Safety" (a popover's
+        # items have extents in its own surface, not the window's).
+        keys('F10')
+        item = wait_for(lambda: find_named(app.app, pyatspi.ROLE_MENU_ITEM, 'Safety', laid_out=True),
+                        timeout=5)
+        if not tap(item is not None, 'F10 opens the main menu, with "Safety"'):
+            return
+        for _ in range(30):
+            if (smatspi.accessible_name(smatspi.focused(app.app) or item) or '').replace('_', '') \
+                    .startswith('Safety'):
+                break
+            keys('Down')
+            time.sleep(0.1)
+        keys('Return')
+        tap(wait_for(lambda: find_named(app.window, pyatspi.ROLE_PUSH_BUTTON, 'I Understand',
+                                        laid_out=True), timeout=5) is not None,
+            '"Safety" shows the safety screen')
+        tap(button(app.window, 'Mark Pain', laid_out=False) is None,
+            'without the map\'s controls in the header')
+        pause = find_named(timer_bar(app), pyatspi.ROLE_PUSH_BUTTON, 'Pause')
+        tap(pause is not None and sensitive(pause) and timer_running(app),
+            'but the counting timer keeps its bar, and Pause works')
+        click(app, find_named(app.window, pyatspi.ROLE_PUSH_BUTTON, 'I Understand', laid_out=True))
+        tap(wait_for(lambda: button(app.window, 'Mark Pain'), timeout=5) is not None,
+            '"I Understand" brings the header\'s controls back')
+    finally:
+        app.close()
+
+
 # --- 2. Switch sides --------------------------------------------------------
 
 SETTINGS = {
@@ -579,6 +617,7 @@ def mark_pain():
 
 def main():
     first_run()
+    safety_while_timing()
     switch_sides()
     session()
     mark_pain()

@@ -411,8 +411,9 @@ show_map_controls (SmWindow *self,
   gtk_widget_set_visible (self->search_button, shown);
   gtk_widget_set_visible (self->routines_button, shown);
   gtk_widget_set_visible (self->mark_pain_button, shown);
+  /* (On the first run the screen is shown before the timer exists.) */
   gtk_widget_set_visible (GTK_WIDGET (self->timer_slot),
-                          shown || sm_timer_is_active (self->timer));
+                          shown || (self->timer != NULL && sm_timer_is_active (self->timer)));
 }
 
 static void

@@ -27,6 +27,8 @@ struct _SmSafetyPage
   GtkWidget *stop_box;
   GtkWidget *red_flags_box;
   GtkWidget *acknowledge_button;
+
+  gboolean   rest_filled;
 };
 
 G_DEFINE_FINAL_TYPE (SmSafetyPage, sm_safety_page, GTK_TYPE_WIDGET)
@@ -51,9 +53,42 @@ fill_from_atlas (SmSafetyPage *self)
   intro = g_strconcat (sm_safety_get_disclaimer (safety), "\n\n",
                        sm_safety_get_professional (safety), NULL);
   sm_paragraph_set_text (self->disclaimer_label, intro);
-  sm_panel_add_read_bullets (self->avoid_box, sm_safety_get_avoid_when (safety));
-  sm_panel_add_read_bullets (self->stop_box, sm_safety_get_stop_rules (safety));
   sm_panel_add_read_bullets (self->red_flags_box, sm_safety_get_red_flags (safety));
+  sm_panel_add_read_bullets (self->avoid_box, sm_safety_get_avoid_when (safety));
+}
+
+/* The last list, below the fold of a first run's window, comes once the
+ * screen has drawn: laying out its text was a hundredth of the first
+ * run's first frame. It is added under what is shown, so nothing on
+ * screen moves. */
+static void
+fill_rest (SmSafetyPage *self)
+{
+  SmSafety *safety = sm_atlas_get_safety (sm_atlas_get_default ());
+
+  if (self->rest_filled || safety == NULL)
+    return;
+  self->rest_filled = TRUE;
+  sm_panel_add_read_bullets (self->stop_box, sm_safety_get_stop_rules (safety));
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                SmSafetyPage  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  fill_rest (self);
+}
+
+static void
+sm_safety_page_map (GtkWidget *widget)
+{
+  SmSafetyPage *self = SM_SAFETY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sm_safety_page_parent_class)->map (widget);
+  if (!self->rest_filled)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_first_paint), self, 0);
 }
 
 /* The button is the one thing to do here; Enter or Space presses it. */
@@ -80,6 +115,7 @@ sm_safety_page_class_init (SmSafetyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sm_safety_page_dispose;
+  widget_class->map = sm_safety_page_map;
 
   g_type_ensure (SM_TYPE_CENTER_BIN);
   g_type_ensure (SM_TYPE_PARAGRAPH);
