@@ -211,10 +211,10 @@ def reveal(node, point_at, limit=40):
     return False
 
 
-def click_in(wid, window, node):
-    """A real pointer click in the middle of @node, in the X window @wid
-    whose AT-SPI frame is @window (GTK leaves a resize border around it);
-    scrolled into view first."""
+def click_in(wid, window, node, button='1'):
+    """A real pointer click (of @button) in the middle of @node, in the X
+    window @wid whose AT-SPI frame is @window (GTK leaves a resize border
+    around it); scrolled into view first."""
     out = xdotool('getwindowgeometry', '--shell', wid)
     values = dict(line.split('=', 1) for line in out.splitlines() if '=' in line)
     _, _, width, height = extents(window)
@@ -227,7 +227,7 @@ def click_in(wid, window, node):
     x, y, w, h = extents(node)
     point_at(x + w // 2, y + h // 2)
     time.sleep(0.2)
-    xdotool('click', '1')
+    xdotool('click', button)
     time.sleep(0.4)
 
 

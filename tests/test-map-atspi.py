@@ -12,6 +12,7 @@
 import json
 import os
 import sys
+import time
 
 import smatspi
 from smatspi import pyatspi, wait_for, walk, find_named
@@ -81,6 +82,31 @@ def near_cautions_follow_clicks(app_process, app):
             f'(selected: {bool(selected)}, shown: {shown_cautions(app)})')
 
 
+def map_menu_adds_to_routine(app_process, app):
+    """A right click on a muscle opens the map's menu (made on this first
+    use); its "Add to Routine" starts a routine of one's own with it."""
+    wid = smatspi.focus_window(app_process.pid)
+    frame = next((n for n in walk(app) if n.getRole() == pyatspi.ROLE_FRAME), None)
+    zone = find_named(app, pyatspi.ROLE_PUSH_BUTTON, 'Hamstrings, left', laid_out=True)
+    if not tap(wid is not None and frame is not None and zone is not None, 'the hamstrings can be clicked'):
+        return
+    smatspi.click_in(wid, frame, zone, button='3')
+    item = wait_for(lambda: find_named(app, pyatspi.ROLE_MENU_ITEM, 'Add to Routine', laid_out=True),
+                    timeout=5)
+    tap(item is not None, 'a right click on the hamstrings opens the map\'s menu with "Add to Routine"')
+    if item is None:
+        return
+    # The menu opens at the pointer, its item just below and to the right
+    # (a popover's items have extents in its own surface, not the window's).
+    smatspi.xdotool('mousemove_relative', '--', '50', '20')
+    time.sleep(0.3)
+    smatspi.xdotool('click', '1')
+    step = wait_for(lambda: next((n for n in walk(app) if (n.name or '').startswith('Step 1 of 1') and
+                                  smatspi.is_laid_out(n)), None), timeout=10)
+    muscle = step is not None and any('Hamstrings' in (n.name or '') for n in walk(step))
+    tap(bool(muscle), 'and "Add to Routine" opens a new routine with the hamstrings as its one step')
+
+
 def main():
     root = os.environ['SM_SOURCE_ROOT']
     with open(os.path.join(root, 'data', 'content', 'zones.json'), encoding='utf-8') as f:
@@ -119,6 +145,7 @@ def main():
             tap(title is not None, 'the side pane opens the piriformis page')
 
         near_cautions_follow_clicks(app_process, app)
+        map_menu_adds_to_routine(app_process, app)
 
         # GTK 4.8 exposes toggle buttons with the push-button role.
         deep = (find_named(app, pyatspi.ROLE_TOGGLE_BUTTON, 'Deep muscles') or

@@ -89,7 +89,7 @@ struct _SmWindow
   char                 *view;
   char                 *side;
   SmHistory            *history;
-  GtkWidget            *map_menu;           /* the map's context menu, parented to map_slot */
+  GtkWidget            *map_menu;           /* (nullable) the map's context menu, parented to map_slot, from the first right click */
   GtkWidget            *monitor_menu;       /* F11's "where to present", parented to map_slot */
   GdkMonitor           *presenter_monitor;  /* the presenter window's */
   GtkWindow            *closing_window;     /* a presenter window let go of, destroyed in an idle */

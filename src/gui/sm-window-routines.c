@@ -152,6 +152,20 @@ _sm_window_follow_routine (SmWindow *self)
 
 /* --- The map's menu ------------------------------------------------------ */
 
+/* Made on the first right click: no first frame needs it. */
+static GtkPopover *
+ensure_map_menu (SmWindow *self)
+{
+  if (self->map_menu == NULL)
+    {
+      self->map_menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->map_menu), FALSE);
+      gtk_widget_set_halign (self->map_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->map_menu, GTK_WIDGET (self->map_slot));
+    }
+  return GTK_POPOVER (self->map_menu);
+}
+
 /* The map's context menu: what one can do with the muscle under the
  * pointer. The zone panel has the same button for keyboard users. */
 static void
@@ -176,7 +190,7 @@ show_map_menu (SmWindow *self,
   g_menu_item_set_action_and_target (item, "win.add-to-routine", "(ss)", zone, side);
   g_menu_append_item (menu, item);
 
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->map_menu), G_MENU_MODEL (menu));
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (ensure_map_menu (self)), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (self->map_menu),
                                &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->map_menu));
@@ -206,11 +220,6 @@ setup_map_menu (SmWindow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
   GtkGesture *press = gtk_gesture_long_press_new ();
-
-  self->map_menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->map_menu), FALSE);
-  gtk_widget_set_halign (self->map_menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->map_menu, GTK_WIDGET (self->map_slot));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_map_secondary_click), self);
