@@ -50,13 +50,18 @@ def shown_cautions(app):
                   smatspi.is_laid_out(n))
 
 
+def clickable_window(app_process, app):
+    """The app's X window, focused, and its AT-SPI frame, for real clicks."""
+    wid = smatspi.focus_window(app_process.pid)
+    return wid, next((n for n in walk(app) if n.getRole() == pyatspi.ROLE_FRAME), None)
+
+
 def near_cautions_follow_clicks(app_process, app):
     """Real pointer clicks on the muscles, as a person works through them:
     each selection shows the caution areas near that muscle and hides those
     of the one before (the hollow at the back of the knee ends both the
     hamstrings and the calf; the gluteus medius has none of its own)."""
-    wid = smatspi.focus_window(app_process.pid)
-    frame = next((n for n in walk(app) if n.getRole() == pyatspi.ROLE_FRAME), None)
+    wid, frame = clickable_window(app_process, app)
     tap(wid is not None and frame is not None, 'the window can be clicked')
     if wid is None or frame is None:
         return
@@ -85,8 +90,7 @@ def near_cautions_follow_clicks(app_process, app):
 def map_menu_adds_to_routine(app_process, app):
     """A right click on a muscle opens the map's menu (made on this first
     use); its "Add to Routine" starts a routine of one's own with it."""
-    wid = smatspi.focus_window(app_process.pid)
-    frame = next((n for n in walk(app) if n.getRole() == pyatspi.ROLE_FRAME), None)
+    wid, frame = clickable_window(app_process, app)
     zone = find_named(app, pyatspi.ROLE_PUSH_BUTTON, 'Hamstrings, left', laid_out=True)
     if not tap(wid is not None and frame is not None and zone is not None, 'the hamstrings can be clicked'):
         return

@@ -535,7 +535,7 @@ assert_safety_screen (SmWindow *window,
 static gboolean
 has_children (gpointer box)
 {
-  return gtk_widget_get_first_child (box) != NULL;
+  return count_children (box) > 0;
 }
 
 /* Issue 17: a muscle's panel says where it can send pain and draws it on

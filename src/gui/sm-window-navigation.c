@@ -411,9 +411,10 @@ show_map_controls (SmWindow *self,
   gtk_widget_set_visible (self->search_button, shown);
   gtk_widget_set_visible (self->routines_button, shown);
   gtk_widget_set_visible (self->mark_pain_button, shown);
-  /* (On the first run the screen is shown before the timer exists.) */
+  /* The bar's own timer: the window takes its reference only after the
+   * first run has shown this screen. */
   gtk_widget_set_visible (GTK_WIDGET (self->timer_slot),
-                          shown || (self->timer != NULL && sm_timer_is_active (self->timer)));
+                          shown || sm_timer_is_active (sm_timer_bar_get_timer (self->timer_bar)));
 }
 
 static void
