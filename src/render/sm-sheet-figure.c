@@ -192,20 +192,33 @@ measure_marks (SmAnatomy  *anatomy,
     }
 }
 
+/* Which muscle shows where, for the badges: a good part of placing them,
+ * done off the thread that lays out and paints. It needs the outlines, not
+ * the drawing, so it runs beside the drawing's parse rather than after it:
+ * the two were, one after the other, what the painting waited for. */
+static gpointer
+prepare_badges (gpointer data)
+{
+  ViewArt *art = data;
+
+  sm_badge_layout_prepare (art->view, (const char * const *) art->elements->pdata);
+  return NULL;
+}
+
 static void
 view_art_load (ViewArt *art)
 {
   SmAnatomy *anatomy = sm_anatomy_get_default ();
+  GThread *badges = g_thread_new ("sm-sheet-badges", prepare_badges, art);
 
-  if (!sm_anatomy_ensure_marked (anatomy, art->view, SM_ANATOMY_STYLE_PAPER,
-                                 SM_ANATOMY_STYLE_PAPER_MARKED,
-                                 (const char * const *) art->elements->pdata, &art->error))
-    return;
-  sm_anatomy_get_size (anatomy, art->view, &art->iw, &art->ih);
-  measure_marks (anatomy, art);
-  /* Which muscle shows where, for the badges: a good part of placing
-   * them, done here off the thread that lays out and paints. */
-  sm_badge_layout_prepare (art->view, (const char * const *) art->elements->pdata);
+  if (sm_anatomy_ensure_marked (anatomy, art->view, SM_ANATOMY_STYLE_PAPER,
+                                SM_ANATOMY_STYLE_PAPER_MARKED,
+                                (const char * const *) art->elements->pdata, &art->error))
+    {
+      sm_anatomy_get_size (anatomy, art->view, &art->iw, &art->ih);
+      measure_marks (anatomy, art);
+    }
+  g_thread_join (badges);
 }
 
 static gpointer
