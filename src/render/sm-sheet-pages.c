@@ -89,6 +89,7 @@ setup_context (PangoContext *context)
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
 }
 
 /* Each face and size the sheet sets text in (sm-sheet-private.h; the
