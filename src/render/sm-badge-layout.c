@@ -342,60 +342,100 @@ fill_coverage (Coverage     *coverage,
   cairo_surface_destroy (surface);
 }
 
-static guint8
-id_at (const Coverage *coverage,
-       int             x,
-       int             y)
+/* Whether the pixel at @at, in column @x of a @w × @h map, touches a
+ * pixel of anything else across an edge (outside the map counts as
+ * nothing). */
+static gboolean
+is_edge (const guint8 *ids,
+         int           w,
+         int           h,
+         int           x,
+         int           y,
+         gsize         at)
 {
-  if (x < 0 || y < 0 || x >= coverage->width || y >= coverage->height)
-    return 0;
-  return coverage->ids[(gsize) y * coverage->width + x];
+  guint8 id = ids[at];
+
+  return (x == 0 || ids[at - 1] != id) || (x == w - 1 || ids[at + 1] != id) ||
+         (y == 0 || ids[at - w] != id) || (y == h - 1 || ids[at + w] != id);
+}
+
+/* One pass of the chamfer distance at pixel (@x, @y), an inner pixel of a
+ * muscle, from the four neighbours before it in the pass's direction
+ * (@sign 1: left and above; -1: right and below). */
+static void
+chamfer_pixel (Coverage *coverage,
+               int       x,
+               int       y,
+               int       sign)
+{
+  static const int before[4][3] = { { -1, 0, 3 }, { -1, -1, 4 }, { 0, -1, 3 }, { 1, -1, 4 } };
+  int w = coverage->width, h = coverage->height;
+  gsize at = (gsize) y * w + x;
+  guint16 *d = &coverage->depth[at];
+  guint8 id = coverage->ids[at];
+
+  for (guint k = 0; k < 4; k++)
+    {
+      int nx = x + sign * before[k][0], ny = y + sign * before[k][1];
+      gsize next = (gsize) ny * w + nx;
+
+      if (nx >= 0 && ny >= 0 && nx < w && ny < h && coverage->ids[next] == id)
+        *d = MIN (*d, coverage->depth[next] + before[k][2]);
+    }
 }
 
 /* How far each pixel is inside its muscle's visible part: a two-pass
  * chamfer distance (3 across, 4 diagonally) to the nearest pixel that
- * belongs to something else. */
+ * belongs to something else. An edge pixel stays 0 and a pixel of no
+ * muscle is skipped, so only the inner pixels of a muscle take part (the
+ * same numbers as checking every pixel, for a fraction of the time). */
 static void
 measure_depth (Coverage *coverage)
 {
-  static const int forward[4][3] = { { -1, 0, 3 }, { -1, -1, 4 }, { 0, -1, 3 }, { 1, -1, 4 } };
   int w = coverage->width, h = coverage->height;
-  const guint8 *ids = coverage->ids;
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
       {
-        guint8 id = ids[(gsize) y * w + x];
-        gboolean edge = id_at (coverage, x - 1, y) != id || id_at (coverage, x + 1, y) != id ||
-                        id_at (coverage, x, y - 1) != id || id_at (coverage, x, y + 1) != id;
+        gsize at = (gsize) y * w + x;
 
-        coverage->depth[(gsize) y * w + x] = edge || id == 0 ? 0 : G_MAXUINT16;
+        coverage->depth[at] = coverage->ids[at] == 0 || is_edge (coverage->ids, w, h, x, y, at)
+                              ? 0 : G_MAXUINT16;
       }
 
-  /* An edge pixel stays 0 and a pixel of no muscle is skipped, so only
-   * the inner pixels of a muscle take part (the same numbers as checking
-   * every pixel, for a fraction of the time). */
-  for (guint pass = 0; pass < 2; pass++)
-    for (int j = 0; j < h; j++)
-      for (int i = 0; i < w; i++)
-        {
-          int x = pass == 0 ? i : w - 1 - i, y = pass == 0 ? j : h - 1 - j;
-          int sign = pass == 0 ? 1 : -1;
-          gsize at = (gsize) y * w + x;
-          guint16 *d = &coverage->depth[at];
-          guint8 id = ids[at];
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      if (coverage->depth[(gsize) y * w + x] != 0)
+        chamfer_pixel (coverage, x, y, 1);
+  for (int y = h - 1; y >= 0; y--)
+    for (int x = w - 1; x >= 0; x--)
+      if (coverage->depth[(gsize) y * w + x] != 0)
+        chamfer_pixel (coverage, x, y, -1);
+}
 
-          if (id == 0 || *d == 0)
-            continue;
-          for (guint k = 0; k < 4; k++)
-            {
-              int nx = x + sign * forward[k][0], ny = y + sign * forward[k][1];
-              gsize next = (gsize) ny * w + nx;
+/* Each muscle's box around its pixels (none is asked of the background). */
+static void
+measure_boxes (Coverage *coverage)
+{
+  coverage->boxes = g_malloc (256 * sizeof *coverage->boxes);
+  for (guint i = 0; i < 256; i++)
+    {
+      coverage->boxes[i][0] = coverage->boxes[i][1] = G_MAXINT;
+      coverage->boxes[i][2] = coverage->boxes[i][3] = -1;
+    }
+  for (int y = 0; y < coverage->height; y++)
+    {
+      const guint8 *row = coverage->ids + (gsize) y * coverage->width;
 
-              if (nx >= 0 && ny >= 0 && nx < w && ny < h && ids[next] == id)
-                *d = MIN (*d, coverage->depth[next] + forward[k][2]);
-            }
-        }
+      for (int x = 0; x < coverage->width; x++)
+        if (row[x] != 0)
+          {
+            int *box = coverage->boxes[row[x]];
+
+            box[0] = MIN (box[0], x), box[1] = MIN (box[1], y);
+            box[2] = MAX (box[2], x), box[3] = MAX (box[3], y);
+          }
+    }
 }
 
 static void
@@ -411,21 +451,7 @@ coverage_init (Coverage      *coverage,
   coverage->order = drawing_order (view, badges, n_badges);
   fill_coverage (coverage, view);
   measure_depth (coverage);
-
-  coverage->boxes = g_malloc (256 * sizeof *coverage->boxes);
-  for (guint i = 0; i < 256; i++)
-    {
-      coverage->boxes[i][0] = coverage->boxes[i][1] = G_MAXINT;
-      coverage->boxes[i][2] = coverage->boxes[i][3] = -1;
-    }
-  for (int y = 0; y < coverage->height; y++)
-    for (int x = 0; x < coverage->width; x++)
-      {
-        int *box = coverage->boxes[coverage->ids[(gsize) y * coverage->width + x]];
-
-        box[0] = MIN (box[0], x), box[1] = MIN (box[1], y);
-        box[2] = MAX (box[2], x), box[3] = MAX (box[3], y);
-      }
+  measure_boxes (coverage);
 }
 
 static void
