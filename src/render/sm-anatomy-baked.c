@@ -199,6 +199,38 @@ _sm_anatomy_scope_style_sheet (guint       style,
   return g_strjoinv (scope, parts);
 }
 
+/* @svg with @css as a style sheet of its own, inside the root element
+ * (before everything it styles), or NULL when there is no root element to
+ * put it in. librsvg styles a document as it finishes reading it and again
+ * for each sheet given afterwards (rsvg_handle_set_stylesheet ()): given
+ * in the file, the sheet costs one styling instead of two, a third of
+ * parsing a look. The artwork has no style sheets of its own, so the
+ * sheet ranks the same as it would as the user's: above the files'
+ * presentation attributes, below a style attribute. */
+static GBytes *
+with_style_sheet (GBytes     *svg,
+                  const char *css)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (svg, &size);
+  const char *end = data + size;
+  const char *root = memmem (data, size, "<svg", 4);
+  const char *open_end;
+  GString *styled;
+
+  if (root == NULL || strstr (css, "]]>") != NULL ||
+      (open_end = memchr (root, '>', end - root)) == NULL || open_end[-1] == '/')
+    return NULL;
+
+  styled = g_string_sized_new (size + strlen (css) + 64);
+  g_string_append_len (styled, data, open_end + 1 - data);
+  g_string_append (styled, "<style type=\"text/css\"><![CDATA[");
+  g_string_append (styled, css);
+  g_string_append (styled, "]]></style>");
+  g_string_append_len (styled, open_end + 1, end - open_end - 1);
+  return g_string_free_to_bytes (styled);
+}
+
 RsvgHandle *
 _sm_anatomy_parse_handle (GBytes      *bytes,
                           const char  *path,
@@ -206,8 +238,10 @@ _sm_anatomy_parse_handle (GBytes      *bytes,
                           GError     **error)
 {
   g_autoptr(GObject) handle = NULL;   /* librsvg 2.54 has no autoptr */
+  g_autoptr(GBytes) styled = css != NULL ? with_style_sheet (bytes, css) : NULL;
+  GBytes *source = styled != NULL ? styled : bytes;
   gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
+  const guint8 *data = g_bytes_get_data (source, &size);
 
   g_atomic_int_inc (&parse_count);
   g_debug ("parsing %s (%.40s)", path, css != NULL ? css : "no stylesheet");
@@ -219,7 +253,7 @@ _sm_anatomy_parse_handle (GBytes      *bytes,
     }
 
   rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96.0);
-  if (css != NULL &&
+  if (css != NULL && styled == NULL &&
       !rsvg_handle_set_stylesheet (RSVG_HANDLE (handle), (const guint8 *) css, strlen (css), error))
     {
       g_prefix_error (error, "%s: stylesheet: ", path);
