@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "sm-anatomy-baked.h"
 #include "sm-badge-layout.h"
 #include "sm-zone-id.h"
 
@@ -22,7 +23,9 @@
  * (the contract's paths are absolute M, L, C and Z: the generator writes
  * nothing else) and filled with cairo into a small map of which muscle is
  * on top where. That costs well under a millisecond, so the command-line
- * export can afford it, and librsvg is not needed for it. */
+ * export can afford it, and librsvg is not needed for it. Only the part of
+ * the file the paper looks draw is read (_sm_anatomy_paper_source ()): the
+ * overlays it leaves out, two thirds of the file, hold no muscle. */
 
 #define MAP_SCALE 0.25  /* map pixels per SVG unit: a pixel is 4 units, a badge 30 or more */
 
@@ -238,7 +241,9 @@ read_view (const char *view)
   outlines->outlines = g_ptr_array_new_with_free_func (outline_free);
   if (bytes != NULL)
     {
-      text = g_bytes_get_data (bytes, &length);
+      g_autoptr(GBytes) muscles = _sm_anatomy_paper_source (bytes, path);
+
+      text = g_bytes_get_data (muscles, &length);
       context = g_markup_parse_context_new (&parser, 0, &reader, NULL);
       if (!g_markup_parse_context_parse (context, text, length, &error) ||
           !g_markup_parse_context_end_parse (context, &error))
