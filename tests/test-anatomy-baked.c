@@ -1,6 +1,6 @@
 /* test-anatomy-baked.c: the bounds the build measures ahead
- * (src/render/sm-bake-anatomy.c) are librsvg's, and are never used for
- * artwork they were not measured on.
+ * (src/render/sm-bake-anatomy.c) are librsvg's, its index is the file's,
+ * and neither is used for artwork it was not made of.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -91,6 +91,77 @@ test_matches_librsvg (void)
     }
 }
 
+static void
+assert_same_strings (const char *what,
+                     const char *id,
+                     const char *baked,
+                     const char *read)
+{
+  if (g_strcmp0 (baked, read) != 0)
+    g_error ("%s of %s: baked “%s”, read “%s”", what, id, baked != NULL ? baked : "(none)",
+             read != NULL ? read : "(none)");
+}
+
+/* The index baked for each view is the one reading its file makes: the
+ * same ids in the same order, each with the same title and group. */
+static void
+test_index_matches_file (void)
+{
+  static const char * const views[] = { "back", "front" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(GBytes) svg = view_svg (views[v]);
+      g_autofree char *path = view_path (views[v]);
+      g_autoptr(GVariant) bounds = NULL;
+      g_autoptr(GVariant) elements = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmSvgIndex) read = sm_svg_index_new_from_bytes (svg, path, &error);
+      g_autoptr(SmSvgIndex) baked = NULL;
+      g_autoptr(GPtrArray) read_ids = NULL;
+      g_autoptr(GPtrArray) baked_ids = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (_sm_anatomy_baked_view (views[v], svg, &bounds, &elements));
+      baked = sm_svg_index_new_from_variant (elements);
+      g_assert_nonnull (baked);
+      read_ids = sm_svg_index_list_ids (read, NULL);
+      baked_ids = sm_svg_index_list_ids (baked, NULL);
+      g_assert_cmpuint (baked_ids->len, ==, read_ids->len);
+      g_assert_cmpuint (read_ids->len, >, 50);
+      for (guint i = 0; i < read_ids->len; i++)
+        {
+          const char *id = g_ptr_array_index (read_ids, i);
+
+          g_assert_cmpstr (g_ptr_array_index (baked_ids, i), ==, id);
+          assert_same_strings ("title", id, sm_svg_index_get_title (baked, id),
+                               sm_svg_index_get_title (read, id));
+          assert_same_strings ("group", id, sm_svg_index_get_group (baked, id),
+                               sm_svg_index_get_group (read, id));
+        }
+    }
+}
+
+/* An index written twice over one id is refused, not half read. */
+static void
+test_index_refuses_duplicates (void)
+{
+  g_autoptr(GVariant) twice = g_variant_ref_sink (
+    g_variant_new_parsed ("@" SM_SVG_INDEX_VARIANT_TYPE " [('zone-a', just 'A', nothing), "
+                          "('zone-a', nothing, nothing)]"));
+  g_autoptr(GVariant) once = g_variant_ref_sink (
+    g_variant_new_parsed ("@" SM_SVG_INDEX_VARIANT_TYPE " [('layer', nothing, nothing), "
+                          "('zone-a', just 'A', just 'layer')]"));
+  g_autoptr(SmSvgIndex) index = sm_svg_index_new_from_variant (once);
+
+  g_assert_null (sm_svg_index_new_from_variant (twice));
+  g_assert_nonnull (index);
+  g_assert_cmpstr (sm_svg_index_get_title (index, "zone-a"), ==, "A");
+  g_assert_cmpstr (sm_svg_index_get_group (index, "zone-a"), ==, "layer");
+  g_assert_null (sm_svg_index_get_title (index, "layer"));
+  g_assert_false (sm_svg_index_has_id (index, "zone-b"));
+}
+
 /* A bake measured on other artwork is not used: one changed byte in the
  * SVG, or another view's name. */
 static void
@@ -103,6 +174,7 @@ test_stale_bake_unused (void)
   g_autoptr(GBytes) changed_svg = NULL;
   char *digit = strstr (changed, "viewBox=\"0 0 ");
   g_autoptr(GVariant) same = _sm_anatomy_baked_bounds ("back", svg);
+  GVariant *bounds = NULL, *index = NULL;
 
   g_assert_nonnull (same);
   g_assert_nonnull (digit);
@@ -111,6 +183,11 @@ test_stale_bake_unused (void)
   g_assert_null (_sm_anatomy_baked_bounds ("back", changed_svg));
   g_assert_null (_sm_anatomy_baked_bounds ("front", svg));
   g_assert_null (_sm_anatomy_baked_bounds ("side", svg));
+  /* Nor its index: that of the old file would name ids the new one may
+   * not have. */
+  g_assert_false (_sm_anatomy_baked_view ("back", changed_svg, &bounds, &index));
+  g_assert_null (bounds);
+  g_assert_null (index);
 }
 
 /* What the start-up asks for, the bounds of every zone and caution area of
@@ -415,6 +492,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sm/anatomy-baked/matches-librsvg", test_matches_librsvg);
+  g_test_add_func ("/sm/anatomy-baked/index-matches-file", test_index_matches_file);
+  g_test_add_func ("/sm/anatomy-baked/index-refuses-duplicates", test_index_refuses_duplicates);
   g_test_add_func ("/sm/anatomy-baked/stale-bake-unused", test_stale_bake_unused);
   g_test_add_func ("/sm/anatomy-baked/bounds-parse-nothing", test_bounds_parse_nothing);
   g_test_add_func ("/sm/anatomy-baked/outline-pad", test_outline_pad);

@@ -229,6 +229,68 @@ sm_svg_index_new_from_resource (const char  *path,
   return sm_svg_index_new_from_bytes (bytes, path, error);
 }
 
+/**
+ * sm_svg_index_new_from_variant:
+ * @elements: an index as sm_svg_index_serialize () wrote it
+ *   (%SM_SVG_INDEX_VARIANT_TYPE)
+ *
+ * The index written ahead, for an SVG that was read and checked when it
+ * was written (the body artwork's, by the build): nothing is parsed.
+ *
+ * Returns: (transfer full) (nullable): the index, or %NULL when @elements
+ *   names an id twice, which an index read from a file never does.
+ */
+SmSvgIndex *
+sm_svg_index_new_from_variant (GVariant *elements)
+{
+  g_autoptr(SmSvgIndex) self = NULL;
+  GVariantIter iter;
+  const char *id, *title, *group;
+
+  g_return_val_if_fail (g_variant_is_of_type (elements, G_VARIANT_TYPE (SM_SVG_INDEX_VARIANT_TYPE)),
+                        NULL);
+
+  self = g_object_new (SM_TYPE_SVG_INDEX, NULL);
+  g_variant_iter_init (&iter, elements);
+  while (g_variant_iter_next (&iter, "(&sm&sm&s)", &id, &title, &group))
+    {
+      Element *element;
+
+      if (g_hash_table_contains (self->by_id, id))
+        return NULL;
+      element = g_new0 (Element, 1);
+      element->id = g_strdup (id);
+      element->title = g_strdup (title);
+      element->group = g_strdup (group);
+      g_ptr_array_add (self->elements, element);
+      g_hash_table_insert (self->by_id, element->id, element);
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sm_svg_index_serialize:
+ *
+ * Returns: (transfer floating): the index as %SM_SVG_INDEX_VARIANT_TYPE,
+ *   for sm_svg_index_new_from_variant ()
+ */
+GVariant *
+sm_svg_index_serialize (SmSvgIndex *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (SM_IS_SVG_INDEX (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE (SM_SVG_INDEX_VARIANT_TYPE));
+  for (guint i = 0; i < self->elements->len; i++)
+    {
+      Element *element = g_ptr_array_index (self->elements, i);
+
+      g_variant_builder_add (&builder, "(smsms)", element->id, element->title, element->group);
+    }
+  return g_variant_builder_end (&builder);
+}
+
 gboolean
 sm_svg_index_has_id (SmSvgIndex *self,
                      const char *id)

@@ -18,6 +18,10 @@ typedef enum
   SM_SVG_INDEX_ERROR_DUPLICATE_ID,
 } SmSvgIndexError;
 
+/* An index as sm_svg_index_serialize () writes it: each element with an
+ * id, in document order, with its title and top-level group or nothing. */
+#define SM_SVG_INDEX_VARIANT_TYPE "a(smsms)"
+
 #define SM_TYPE_SVG_INDEX (sm_svg_index_get_type ())
 
 G_DECLARE_FINAL_TYPE (SmSvgIndex, sm_svg_index, SM, SVG_INDEX, GObject)
@@ -28,6 +32,8 @@ SmSvgIndex  *sm_svg_index_new_from_bytes     (GBytes      *bytes,
                                               GError     **error);
 SmSvgIndex  *sm_svg_index_new_from_resource  (const char  *path,
                                               GError     **error);
+SmSvgIndex  *sm_svg_index_new_from_variant   (GVariant    *elements);
+GVariant    *sm_svg_index_serialize          (SmSvgIndex  *self);
 gboolean     sm_svg_index_has_id             (SmSvgIndex  *self,
                                               const char  *id);
 const char  *sm_svg_index_get_title          (SmSvgIndex  *self,

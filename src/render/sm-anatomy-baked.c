@@ -322,8 +322,8 @@ checksum_of (GBytes *svg)
 
 /* What the build bakes for one view: the ink box of every element with an
  * id as the silhouette look draws it, which is what sm_anatomy_get_bounds ()
- * answers. An element librsvg cannot measure is left out, and asked of
- * librsvg again at run time. */
+ * answers, and the file's index. An element librsvg cannot measure is left
+ * out, and asked of librsvg again at run time. */
 GVariant *
 _sm_anatomy_bake_view (const char  *name,
                        GBytes      *svg,
@@ -354,7 +354,8 @@ _sm_anatomy_bake_view (const char  *name,
                                        &ink, &logical))
         g_variant_builder_add (&boxes, "(sdddd)", id, ink.x, ink.y, ink.width, ink.height);
     }
-  return g_variant_new ("(ssa(sdddd))", name, checksum, &boxes);
+  return g_variant_new ("(ssa(sdddd)@" SM_SVG_INDEX_VARIANT_TYPE ")", name, checksum, &boxes,
+                        sm_svg_index_serialize (index));
 }
 
 static gpointer
@@ -365,37 +366,61 @@ load_baked (gpointer data)
 
   if (bytes == NULL)
     return NULL;
+  /* Trusted: the build wrote it with GVariant, and it is compiled into
+   * the program; each child read is then not checked again. */
   return g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SM_ANATOMY_BAKED_TYPE),
-                                                       bytes, FALSE));
+                                                       bytes, TRUE));
 }
 
-/* The baked boxes of view @name, an "a(sdddd)" (element id, x, y, width,
- * height), if they were measured on exactly @svg; NULL otherwise, and
- * then every box is measured at run time: a stale bake is never used. */
-GVariant *
-_sm_anatomy_baked_bounds (const char *name,
-                          GBytes     *svg)
+/* The bake of view @name, if it was made of exactly @svg: its boxes, an
+ * "a(sdddd)" (element id, x, y, width, height), and its index. FALSE
+ * otherwise, and then every box is measured and the file indexed at run
+ * time: a stale bake is never used. */
+gboolean
+_sm_anatomy_baked_view (const char  *name,
+                        GBytes      *svg,
+                        GVariant   **bounds,
+                        GVariant   **index)
 {
   static GOnce once = G_ONCE_INIT;
   GVariant *baked = g_once (&once, load_baked, NULL);
   g_autofree char *checksum = NULL;
   GVariantIter iter;
   const char *view, *measured_on;
-  GVariant *boxes;
+  GVariant *boxes, *elements;
 
   if (baked == NULL)
-    return NULL;
+    return FALSE;
   g_variant_iter_init (&iter, baked);
-  while (g_variant_iter_next (&iter, "(&s&s@a(sdddd))", &view, &measured_on, &boxes))
+  while (g_variant_iter_next (&iter, "(&s&s@a(sdddd)@" SM_SVG_INDEX_VARIANT_TYPE ")",
+                              &view, &measured_on, &boxes, &elements))
     {
       if (g_str_equal (view, name))
         {
           if (checksum == NULL)
             checksum = checksum_of (svg);
           if (g_str_equal (measured_on, checksum))
-            return boxes;
+            {
+              *bounds = boxes;
+              *index = elements;
+              return TRUE;
+            }
         }
       g_variant_unref (boxes);
+      g_variant_unref (elements);
     }
-  return NULL;
+  return FALSE;
+}
+
+/* The baked boxes alone (see _sm_anatomy_baked_view ()), or NULL. */
+GVariant *
+_sm_anatomy_baked_bounds (const char *name,
+                          GBytes     *svg)
+{
+  g_autoptr(GVariant) index = NULL;
+  GVariant *bounds = NULL;
+
+  if (!_sm_anatomy_baked_view (name, svg, &bounds, &index))
+    return NULL;
+  return bounds;
 }

@@ -1,7 +1,8 @@
 /* sm-anatomy-baked.h: what the build and the app share about the body
  * artwork: the looks' style sheets, how a handle is parsed and measured,
- * and the bounds the build measures ahead (sm-bake-anatomy.c) so that
- * the app's start-up need not parse the silhouettes to place its zones.
+ * and the bounds and index the build measures ahead (sm-bake-anatomy.c)
+ * so that the app's start-up need not parse the silhouettes to place its
+ * zones, nor the file to know its ids.
  *
  * Copyright 2026 The Sciatica Map authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,7 @@
 #include <librsvg/rsvg.h>
 
 #include "sm-anatomy.h"
+#include "sm-svg-index.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +23,10 @@ G_BEGIN_DECLS
 #define SM_ANATOMY_ZONE_SCOPE "@zone"
 
 /* The baked bounds in the GResource: per view its name, a checksum
- * of the SVG they were measured on, and each element's ink box. */
+ * of the SVG they were measured on, each element's ink box and the file's
+ * index (sm_svg_index_serialize ()). */
 #define SM_ANATOMY_BAKED_PATH RESOURCE_BASE "/anatomy/bounds.gvariant"
-#define SM_ANATOMY_BAKED_TYPE "a(ssa(sdddd))"
+#define SM_ANATOMY_BAKED_TYPE "a(ssa(sdddd)" SM_SVG_INDEX_VARIANT_TYPE ")"
 
 char          *_sm_anatomy_scope_style_sheet  (guint              style,
                                                const char        *scope);
@@ -51,6 +54,10 @@ GVariant      *_sm_anatomy_bake_view          (const char        *name,
                                                GBytes            *svg,
                                                const char        *path,
                                                GError           **error);
+gboolean       _sm_anatomy_baked_view         (const char        *name,
+                                               GBytes            *svg,
+                                               GVariant         **bounds,
+                                               GVariant         **index);
 GVariant      *_sm_anatomy_baked_bounds       (const char        *name,
                                                GBytes            *svg);
 

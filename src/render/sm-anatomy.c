@@ -230,21 +230,37 @@ run_parse_job (gpointer data,
  * placing the zones and ordering them for Tab at start-up then needs no
  * parse of the silhouettes, which are parsed only for what they draw. */
 static void
-fill_baked_bounds (View *view)
+fill_baked_bounds (View     *view,
+                   GVariant *boxes)
 {
-  g_autoptr(GVariant) boxes = _sm_anatomy_baked_bounds (view->name, view->bytes);
   GVariantIter iter;
   const char *id;
   cairo_rectangle_t box;
 
-  if (boxes == NULL)
-    {
-      g_debug ("%s: no bounds baked for this file, measuring at run time", view->path);
-      return;
-    }
   g_variant_iter_init (&iter, boxes);
   while (g_variant_iter_next (&iter, "(&sdddd)", &id, &box.x, &box.y, &box.width, &box.height))
     g_hash_table_insert (view->bounds, g_strdup (id), g_memdup2 (&box, sizeof box));
+}
+
+/* The file's index and bounds as the build baked them for it, else its
+ * index read now (and the bounds measured as they are asked for). */
+static gboolean
+read_index (View    *view,
+            GError **error)
+{
+  g_autoptr(GVariant) boxes = NULL;
+  g_autoptr(GVariant) elements = NULL;
+
+  if (_sm_anatomy_baked_view (view->name, view->bytes, &boxes, &elements) &&
+      (view->index = sm_svg_index_new_from_variant (elements)) != NULL)
+    {
+      fill_baked_bounds (view, boxes);
+      return TRUE;
+    }
+
+  g_debug ("%s: nothing baked for this file, reading it and measuring at run time", view->path);
+  view->index = sm_svg_index_new_from_bytes (view->bytes, view->path, error);
+  return view->index != NULL;
 }
 
 /* Everything but the handles, which are parsed by parse_views () or when
@@ -263,14 +279,9 @@ view_new (const char  *name,
     g_mutex_init (&view->handle_locks[i]);
 
   view->bytes = g_resources_lookup_data (view->path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (view->bytes == NULL)
+  if (view->bytes == NULL || !read_index (view, error))
     return NULL;
 
-  view->index = sm_svg_index_new_from_bytes (view->bytes, view->path, error);
-  if (view->index == NULL)
-    return NULL;
-
-  fill_baked_bounds (view);
   return g_steal_pointer (&view);
 }
 
