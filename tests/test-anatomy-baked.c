@@ -162,6 +162,54 @@ test_index_refuses_duplicates (void)
   g_assert_false (sm_svg_index_has_id (index, "zone-b"));
 }
 
+/* The colour at the middle of @svg drawn by a handle parsed with @css. */
+static guint32
+middle_pixel (const char *svg,
+              const char *css)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (svg, strlen (svg));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) handle = G_OBJECT (_sm_anatomy_parse_handle (bytes, "test.svg", css, &error));
+  RsvgRectangle viewport = { 0, 0, 10, 10 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  guint32 pixel;
+
+  g_assert_no_error (error);
+  g_assert_true (rsvg_handle_render_document (RSVG_HANDLE (handle), cr, &viewport, &error));
+  g_assert_no_error (error);
+  cairo_surface_flush (surface);
+  pixel = ((guint32 *) (gpointer) cairo_image_surface_get_data (surface))[5 * 10 + 5] & 0xffffff;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return pixel;
+}
+
+/* A look's style sheet, which a handle is given inside the file it reads,
+ * styles the drawing whatever comes before the root element or stands in
+ * its attributes, and wins over the file's presentation attributes but
+ * not over a style attribute, as a user's sheet would. */
+static void
+test_style_sheet_in_file (void)
+{
+  static const char *css = "rect { fill: #00ff00; }";
+  static const char *plain =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+    "<rect width=\"10\" height=\"10\" fill=\"#ff0000\"/></svg>";
+  static const char *prologue =
+    "<?xml version=\"1.0\"?>\n<!-- not the root: <svg> -->\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" data-note=\"a > b\">"
+    "<rect width=\"10\" height=\"10\" fill=\"#ff0000\"/></svg>";
+  static const char *inline_style =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+    "<rect width=\"10\" height=\"10\" style=\"fill: #0000ff\"/></svg>";
+
+  g_assert_cmphex (middle_pixel (plain, NULL), ==, 0xff0000);
+  g_assert_cmphex (middle_pixel (plain, css), ==, 0x00ff00);
+  g_assert_cmphex (middle_pixel (prologue, css), ==, 0x00ff00);
+  g_assert_cmphex (middle_pixel (inline_style, css), ==, 0x0000ff);
+}
+
 /* A bake measured on other artwork is not used: one changed byte in the
  * SVG, or another view's name. */
 static void
@@ -492,6 +540,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sm/anatomy-baked/matches-librsvg", test_matches_librsvg);
+  g_test_add_func ("/sm/anatomy-baked/style-sheet-in-file", test_style_sheet_in_file);
   g_test_add_func ("/sm/anatomy-baked/index-matches-file", test_index_matches_file);
   g_test_add_func ("/sm/anatomy-baked/index-refuses-duplicates", test_index_refuses_duplicates);
   g_test_add_func ("/sm/anatomy-baked/stale-bake-unused", test_stale_bake_unused);

@@ -199,14 +199,56 @@ _sm_anatomy_scope_style_sheet (guint       style,
   return g_strjoinv (scope, parts);
 }
 
-/* @svg with @css as a style sheet of its own, inside the root element
- * (before everything it styles), or NULL when there is no root element to
- * put it in. librsvg styles a document as it finishes reading it and again
- * for each sheet given afterwards (rsvg_handle_set_stylesheet ()): given
- * in the file, the sheet costs one styling instead of two, a third of
- * parsing a look. The artwork has no style sheets of its own, so the
- * sheet ranks the same as it would as the user's: above the files'
- * presentation attributes, below a style attribute. */
+/* Just past the end of the root element's start tag in @data: the first
+ * tag that is not a comment, a declaration or a processing instruction,
+ * when it is an <svg> that is not empty. NULL otherwise. A quoted ">" in
+ * its attributes does not end it. */
+static const char *
+root_start_tag_end (const char *data,
+                    const char *end)
+{
+  const char *p = data;
+  char quote = 0;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *close = NULL;
+
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p + 4, end - p - 4, "-->");
+      else if (end - p >= 2 && (p[1] == '?' || p[1] == '!'))
+        close = memchr (p, '>', end - p);
+      else
+        break;
+      if (close == NULL)
+        return NULL;
+      p = close + 1;
+    }
+  if (p == NULL || end - p < 5 || memcmp (p, "<svg", 4) != 0 ||
+      !(g_ascii_isspace (p[4]) || p[4] == '>'))
+    return NULL;
+
+  for (p += 4; p < end; p++)
+    {
+      if (quote != 0)
+        quote = *p == quote ? 0 : quote;
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p[-1] == '/' ? NULL : p + 1;
+    }
+  return NULL;
+}
+
+/* @svg with @css as a style sheet of its own, first inside the root
+ * element (before everything it styles), or NULL when there is no root
+ * element to put it in. librsvg styles a document as it finishes reading
+ * it and again for each sheet given afterwards
+ * (rsvg_handle_set_stylesheet ()): given in the file, the sheet costs one
+ * styling instead of two, a third of parsing a look. The artwork has no
+ * style sheets of its own, so the sheet ranks the same as it would as the
+ * user's: above the files' presentation attributes, below a style
+ * attribute. */
 static GBytes *
 with_style_sheet (GBytes     *svg,
                   const char *css)
@@ -214,20 +256,18 @@ with_style_sheet (GBytes     *svg,
   gsize size;
   const char *data = g_bytes_get_data (svg, &size);
   const char *end = data + size;
-  const char *root = memmem (data, size, "<svg", 4);
-  const char *open_end;
+  const char *inside = root_start_tag_end (data, end);
   GString *styled;
 
-  if (root == NULL || strstr (css, "]]>") != NULL ||
-      (open_end = memchr (root, '>', end - root)) == NULL || open_end[-1] == '/')
+  if (inside == NULL || strstr (css, "]]>") != NULL)
     return NULL;
 
   styled = g_string_sized_new (size + strlen (css) + 64);
-  g_string_append_len (styled, data, open_end + 1 - data);
+  g_string_append_len (styled, data, inside - data);
   g_string_append (styled, "<style type=\"text/css\"><![CDATA[");
   g_string_append (styled, css);
   g_string_append (styled, "]]></style>");
-  g_string_append_len (styled, open_end + 1, end - open_end - 1);
+  g_string_append_len (styled, inside, end - inside);
   return g_string_free_to_bytes (styled);
 }
 
@@ -253,6 +293,8 @@ _sm_anatomy_parse_handle (GBytes      *bytes,
     }
 
   rsvg_handle_set_dpi (RSVG_HANDLE (handle), 96.0);
+  if (css != NULL && styled == NULL)
+    g_debug ("%s: no root element to put the style sheet in, so librsvg is given it", path);
   if (css != NULL && styled == NULL &&
       !rsvg_handle_set_stylesheet (RSVG_HANDLE (handle), (const guint8 *) css, strlen (css), error))
     {
