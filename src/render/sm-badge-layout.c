@@ -366,7 +366,9 @@ is_edge (const guint8 *ids,
 
 /* One pass of the chamfer distance at pixel (@x, @y), an inner pixel of a
  * muscle, from the four neighbours before it in the pass's direction
- * (@sign 1: left and above; -1: right and below). */
+ * (@sign 1: left and above; -1: right and below). An inner pixel is not an
+ * edge, so it never lies on the map's border: its neighbours are all in
+ * the map. */
 static void
 chamfer_pixel (Coverage *coverage,
                int       x,
@@ -374,17 +376,16 @@ chamfer_pixel (Coverage *coverage,
                int       sign)
 {
   static const int before[4][3] = { { -1, 0, 3 }, { -1, -1, 4 }, { 0, -1, 3 }, { 1, -1, 4 } };
-  int w = coverage->width, h = coverage->height;
+  int w = coverage->width;
   gsize at = (gsize) y * w + x;
   guint16 *d = &coverage->depth[at];
   guint8 id = coverage->ids[at];
 
   for (guint k = 0; k < 4; k++)
     {
-      int nx = x + sign * before[k][0], ny = y + sign * before[k][1];
-      gsize next = (gsize) ny * w + nx;
+      gsize next = (gsize) (y + sign * before[k][1]) * w + (x + sign * before[k][0]);
 
-      if (nx >= 0 && ny >= 0 && nx < w && ny < h && coverage->ids[next] == id)
+      if (coverage->ids[next] == id)
         *d = MIN (*d, coverage->depth[next] + before[k][2]);
     }
 }
