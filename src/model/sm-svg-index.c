@@ -79,25 +79,37 @@ top_level_group (GPtrArray *stack)
   return top != NULL ? top->id : NULL;
 }
 
+/* Appends the element @id, or returns NULL when the index has it already. */
+static Element *
+append_element (SmSvgIndex *self,
+                const char *id,
+                const char *title,
+                const char *group)
+{
+  Element *element;
+
+  if (g_hash_table_contains (self->by_id, id))
+    return NULL;
+
+  element = g_new0 (Element, 1);
+  element->id = g_strdup (id);
+  element->title = g_strdup (title);
+  element->group = g_strdup (group);
+  g_ptr_array_add (self->elements, element);
+  g_hash_table_insert (self->by_id, element->id, element);
+  return element;
+}
+
 static Element *
 add_element (ParseState  *state,
              const char  *id,
              GError     **error)
 {
-  Element *element;
+  Element *element = append_element (state->self, id, NULL, top_level_group (state->stack));
 
-  if (g_hash_table_contains (state->self->by_id, id))
-    {
-      g_set_error (error, SM_SVG_INDEX_ERROR, SM_SVG_INDEX_ERROR_DUPLICATE_ID,
-                   "%s: the id “%s” is used more than once", state->name, id);
-      return NULL;
-    }
-
-  element = g_new0 (Element, 1);
-  element->id = g_strdup (id);
-  element->group = g_strdup (top_level_group (state->stack));
-  g_ptr_array_add (state->self->elements, element);
-  g_hash_table_insert (state->self->by_id, element->id, element);
+  if (element == NULL)
+    g_set_error (error, SM_SVG_INDEX_ERROR, SM_SVG_INDEX_ERROR_DUPLICATE_ID,
+                 "%s: the id “%s” is used more than once", state->name, id);
   return element;
 }
 
@@ -253,18 +265,8 @@ sm_svg_index_new_from_variant (GVariant *elements)
   self = g_object_new (SM_TYPE_SVG_INDEX, NULL);
   g_variant_iter_init (&iter, elements);
   while (g_variant_iter_next (&iter, "(&sm&sm&s)", &id, &title, &group))
-    {
-      Element *element;
-
-      if (g_hash_table_contains (self->by_id, id))
-        return NULL;
-      element = g_new0 (Element, 1);
-      element->id = g_strdup (id);
-      element->title = g_strdup (title);
-      element->group = g_strdup (group);
-      g_ptr_array_add (self->elements, element);
-      g_hash_table_insert (self->by_id, element->id, element);
-    }
+    if (append_element (self, id, title, group) == NULL)
+      return NULL;
   return g_steal_pointer (&self);
 }
 
