@@ -29,6 +29,20 @@ view_svg (const char *view)
   return bytes;
 }
 
+/* The boxes baked for view @name of @svg, or NULL (see
+ * _sm_anatomy_baked_view ()). */
+static GVariant *
+baked_bounds (const char *name,
+              GBytes     *svg)
+{
+  g_autoptr(GVariant) index = NULL;
+  GVariant *bounds = NULL;
+
+  if (!_sm_anatomy_baked_view (name, svg, &bounds, &index))
+    return NULL;
+  return bounds;
+}
+
 static SmAnatomy *
 anatomy_new (void)
 {
@@ -52,7 +66,7 @@ test_matches_librsvg (void)
   for (guint v = 0; views[v] != NULL; v++)
     {
       g_autoptr(GBytes) svg = view_svg (views[v]);
-      g_autoptr(GVariant) baked = _sm_anatomy_baked_bounds (views[v], svg);
+      g_autoptr(GVariant) baked = baked_bounds (views[v], svg);
       g_autoptr(GPtrArray) ids = sm_svg_index_list_ids (sm_anatomy_get_index (anatomy, views[v]), NULL);
       guint measured = 0;
 
@@ -221,16 +235,16 @@ test_stale_bake_unused (void)
   g_autofree char *changed = g_memdup2 (data, size);
   g_autoptr(GBytes) changed_svg = NULL;
   char *digit = strstr (changed, "viewBox=\"0 0 ");
-  g_autoptr(GVariant) same = _sm_anatomy_baked_bounds ("back", svg);
+  g_autoptr(GVariant) same = baked_bounds ("back", svg);
   GVariant *bounds = NULL, *index = NULL;
 
   g_assert_nonnull (same);
   g_assert_nonnull (digit);
   digit[strlen ("viewBox=\"0 0 ")]++;
   changed_svg = g_bytes_new_take (g_steal_pointer (&changed), size);
-  g_assert_null (_sm_anatomy_baked_bounds ("back", changed_svg));
-  g_assert_null (_sm_anatomy_baked_bounds ("front", svg));
-  g_assert_null (_sm_anatomy_baked_bounds ("side", svg));
+  g_assert_null (baked_bounds ("back", changed_svg));
+  g_assert_null (baked_bounds ("front", svg));
+  g_assert_null (baked_bounds ("side", svg));
   /* Nor its index: that of the old file would name ids the new one may
    * not have. */
   g_assert_false (_sm_anatomy_baked_view ("back", changed_svg, &bounds, &index));

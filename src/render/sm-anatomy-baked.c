@@ -453,16 +453,3 @@ _sm_anatomy_baked_view (const char  *name,
     }
   return FALSE;
 }
-
-/* The baked boxes alone (see _sm_anatomy_baked_view ()), or NULL. */
-GVariant *
-_sm_anatomy_baked_bounds (const char *name,
-                          GBytes     *svg)
-{
-  g_autoptr(GVariant) index = NULL;
-  GVariant *bounds = NULL;
-
-  if (!_sm_anatomy_baked_view (name, svg, &bounds, &index))
-    return NULL;
-  return bounds;
-}

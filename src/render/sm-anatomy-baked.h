@@ -58,7 +58,5 @@ gboolean       _sm_anatomy_baked_view         (const char        *name,
                                                GBytes            *svg,
                                                GVariant         **bounds,
                                                GVariant         **index);
-GVariant      *_sm_anatomy_baked_bounds       (const char        *name,
-                                               GBytes            *svg);
 
 G_END_DECLS
